@@ -1,0 +1,43 @@
+#pragma once
+// SAM architecture settings and the registry of known variants
+// (vit_b / vit_l / vit_h as published, or any custom size from JSON).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace samsp::model {
+
+struct SamConfig
+{
+    std::string variant = "vit_b";
+    int64_t embedDim = 768;
+    int64_t depth = 12;
+    int64_t numHeads = 12;
+    std::vector<int64_t> globalAttnIndexes{2, 5, 8, 11};
+    // Side of the square model input. 1024 for official checkpoints; smaller sizes
+    // interpolate pos_embed and the global blocks' rel-pos tables at load time.
+    int64_t imageSize = 1024;
+    int64_t patchSize = 16;
+    int64_t windowSize = 14;
+    int64_t outChans = 256;     // neck output = prompt embedding dim
+    double mlpRatio = 4.0;
+    int64_t loraRank = 0;       // 0: no LoRA parameters
+
+    int64_t embeddingSize() const { return imageSize / patchSize; } // 64 at 1024
+    int64_t lowResSize() const { return embeddingSize() * 4; }      // 256 at 1024
+
+    // Throws ModelError naming the bad field.
+    void validate() const;
+};
+
+// "vit_b", "vit_l", "vit_h", "tiny" (the test config). Throws ModelError for others.
+SamConfig samConfigForVariant(const std::string& name);
+std::vector<std::string> knownVariants();
+
+// Reads {"embed_dim":..,"depth":..,"num_heads":..,"global_attn_indexes":[..],"image_size":..}
+// plus optional "variant", "patch_size", "window_size", "out_chans", "lora_rank".
+SamConfig samConfigFromJson(const std::string& text);
+std::string samConfigToJson(const SamConfig& cfg);
+
+} // namespace samsp::model

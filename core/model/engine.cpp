@@ -1,0 +1,252 @@
+#include "engine.h"
+
+#include "errors.h"
+
+#include <torch/cuda.h>
+#include <torch/torch.h>
+
+#include <chrono>
+#include <fstream>
+#include <set>
+#include <thread>
+
+namespace samsp::model {
+
+namespace F = torch::nn::functional;
+
+namespace {
+double msSince(std::chrono::steady_clock::time_point t0)
+{
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+} // namespace
+
+int physicalCoreCount()
+{
+    std::ifstream in("/proc/cpuinfo");
+    std::set<std::pair<std::string, std::string>> cores;
+    std::string line, phys = "0";
+    while (std::getline(in, line)) {
+        auto value = [&] { auto p = line.find(':'); return p == std::string::npos ? std::string() : line.substr(p + 2); };
+        if (line.rfind("physical id", 0) == 0) phys = value();
+        else if (line.rfind("core id", 0) == 0) cores.emplace(phys, value());
+    }
+    int n = static_cast<int>(cores.size());
+    if (n <= 0) n = static_cast<int>(std::thread::hardware_concurrency());
+    return std::max(1, n);
+}
+
+int configureThreads(int threads)
+{
+    const int n = threads > 0 ? threads : physicalCoreCount();
+    if (at::get_num_threads() != n) at::set_num_threads(n);
+    return n;
+}
+
+c10::Device resolveDevice(DeviceChoice choice)
+{
+    if (choice == DeviceChoice::Cpu) return c10::kCPU;
+    const bool cuda = torch::cuda::is_available();
+    if (choice == DeviceChoice::Cuda && !cuda)
+        throw ModelError("CUDA was requested but no CUDA device is available to this LibTorch build");
+    return cuda ? c10::Device(c10::kCUDA, 0) : c10::Device(c10::kCPU);
+}
+
+SamEngine::SamEngine(const SamConfig& cfg, const EngineOptions& opts)
+    : m_cfg(cfg), m_device(resolveDevice(opts.device)), m_precision(opts.precision)
+{
+    configureThreads(opts.threads);
+    m_sam = Sam(cfg);
+    m_sam->eval();
+    m_modelId = cfg.variant + "-random";
+    applyPrecision();
+}
+
+std::unique_ptr<SamEngine> SamEngine::fromCheckpoint(const std::filesystem::path& path, const EngineOptions& opts,
+                                                     std::optional<SamConfig> config)
+{
+    Checkpoint ck = loadCheckpoint(path);
+    SamConfig cfg = config ? *config : inferConfig(ck);
+    if (config && config->loraRank == 0) {
+        if (const at::Tensor* la = ck.find("image_encoder.blocks.0.attn.lora_a_q")) cfg.loraRank = la->size(0);
+    }
+    auto eng = std::make_unique<SamEngine>(cfg, EngineOptions{DeviceChoice::Cpu, Precision::Fp32, opts.threads});
+    eng->m_sam->loadStateDict(ck.tensors, path.string());
+    eng->m_sam->mergeLora();
+    eng->m_device = resolveDevice(opts.device);
+    eng->m_precision = opts.precision;
+    eng->m_modelId = path.filename().string();
+    eng->applyPrecision();
+    return eng;
+}
+
+void SamEngine::applyPrecision()
+{
+    torch::NoGradGuard ng;
+    m_sam->to(m_device, torch::kFloat);
+    if (m_precision == Precision::Bf16) {
+        m_sam->image_encoder->to(torch::kBFloat16);
+        // Debian's CPU LibTorch lacks bf16 conv_transpose2d: keep the decoder fp32 on CPU.
+        if (m_device.is_cuda()) {
+            m_sam->prompt_encoder->to(torch::kBFloat16);
+            m_sam->mask_decoder->to(torch::kBFloat16);
+        }
+    }
+    c10::InferenceMode im;
+    m_densePe = m_sam->prompt_encoder->getDensePe();
+}
+
+void SamEngine::mergeLora()
+{
+    torch::NoGradGuard ng;
+    m_sam->to(torch::kFloat);
+    m_sam->mergeLora();
+    applyPrecision();
+}
+
+std::string SamEngine::deviceDescription() const
+{
+    std::string d = m_device.is_cuda() ? "CUDA:" + std::to_string(m_device.index()) : "CPU";
+    if (m_device.is_cpu()) d += " (" + std::to_string(at::get_num_threads()) + " threads)";
+    d += m_precision == Precision::Bf16 ? ", bf16" : ", fp32";
+    return d;
+}
+
+at::Tensor SamEngine::preprocess(const ImageU8& image, ImageFrame* frameOut) const
+{
+    if (!image.data || image.width <= 0 || image.height <= 0) throw ModelError("encode: the image is empty");
+    const int64_t S = m_cfg.imageSize;
+    ImageFrame frame(image.width, image.height, S, m_cfg.lowResSize());
+    const int64_t stride = image.stride > 0 ? image.stride : image.width * 3;
+    auto hwc = torch::from_blob(const_cast<uint8_t*>(image.data), {image.height, image.width, 3}, {stride, 3, 1},
+                                torch::kUInt8);
+    auto x = hwc.to(m_device).permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);
+    if (frame.inputH() != image.height || frame.inputW() != image.width) {
+        const bool down = frame.inputH() < image.height;
+        // Bilinear, antialiased when shrinking, then rounded to 8 bits: what PIL's resize does in SAM.
+        x = F::interpolate(x, F::InterpolateFuncOptions()
+                                  .size(std::vector<int64_t>{frame.inputH(), frame.inputW()})
+                                  .mode(torch::kBilinear)
+                                  .align_corners(false)
+                                  .antialias(down));
+        x = x.round().clamp(0, 255);
+    }
+    auto opts = torch::TensorOptions().dtype(torch::kFloat).device(m_device);
+    auto mean = torch::tensor({kPixelMean[0], kPixelMean[1], kPixelMean[2]}, opts).view({1, 3, 1, 1});
+    auto std = torch::tensor({kPixelStd[0], kPixelStd[1], kPixelStd[2]}, opts).view({1, 3, 1, 1});
+    x = (x - mean) / std;
+    x = F::pad(x, F::PadFuncOptions({0, S - frame.inputW(), 0, S - frame.inputH()}));
+    if (frameOut) *frameOut = frame;
+    return x;
+}
+
+at::Tensor SamEngine::encodeTensor(const at::Tensor& input)
+{
+    c10::InferenceMode im;
+    auto enc = m_sam->image_encoder;
+    auto dtype = enc->pos_embed.scalar_type();
+    return enc->forward(input.to(m_device, dtype)).to(torch::kFloat);
+}
+
+Embedding SamEngine::encode(const ImageU8& image)
+{
+    auto t0 = std::chrono::steady_clock::now();
+    c10::InferenceMode im;
+    Embedding e;
+    auto x = preprocess(image, &e.frame);
+    e.features = encodeTensor(x);
+    e.modelId = m_modelId;
+    e.encodeMs = msSince(t0);
+    return e;
+}
+
+std::vector<Embedding> SamEngine::encodeBatch(const std::vector<ImageU8>& images)
+{
+    auto t0 = std::chrono::steady_clock::now();
+    c10::InferenceMode im;
+    std::vector<Embedding> out(images.size());
+    std::vector<at::Tensor> inputs;
+    for (size_t i = 0; i < images.size(); ++i) inputs.push_back(preprocess(images[i], &out[i].frame));
+    if (inputs.empty()) return out;
+    auto feats = encodeTensor(torch::cat(inputs, 0));
+    const double each = msSince(t0) / double(images.size());
+    for (size_t i = 0; i < images.size(); ++i) {
+        out[i].features = feats.slice(0, static_cast<int64_t>(i), static_cast<int64_t>(i) + 1);
+        out[i].modelId = m_modelId;
+        out[i].encodeMs = each;
+    }
+    return out;
+}
+
+Prediction SamEngine::decode(const Embedding& emb, const Prompts& prompts, bool multimask, bool withMasks)
+{
+    std::vector<PromptPoint> pts;
+    for (const auto& p : prompts.points) {
+        auto q = emb.frame.pointToInput({p.x, p.y});
+        pts.push_back(PromptPoint{q.x, q.y, p.label});
+    }
+    std::optional<BoxF> box;
+    if (prompts.box) box = emb.frame.boxToInput(*prompts.box);
+    return decodeInputFrame(emb, pts, box, prompts.maskLogits, multimask, withMasks);
+}
+
+Prediction SamEngine::decodeInputFrame(const Embedding& emb, const std::vector<PromptPoint>& points,
+                                       const std::optional<BoxF>& box, const at::Tensor& maskLogits, bool multimask,
+                                       bool withMasks)
+{
+    if (!emb.valid()) throw ModelError("decode: the embedding is empty (encode the image first)");
+    if (emb.features.size(1) != m_cfg.outChans || emb.features.size(2) != m_cfg.embeddingSize())
+        throw ModelError("decode: the embedding does not come from this model (shape mismatch)");
+    auto t0 = std::chrono::steady_clock::now();
+    c10::InferenceMode im;
+    auto fopts = torch::TensorOptions().dtype(torch::kFloat).device(m_device);
+    std::optional<std::pair<at::Tensor, at::Tensor>> pts;
+    if (!points.empty()) {
+        std::vector<float> xy;
+        std::vector<int64_t> labels;
+        for (const auto& p : points) {
+            xy.push_back(static_cast<float>(p.x));
+            xy.push_back(static_cast<float>(p.y));
+            labels.push_back(p.label);
+        }
+        pts = std::make_pair(torch::tensor(xy, fopts).view({1, -1, 2}),
+                             torch::tensor(labels, torch::TensorOptions().dtype(torch::kLong).device(m_device)).view({1, -1}));
+    }
+    std::optional<at::Tensor> boxT;
+    if (box) boxT = torch::tensor({float((*box)[0]), float((*box)[1]), float((*box)[2]), float((*box)[3])}, fopts).view({1, 4});
+    std::optional<at::Tensor> maskT;
+    if (maskLogits.defined()) {
+        const int64_t L = m_cfg.lowResSize();
+        if (maskLogits.numel() != L * L)
+            throw ModelError("decode: mask prompt must be " + std::to_string(L) + " x " + std::to_string(L) + " logits");
+        maskT = maskLogits.reshape({1, 1, L, L}).to(fopts);
+    }
+    auto [sparse, dense] = m_sam->prompt_encoder->forward(pts, boxT, maskT);
+    auto ddtype = m_sam->mask_decoder->iou_token->weight.scalar_type();
+    auto out = m_sam->mask_decoder->forward(emb.features.to(ddtype), m_densePe.to(ddtype), sparse, dense, multimask);
+
+    Prediction p;
+    p.lowResLogits = out.lowResLogits.squeeze(0).to(torch::kCPU, torch::kFloat);
+    auto iou = out.iouPredictions.squeeze(0).to(torch::kCPU, torch::kFloat).contiguous();
+    p.iou.assign(iou.data_ptr<float>(), iou.data_ptr<float>() + iou.numel());
+    if (withMasks) p.masks = upsampleLogits(out.lowResLogits.to(torch::kFloat), emb.frame).gt(0).to(torch::kCPU);
+    p.decodeMs = msSince(t0);
+    return p;
+}
+
+at::Tensor SamEngine::upsampleLogits(const at::Tensor& lowRes, const ImageFrame& frame) const
+{
+    c10::InferenceMode im;
+    auto x = lowRes.dim() == 3 ? lowRes.unsqueeze(0) : lowRes;
+    x = x.to(torch::kFloat);
+    const int64_t S = frame.inputSize();
+    auto bil = [](const at::Tensor& t, int64_t h, int64_t w) {
+        return F::interpolate(t, F::InterpolateFuncOptions().size(std::vector<int64_t>{h, w}).mode(torch::kBilinear).align_corners(false));
+    };
+    x = bil(x, S, S);
+    x = x.slice(2, 0, frame.inputH()).slice(3, 0, frame.inputW());
+    x = bil(x, frame.origH(), frame.origW());
+    return x.squeeze(0);
+}
+
+} // namespace samsp::model

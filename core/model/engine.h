@@ -1,0 +1,131 @@
+#pragma once
+// SamEngine: loaded SAM weights on a device plus the predictor API
+// (SAM's set_image / predict split): encode an image once into an Embedding,
+// then decode prompts against it many times.
+//
+// Threading: weights are read-only after construction. encode() and decode()
+// only read them, yet the engine is meant to be owned by one worker thread
+// (the GUI's inference worker, the batch pipeline); calls from several threads
+// at once are not supported. mergeLora()/training need exclusive access.
+//
+// Conventions at this boundary:
+//  - images: RGB (not BGR), uint8, HWC with a row stride in bytes;
+//  - prompts: original-image pixel coordinates, x then y; labels 1 fg / 0 bg;
+//  - mask prompts and low-res logits: 1 x L x L float logits, L = config().lowResSize();
+//  - masks: H x W bool at the original size (bilinear upsampling, threshold 0).
+
+#include "config.h"
+#include "sam.h"
+#include "transforms.h"
+
+#include <ATen/Tensor.h>
+#include <c10/core/Device.h>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace samsp::model {
+
+enum class DeviceChoice { Auto, Cpu, Cuda };
+enum class Precision { Fp32, Bf16 };
+
+struct EngineOptions
+{
+    DeviceChoice device = DeviceChoice::Auto;
+    Precision precision = Precision::Fp32;
+    int threads = 0; // 0: physical core count
+};
+
+struct ImageU8
+{
+    const uint8_t* data = nullptr;
+    int64_t width = 0, height = 0;
+    int64_t stride = 0; // bytes per row; 0 means width * 3
+};
+
+struct Embedding
+{
+    at::Tensor features; // 1 x C x E x E, fp32, on the engine's device
+    ImageFrame frame;
+    std::string modelId;
+    double encodeMs = 0;
+    bool valid() const { return features.defined(); }
+};
+
+struct PromptPoint
+{
+    double x = 0, y = 0;
+    int label = 1; // 1 foreground, 0 background
+};
+
+struct Prompts
+{
+    std::vector<PromptPoint> points;
+    std::optional<BoxF> box;
+    at::Tensor maskLogits; // optional 1 x L x L (or 1 x 1 x L x L)
+};
+
+struct Prediction
+{
+    at::Tensor lowResLogits;  // M x L x L float, CPU
+    std::vector<float> iou;   // M predicted IoUs
+    at::Tensor masks;         // M x H x W bool, CPU (undefined when not asked for)
+    double decodeMs = 0;
+};
+
+class SamEngine
+{
+public:
+    // Random weights (tests, benchmarks, training from scratch).
+    SamEngine(const SamConfig& cfg, const EngineOptions& opts = {});
+    // Official SAM/MedSAM/SAM-Med2D .pth or our .safetensors; the config is inferred.
+    static std::unique_ptr<SamEngine> fromCheckpoint(const std::filesystem::path& path, const EngineOptions& opts = {},
+                                                     std::optional<SamConfig> config = std::nullopt);
+
+    const SamConfig& config() const { return m_cfg; }
+    c10::Device device() const { return m_device; }
+    Precision precision() const { return m_precision; }
+    const std::string& modelId() const { return m_modelId; }
+    void setModelId(std::string id) { m_modelId = std::move(id); }
+    std::string deviceDescription() const;
+    Sam& model() { return m_sam; }
+
+    // 1 x 3 x S x S normalised input (resize longest side, normalise, pad), on the device.
+    at::Tensor preprocess(const ImageU8& image, ImageFrame* frame = nullptr) const;
+    Embedding encode(const ImageU8& image);
+    std::vector<Embedding> encodeBatch(const std::vector<ImageU8>& images);
+    // Encoder on an already preprocessed N x 3 x S x S tensor -> N x C x E x E fp32.
+    at::Tensor encodeTensor(const at::Tensor& input);
+
+    Prediction decode(const Embedding& emb, const Prompts& prompts, bool multimask, bool withMasks = true);
+    // Same with prompts already in the model's input frame (used by SAM-SP's loop).
+    Prediction decodeInputFrame(const Embedding& emb, const std::vector<PromptPoint>& points,
+                                const std::optional<BoxF>& box, const at::Tensor& maskLogits, bool multimask,
+                                bool withMasks);
+    // Low-res logits (M x L x L or 1 x M x L x L) -> M x H x W float logits at the original size.
+    at::Tensor upsampleLogits(const at::Tensor& lowRes, const ImageFrame& frame) const;
+
+    // After training or loading LoRA weights: fold LoRA into qkv for faster inference.
+    void mergeLora();
+    // Re-applies the precision setting (after weights changed in fp32).
+    void applyPrecision();
+
+private:
+    SamConfig m_cfg;
+    Sam m_sam{nullptr};
+    c10::Device m_device{c10::kCPU};
+    Precision m_precision = Precision::Fp32;
+    std::string m_modelId;
+    at::Tensor m_densePe; // cached 1 x C x E x E
+};
+
+// Physical cores (not SMT siblings) of this machine, at least 1.
+int physicalCoreCount();
+// Sets LibTorch's intra-op threads (0: physical cores). Returns the count used.
+int configureThreads(int threads);
+c10::Device resolveDevice(DeviceChoice choice);
+
+} // namespace samsp::model

@@ -1,0 +1,54 @@
+#pragma once
+// Small building blocks shared by SAM's encoder and decoder.
+// Tensor names follow segment-anything exactly so official state dicts load.
+
+#include <torch/nn/module.h>
+#include <torch/nn/modules/container/modulelist.h>
+#include <torch/nn/modules/linear.h>
+#include <torch/nn/pimpl.h>
+
+namespace samsp::model {
+
+// LayerNorm over the channel axis of an NCHW tensor (weight/bias per channel).
+class LayerNorm2dImpl : public torch::nn::Module
+{
+public:
+    explicit LayerNorm2dImpl(int64_t channels, double eps = 1e-6);
+    torch::Tensor forward(const torch::Tensor& x);
+
+    torch::Tensor weight, bias;
+
+private:
+    double m_eps;
+};
+TORCH_MODULE(LayerNorm2d);
+
+// Transformer feed-forward: lin1 -> activation -> lin2 (GELU in the encoder, ReLU in the decoder).
+class MLPBlockImpl : public torch::nn::Module
+{
+public:
+    MLPBlockImpl(int64_t dim, int64_t hidden, bool gelu);
+    torch::Tensor forward(const torch::Tensor& x);
+
+    torch::nn::Linear lin1{nullptr}, lin2{nullptr};
+
+private:
+    bool m_gelu;
+};
+TORCH_MODULE(MLPBlock);
+
+// The decoder's small MLP (layers.0..n-1, ReLU between), optional sigmoid output.
+class MLPImpl : public torch::nn::Module
+{
+public:
+    MLPImpl(int64_t in, int64_t hidden, int64_t out, int64_t numLayers, bool sigmoidOutput = false);
+    torch::Tensor forward(torch::Tensor x);
+
+    torch::nn::ModuleList layers{nullptr};
+
+private:
+    bool m_sigmoid;
+};
+TORCH_MODULE(MLP);
+
+} // namespace samsp::model

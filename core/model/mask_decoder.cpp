@@ -1,0 +1,60 @@
+#include "mask_decoder.h"
+
+#include <torch/torch.h>
+
+namespace samsp::model {
+
+MaskDecoderImpl::MaskDecoderImpl(const SamConfig& cfg)
+{
+    const int64_t d = cfg.outChans;
+    transformer = register_module("transformer", TwoWayTransformer(2, d, 8, 2048));
+    iou_token = register_module("iou_token", torch::nn::Embedding(1, d));
+    mask_tokens = register_module("mask_tokens", torch::nn::Embedding(m_numMaskTokens, d));
+    using CT = torch::nn::ConvTranspose2dOptions;
+    output_upscaling = register_module(
+        "output_upscaling", torch::nn::Sequential(torch::nn::ConvTranspose2d(CT(d, d / 4, 2).stride(2)), LayerNorm2d(d / 4),
+                                                  torch::nn::GELU(), torch::nn::ConvTranspose2d(CT(d / 4, d / 8, 2).stride(2)),
+                                                  torch::nn::GELU()));
+    output_hypernetworks_mlps = register_module("output_hypernetworks_mlps", torch::nn::ModuleList());
+    for (int64_t i = 0; i < m_numMaskTokens; ++i) output_hypernetworks_mlps->push_back(MLP(d, d, d / 8, 3));
+    iou_prediction_head = register_module("iou_prediction_head", MLP(d, 256, m_numMaskTokens, 3));
+}
+
+DecoderOutput MaskDecoderImpl::forward(const torch::Tensor& imageEmbeddings, const torch::Tensor& imagePe,
+                                       const torch::Tensor& sparse, const torch::Tensor& dense, bool multimask)
+{
+    const int64_t B = sparse.size(0);
+    auto outputTokens = torch::cat({iou_token->weight, mask_tokens->weight}, 0).unsqueeze(0).expand({B, -1, -1});
+    auto tokens = torch::cat({outputTokens, sparse.to(outputTokens.dtype())}, 1);
+
+    // One embedding per prompt set (SAM repeats the image embedding per prompt).
+    auto src = imageEmbeddings.size(0) == B ? imageEmbeddings : imageEmbeddings.expand({B, -1, -1, -1});
+    src = src + dense;
+    auto posSrc = imagePe.expand({B, -1, -1, -1});
+    const int64_t c = src.size(1), h = src.size(2), w = src.size(3);
+
+    auto [hs, keys] = transformer->forward(src, posSrc, tokens);
+    auto iouTokenOut = hs.select(1, 0);
+    auto maskTokensOut = hs.slice(1, 1, 1 + m_numMaskTokens);
+
+    auto upscaled = output_upscaling->forward(keys.transpose(1, 2).reshape({B, c, h, w}));
+    std::vector<torch::Tensor> hyper;
+    for (int64_t i = 0; i < m_numMaskTokens; ++i)
+        hyper.push_back(output_hypernetworks_mlps[i]->as<MLPImpl>()->forward(maskTokensOut.select(1, i)));
+    auto hyperIn = torch::stack(hyper, 1);
+    const int64_t uc = upscaled.size(1), uh = upscaled.size(2), uw = upscaled.size(3);
+    auto masks = torch::matmul(hyperIn, upscaled.view({B, uc, uh * uw})).view({B, -1, uh, uw});
+    auto iou = iou_prediction_head->forward(iouTokenOut);
+
+    DecoderOutput out;
+    if (multimask) {
+        out.lowResLogits = masks.slice(1, 1);
+        out.iouPredictions = iou.slice(1, 1);
+    } else {
+        out.lowResLogits = masks.slice(1, 0, 1);
+        out.iouPredictions = iou.slice(1, 0, 1);
+    }
+    return out;
+}
+
+} // namespace samsp::model

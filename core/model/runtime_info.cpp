@@ -1,0 +1,87 @@
+#include "runtime_info.h"
+
+#include "engine.h"
+
+#include <torch/cuda.h>
+#include <torch/torch.h>
+#include <torch/version.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace samsp::model {
+
+BlasInfo detectBlas()
+{
+    // Make sure BLAS is loaded and in use: a tiny matrix product.
+    {
+        c10::InferenceMode im;
+        auto a = torch::ones({8, 8});
+        (void)torch::mm(a, a);
+    }
+    BlasInfo b{"unknown", "", false};
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    std::string blasPath;
+    bool mkl = false;
+    while (std::getline(maps, line)) {
+        auto p = line.find('/');
+        if (p == std::string::npos) continue;
+        std::string path = line.substr(p);
+        const std::string file = std::filesystem::path(path).filename().string();
+        if (file.rfind("libblas.so", 0) == 0 || file.rfind("libopenblas", 0) == 0 || file.rfind("libblis", 0) == 0)
+            if (blasPath.empty() || file.rfind("libblas.so", 0) == 0) blasPath = path;
+        if (file.rfind("libmkl", 0) == 0) mkl = true;
+    }
+    if (mkl) {
+        b.name = "Intel MKL";
+        return b;
+    }
+    if (blasPath.empty()) return b;
+    std::error_code ec;
+    auto real = std::filesystem::canonical(blasPath, ec);
+    b.path = ec ? blasPath : real.string();
+    const std::string& r = b.path;
+    if (r.find("openblas-pthread") != std::string::npos) b.name = "OpenBLAS (pthread)";
+    else if (r.find("openblas-openmp") != std::string::npos) b.name = "OpenBLAS (OpenMP)";
+    else if (r.find("openblas-serial") != std::string::npos) b.name = "OpenBLAS (serial)";
+    else if (r.find("openblas") != std::string::npos) b.name = "OpenBLAS";
+    else if (r.find("blis") != std::string::npos) b.name = "BLIS";
+    else if (r.find("atlas") != std::string::npos) b.name = "ATLAS";
+    else if (r.find("/blas/") != std::string::npos) {
+        b.name = "reference BLAS (netlib)";
+        b.slowReference = true;
+    }
+    return b;
+}
+
+RuntimeInfo runtimeInfo()
+{
+    RuntimeInfo i;
+    i.torchVersion = TORCH_VERSION;
+    i.cudaAvailable = torch::cuda::is_available();
+    i.threads = at::get_num_threads();
+    if (i.cudaAvailable) i.device = "CUDA (" + std::to_string(torch::cuda::device_count()) + " device(s))";
+    else i.device = "CPU (" + std::to_string(i.threads) + " threads, " + std::to_string(physicalCoreCount()) + " physical cores)";
+    i.blas = detectBlas();
+    if (i.blas.slowReference)
+        i.blasWarning = "The reference BLAS is selected; SAM runs ~28x slower with it. Fix: "
+                        "sudo apt-get install libopenblas0-pthread && sudo update-alternatives --config "
+                        "libblas.so.3-x86_64-linux-gnu (choose openblas-pthread)";
+    return i;
+}
+
+std::string runtimeSummary(const RuntimeInfo& i)
+{
+    std::ostringstream o;
+    o << "LibTorch " << i.torchVersion << "\n";
+    o << "Compute device: " << i.device << "\n";
+    o << "BLAS: " << i.blas.name;
+    if (!i.blas.path.empty()) o << " (" << i.blas.path << ")";
+    o << "\n";
+    if (!i.blasWarning.empty()) o << "WARNING: " << i.blasWarning << "\n";
+    return o.str();
+}
+
+} // namespace samsp::model

@@ -1,0 +1,32 @@
+#pragma once
+// What the model runs on: LibTorch version, compute device, threads, and the
+// BLAS library actually mapped into this process. Debian's LibTorch multiplies
+// through whichever libblas.so.3 is selected; the reference BLAS is ~28x slower.
+
+#include <string>
+
+namespace samsp::model {
+
+struct BlasInfo
+{
+    std::string name;  // "OpenBLAS (pthread)", "BLIS", "reference BLAS", "MKL", "unknown"
+    std::string path;  // resolved file mapped into the process, when found
+    bool slowReference = false;
+};
+
+struct RuntimeInfo
+{
+    std::string torchVersion;
+    std::string device;       // "CPU (2 threads)" or "CUDA: 1 device(s)"
+    bool cudaAvailable = false;
+    int threads = 0;
+    BlasInfo blas;
+    std::string blasWarning;  // empty unless the BLAS is the slow reference one
+};
+
+BlasInfo detectBlas();
+RuntimeInfo runtimeInfo();
+// Multi-line human-readable summary (for --version and the About dialog).
+std::string runtimeSummary(const RuntimeInfo& info);
+
+} // namespace samsp::model

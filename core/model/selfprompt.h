@@ -1,0 +1,57 @@
+#pragma once
+// SAM-SP self-prompting inference (../shared/docs/sam-sp.md): pass 0 runs with
+// no prompt; each later pass is prompted by the previous pass's output (box,
+// optional point, and the logits as mask input) until K passes, convergence
+// (IoU with the previous mask >= earlyStopIou) or an empty mask.
+// Every pass is recorded in a trace so the GUI can show how the mask came about.
+
+#include "engine.h"
+#include "mask_prompts.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace samsp::model {
+
+struct SelfPromptSettings
+{
+    int passes = 2;             // K: passes after pass 0
+    bool useBox = true;
+    bool usePoint = false;
+    bool useMask = true;
+    bool largestComponent = false; // restrict box/point to the largest connected component
+    double earlyStopIou = 0.98;    // > 1 disables early stopping
+};
+
+struct PassTrace
+{
+    int index = 0;
+    std::optional<BoxF> box;               // prompt box, original-image pixels
+    std::vector<PromptPoint> points;       // prompt points, original-image pixels
+    bool maskFed = false;                  // previous logits given as mask input
+    at::Tensor lowResLogits;               // 1 x L x L float, CPU
+    float predictedIou = 0;
+    int64_t area = 0;                      // positive low-res cells
+    double iouWithPrevious = 0;            // 0 for pass 0
+    double ms = 0;
+};
+
+struct SelfPromptResult
+{
+    bool found = false;          // false: "no object found" (an empty pass)
+    std::string message;         // why it stopped, in words
+    std::vector<PassTrace> trace;
+    int finalPass = -1;
+    bool stoppedEarly = false;
+    at::Tensor mask;             // H x W bool at the original size (when asked and found)
+    double totalMs = 0;
+};
+
+SelfPromptResult runSelfPrompt(SamEngine& engine, const Embedding& emb, const SelfPromptSettings& s = {},
+                               bool upsampleFinal = true);
+
+// The valid (unpadded) part of a low-res logit map, thresholded at 0.
+GridMask lowResMask(const at::Tensor& logits, const ImageFrame& frame);
+
+} // namespace samsp::model

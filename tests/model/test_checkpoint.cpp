@@ -1,0 +1,230 @@
+// Checkpoint reader/writer: official-format .pth, safetensors, round trips,
+// wrong kinds of file, truncation, and strict loading errors.
+
+#include "minitest.h"
+#include "test_helpers.h"
+
+#include "model/checkpoint.h"
+#include "model/engine.h"
+#include "model/errors.h"
+#include "model/sam.h"
+
+#include <torch/torch.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+using namespace samsp::model;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path tmpDir()
+{
+    static fs::path d = [] {
+        auto p = fs::temp_directory_path() / ("samsp_ckpt_test_" + std::to_string(::getpid()));
+        fs::create_directories(p);
+        return p;
+    }();
+    return d;
+}
+
+void writeBytes(const fs::path& p, const std::string& bytes)
+{
+    std::ofstream o(p, std::ios::binary);
+    o.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+fs::path tinyPth() { return testsupport::goldenDir() / "tiny_sam.pth"; }
+
+SamConfig tinyConfig() { return samConfigFromJson(testsupport::readText(testsupport::goldenDir() / "tiny_sam_config.json")); }
+
+} // namespace
+
+TEST_CASE(reads_official_format_pth)
+{
+    Checkpoint ck = loadCheckpoint(tinyPth());
+    VERIFY(ck.format == "torch-zip");
+    const at::Tensor* pos = ck.find("image_encoder.pos_embed");
+    VERIFY(pos != nullptr);
+    VERIFY(pos->sizes() == at::IntArrayRef({1, 64, 64, 64}));
+    VERIFY(pos->scalar_type() == at::kFloat);
+    // Every tensor of the model is there, nothing else.
+    Sam sam(tinyConfig());
+    VERIFY(ck.tensors.size() == sam->stateDict().size());
+    sam->loadStateDict(ck.tensors, "tiny");
+}
+
+TEST_CASE(infers_config_from_tensor_shapes)
+{
+    SamConfig c = inferConfig(loadCheckpoint(tinyPth()));
+    SamConfig want = tinyConfig();
+    VERIFY(c.embedDim == want.embedDim);
+    VERIFY(c.depth == want.depth);
+    VERIFY(c.numHeads == want.numHeads);
+    VERIFY(c.globalAttnIndexes == want.globalAttnIndexes);
+    VERIFY(c.imageSize == want.imageSize);
+    VERIFY(c.loraRank == 0);
+}
+
+TEST_CASE(safetensors_round_trip_keeps_values_dtypes_and_metadata)
+{
+    NamedTensors t{{"f32", torch::randn({3, 4})},
+                   {"f16", torch::randn({5}).to(torch::kHalf)},
+                   {"bf16", torch::randn({2, 2}).to(torch::kBFloat16)},
+                   {"i64", torch::arange(7)},
+                   {"bool", torch::tensor({true, false, true})},
+                   {"strided", torch::randn({4, 6}).t()}, // non-contiguous source
+                   {"empty", torch::zeros({0, 3})}};
+    auto path = tmpDir() / "rt.safetensors";
+    saveSafetensors(path, t, {{"samsp.note", "hello \"world\"\n"}});
+    Checkpoint ck = loadCheckpoint(path);
+    VERIFY(ck.format == "safetensors");
+    VERIFY(ck.metadata.at("samsp.note") == "hello \"world\"\n");
+    VERIFY(ck.tensors.size() == t.size());
+    for (size_t i = 0; i < t.size(); ++i) {
+        VERIFY(ck.tensors[i].first == t[i].first);
+        VERIFY(ck.tensors[i].second.scalar_type() == t[i].second.scalar_type());
+        VERIFY(ck.tensors[i].second.sizes() == t[i].second.sizes());
+        VERIFY(torch::equal(ck.tensors[i].second, t[i].second));
+    }
+}
+
+TEST_CASE(torch_zip_writer_round_trips_through_the_reader)
+{
+    NamedTensors t{{"a.weight", torch::randn({3, 4})},
+                   {"b", torch::randn({6}).to(torch::kHalf)},
+                   {"c", torch::arange(5).to(torch::kLong)},
+                   {"d", torch::tensor({true, false})}};
+    auto path = tmpDir() / "rt.pth";
+    saveTorchZip(path, t);
+    Checkpoint ck = loadCheckpoint(path);
+    VERIFY(ck.format == "torch-zip");
+    VERIFY(ck.tensors.size() == 4);
+    for (size_t i = 0; i < t.size(); ++i) VERIFY(torch::equal(ck.tensors[i].second, t[i].second));
+}
+
+TEST_CASE(official_checkpoint_converts_to_safetensors_losslessly)
+{
+    Checkpoint a = loadCheckpoint(tinyPth());
+    auto path = tmpDir() / "tiny.safetensors";
+    saveSafetensors(path, a.tensors);
+    Checkpoint b = loadCheckpoint(path);
+    VERIFY(a.tensors.size() == b.tensors.size());
+    for (size_t i = 0; i < a.tensors.size(); ++i) {
+        VERIFY(a.tensors[i].first == b.tensors[i].first);
+        VERIFY(torch::equal(a.tensors[i].second.contiguous(), b.tensors[i].second));
+    }
+}
+
+TEST_CASE(wrong_kinds_of_file_give_clear_errors)
+{
+    auto empty = tmpDir() / "empty.pth";
+    writeBytes(empty, "");
+    VERIFY_THROWS(loadCheckpoint(empty), CheckpointError, "is empty");
+    auto text = tmpDir() / "notes.pth";
+    writeBytes(text, "this is a text file, not a checkpoint at all\n");
+    VERIFY_THROWS(loadCheckpoint(text), CheckpointError, "neither a PyTorch zip checkpoint nor a safetensors");
+    VERIFY_THROWS(loadCheckpoint(tmpDir() / "missing.pth"), CheckpointError, "cannot be opened");
+    VERIFY_THROWS(loadCheckpoint(tmpDir()), CheckpointError, "is a folder");
+    auto legacy = tmpDir() / "legacy.pth";
+    writeBytes(legacy, std::string("\x80\x02\x8a\x0a\x6c\xfc\x9c\x46\xf9\x20\x6a\xa8\x50\x19", 14));
+    VERIFY_THROWS(loadCheckpoint(legacy), CheckpointError, "legacy");
+    // A zip that is not a torch checkpoint.
+    auto zipOnly = tmpDir() / "other.zip";
+    saveTorchZip(zipOnly, {{"x", torch::ones({1})}});
+    std::string bytes = testsupport::readText(zipOnly);
+    auto pos = bytes.find("archive/data.pkl");
+    VERIFY(pos != std::string::npos);
+    for (size_t p = 0; (p = bytes.find("data.pkl", p)) != std::string::npos; p += 8) bytes.replace(p, 8, "other.pk");
+    writeBytes(zipOnly, bytes);
+    VERIFY_THROWS(loadCheckpoint(zipOnly), CheckpointError, "no data.pkl");
+}
+
+TEST_CASE(truncated_checkpoints_fail_cleanly_at_every_length)
+{
+    std::string bytes = testsupport::readText(tinyPth());
+    // A spread of cut points, including inside the pickle, the data and the directory.
+    int failures = 0;
+    for (size_t cut : {size_t(1), size_t(4), size_t(30), size_t(100), size_t(5000), size_t(26600), bytes.size() / 3,
+                       bytes.size() / 2, bytes.size() - 5000, bytes.size() - 23, bytes.size() - 1}) {
+        try {
+            loadCheckpointFromMemory(reinterpret_cast<const uint8_t*>(bytes.data()), cut, "cut");
+        } catch (const CheckpointError& e) {
+            ++failures;
+            VERIFY(std::string(e.what()).find("'cut'") != std::string::npos);
+        }
+    }
+    VERIFY(failures == 11);
+}
+
+TEST_CASE(corrupted_bytes_never_crash)
+{
+    std::string bytes = testsupport::readText(tinyPth());
+    std::mt19937 rng(7);
+    int errors = 0, loaded = 0;
+    for (int i = 0; i < 200; ++i) {
+        std::string b = bytes.substr(0, 40000); // pickle + a few records + no directory
+        if (i % 2) b = bytes;
+        for (int k = 0; k < 8; ++k) b[rng() % std::min<size_t>(b.size(), 27000)] = static_cast<char>(rng());
+        try {
+            loadCheckpointFromMemory(reinterpret_cast<const uint8_t*>(b.data()), b.size(), "fuzz");
+            ++loaded;
+        } catch (const CheckpointError&) {
+            ++errors;
+        }
+    }
+    VERIFY(errors + loaded == 200);
+    VERIFY(errors >= 100); // every truncated copy must fail
+}
+
+TEST_CASE(strict_loading_lists_missing_unexpected_and_mismatched)
+{
+    Checkpoint ck = loadCheckpoint(tinyPth());
+    NamedTensors t = ck.tensors;
+    t.erase(t.begin() + 3);                                         // missing
+    t.emplace_back("image_encoder.extra_thing", torch::zeros({2})); // unexpected
+    for (auto& [n, v] : t)
+        if (n == "mask_decoder.iou_token.weight") v = torch::zeros({1, 128}); // wrong shape
+    Sam sam(tinyConfig());
+    VERIFY_THROWS(sam->loadStateDict(t, "broken.pth"), CheckpointError, "1 missing: ");
+    VERIFY_THROWS(sam->loadStateDict(t, "broken.pth"), CheckpointError, "1 unexpected: image_encoder.extra_thing");
+    VERIFY_THROWS(sam->loadStateDict(t, "broken.pth"), CheckpointError,
+                      "mask_decoder.iou_token.weight: file [1, 128] vs model [1, 256]");
+    // The wrong architecture: vit_b config against the tiny checkpoint.
+    SamConfig b = samConfigForVariant("vit_b");
+    b.depth = 1, b.globalAttnIndexes = {0}; // keep the test light: shapes differ already
+    Sam big(b);
+    VERIFY_THROWS(big->loadStateDict(ck.tensors, "tiny_sam.pth"), CheckpointError, "does not fit SAM vit_b");
+}
+
+TEST_CASE(smaller_image_size_interpolates_position_tables)
+{
+    SamConfig c = tinyConfig();
+    c.imageSize = 256;
+    auto eng = SamEngine::fromCheckpoint(tinyPth(), EngineOptions{DeviceChoice::Cpu}, c);
+    VERIFY(eng->model()->image_encoder->pos_embed.sizes() == at::IntArrayRef({1, 16, 16, 64}));
+    // Global blocks (1, 3) now use 2*16-1 = 31 rel-pos rows; windowed blocks keep 27.
+    auto blocks = eng->model()->image_encoder->blockList();
+    VERIFY(blocks[1]->attn->rel_pos_h.size(0) == 31);
+    VERIFY(blocks[0]->attn->rel_pos_h.size(0) == 27);
+    std::vector<uint8_t> img(100 * 80 * 3, 128);
+    Embedding e = eng->encode(ImageU8{img.data(), 100, 80, 300});
+    VERIFY(e.features.sizes() == at::IntArrayRef({1, 256, 16, 16}));
+    Prediction p = eng->decode(e, Prompts{{{50, 40, 1}}, std::nullopt, {}}, true, true);
+    VERIFY(p.lowResLogits.sizes() == at::IntArrayRef({3, 64, 64}));
+    VERIFY(p.masks.sizes() == at::IntArrayRef({3, 80, 100}));
+}
+
+TEST_CASE(unwritable_destination_is_a_clear_error_and_leaves_old_file)
+{
+    auto path = tmpDir() / "keep.safetensors";
+    saveSafetensors(path, {{"a", torch::ones({2})}});
+    auto before = testsupport::readText(path);
+    VERIFY_THROWS(saveSafetensors(tmpDir() / "no_such_dir" / "x.safetensors", {{"a", torch::ones({2})}}),
+                      CheckpointError, "folder does not exist");
+    VERIFY(testsupport::readText(path) == before);
+}
+
+MINITEST_MAIN()

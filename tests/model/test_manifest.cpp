@@ -1,0 +1,53 @@
+// The modules built for vit_b / vit_l / vit_h have exactly the tensor names and
+// shapes of the official checkpoints (testdata/sam/sam_manifest.json).
+
+#include "minitest.h"
+#include "test_helpers.h"
+
+#include "model/json_lite.h"
+#include "model/sam.h"
+
+#include <torch/torch.h>
+
+#include <map>
+
+using namespace samsp::model;
+
+namespace {
+void checkVariant(const std::string& v)
+{
+    auto manifest = json::parse(testsupport::readText(testsupport::sharedTestdata() / "sam" / "sam_manifest.json"));
+    const json::Value* entry = manifest.find(v);
+    VERIFY_MSG(entry, "manifest lacks " << v);
+    std::map<std::string, std::vector<int64_t>> want;
+    for (const auto& [name, shape] : entry->find("tensors")->object()) {
+        std::vector<int64_t> s;
+        for (const auto& d : shape.array()) s.push_back(d.integer());
+        want[name] = s;
+    }
+    // Build on the meta-free path but cheaply: no gradient, default init.
+    torch::NoGradGuard ng;
+    Sam sam(samConfigForVariant(v));
+    std::map<std::string, std::vector<int64_t>> have;
+    for (const auto& [name, t] : sam->stateDict()) have[name] = t.sizes().vec();
+    for (const auto& [name, s] : want) {
+        auto it = have.find(name);
+        VERIFY_MSG(it != have.end(), v << ": model lacks " << name);
+        VERIFY_MSG(it->second == s, v << ": " << name << " has the wrong shape");
+    }
+    for (const auto& [name, s] : have) VERIFY_MSG(want.count(name), v << ": model has an extra tensor " << name);
+    VERIFY(have.size() == want.size());
+    if (const json::Value* n = entry->find("num_parameters")) {
+        // Parameters only: the prompt encoder's Gaussian PE matrix is a buffer.
+        int64_t count = 0;
+        for (const auto& p : sam->parameters()) count += p.numel();
+        VERIFY_MSG(count == n->integer(), v << ": " << count << " parameters, manifest says " << n->integer());
+    }
+}
+} // namespace
+
+TEST_CASE(vit_b_matches_manifest) { checkVariant("vit_b"); }
+TEST_CASE(vit_l_matches_manifest) { checkVariant("vit_l"); }
+TEST_CASE(vit_h_matches_manifest) { checkVariant("vit_h"); }
+
+MINITEST_MAIN()

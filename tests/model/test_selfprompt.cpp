@@ -1,0 +1,200 @@
+// SAM-SP self-prompting: prompts from masks, the pass trace, and LoRA identities.
+
+#include "minitest.h"
+#include "test_helpers.h"
+
+#include "model/engine.h"
+#include "model/mask_prompts.h"
+#include "model/selfprompt.h"
+
+#include <torch/torch.h>
+
+using namespace samsp::model;
+
+namespace {
+
+GridMask gridFrom(const std::vector<std::string>& rows)
+{
+    GridMask m{static_cast<int64_t>(rows[0].size()), static_cast<int64_t>(rows.size()), {}};
+    for (const auto& r : rows)
+        for (char c : r) m.data.push_back(c == '#');
+    return m;
+}
+
+SamEngine& tinyEngine()
+{
+    static std::unique_ptr<SamEngine> e = [] {
+        auto dir = testsupport::goldenDir();
+        auto cfg = samConfigFromJson(testsupport::readText(dir / "tiny_sam_config.json"));
+        return SamEngine::fromCheckpoint(dir / "tiny_sam.pth", EngineOptions{DeviceChoice::Cpu}, cfg);
+    }();
+    return *e;
+}
+
+} // namespace
+
+TEST_CASE(box_from_mask_is_min_max_of_positive_cells)
+{
+    auto m = gridFrom({"......",
+                       "..##..",
+                       "..###.",
+                       "......"});
+    auto b = boxFromMask(m);
+    VERIFY(b.has_value());
+    VERIFY(b->x0 == 2 && b->y0 == 1 && b->x1 == 4 && b->y1 == 2);
+    VERIFY(!boxFromMask(gridFrom({"...", "..."})).has_value());
+}
+
+TEST_CASE(largest_component_drops_islands)
+{
+    auto m = gridFrom({"#.....",
+                       "...###",
+                       "...###",
+                       "#....."});
+    auto l = largestComponent(m);
+    VERIFY(l.area() == 6);
+    auto b = boxFromMask(l);
+    VERIFY(b->x0 == 3 && b->y0 == 1 && b->x1 == 5 && b->y1 == 2);
+    // Diagonal neighbours are connected (8-connectivity).
+    VERIFY(largestComponent(gridFrom({"#..", ".#.", "..#"})).area() == 3);
+}
+
+TEST_CASE(farthest_point_is_the_distance_transform_maximum)
+{
+    // A 5x5 square inside a 7x7 grid: the centre cell is the unique farthest one.
+    auto m = gridFrom({".......",
+                       ".#####.",
+                       ".#####.",
+                       ".#####.",
+                       ".#####.",
+                       ".#####.",
+                       "......."});
+    auto p = farthestPoint(m);
+    VERIFY(p.has_value());
+    VERIFY(p->x == 3 && p->y == 3);
+    VERIFY(std::abs(p->distance - 3.0) < 1e-9);
+    // The grid edge counts as outside: a full grid's farthest point is its centre.
+    auto full = gridFrom({"#####", "#####", "#####"});
+    auto q = farthestPoint(full);
+    VERIFY(q->x == 1 || q->x == 2 || q->x == 3);
+    VERIFY(q->y == 1);
+    VERIFY(!farthestPoint(gridFrom({"..", ".."})).has_value());
+}
+
+TEST_CASE(mask_iou)
+{
+    auto a = gridFrom({"##..", "##.."});
+    auto b = gridFrom({".##.", ".##."});
+    VERIFY(std::abs(maskIou(a, b) - 2.0 / 6.0) < 1e-12);
+    VERIFY(maskIou(gridFrom({".."}), gridFrom({".."})) == 1.0);
+}
+
+TEST_CASE(trace_has_k_plus_one_passes_with_the_method_prompts)
+{
+    auto& eng = tinyEngine();
+    std::vector<uint8_t> img(64 * 48 * 3);
+    for (size_t i = 0; i < img.size(); ++i) img[i] = static_cast<uint8_t>((i * 37) % 251);
+    Embedding emb = eng.encode(ImageU8{img.data(), 64, 48, 64 * 3});
+    SelfPromptSettings s;
+    s.passes = 3;
+    s.usePoint = true;
+    s.earlyStopIou = 2.0; // never stop early
+    auto r = runSelfPrompt(eng, emb, s);
+    if (!r.found) {
+        VERIFY(!r.message.empty());
+        return;
+    }
+    VERIFY(r.trace.size() == 4);
+    VERIFY(!r.trace[0].box && r.trace[0].points.empty() && !r.trace[0].maskFed);
+    for (int k = 1; k <= 3; ++k) {
+        const auto& pass = r.trace[static_cast<size_t>(k)];
+        VERIFY(pass.index == k);
+        VERIFY(pass.maskFed);
+        VERIFY(pass.box.has_value());
+        VERIFY(pass.points.size() == 1);
+        // The box is the previous pass's mask extent, mapped to original pixels.
+        auto prev = lowResMask(r.trace[static_cast<size_t>(k - 1)].lowResLogits, emb.frame);
+        auto cb = boxFromMask(prev);
+        const double cell = emb.frame.cell();
+        auto expect = emb.frame.boxToOriginal({cb->x0 * cell, cb->y0 * cell,
+                                               std::min((cb->x1 + 1) * cell - 1, double(emb.frame.inputW() - 1)),
+                                               std::min((cb->y1 + 1) * cell - 1, double(emb.frame.inputH() - 1))});
+        for (int i = 0; i < 4; ++i) VERIFY(std::abs((*pass.box)[static_cast<size_t>(i)] - expect[static_cast<size_t>(i)]) < 1e-6);
+        // Prompt coordinates lie in the image.
+        VERIFY((*pass.box)[0] >= 0 && (*pass.box)[2] <= 64 && (*pass.box)[3] <= 48);
+    }
+    VERIFY(r.mask.sizes() == at::IntArrayRef({48, 64}));
+    // The final mask is the last pass's logits upsampled.
+    auto up = eng.upsampleLogits(r.trace.back().lowResLogits, emb.frame).squeeze(0).gt(0);
+    VERIFY(torch::equal(up, r.mask));
+}
+
+TEST_CASE(early_stop_and_empty_pass)
+{
+    auto& eng = tinyEngine();
+    std::vector<uint8_t> img(32 * 32 * 3, 90);
+    Embedding emb = eng.encode(ImageU8{img.data(), 32, 32, 96});
+    SelfPromptSettings s;
+    s.passes = 5;
+    s.earlyStopIou = 0.0; // any second pass "converges"
+    auto r = runSelfPrompt(eng, emb, s);
+    if (r.found) {
+        VERIFY(r.trace.size() == 2);
+        VERIFY(r.stoppedEarly);
+    } else {
+        VERIFY(r.message.find("no object found") != std::string::npos);
+    }
+    // Force an empty pass 0: a decoder whose mask bias is hugely negative.
+    SamEngine blank(eng.config(), EngineOptions{DeviceChoice::Cpu});
+    {
+        torch::NoGradGuard ng;
+        auto& up = blank.model()->mask_decoder->output_upscaling;
+        for (auto& p : up->named_parameters()) p.value().zero_();
+        for (auto& m : *blank.model()->mask_decoder->output_hypernetworks_mlps)
+            for (auto& p : m->named_parameters()) p.value().zero_();
+    }
+    blank.applyPrecision();
+    Embedding e2 = blank.encode(ImageU8{img.data(), 32, 32, 96});
+    auto r2 = runSelfPrompt(blank, e2, s);
+    VERIFY(!r2.found);
+    VERIFY(r2.trace.size() == 1);
+    VERIFY(r2.message.find("no object found") != std::string::npos);
+    VERIFY(!r2.mask.defined());
+}
+
+TEST_CASE(lora_with_zero_b_equals_base_and_merged_equals_unmerged)
+{
+    SamConfig c = samConfigForVariant("tiny");
+    c.imageSize = 128;
+    torch::manual_seed(3);
+    Sam base(c);
+    SamConfig cl = c;
+    cl.loraRank = 4;
+    Sam lora(cl);
+    {
+        torch::NoGradGuard ng;
+        lora->loadStateDict(base->stateDict(), "base");
+    }
+    base->eval(), lora->eval();
+    auto x = torch::randn({1, 3, 128, 128});
+    torch::NoGradGuard ng;
+    auto y0 = base->image_encoder->forward(x);
+    auto y1 = lora->image_encoder->forward(x);
+    VERIFY((y0 - y1).abs().max().item<double>() == 0.0);
+    // Non-zero B: output changes; merging gives the same output as the unmerged path.
+    for (auto& b : lora->image_encoder->blockList()) {
+        b->attn->lora_b_q.normal_(0, 0.05);
+        b->attn->lora_b_v.normal_(0, 0.05);
+    }
+    auto yUnmerged = lora->image_encoder->forward(x);
+    VERIFY((yUnmerged - y0).abs().max().item<double>() > 1e-4);
+    lora->mergeLora();
+    auto yMerged = lora->image_encoder->forward(x);
+    double d = (yUnmerged - yMerged).abs().max().item<double>();
+    VERIFY_MSG(d < 1e-4, "merged differs from unmerged by " << d);
+    lora->unmergeLora();
+    auto yBack = lora->image_encoder->forward(x);
+    VERIFY((yBack - yUnmerged).abs().max().item<double>() < 1e-4);
+}
+
+MINITEST_MAIN()
