@@ -4,6 +4,7 @@
 
 #include "model/bench.h"
 #include "model/errors.h"
+#include "model/runtime_info.h"
 
 #include <cstring>
 #include <iostream>
@@ -13,6 +14,7 @@ using namespace samsp::model;
 
 int main(int argc, char** argv)
 {
+    ensurePassiveOpenMpWait(argc, argv);
     BenchOptions o;
     bool json = false;
     auto usage = [] {

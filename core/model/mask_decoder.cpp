@@ -4,6 +4,21 @@
 
 namespace samsp::model {
 
+namespace {
+// ConvTranspose2d with kernel = stride = 2 is one matrix product followed by a
+// pixel shuffle: out[b, co, 2i+u, 2j+v] = sum_ci x[b, ci, i, j] W[ci, co, u, v] + bias[co].
+// Same arithmetic as the convolution, but LibTorch 1.13's CPU transposed
+// convolution is several times slower than the GEMM.
+torch::Tensor convTranspose2x2(const torch::Tensor& x, const torch::nn::ConvTranspose2d& conv)
+{
+    const auto& w = conv->weight; // Cin x Cout x 2 x 2
+    const int64_t B = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3), Co = w.size(1);
+    auto y = torch::matmul(x.permute({0, 2, 3, 1}).reshape({B * H * W, C}), w.reshape({C, Co * 4}));
+    y = y.view({B, H, W, Co, 2, 2}).permute({0, 3, 1, 4, 2, 5}).reshape({B, Co, 2 * H, 2 * W});
+    return y + conv->bias.view({1, Co, 1, 1});
+}
+} // namespace
+
 MaskDecoderImpl::MaskDecoderImpl(const SamConfig& cfg)
 {
     const int64_t d = cfg.outChans;
@@ -37,7 +52,15 @@ DecoderOutput MaskDecoderImpl::forward(const torch::Tensor& imageEmbeddings, con
     auto iouTokenOut = hs.select(1, 0);
     auto maskTokensOut = hs.slice(1, 1, 1 + m_numMaskTokens);
 
-    auto upscaled = output_upscaling->forward(keys.transpose(1, 2).reshape({B, c, h, w}));
+    // output_upscaling: ConvT(2x2) -> LayerNorm2d -> GELU -> ConvT(2x2) -> GELU
+    auto up0 = output_upscaling[0]->as<torch::nn::ConvTranspose2dImpl>();
+    auto up3 = output_upscaling[3]->as<torch::nn::ConvTranspose2dImpl>();
+    auto upscaled = convTranspose2x2(keys.transpose(1, 2).reshape({B, c, h, w}), torch::nn::ConvTranspose2d(
+        std::dynamic_pointer_cast<torch::nn::ConvTranspose2dImpl>(output_upscaling->ptr(0))));
+    upscaled = torch::gelu(output_upscaling[1]->as<LayerNorm2dImpl>()->forward(upscaled));
+    upscaled = torch::gelu(convTranspose2x2(upscaled, torch::nn::ConvTranspose2d(
+        std::dynamic_pointer_cast<torch::nn::ConvTranspose2dImpl>(output_upscaling->ptr(3)))));
+    (void)up0, (void)up3;
     std::vector<torch::Tensor> hyper;
     for (int64_t i = 0; i < m_numMaskTokens; ++i)
         hyper.push_back(output_hypernetworks_mlps[i]->as<MLPImpl>()->forward(maskTokensOut.select(1, i)));

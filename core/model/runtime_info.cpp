@@ -6,9 +6,12 @@
 #include <torch/torch.h>
 #include <torch/version.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
+#include <vector>
 
 namespace samsp::model {
 
@@ -54,6 +57,17 @@ BlasInfo detectBlas()
         b.slowReference = true;
     }
     return b;
+}
+
+void ensurePassiveOpenMpWait(int argc, char** argv)
+{
+    if (std::getenv("OMP_WAIT_POLICY") || std::getenv("SAMSP_NO_REEXEC")) return;
+    ::setenv("OMP_WAIT_POLICY", "PASSIVE", 1);
+    ::setenv("SAMSP_NO_REEXEC", "1", 1);
+    std::vector<char*> args(argv, argv + argc);
+    args.push_back(nullptr);
+    ::execv("/proc/self/exe", args.data());
+    // execv failed (no /proc): carry on with the active policy; only speed suffers.
 }
 
 RuntimeInfo runtimeInfo()

@@ -25,6 +25,15 @@ struct RuntimeInfo
 };
 
 BlasInfo detectBlas();
+
+// LibTorch parallelises element-wise work with OpenMP while OpenBLAS runs its own
+// thread pool for matrix products. With both pools spin-waiting on a small machine
+// they steal each other's cores: on 2 cores a SAM decoder pass varied between 50
+// and 230 ms (66 ms steady with passive waiting; the encoder gains ~7 %).
+// libgomp reads OMP_WAIT_POLICY when it is loaded, before main(), so executables
+// call this first: it re-executes the program once with OMP_WAIT_POLICY=PASSIVE
+// unless the user chose a policy. Returns only when no re-exec happened.
+void ensurePassiveOpenMpWait(int argc, char** argv);
 RuntimeInfo runtimeInfo();
 // Multi-line human-readable summary (for --version and the About dialog).
 std::string runtimeSummary(const RuntimeInfo& info);

@@ -1,0 +1,88 @@
+// samsp-studio: the desktop application. Thin: logging, QApplication,
+// translations, then the main window from ui/.
+
+#include "common/logging_setup.h"
+#include "common/version.h"
+#include "main_window.h"
+#include "model/runtime_info.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include <spdlog/spdlog.h>
+
+namespace {
+
+void forwardQtMessages(QtMsgType type, const QMessageLogContext&, const QString& msg)
+{
+    auto ui = spdlog::get("ui");
+    if (!ui) return;
+    const std::string m = msg.toStdString();
+    switch (type) {
+    case QtDebugMsg: ui->debug(m); break;
+    case QtInfoMsg: ui->info(m); break;
+    case QtWarningMsg: ui->warn(m); break;
+    case QtCriticalMsg:
+    case QtFatalMsg: ui->error(m); break;
+    }
+}
+
+QString findSamples()
+{
+    for (const QString& d : {QStringLiteral(SAMSP_SOURCE_SAMPLES), QStringLiteral(SAMSP_INSTALLED_SAMPLES),
+                             QCoreApplication::applicationDirPath() + QStringLiteral("/../share/samsp-studio/samples")})
+        if (QDir(d).exists()) return d;
+    return {};
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    samsp::model::ensurePassiveOpenMpWait(argc, argv);
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("samsp-studio"));
+    QApplication::setApplicationDisplayName(QStringLiteral(SAMSP_APP_NAME));
+    QApplication::setApplicationVersion(QStringLiteral(SAMSP_VERSION));
+    QApplication::setOrganizationName(QStringLiteral("samsp"));
+    QApplication::setDesktopFileName(QStringLiteral("samsp-studio"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("SAM-SP Studio: segmentation labelling with self-prompting SAM"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption verbose(QStringLiteral("verbose"), QStringLiteral("Log debug messages to the console."));
+    QCommandLineOption logFile(QStringLiteral("log-file"), QStringLiteral("Write the log to <file>."), QStringLiteral("file"));
+    QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("User interface language (en, de, ja, zh_CN)."),
+                            QStringLiteral("code"));
+    parser.addOption(verbose);
+    parser.addOption(logFile);
+    parser.addOption(lang);
+    parser.addPositionalArgument(QStringLiteral("path"), QStringLiteral("An image or a folder to open (default: the bundled samples)."));
+    parser.process(app);
+
+    const std::string file = samsp::app::setupLogging({parser.isSet(verbose), parser.value(logFile).toStdString(), true});
+    qInstallMessageHandler(forwardQtMessages);
+    spdlog::info("SAM-SP Studio {} starting; log file {}", SAMSP_VERSION, file);
+
+    QTranslator qtTr, appTr;
+    const QLocale locale = parser.isSet(lang) ? QLocale(parser.value(lang)) : QLocale::system();
+    if (qtTr.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(&qtTr);
+    if (appTr.load(locale, QStringLiteral("samsp"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        app.installTranslator(&appTr);
+
+    samsp::ui::MainWindow w;
+    w.show();
+    const QStringList args = parser.positionalArguments();
+    const QString target = args.isEmpty() ? findSamples() : args.first();
+    if (!target.isEmpty()) {
+        if (QFileInfo(target).isDir()) w.openFolder(target);
+        else w.openImage(target);
+    }
+    return app.exec();
+}

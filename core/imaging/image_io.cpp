@@ -1,0 +1,142 @@
+#include "image_io.h"
+
+#include "common/log.h"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <set>
+
+namespace samsp::imaging {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lowerExt(const fs::path& p)
+{
+    std::string e = p.extension().string();
+    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return e;
+}
+
+std::string formatName(const fs::path& p)
+{
+    static const std::map<std::string, std::string> names{{".png", "PNG"},  {".jpg", "JPEG"}, {".jpeg", "JPEG"},
+                                                          {".tif", "TIFF"}, {".tiff", "TIFF"}, {".bmp", "BMP"},
+                                                          {".webp", "WebP"}};
+    auto it = names.find(lowerExt(p));
+    return it == names.end() ? "unknown" : it->second;
+}
+
+void checkReadable(const fs::path& p)
+{
+    std::error_code ec;
+    if (!fs::exists(p, ec)) throw ImageError(p, "file does not exist");
+    if (fs::is_directory(p, ec)) throw ImageError(p, "is a folder, not an image");
+    if (fs::file_size(p, ec) == 0) throw ImageError(p, "file is empty (0 bytes)");
+    std::ifstream in(p, std::ios::binary);
+    if (!in) throw ImageError(p, "cannot be opened for reading");
+}
+
+cv::Mat toRgbOrder(const cv::Mat& m)
+{
+    cv::Mat out;
+    if (m.channels() == 3) cv::cvtColor(m, out, cv::COLOR_BGR2RGB);
+    else if (m.channels() == 4) cv::cvtColor(m, out, cv::COLOR_BGRA2RGBA);
+    else out = m;
+    return out;
+}
+
+ImageInfo infoOf(const fs::path& p, const cv::Mat& m, int frames)
+{
+    ImageInfo i;
+    i.format = formatName(p);
+    i.width = m.cols, i.height = m.rows, i.frames = frames;
+    i.channels = m.channels();
+    i.bitDepth = m.depth() == CV_8U ? 8 : m.depth() == CV_16U ? 16 : m.depth() == CV_32F ? 32 : 8 * int(m.elemSize1());
+    i.colour = i.channels == 1 ? "grey" : i.channels == 4 ? "RGBA" : "RGB";
+    return i;
+}
+
+} // namespace
+
+bool isSupportedImageFile(const fs::path& p)
+{
+    static const std::set<std::string> ext{".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"};
+    return ext.count(lowerExt(p)) != 0;
+}
+
+Image loadImage(const fs::path& p, int frame)
+{
+    checkReadable(p);
+    cv::Mat m;
+    int frames = 1;
+    try {
+        // IMREAD_ANYDEPTH|ANYCOLOR keeps 16-bit and alpha; without IGNORE_ORIENTATION OpenCV applies EXIF rotation.
+        const int flags = cv::IMREAD_UNCHANGED;
+        if (frame > 0 || formatName(p) == "TIFF") {
+            std::vector<cv::Mat> pages;
+            if (cv::imreadmulti(p.string(), pages, flags) && !pages.empty()) {
+                frames = static_cast<int>(pages.size());
+                if (frame < 0 || frame >= frames)
+                    throw ImageError(p, "has " + std::to_string(frames) + " page(s); page " + std::to_string(frame) + " requested");
+                m = pages[static_cast<size_t>(frame)];
+            }
+        }
+        if (m.empty()) {
+            m = cv::imread(p.string(), flags);
+            // IMREAD_UNCHANGED ignores EXIF orientation; re-read through the orienting path for JPEG.
+            if (!m.empty() && formatName(p) == "JPEG" && m.channels() != 4) {
+                cv::Mat oriented = cv::imread(p.string(), cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR);
+                if (!oriented.empty()) m = oriented;
+            }
+        }
+    } catch (const cv::Exception& e) {
+        throw ImageError(p, "cannot be decoded (" + std::string(e.err) + ")");
+    }
+    if (m.empty()) throw ImageError(p, "is not a readable image (unknown format, or the file is corrupt or truncated)");
+    if (m.depth() != CV_8U && m.depth() != CV_16U && m.depth() != CV_32F) {
+        cv::Mat f;
+        m.convertTo(f, CV_32F);
+        m = f;
+    }
+    Image img;
+    img.source = p;
+    img.frameIndex = frame;
+    img.pixels = toRgbOrder(m);
+    img.info = infoOf(p, img.pixels, frames);
+    img.window = autoWindow(img.pixels);
+    log::io()->debug("loaded {} ({}x{}, {} bit, {})", p.string(), img.info.width, img.info.height, img.info.bitDepth,
+                     img.info.colour);
+    return img;
+}
+
+ImageInfo probeImage(const fs::path& p)
+{
+    Image i = loadImage(p);
+    return i.info;
+}
+
+std::vector<fs::path> listImages(const fs::path& dir, bool recursive)
+{
+    std::vector<fs::path> out;
+    std::error_code ec;
+    auto add = [&](const fs::directory_entry& e) {
+        if (e.is_regular_file(ec) && isSupportedImageFile(e.path())) out.push_back(e.path());
+    };
+    if (recursive) {
+        for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+             it != fs::recursive_directory_iterator(); it.increment(ec))
+            add(*it);
+    } else {
+        for (auto it = fs::directory_iterator(dir, ec); it != fs::directory_iterator(); it.increment(ec)) add(*it);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+} // namespace samsp::imaging

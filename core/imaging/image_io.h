@@ -1,0 +1,21 @@
+#pragma once
+// Loading ordinary images (PNG, JPEG, TIFF incl. multi-page, BMP, WebP) with
+// OpenCV: 8/16-bit and float kept at their depth, grey/RGB/RGBA, EXIF
+// orientation honoured, colours converted to RGB order. Failures throw
+// ImageError naming the file and the reason.
+
+#include "image.h"
+
+#include <filesystem>
+#include <vector>
+
+namespace samsp::imaging {
+
+bool isSupportedImageFile(const std::filesystem::path& p);
+ImageInfo probeImage(const std::filesystem::path& p);
+// `frame` selects a page of a multi-page TIFF.
+Image loadImage(const std::filesystem::path& p, int frame = 0);
+// Lists supported image files in a folder (sorted, optionally recursive).
+std::vector<std::filesystem::path> listImages(const std::filesystem::path& dir, bool recursive = false);
+
+} // namespace samsp::imaging

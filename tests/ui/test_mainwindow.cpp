@@ -1,0 +1,98 @@
+// The studio's main window driven like a user: open the bundled samples, see an
+// image, step with N/P, open About, and get a clear message for a broken file.
+
+#include "about_dialog.h"
+#include "image_canvas.h"
+#include "main_window.h"
+
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+
+using namespace samsp::ui;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+    const QString m_samples = QStringLiteral(SAMSP_SOURCE_DIR "/resources/samples");
+
+private slots:
+    void opensBundledSamplesAndShowsTheFirst()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy shown(&w, &MainWindow::imageShown);
+        QVERIFY(w.openFolder(m_samples));
+        QVERIFY(w.browser()->count() >= 3);
+        QVERIFY(shown.wait(10000));
+        QVERIFY(w.canvas()->hasImage());
+        QCOMPARE(w.canvas()->imageSize(), QSize(256, 256));
+        QVERIFY(w.windowTitle().contains(w.browser()->item(0)->text()));
+    }
+
+    void keyboardStepsThroughImages()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy shown(&w, &MainWindow::imageShown);
+        QVERIFY(w.openFolder(m_samples));
+        QVERIFY(shown.wait(10000));
+        w.activateWindow();
+        QTest::keyClick(&w, Qt::Key_N);
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(w.browser()->currentRow(), 1);
+        QVERIFY(w.currentPath().endsWith(w.browser()->item(1)->text()));
+        QTest::keyClick(&w, Qt::Key_P);
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(w.browser()->currentRow(), 0);
+        // Zoom shortcuts act on the canvas.
+        const double fit = w.canvas()->zoom();
+        QTest::keyClick(&w, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(w.canvas()->zoom(), 1.0);
+        QTest::keyClick(&w, Qt::Key_0, Qt::ControlModifier);
+        QCOMPARE(w.canvas()->zoom(), fit);
+    }
+
+    void brokenImageGivesAClearMessage()
+    {
+        QTemporaryDir d;
+        std::ofstream((d.path() + "/broken.png").toStdString()) << "not really a png";
+        MainWindow w;
+        w.show();
+        QSignalSpy failed(&w, &MainWindow::imageFailed);
+        QVERIFY(w.openFolder(d.path()));
+        QVERIFY(failed.wait(10000));
+        const QString err = failed.first().at(1).toString();
+        QVERIFY2(err.contains("broken.png") && err.contains("not a readable image"), qPrintable(err));
+        QVERIFY(!w.canvas()->hasImage());
+        QVERIFY(w.statusBar()->currentMessage().contains("broken.png"));
+    }
+
+    void emptyFolderIsReported()
+    {
+        QTemporaryDir d;
+        MainWindow w;
+        QVERIFY(!w.openFolder(d.path()));
+        QVERIFY(w.lastError().contains("no supported images"));
+    }
+
+    void aboutShowsVersionsDeviceAndBlas()
+    {
+        AboutDialog dlg;
+        const QString t = dlg.detailsText();
+        QVERIFY2(t.contains("LibTorch: 1.") || t.contains("LibTorch: 2."), qPrintable(t));
+        QVERIFY(t.contains("Compute device: CPU") || t.contains("Compute device: CUDA"));
+        QVERIFY(t.contains("BLAS: "));
+        // On the project's machines OpenBLAS is selected by install-deps.sh: no warning.
+        QVERIFY2(!t.contains("reference BLAS") || dlg.showsBlasWarning(), qPrintable(t));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_mainwindow.moc"

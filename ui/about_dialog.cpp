@@ -1,0 +1,46 @@
+#include "about_dialog.h"
+
+#include "common/version.h"
+#include "model/runtime_info.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace samsp::ui {
+
+AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent)
+{
+    setWindowTitle(tr("About SAM-SP Studio"));
+    const auto info = model::runtimeInfo();
+    auto* layout = new QVBoxLayout(this);
+    auto* title = new QLabel(QStringLiteral("<h2>%1 %2</h2>").arg(tr("SAM-SP Studio"), QStringLiteral(SAMSP_VERSION)), this);
+    layout->addWidget(title);
+    layout->addWidget(new QLabel(tr("Segmentation labelling with self-prompting Segment Anything (SAM-SP)."), this));
+    m_details = new QLabel(this);
+    m_details->setObjectName(QStringLiteral("aboutDetails"));
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setText(tr("Version: %1\nLibTorch: %2\nCompute device: %3\nBLAS: %4")
+                           .arg(QStringLiteral(SAMSP_VERSION), QString::fromStdString(info.torchVersion),
+                                QString::fromStdString(info.device), QString::fromStdString(info.blas.name)));
+    layout->addWidget(m_details);
+    m_warning = new QLabel(this);
+    m_warning->setObjectName(QStringLiteral("blasWarning"));
+    m_warning->setWordWrap(true);
+    m_warning->setStyleSheet(QStringLiteral("color: #b00020;"));
+    if (info.blas.slowReference) {
+        m_warning->setText(tr("Warning: the slow reference BLAS is in use; SAM runs about 28 times slower. "
+                              "Install libopenblas0-pthread and select it with "
+                              "'update-alternatives --config libblas.so.3-x86_64-linux-gnu'."));
+    }
+    m_warning->setVisible(info.blas.slowReference);
+    layout->addWidget(m_warning);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+QString AboutDialog::detailsText() const { return m_details->text(); }
+bool AboutDialog::showsBlasWarning() const { return !m_warning->isHidden(); }
+
+} // namespace samsp::ui
