@@ -82,6 +82,7 @@ int runInfo(const std::vector<std::string>& paths, bool json)
 int main(int argc, char** argv)
 {
     samsp::model::ensurePassiveOpenMpWait(argc, argv);
+    samsp::model::configureThreads(0); // physical cores, before any LibTorch work
     CLI::App app{"samsp: SAM-SP Studio on the command line (self-prompting Segment Anything)"};
     app.require_subcommand(0, 1);
     bool verbose = false;

@@ -15,6 +15,7 @@
 //  - masks: H x W bool at the original size (bilinear upsampling, threshold 0).
 
 #include "config.h"
+#include "runtime_info.h"
 #include "sam.h"
 #include "transforms.h"
 
@@ -122,10 +123,6 @@ private:
     at::Tensor m_densePe; // cached 1 x C x E x E
 };
 
-// Physical cores (not SMT siblings) of this machine, at least 1.
-int physicalCoreCount();
-// Sets LibTorch's intra-op threads (0: physical cores). Returns the count used.
-int configureThreads(int threads);
 c10::Device resolveDevice(DeviceChoice choice);
 
 } // namespace samsp::model

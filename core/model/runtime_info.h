@@ -24,6 +24,11 @@ struct RuntimeInfo
     std::string blasWarning;  // empty unless the BLAS is the slow reference one
 };
 
+// Physical cores (not SMT siblings) of this machine, at least 1.
+int physicalCoreCount();
+// Sets LibTorch's intra-op threads (0: physical cores). Returns the count used.
+int configureThreads(int threads);
+
 BlasInfo detectBlas();
 
 // LibTorch parallelises element-wise work with OpenMP while OpenBLAS runs its own

@@ -195,4 +195,26 @@ TEST_CASE(end_to_end_from_uint8_image)
     }
 }
 
+TEST_CASE(bf16_encoder_masks_agree_with_fp32)
+{
+    // Precision setting: bf16 encoder (decoder fp32 on CPU). Masks must agree >= 99 % with fp32.
+    Golden& g = golden();
+    auto dir = testsupport::goldenDir();
+    SamConfig cfg = samConfigFromJson(testsupport::readText(dir / "tiny_sam_config.json"));
+    auto bf = SamEngine::fromCheckpoint(dir / "tiny_sam.pth", EngineOptions{DeviceChoice::Cpu, Precision::Bf16}, cfg);
+    VERIFY(bf->model()->image_encoder->pos_embed.scalar_type() == at::kBFloat16);
+    auto img = g.t("image_hwc_uint8").contiguous();
+    ImageU8 view{img.data_ptr<uint8_t>(), img.size(1), img.size(0), img.size(1) * 3};
+    Embedding e16 = bf->encode(view), e32 = engine().encode(view);
+    VERIFY(e16.features.scalar_type() == at::kFloat);
+    for (const auto& c : g.cases) {
+        const bool multi = g.t(c + ".multimask_output").item<bool>();
+        auto p16 = bf->decode(e16, promptsFor(c), multi, true);
+        auto p32 = engine().decode(e32, promptsFor(c), multi, true);
+        double agree = agreement(p16.masks, p32.masks);
+        std::cout << "  " << c << " bf16 vs fp32: masks agree " << agree << std::endl;
+        VERIFY_MSG(agree >= 0.99, c << ": bf16 masks agree with fp32 on only " << agree);
+    }
+}
+
 MINITEST_MAIN()

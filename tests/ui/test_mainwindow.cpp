@@ -6,6 +6,8 @@
 #include "main_window.h"
 
 #include <QListWidget>
+#include <QMenuBar>
+#include <QTranslator>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -80,6 +82,26 @@ private slots:
         MainWindow w;
         QVERIFY(!w.openFolder(d.path()));
         QVERIFY(w.lastError().contains("no supported images"));
+    }
+
+    void translationsAreBuiltIn_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QString>("file");
+        QTest::newRow("de") << "de" << "&Datei";
+        QTest::newRow("ja") << "ja" << QString::fromUtf8("ファイル(&F)");
+        QTest::newRow("zh_CN") << "zh_CN" << QString::fromUtf8("文件(&F)");
+    }
+    void translationsAreBuiltIn()
+    {
+        QFETCH(QString, lang);
+        QFETCH(QString, file);
+        QTranslator tr;
+        QVERIFY(tr.load(QLocale(lang), "samsp", "_", ":/i18n"));
+        QCoreApplication::installTranslator(&tr);
+        MainWindow w;
+        QCOMPARE(w.menuBar()->actions().first()->text(), file);
+        QCoreApplication::removeTranslator(&tr);
     }
 
     void aboutShowsVersionsDeviceAndBlas()
