@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTimer>
 #include <QTranslator>
 
 #include <spdlog/spdlog.h>
@@ -60,6 +61,10 @@ int main(int argc, char** argv)
     QCommandLineOption logFile(QStringLiteral("log-file"), QStringLiteral("Write the log to <file>."), QStringLiteral("file"));
     QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("User interface language (en, de, ja, zh_CN)."),
                             QStringLiteral("code"));
+    QCommandLineOption shot(QStringLiteral("screenshot"),
+                            QStringLiteral("Save a PNG of the window to <file> once the first image is shown, then quit."),
+                            QStringLiteral("file"));
+    parser.addOption(shot);
     parser.addOption(verbose);
     parser.addOption(logFile);
     parser.addOption(lang);
@@ -79,6 +84,16 @@ int main(int argc, char** argv)
 
     samsp::ui::MainWindow w;
     w.show();
+    if (parser.isSet(shot)) {
+        const QString file = parser.value(shot);
+        auto save = [&w, file] {
+            const bool ok = w.grab().save(file);
+            spdlog::info("screenshot {} {}", file.toStdString(), ok ? "saved" : "FAILED");
+            QCoreApplication::exit(ok ? 0 : 1);
+        };
+        QObject::connect(&w, &samsp::ui::MainWindow::imageShown, &w, [save] { QTimer::singleShot(500, save); });
+        QObject::connect(&w, &samsp::ui::MainWindow::imageFailed, &w, [save] { QTimer::singleShot(500, save); });
+    }
     const QStringList args = parser.positionalArguments();
     const QString target = args.isEmpty() ? findSamples() : args.first();
     if (!target.isEmpty()) {
