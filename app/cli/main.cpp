@@ -7,29 +7,48 @@
 #include "model/bench.h"
 #include "model/errors.h"
 #include "model/runtime_info.h"
+#include "model/engine.h"
+#include "pipeline/evaluate.h"
 #include "pipeline/synth.h"
+#include "pipeline/train_driver.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <unistd.h>
 
 namespace {
 
+std::atomic<bool> g_stop{false};
+extern "C" void onSigint(int)
+{
+    if (g_stop.exchange(true)) std::_Exit(130); // a second Ctrl+C quits at once
+}
+
+std::string hms(double s)
+{
+    const int t = static_cast<int>(s + 0.5);
+    char b[32];
+    std::snprintf(b, sizeof b, "%d:%02d:%02d", t / 3600, (t / 60) % 60, t % 60);
+    return b;
+}
+
 // A one-line terminal progress bar (stderr, only on a terminal).
 class ProgressBar
 {
 public:
     explicit ProgressBar(std::string label) : m_label(std::move(label)), m_tty(::isatty(2)) {}
-    void update(int done, int total)
+    void update(int done, int total, const std::string& extra = {})
     {
         if (!m_tty || total <= 0) return;
         const int width = 30, fill = done * width / total;
-        std::fprintf(stderr, "\r%s [%.*s%*s] %d/%d", m_label.c_str(), fill, "##############################",
-                     width - fill, "", done, total);
+        std::fprintf(stderr, "\r%s [%.*s%*s] %d/%d %s\033[K", m_label.c_str(), fill, "##############################",
+                     width - fill, "", done, total, extra.c_str());
         if (done == total) std::fprintf(stderr, "\n");
         std::fflush(stderr);
     }
@@ -122,6 +141,53 @@ int main(int argc, char** argv)
     synth->add_option("--size", so.width, "Image side in pixels")->check(CLI::Range(32, 8192))->capture_default_str();
     synth->add_option("--out", synthOut, "Output folder")->required();
 
+    // train
+    auto* train = app.add_subcommand("train", "Fine-tune SAM-SP (self-prompting + self-distillation) on images + masks");
+    samsp::pipeline::TrainJob job;
+    std::string trainDevice = "auto", encoderMode = "auto";
+    bool noAugment = false, noBox = false, noMask = false, usePoint = false;
+    train->add_option("--data", job.data, "Folder with images/ and masks/ (same file names)")->required();
+    train->add_option("--out", job.out, "The .safetensors checkpoint to write (after every epoch)")->required();
+    train->add_option("--init", job.init, "Start from this checkpoint (.pth or .safetensors)");
+    train->add_option("--config", job.config, "Random start: variant (tiny, vit_b, ...) or JSON config")->capture_default_str();
+    train->add_option("--image-size", job.imageSize, "Model input size")->capture_default_str();
+    train->add_option("--lora-rank", job.loraRank, "LoRA rank on the encoder's q and v")->capture_default_str();
+    train->add_option("--epochs", job.epochs, "Epochs")->check(CLI::Range(1, 100000))->capture_default_str();
+    train->add_option("--batch", job.batchSize, "Images per step")->check(CLI::Range(1, 4096))->capture_default_str();
+    train->add_option("--lr", job.settings.lr, "Peak learning rate (AdamW)")->capture_default_str();
+    train->add_option("--weight-decay", job.settings.weightDecay, "AdamW weight decay")->capture_default_str();
+    train->add_option("--warmup", job.settings.warmupSteps, "Warm-up steps")->capture_default_str();
+    train->add_option("--beta", job.settings.beta, "Self-distillation weight (0: off)")->capture_default_str();
+    train->add_option("--temperature", job.settings.temperature, "Distillation temperature")->capture_default_str();
+    train->add_option("--val-fraction", job.valFraction, "Share of pairs held out for validation")->capture_default_str();
+    train->add_option("--seed", job.settings.seed, "Seed (split, order, augmentation, init)")->capture_default_str();
+    train->add_option("--encoder", encoderMode, "Encoder training: lora, full, frozen (auto: full for a random start, else lora)")
+        ->check(CLI::IsMember({"auto", "lora", "full", "frozen"}))->capture_default_str();
+    train->add_option("--device", trainDevice, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
+    train->add_option("--threads", job.threads, "CPU threads (0: physical cores)");
+    train->add_flag("--resume", job.resume, "Continue from --out (weights, optimizer, epoch)");
+    train->add_flag("--no-augment", noAugment, "No flips / rotations / intensity / scale augmentation");
+    train->add_flag("--no-box", noBox, "Pass 1 gets no box prompt");
+    train->add_flag("--no-mask", noMask, "Pass 1 gets no mask prompt");
+    train->add_flag("--point", usePoint, "Pass 1 also gets the farthest-from-border point");
+    train->add_flag("--fp16", job.fp16, "Store weights as fp16 (half the size)");
+
+    // eval
+    auto* ev = app.add_subcommand("eval", "Dice / IoU / HD95 without prompts: pass 0 and SAM-SP");
+    std::string evModel, evData, evDevice = "auto";
+    bool evJson = false;
+    samsp::model::SelfPromptSettings evS;
+    ev->add_option("--model", evModel, "Checkpoint (.pth or .safetensors)")->required();
+    ev->add_option("--data", evData, "Folder with images/ and masks/")->required();
+    ev->add_option("--passes", evS.passes, "SAM-SP passes after pass 0")->capture_default_str();
+    ev->add_option("--early-stop-iou", evS.earlyStopIou, "Stop when consecutive masks reach this IoU")->capture_default_str();
+    ev->add_flag("!--no-box", evS.useBox, "No box prompts");
+    ev->add_flag("!--no-mask", evS.useMask, "No mask prompts");
+    ev->add_flag("--point", evS.usePoint, "Add the farthest-from-border point");
+    ev->add_flag("--largest-component", evS.largestComponent, "Prompts from the largest connected component only");
+    ev->add_option("--device", evDevice, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
+    ev->add_flag("--json", evJson, "Print a JSON object (means under pass0 / samsp, per-image rows)");
+
     CLI11_PARSE(app, argc, argv);
     samsp::app::setupLogging({verbose, logFile, true});
 
@@ -138,6 +204,52 @@ int main(int argc, char** argv)
             });
             std::cout << (benchJson ? samsp::model::benchResultToJson(r) + "\n" : samsp::model::benchResultToText(r));
             return 0;
+        }
+        auto deviceOf = [](const std::string& d) {
+            return d == "cpu" ? samsp::model::DeviceChoice::Cpu
+                   : d == "cuda" ? samsp::model::DeviceChoice::Cuda : samsp::model::DeviceChoice::Auto;
+        };
+        if (train->parsed()) {
+            job.device = deviceOf(trainDevice);
+            job.augment = !noAugment;
+            job.settings.prompts.useBox = !noBox;
+            job.settings.prompts.useMask = !noMask;
+            job.settings.prompts.usePoint = usePoint;
+            if (encoderMode == "auto") encoderMode = job.init.empty() && !job.resume ? "full" : "lora";
+            job.settings.encoder = encoderMode == "full" ? samsp::model::EncoderTraining::Full
+                                   : encoderMode == "frozen" ? samsp::model::EncoderTraining::Frozen
+                                                             : samsp::model::EncoderTraining::LoraOnly;
+            std::signal(SIGINT, onSigint);
+            ProgressBar bar("train");
+            auto sum = samsp::pipeline::runTraining(
+                job,
+                [&](const samsp::pipeline::TrainProgress& p) {
+                    char extra[160];
+                    std::snprintf(extra, sizeof extra, "epoch %d/%d loss %.4f %.1f img/s ETA %s", p.epoch, p.epochs, p.loss,
+                                  p.imagesPerS, hms(p.etaSeconds).c_str());
+                    bar.update(static_cast<int>(p.step), static_cast<int>(p.stepsPerEpoch), extra);
+                    return !g_stop.load();
+                },
+                [&](const samsp::pipeline::EpochRecord& e) {
+                    std::fprintf(stderr, "\n");
+                    std::printf("epoch %d: loss %.4f  val Dice pass0 %.4f  SAM-SP %.4f  (%.0f s)\n", e.epoch, e.trainLoss,
+                                e.valDicePass0, e.valDiceSamsp, e.seconds);
+                    std::fflush(stdout);
+                });
+            for (const auto& p : sum.dataProblems) std::cerr << "skipped: " << p << "\n";
+            std::printf("%s after %zu epoch(s); %d train / %d val images; %.3f steps/s, %.2f images/s; checkpoint %s\n",
+                        sum.cancelled ? "stopped" : "done", sum.epochs.size(), sum.trainImages, sum.valImages,
+                        sum.stepsPerS, sum.imagesPerS, sum.checkpoint.empty() ? "(none yet)" : sum.checkpoint.c_str());
+            return sum.cancelled ? 130 : 0;
+        }
+        if (ev->parsed()) {
+            auto engine = samsp::model::SamEngine::fromCheckpoint(evModel, samsp::model::EngineOptions{deviceOf(evDevice)});
+            auto scan = samsp::pipeline::findLabelledPairs(evData);
+            if (scan.pairs.empty()) throw std::runtime_error("'" + evData + "' holds no image/mask pairs");
+            ProgressBar bar("eval");
+            auto rep = samsp::pipeline::evaluate(*engine, scan.pairs, evS, [&](int d, int t) { bar.update(d, t); });
+            std::cout << (evJson ? samsp::pipeline::evalReportJson(rep) + "\n" : samsp::pipeline::evalReportTable(rep));
+            return rep.errors.empty() ? 0 : 1;
         }
         if (synth->parsed()) {
             so.height = so.width;

@@ -841,7 +841,7 @@ void saveSafetensors(const std::filesystem::path& path, const NamedTensors& tens
     });
 }
 
-void saveTorchZip(const std::filesystem::path& path, const NamedTensors& tensors)
+void saveTorchZip(const std::filesystem::path& path, const NamedTensors& tensors, const std::string& wrapKey)
 {
     const std::string prefix = "archive/";
     std::string pk;
@@ -862,6 +862,10 @@ void saveTorchZip(const std::filesystem::path& path, const NamedTensors& tensors
             putLe(pk, static_cast<uint64_t>(v), 8);
         }
     };
+    if (!wrapKey.empty()) {
+        pk += '}';
+        unicode(wrapKey);
+    }
     global("collections", "OrderedDict");
     pk += ")R(";
     std::vector<std::pair<std::string, at::Tensor>> records;
@@ -887,7 +891,14 @@ void saveTorchZip(const std::filesystem::path& path, const NamedTensors& tensors
         pk += ")RtR";
         records.emplace_back(prefix + "data/" + key, c);
     }
-    pk += "u.";
+    pk += 'u';
+    if (!wrapKey.empty()) {
+        pk += 's';
+        unicode("epoch");
+        integer(1);
+        pk += 's';
+    }
+    pk += '.';
 
     writeAtomically(path, [&](std::ofstream& out) {
         std::string cd;

@@ -42,6 +42,8 @@ void saveSafetensors(const std::filesystem::path& path, const NamedTensors& tens
 
 // Writes a PyTorch-compatible zip checkpoint (state dict as collections.OrderedDict),
 // so tests can round-trip the torch format without Python. Atomic like above.
-void saveTorchZip(const std::filesystem::path& path, const NamedTensors& tensors);
+// With `wrapKey` the state dict is nested as {wrapKey: state_dict, "epoch": 1}, as training
+// scripts (SAM-Med2D, MedSAM) save it.
+void saveTorchZip(const std::filesystem::path& path, const NamedTensors& tensors, const std::string& wrapKey = {});
 
 } // namespace samsp::model

@@ -60,6 +60,7 @@ SamConfig samConfigFromJson(const std::string& text)
         intField("out_chans", c.outChans, false);
         intField("lora_rank", c.loraRank, false);
         if (const json::Value* f = v.find("mlp_ratio")) c.mlpRatio = f->number();
+        if (const json::Value* f = v.find("adapter")) c.adapter = f->boolean();
         const json::Value* g = v.find("global_attn_indexes");
         if (!g) throw ModelError("SAM config JSON lacks \"global_attn_indexes\"");
         c.globalAttnIndexes.clear();
@@ -80,7 +81,7 @@ std::string samConfigToJson(const SamConfig& c)
     json::Object o{{"variant", c.variant},     {"embed_dim", c.embedDim},   {"depth", c.depth},
                    {"num_heads", c.numHeads},  {"global_attn_indexes", g},  {"image_size", c.imageSize},
                    {"patch_size", c.patchSize}, {"window_size", c.windowSize}, {"out_chans", c.outChans},
-                   {"mlp_ratio", c.mlpRatio},  {"lora_rank", c.loraRank}};
+                   {"mlp_ratio", c.mlpRatio},  {"lora_rank", c.loraRank}, {"adapter", c.adapter}};
     return json::dump(json::Value(std::move(o)));
 }
 

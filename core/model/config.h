@@ -23,6 +23,9 @@ struct SamConfig
     int64_t outChans = 256;     // neck output = prompt embedding dim
     double mlpRatio = 4.0;
     int64_t loraRank = 0;       // 0: no LoRA parameters
+    // SAM-Med2D's per-block adapter (blocks.N.Adapter.*): channel attention + strided
+    // conv/transposed conv, added beside the MLP. Detected from checkpoint tensor names.
+    bool adapter = false;
 
     int64_t embeddingSize() const { return imageSize / patchSize; } // 64 at 1024
     int64_t lowResSize() const { return embeddingSize() * 4; }      // 256 at 1024

@@ -62,6 +62,14 @@ SamEngine::SamEngine(const SamConfig& cfg, const EngineOptions& opts)
     applyPrecision();
 }
 
+SamEngine::SamEngine(Sam model, const EngineOptions& opts)
+    : m_cfg(model->config()), m_sam(std::move(model)), m_device(resolveDevice(opts.device)), m_precision(opts.precision)
+{
+    configureThreads(opts.threads);
+    m_modelId = m_cfg.variant + "-shared";
+    applyPrecision();
+}
+
 std::unique_ptr<SamEngine> SamEngine::fromCheckpoint(const std::filesystem::path& path, const EngineOptions& opts,
                                                      std::optional<SamConfig> config)
 {
@@ -112,15 +120,14 @@ std::string SamEngine::deviceDescription() const
     return d;
 }
 
-at::Tensor SamEngine::preprocess(const ImageU8& image, ImageFrame* frameOut) const
+at::Tensor preprocessImage(const ImageU8& image, int64_t S, int64_t lowRes, c10::Device device, ImageFrame* frameOut)
 {
     if (!image.data || image.width <= 0 || image.height <= 0) throw ModelError("encode: the image is empty");
-    const int64_t S = m_cfg.imageSize;
-    ImageFrame frame(image.width, image.height, S, m_cfg.lowResSize());
+    ImageFrame frame(image.width, image.height, S, lowRes);
     const int64_t stride = image.stride > 0 ? image.stride : image.width * 3;
     auto hwc = torch::from_blob(const_cast<uint8_t*>(image.data), {image.height, image.width, 3}, {stride, 3, 1},
                                 torch::kUInt8);
-    auto x = hwc.to(m_device).permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);
+    auto x = hwc.to(device).permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);
     if (frame.inputH() != image.height || frame.inputW() != image.width) {
         const bool down = frame.inputH() < image.height;
         // Bilinear, antialiased when shrinking, then rounded to 8 bits: what PIL's resize does in SAM.
@@ -131,13 +138,30 @@ at::Tensor SamEngine::preprocess(const ImageU8& image, ImageFrame* frameOut) con
                                   .antialias(down));
         x = x.round().clamp(0, 255);
     }
-    auto opts = torch::TensorOptions().dtype(torch::kFloat).device(m_device);
+    auto opts = torch::TensorOptions().dtype(torch::kFloat).device(device);
     auto mean = torch::tensor({kPixelMean[0], kPixelMean[1], kPixelMean[2]}, opts).view({1, 3, 1, 1});
     auto std = torch::tensor({kPixelStd[0], kPixelStd[1], kPixelStd[2]}, opts).view({1, 3, 1, 1});
     x = (x - mean) / std;
     x = F::pad(x, F::PadFuncOptions({0, S - frame.inputW(), 0, S - frame.inputH()}));
     if (frameOut) *frameOut = frame;
     return x;
+}
+
+at::Tensor preprocessMask(const uint8_t* mask, int64_t width, int64_t height, int64_t S)
+{
+    ImageFrame frame(width, height, S, S / 4);
+    auto m = torch::from_blob(const_cast<uint8_t*>(mask), {1, 1, height, width}, torch::kUInt8).ne(0).to(torch::kFloat);
+    m = F::interpolate(m, F::InterpolateFuncOptions()
+                              .size(std::vector<int64_t>{frame.inputH(), frame.inputW()})
+                              .mode(torch::kBilinear)
+                              .align_corners(false)
+                              .antialias(frame.inputH() < height));
+    return F::pad(m, F::PadFuncOptions({0, S - frame.inputW(), 0, S - frame.inputH()}));
+}
+
+at::Tensor SamEngine::preprocess(const ImageU8& image, ImageFrame* frameOut) const
+{
+    return preprocessImage(image, m_cfg.imageSize, m_cfg.lowResSize(), m_device, frameOut);
 }
 
 at::Tensor SamEngine::encodeTensor(const at::Tensor& input)

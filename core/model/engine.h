@@ -82,6 +82,8 @@ class SamEngine
 public:
     // Random weights (tests, benchmarks, training from scratch).
     SamEngine(const SamConfig& cfg, const EngineOptions& opts = {});
+    // Wraps an existing model (shares its weights), e.g. to validate during training.
+    SamEngine(Sam model, const EngineOptions& opts);
     // Official SAM/MedSAM/SAM-Med2D .pth or our .safetensors; the config is inferred.
     static std::unique_ptr<SamEngine> fromCheckpoint(const std::filesystem::path& path, const EngineOptions& opts = {},
                                                      std::optional<SamConfig> config = std::nullopt);
@@ -124,5 +126,14 @@ private:
 };
 
 c10::Device resolveDevice(DeviceChoice choice);
+
+// The model input for an RGB uint8 image (resize longest side to `imageSize`,
+// round to 8 bits, normalise, pad): 1 x 3 x S x S float on `device`. Training and
+// inference share it so the model sees the same pixels in both.
+at::Tensor preprocessImage(const ImageU8& image, int64_t imageSize, int64_t lowResSize, c10::Device device,
+                           ImageFrame* frame = nullptr);
+// A binary mask (row-major, non-zero inside, `width` x `height`) in the same
+// frame: 1 x 1 x S x S float in [0, 1] (bilinear resize, zero padding).
+at::Tensor preprocessMask(const uint8_t* mask, int64_t width, int64_t height, int64_t imageSize);
 
 } // namespace samsp::model

@@ -149,8 +149,33 @@ torch::Tensor windowUnpartition(const torch::Tensor& windows, int64_t ws, std::p
 
 } // namespace
 
+BlockAdapterImpl::BlockAdapterImpl(int64_t dim, double ratio)
+{
+    const int64_t hidden = static_cast<int64_t>(double(dim) * ratio);
+    norm = register_module("norm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({dim})));
+    channel = register_module("channel", torch::nn::Sequential(torch::nn::Linear(torch::nn::LinearOptions(dim, hidden).bias(false)),
+                                                               torch::nn::ReLU(),
+                                                               torch::nn::Linear(torch::nn::LinearOptions(hidden, dim).bias(false)),
+                                                               torch::nn::Sigmoid()));
+    spatial = register_module(
+        "spatial",
+        torch::nn::Sequential(torch::nn::Conv2d(torch::nn::Conv2dOptions(dim, dim, 3).stride(2).padding(1).bias(false)),
+                              torch::nn::ReLU(),
+                              torch::nn::ConvTranspose2d(torch::nn::ConvTranspose2dOptions(dim, dim, 4).stride(2).padding(1).bias(false)),
+                              torch::nn::ReLU()));
+}
+
+torch::Tensor BlockAdapterImpl::forward(const torch::Tensor& x)
+{
+    auto c = x.permute({0, 3, 1, 2});
+    const int64_t B = c.size(0), C = c.size(1);
+    auto scaled = channel->forward(c.mean({2, 3})).view({B, C, 1, 1}) * c;
+    auto y = c + spatial->forward(scaled);
+    return norm->forward(y.permute({0, 2, 3, 1}));
+}
+
 EncoderBlockImpl::EncoderBlockImpl(int64_t dim, int64_t numHeads, double mlpRatio, int64_t windowSize,
-                                   int64_t inputSize, int64_t loraRank)
+                                   int64_t inputSize, int64_t loraRank, bool withAdapter)
     : m_window(windowSize)
 {
     auto ln = torch::nn::LayerNormOptions({dim}).eps(1e-6);
@@ -159,6 +184,7 @@ EncoderBlockImpl::EncoderBlockImpl(int64_t dim, int64_t numHeads, double mlpRati
     attn = register_module("attn", EncoderAttention(dim, numHeads, 2 * side - 1, loraRank));
     norm2 = register_module("norm2", torch::nn::LayerNorm(ln));
     mlp = register_module("mlp", MLPBlock(dim, static_cast<int64_t>(dim * mlpRatio), true));
+    if (withAdapter) adapter = register_module("Adapter", BlockAdapter(dim));
 }
 
 torch::Tensor EncoderBlockImpl::forward(const torch::Tensor& x)
@@ -172,7 +198,9 @@ torch::Tensor EncoderBlockImpl::forward(const torch::Tensor& x)
         h = attn->forward(h);
     }
     auto y = x + h;
-    return y + mlp->forward(norm2->forward(y));
+    auto n = norm2->forward(y);
+    if (adapter) return y + mlp->forward(n) + adapter->forward(n);
+    return y + mlp->forward(n);
 }
 
 // ---------------------------------------------------------------------------
@@ -189,7 +217,7 @@ ImageEncoderImpl::ImageEncoderImpl(const SamConfig& cfg) : m_cfg(cfg)
         const bool global =
             std::find(cfg.globalAttnIndexes.begin(), cfg.globalAttnIndexes.end(), i) != cfg.globalAttnIndexes.end();
         blocks->push_back(EncoderBlock(cfg.embedDim, cfg.numHeads, cfg.mlpRatio, global ? 0 : cfg.windowSize, E,
-                                       cfg.loraRank));
+                                       cfg.loraRank, cfg.adapter));
     }
     neck = register_module(
         "neck", torch::nn::Sequential(

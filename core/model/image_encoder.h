@@ -42,16 +42,32 @@ private:
 };
 TORCH_MODULE(EncoderAttention);
 
+// SAM-Med2D's adapter on a block's normalised input (B x H x W x C in and out):
+// channel attention (mean over H, W -> MLP -> sigmoid) scales the features, a
+// stride-2 3x3 conv and a 4x4 stride-2 transposed conv add a spatial path, and a
+// LayerNorm closes it.
+class BlockAdapterImpl : public torch::nn::Module
+{
+public:
+    explicit BlockAdapterImpl(int64_t dim, double ratio = 0.25);
+    torch::Tensor forward(const torch::Tensor& x);
+
+    torch::nn::LayerNorm norm{nullptr};
+    torch::nn::Sequential channel{nullptr}, spatial{nullptr};
+};
+TORCH_MODULE(BlockAdapter);
+
 class EncoderBlockImpl : public torch::nn::Module
 {
 public:
     EncoderBlockImpl(int64_t dim, int64_t numHeads, double mlpRatio, int64_t windowSize, int64_t inputSize,
-                     int64_t loraRank);
+                     int64_t loraRank, bool adapter);
     torch::Tensor forward(const torch::Tensor& x);
 
     torch::nn::LayerNorm norm1{nullptr}, norm2{nullptr};
     EncoderAttention attn{nullptr};
     MLPBlock mlp{nullptr};
+    BlockAdapter adapter{nullptr}; // "Adapter" (SAM-Med2D), null otherwise
     int64_t windowSize() const { return m_window; }
 
 private:

@@ -3,7 +3,15 @@
 #include <torch/nn/functional/activation.h>
 #include <torch/torch.h>
 
+#include <cmath>
+
 namespace samsp::model {
+
+torch::Tensor gelu(const torch::Tensor& x)
+{
+    if (!torch::GradMode::is_enabled() || !x.requires_grad()) return torch::gelu(x);
+    return 0.5 * x * (1.0 + torch::erf(x * M_SQRT1_2));
+}
 
 LayerNorm2dImpl::LayerNorm2dImpl(int64_t channels, double eps) : m_eps(eps)
 {
@@ -30,7 +38,7 @@ MLPBlockImpl::MLPBlockImpl(int64_t dim, int64_t hidden, bool gelu) : m_gelu(gelu
 torch::Tensor MLPBlockImpl::forward(const torch::Tensor& x)
 {
     auto h = lin1->forward(x);
-    h = m_gelu ? torch::gelu(h) : torch::relu(h);
+    h = m_gelu ? samsp::model::gelu(h) : torch::relu(h);
     return lin2->forward(h);
 }
 

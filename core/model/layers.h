@@ -9,6 +9,19 @@
 
 namespace samsp::model {
 
+// Exact (erf) GELU. For inference it is LibTorch's fused kernel; while autograd
+// records it is written out as 0.5 x (1 + erf(x / sqrt 2)), because Debian's
+// LibTorch 1.13 CPU gelu backward returns garbage for a non-contiguous incoming
+// gradient (found by tests/model/test_train.cpp: gradients differed run to run).
+torch::Tensor gelu(const torch::Tensor& x);
+
+class GeluImpl : public torch::nn::Module
+{
+public:
+    torch::Tensor forward(const torch::Tensor& x) { return samsp::model::gelu(x); }
+};
+TORCH_MODULE(Gelu);
+
 // LayerNorm over the channel axis of an NCHW tensor (weight/bias per channel).
 class LayerNorm2dImpl : public torch::nn::Module
 {

@@ -13,8 +13,8 @@ torch::Tensor convTranspose2x2(const torch::Tensor& x, const torch::nn::ConvTran
 {
     const auto& w = conv->weight; // Cin x Cout x 2 x 2
     const int64_t B = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3), Co = w.size(1);
-    auto y = torch::matmul(x.permute({0, 2, 3, 1}).reshape({B * H * W, C}), w.reshape({C, Co * 4}));
-    y = y.view({B, H, W, Co, 2, 2}).permute({0, 3, 1, 4, 2, 5}).reshape({B, Co, 2 * H, 2 * W});
+    auto y = torch::mm(x.permute({0, 2, 3, 1}).contiguous().view({B * H * W, C}), w.reshape({C, Co * 4}));
+    y = y.view({B, H, W, Co, 2, 2}).permute({0, 3, 1, 4, 2, 5}).contiguous().view({B, Co, 2 * H, 2 * W});
     return y + conv->bias.view({1, Co, 1, 1});
 }
 } // namespace
@@ -28,8 +28,8 @@ MaskDecoderImpl::MaskDecoderImpl(const SamConfig& cfg)
     using CT = torch::nn::ConvTranspose2dOptions;
     output_upscaling = register_module(
         "output_upscaling", torch::nn::Sequential(torch::nn::ConvTranspose2d(CT(d, d / 4, 2).stride(2)), LayerNorm2d(d / 4),
-                                                  torch::nn::GELU(), torch::nn::ConvTranspose2d(CT(d / 4, d / 8, 2).stride(2)),
-                                                  torch::nn::GELU()));
+                                                  Gelu(), torch::nn::ConvTranspose2d(CT(d / 4, d / 8, 2).stride(2)),
+                                                  Gelu()));
     output_hypernetworks_mlps = register_module("output_hypernetworks_mlps", torch::nn::ModuleList());
     for (int64_t i = 0; i < m_numMaskTokens; ++i) output_hypernetworks_mlps->push_back(MLP(d, d, d / 8, 3));
     iou_prediction_head = register_module("iou_prediction_head", MLP(d, 256, m_numMaskTokens, 3));
@@ -53,30 +53,25 @@ DecoderOutput MaskDecoderImpl::forward(const torch::Tensor& imageEmbeddings, con
     auto maskTokensOut = hs.slice(1, 1, 1 + m_numMaskTokens);
 
     // output_upscaling: ConvT(2x2) -> LayerNorm2d -> GELU -> ConvT(2x2) -> GELU
-    auto up0 = output_upscaling[0]->as<torch::nn::ConvTranspose2dImpl>();
-    auto up3 = output_upscaling[3]->as<torch::nn::ConvTranspose2dImpl>();
-    auto upscaled = convTranspose2x2(keys.transpose(1, 2).reshape({B, c, h, w}), torch::nn::ConvTranspose2d(
+    auto upscaled = convTranspose2x2(keys.transpose(1, 2).contiguous().view({B, c, h, w}), torch::nn::ConvTranspose2d(
         std::dynamic_pointer_cast<torch::nn::ConvTranspose2dImpl>(output_upscaling->ptr(0))));
-    upscaled = torch::gelu(output_upscaling[1]->as<LayerNorm2dImpl>()->forward(upscaled));
-    upscaled = torch::gelu(convTranspose2x2(upscaled, torch::nn::ConvTranspose2d(
+    upscaled = samsp::model::gelu(output_upscaling[1]->as<LayerNorm2dImpl>()->forward(upscaled));
+    upscaled = samsp::model::gelu(convTranspose2x2(upscaled, torch::nn::ConvTranspose2d(
         std::dynamic_pointer_cast<torch::nn::ConvTranspose2dImpl>(output_upscaling->ptr(3)))));
-    (void)up0, (void)up3;
+
+    // Only the mask tokens that are returned (token 0 single-mask, 1..3 multimask): the
+    // same numbers as computing all four and slicing, less work, and it avoids a
+    // LibTorch 1.13 CPU backward that read garbage through the slice of a batched
+    // matmul (gradients differed run to run; see tests/model/test_train.cpp).
+    const int64_t first = multimask ? 1 : 0, count = multimask ? m_numMaskTokens - 1 : 1;
     std::vector<torch::Tensor> hyper;
-    for (int64_t i = 0; i < m_numMaskTokens; ++i)
-        hyper.push_back(output_hypernetworks_mlps[i]->as<MLPImpl>()->forward(maskTokensOut.select(1, i)));
+    for (int64_t i = first; i < first + count; ++i)
+        hyper.push_back(output_hypernetworks_mlps[static_cast<size_t>(i)]->as<MLPImpl>()->forward(maskTokensOut.select(1, i)));
     auto hyperIn = torch::stack(hyper, 1);
     const int64_t uc = upscaled.size(1), uh = upscaled.size(2), uw = upscaled.size(3);
-    auto masks = torch::matmul(hyperIn, upscaled.view({B, uc, uh * uw})).view({B, -1, uh, uw});
-    auto iou = iou_prediction_head->forward(iouTokenOut);
-
     DecoderOutput out;
-    if (multimask) {
-        out.lowResLogits = masks.slice(1, 1);
-        out.iouPredictions = iou.slice(1, 1);
-    } else {
-        out.lowResLogits = masks.slice(1, 0, 1);
-        out.iouPredictions = iou.slice(1, 0, 1);
-    }
+    out.lowResLogits = torch::matmul(hyperIn, upscaled.view({B, uc, uh * uw})).view({B, count, uh, uw});
+    out.iouPredictions = iou_prediction_head->forward(iouTokenOut).slice(1, first, first + count);
     return out;
 }
 

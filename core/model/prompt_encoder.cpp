@@ -48,8 +48,8 @@ PromptEncoderImpl::PromptEncoderImpl(const SamConfig& cfg)
     mask_downscaling = register_module(
         "mask_downscaling",
         torch::nn::Sequential(torch::nn::Conv2d(torch::nn::Conv2dOptions(1, mic / 4, 2).stride(2)), LayerNorm2d(mic / 4),
-                              torch::nn::GELU(), torch::nn::Conv2d(torch::nn::Conv2dOptions(mic / 4, mic, 2).stride(2)),
-                              LayerNorm2d(mic), torch::nn::GELU(), torch::nn::Conv2d(torch::nn::Conv2dOptions(mic, m_dim, 1))));
+                              Gelu(), torch::nn::Conv2d(torch::nn::Conv2dOptions(mic / 4, mic, 2).stride(2)),
+                              LayerNorm2d(mic), Gelu(), torch::nn::Conv2d(torch::nn::Conv2dOptions(mic, m_dim, 1))));
     no_mask_embed = register_module("no_mask_embed", torch::nn::Embedding(1, m_dim));
 }
 

@@ -169,9 +169,11 @@ SamConfig inferConfig(const Checkpoint& ck)
     if (const at::Tensor* lin1 = ck.find("image_encoder.blocks.0.mlp.lin1.weight"))
         c.mlpRatio = double(lin1->size(0)) / double(c.embedDim);
     if (const at::Tensor* la = ck.find("image_encoder.blocks.0.attn.lora_a_q")) c.loraRank = la->size(0);
+    c.adapter = ck.find("image_encoder.blocks.0.Adapter.norm.weight") != nullptr;
     for (const auto& v : knownVariants()) {
         SamConfig k = samConfigForVariant(v);
-        if (k.embedDim == c.embedDim && k.depth == c.depth && k.globalAttnIndexes == c.globalAttnIndexes) c.variant = v;
+        if (k.embedDim == c.embedDim && k.depth == c.depth && k.globalAttnIndexes == c.globalAttnIndexes)
+            c.variant = c.adapter ? v + "+adapter" : v;
     }
     c.validate();
     return c;

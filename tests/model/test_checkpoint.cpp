@@ -217,6 +217,37 @@ TEST_CASE(smaller_image_size_interpolates_position_tables)
     VERIFY(p.masks.sizes() == at::IntArrayRef({3, 80, 100}));
 }
 
+TEST_CASE(wrapped_sam_med2d_style_checkpoint_loads_with_adapters_at_256)
+{
+    // SAM-Med2D saves {"model": state_dict, ...} at image size 256 with per-block adapters.
+    SamConfig c = tinyConfig();
+    c.imageSize = 256;
+    c.adapter = true;
+    torch::manual_seed(11);
+    Sam src(c);
+    auto path = tmpDir() / "sam_med2d_like.pth";
+    saveTorchZip(path, src->stateDict(), "model");
+    Checkpoint ck = loadCheckpoint(path);
+    VERIFY(ck.find("image_encoder.blocks.2.Adapter.spatial.2.weight") != nullptr);
+    auto eng = SamEngine::fromCheckpoint(path, EngineOptions{DeviceChoice::Cpu});
+    VERIFY(eng->config().adapter);
+    VERIFY(eng->config().imageSize == 256);
+    VERIFY(eng->config().globalAttnIndexes == c.globalAttnIndexes);
+    // Loaded exactly: the engine's encoder reproduces the source model's.
+    torch::NoGradGuard ng;
+    auto x = torch::randn({1, 3, 256, 256});
+    src->eval();
+    auto want = src->image_encoder->forward(x);
+    auto got = eng->encodeTensor(x);
+    VERIFY((want - got).abs().max().item<double>() < 1e-5);
+    // The adapter branch matters: dropping its tensors is a strict-loading error.
+    NamedTensors t;
+    for (auto& [n, v] : ck.tensors)
+        if (n.find(".Adapter.") == std::string::npos) t.emplace_back(n, v);
+    Sam again(c);
+    VERIFY_THROWS(again->loadStateDict(t, "no_adapter.pth"), CheckpointError, "missing");
+}
+
 TEST_CASE(unwritable_destination_is_a_clear_error_and_leaves_old_file)
 {
     auto path = tmpDir() / "keep.safetensors";

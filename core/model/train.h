@@ -1,0 +1,99 @@
+#pragma once
+// SAM-SP fine-tuning (../shared/docs/sam-sp.md, "Training"): for a batch of
+// images x with masks y, pass 0 runs without a prompt; prompts taken from
+// stopgrad(L0) (box jittered by up to 10 % of its size; empty -> the whole
+// image) drive pass 1; the loss is seg(L0, y) + seg(L1, y) + beta * distill(L0,
+// stopgrad(L1)) with seg = 0.2 BCE + 0.8 Dice and distill = T^2 BCE(sigmoid(L0/T),
+// sigmoid(L1/T)). AdamW with linear warm-up then polynomial decay.
+//
+// Tensors at this boundary: images N x 3 x S x S normalised model input (see
+// SamEngine::preprocess), masks N x 1 x S x S float in {0, 1} in the same frame
+// (padding is 0). Everything runs on the model's device.
+
+#include "sam.h"
+#include "selfprompt.h"
+
+#include <torch/optim/adamw.h>
+
+#include <filesystem>
+#include <memory>
+#include <random>
+
+namespace samsp::model {
+
+enum class EncoderTraining { LoraOnly, Full, Frozen };
+
+struct TrainSettings
+{
+    double lr = 5e-3;
+    double weightDecay = 0.1;
+    int64_t warmupSteps = 50;
+    int64_t totalSteps = 1000; // for the polynomial decay
+    double polyPower = 0.9;
+    double beta = 1.0;         // self-distillation weight; 0 turns it off (ablation)
+    double temperature = 1.0;
+    double boxJitter = 0.1;    // fraction of the box size
+    bool lossAtFullRes = false;// upsample logits to y instead of downsampling y
+    EncoderTraining encoder = EncoderTraining::LoraOnly;
+    SelfPromptSettings prompts; // which prompts pass 1 gets (box / point / mask)
+    uint64_t seed = 0;
+};
+
+struct Batch
+{
+    torch::Tensor images; // N x 3 x S x S
+    torch::Tensor masks;  // N x 1 x S x S
+};
+
+struct StepLosses
+{
+    double total = 0, seg0 = 0, seg1 = 0, distill = 0;
+    double lr = 0;
+};
+
+struct TwoPassOutput
+{
+    torch::Tensor logits0, logits1; // N x 1 x L x L
+    torch::Tensor boxes;            // N x 4 prompt boxes (input frame) used for pass 1
+};
+
+// 0.2 BCE + 0.8 soft Dice on sigmoid(logits); target in [0, 1], same shape.
+torch::Tensor segLoss(const torch::Tensor& logits, const torch::Tensor& target);
+// T^2 * BCE(sigmoid(student / T), sigmoid(teacher / T)); the teacher is detached here.
+torch::Tensor distillLoss(const torch::Tensor& student, const torch::Tensor& teacher, double temperature);
+
+class SamSpTrainer
+{
+public:
+    SamSpTrainer(Sam model, const TrainSettings& s, c10::Device device);
+
+    // One optimisation step on a batch.
+    StepLosses step(const Batch& b);
+    // The two passes as the loss sees them (train: jittered boxes, gradients on).
+    TwoPassOutput forward(const torch::Tensor& images, bool train);
+    // Loss terms of a forward pass (no optimiser step).
+    StepLosses losses(const TwoPassOutput& out, const torch::Tensor& masks, torch::Tensor* total = nullptr);
+
+    int64_t stepCount() const { return m_step; }
+    void setStepCount(int64_t s) { m_step = s; }
+    double currentLr() const;
+    void setTotalSteps(int64_t n) { m_s.totalSteps = n; }
+
+    // Optimiser state for --resume (LibTorch archive, written atomically).
+    void saveOptimizer(const std::filesystem::path& p) const;
+    void loadOptimizer(const std::filesystem::path& p);
+
+    Sam& model() { return m_model; }
+    const TrainSettings& settings() const { return m_s; }
+
+private:
+    torch::Tensor promptBoxes(const torch::Tensor& logits0, bool jitter);
+    Sam m_model;
+    TrainSettings m_s;
+    c10::Device m_device;
+    std::unique_ptr<torch::optim::AdamW> m_opt;
+    int64_t m_step = 0;
+    std::mt19937_64 m_rng;
+};
+
+} // namespace samsp::model

@@ -1,0 +1,89 @@
+#include "evaluate.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <sstream>
+
+namespace samsp::pipeline {
+
+namespace {
+cv::Mat toMat(const at::Tensor& boolMask)
+{
+    auto m = boolMask.to(at::kByte).mul(255).contiguous().to(at::kCPU);
+    return cv::Mat(static_cast<int>(m.size(0)), static_cast<int>(m.size(1)), CV_8UC1, m.data_ptr()).clone();
+}
+nlohmann::json metricsJson(const SegMetrics& m) { return {{"dice", m.dice}, {"iou", m.iou}, {"hd95", m.hd95}}; }
+} // namespace
+
+EvalReport evaluate(model::SamEngine& engine, const std::vector<LabelledPair>& pairs, const model::SelfPromptSettings& s,
+                    const std::function<void(int, int)>& progress)
+{
+    const auto t0 = std::chrono::steady_clock::now();
+    EvalReport r;
+    int done = 0;
+    for (const auto& p : pairs) {
+        try {
+            LoadedPair lp = loadPair(p);
+            model::ImageU8 view{lp.rgb.data, lp.rgb.cols, lp.rgb.rows, static_cast<int64_t>(lp.rgb.step)};
+            auto emb = engine.encode(view);
+            auto res = model::runSelfPrompt(engine, emb, s, true);
+            EvalRow row;
+            row.name = p.name;
+            row.found = res.found;
+            row.passes = static_cast<int>(res.trace.size());
+            const cv::Mat empty = cv::Mat::zeros(lp.mask.size(), CV_8UC1);
+            cv::Mat m0 = toMat(engine.upsampleLogits(res.trace.front().lowResLogits, emb.frame).squeeze(0).gt(0));
+            cv::Mat mf = res.found ? toMat(res.mask) : empty;
+            row.pass0 = segMetrics(m0, lp.mask);
+            row.samsp = segMetrics(mf, lp.mask);
+            r.rows.push_back(row);
+        } catch (const std::exception& e) {
+            r.errors.push_back(e.what());
+        }
+        if (progress) progress(++done, static_cast<int>(pairs.size()));
+    }
+    for (const auto& row : r.rows) {
+        r.meanPass0.dice += row.pass0.dice, r.meanPass0.iou += row.pass0.iou, r.meanPass0.hd95 += row.pass0.hd95;
+        r.meanSamsp.dice += row.samsp.dice, r.meanSamsp.iou += row.samsp.iou, r.meanSamsp.hd95 += row.samsp.hd95;
+    }
+    if (!r.rows.empty()) {
+        const double n = double(r.rows.size());
+        for (SegMetrics* m : {&r.meanPass0, &r.meanSamsp}) m->dice /= n, m->iou /= n, m->hd95 /= n;
+    }
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return r;
+}
+
+std::string evalReportJson(const EvalReport& r, int indent)
+{
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& row : r.rows)
+        rows.push_back({{"name", row.name}, {"pass0", metricsJson(row.pass0)}, {"samsp", metricsJson(row.samsp)},
+                        {"passes", row.passes}, {"found", row.found}});
+    nlohmann::json j{{"images", r.rows.size()}, {"pass0", metricsJson(r.meanPass0)}, {"samsp", metricsJson(r.meanSamsp)},
+                     {"rows", rows},          {"errors", r.errors},                  {"seconds", r.seconds}};
+    return j.dump(indent);
+}
+
+std::string evalReportTable(const EvalReport& r)
+{
+    std::ostringstream o;
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "%-28s %8s %8s %8s   %8s %8s %8s %6s\n", "image", "dice0", "iou0", "hd95_0", "dice",
+                  "iou", "hd95", "passes");
+    o << buf;
+    for (const auto& row : r.rows) {
+        std::snprintf(buf, sizeof buf, "%-28s %8.4f %8.4f %8.2f   %8.4f %8.4f %8.2f %6d\n", row.name.c_str(), row.pass0.dice,
+                      row.pass0.iou, row.pass0.hd95, row.samsp.dice, row.samsp.iou, row.samsp.hd95, row.passes);
+        o << buf;
+    }
+    std::snprintf(buf, sizeof buf, "%-28s %8.4f %8.4f %8.2f   %8.4f %8.4f %8.2f\n", "MEAN", r.meanPass0.dice,
+                  r.meanPass0.iou, r.meanPass0.hd95, r.meanSamsp.dice, r.meanSamsp.iou, r.meanSamsp.hd95);
+    o << buf;
+    for (const auto& e : r.errors) o << "error: " << e << "\n";
+    return o.str();
+}
+
+} // namespace samsp::pipeline

@@ -1,0 +1,195 @@
+#include "train_driver.h"
+
+#include "evaluate.h"
+
+#include "common/log.h"
+#include "model/checkpoint.h"
+#include "model/errors.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+namespace samsp::pipeline {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+model::SamConfig configFor(const TrainJob& job)
+{
+    model::SamConfig cfg;
+    if (fs::exists(job.config)) {
+        std::ifstream in(job.config);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        cfg = model::samConfigFromJson(ss.str());
+    } else {
+        cfg = model::samConfigForVariant(job.config);
+    }
+    cfg.imageSize = job.imageSize;
+    cfg.loraRank = job.loraRank;
+    return cfg;
+}
+
+nlohmann::json settingsJson(const TrainJob& job)
+{
+    const auto& s = job.settings;
+    const char* enc = s.encoder == model::EncoderTraining::Full ? "full"
+                      : s.encoder == model::EncoderTraining::Frozen ? "frozen" : "lora";
+    return {{"lr", s.lr}, {"weight_decay", s.weightDecay}, {"warmup_steps", s.warmupSteps}, {"poly_power", s.polyPower},
+            {"beta", s.beta}, {"temperature", s.temperature}, {"box_jitter", s.boxJitter},
+            {"loss_at_full_res", s.lossAtFullRes}, {"encoder", enc}, {"seed", s.seed}, {"batch_size", job.batchSize},
+            {"epochs", job.epochs}, {"augment", job.augment},
+            {"prompts", {{"passes", s.prompts.passes}, {"box", s.prompts.useBox}, {"point", s.prompts.usePoint},
+                         {"mask", s.prompts.useMask}, {"largest_component", s.prompts.largestComponent},
+                         {"early_stop_iou", s.prompts.earlyStopIou}}}};
+}
+
+} // namespace
+
+TrainSummary runTraining(const TrainJob& job, const std::function<bool(const TrainProgress&)>& progress,
+                         const std::function<void(const EpochRecord&)>& epochDone)
+{
+    auto log = log::pipeline();
+    TrainSummary sum;
+    PairScan scan = findLabelledPairs(job.data);
+    sum.dataProblems = scan.problems;
+    if (scan.pairs.size() < 2) throw std::runtime_error("'" + job.data.string() + "' holds fewer than 2 image/mask pairs");
+    Split split = splitPairs(scan.pairs, job.valFraction, job.settings.seed);
+    sum.trainImages = static_cast<int>(split.train.size());
+    sum.valImages = static_cast<int>(split.val.size());
+    if (job.batchSize < 1) throw std::runtime_error("batch size must be at least 1");
+    if (!job.out.has_filename()) throw std::runtime_error("--out must name a .safetensors file");
+
+    // Model: resume > init checkpoint > random config.
+    torch::manual_seed(static_cast<int64_t>(job.settings.seed));
+    model::SamConfig cfg;
+    model::Sam sam{nullptr};
+    int startEpoch = 0;
+    std::vector<EpochRecord> history;
+    const fs::path optimPath = job.out.string() + ".optim";
+    const bool resuming = job.resume && fs::exists(job.out);
+    if (job.resume && !resuming) log->warn("--resume: '{}' does not exist yet; starting from the beginning", job.out.string());
+    if (resuming || !job.init.empty()) {
+        const fs::path src = resuming ? job.out : job.init;
+        model::Checkpoint ck = model::loadCheckpoint(src);
+        cfg = model::inferConfig(ck);
+        if (!resuming) {
+            cfg.imageSize = job.imageSize;
+            if (cfg.loraRank == 0) cfg.loraRank = job.loraRank;
+        }
+        sam = model::Sam(cfg);
+        sam->loadStateDict(ck.tensors, src.string());
+        if (resuming) {
+            if (auto it = ck.metadata.find("samsp.epoch"); it != ck.metadata.end()) startEpoch = std::stoi(it->second);
+            if (auto it = ck.metadata.find("samsp.history"); it != ck.metadata.end())
+                for (const auto& e : nlohmann::json::parse(it->second))
+                    history.push_back({e.at("epoch"), e.at("train_loss"), e.at("val_dice_pass0"), e.at("val_dice_samsp"),
+                                       e.at("seconds")});
+        }
+    } else {
+        cfg = configFor(job);
+        sam = model::Sam(cfg);
+    }
+    model::configureThreads(job.threads);
+    const c10::Device device = model::resolveDevice(job.device);
+    const int64_t stepsPerEpoch = (static_cast<int64_t>(split.train.size()) + job.batchSize - 1) / job.batchSize;
+    model::TrainSettings ts = job.settings;
+    ts.totalSteps = stepsPerEpoch * job.epochs;
+    model::SamSpTrainer trainer(sam, ts, device);
+    if (resuming && fs::exists(optimPath)) trainer.loadOptimizer(optimPath);
+    else trainer.setStepCount(stepsPerEpoch * startEpoch);
+    model::SamEngine validator(sam, model::EngineOptions{job.device, model::Precision::Fp32, job.threads});
+
+    sum.epochs = history;
+    Augmentation aug;
+    const auto tStart = std::chrono::steady_clock::now();
+    int64_t imagesSeen = 0, stepsRun = 0;
+    double stepSeconds = 0; // optimisation only (data loading included, validation excluded)
+    for (int epoch = startEpoch; epoch < job.epochs; ++epoch) {
+        const auto tEpoch = std::chrono::steady_clock::now();
+        std::vector<size_t> order(split.train.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::mt19937_64 shuf(job.settings.seed * 1000003ull + static_cast<uint64_t>(epoch));
+        std::shuffle(order.begin(), order.end(), shuf);
+        double lossSum = 0;
+        int64_t steps = 0;
+        for (int64_t s = 0; s < stepsPerEpoch; ++s) {
+            const auto tStep = std::chrono::steady_clock::now();
+            std::vector<at::Tensor> xs, ys;
+            for (int64_t k = s * job.batchSize; k < std::min<int64_t>((s + 1) * job.batchSize, int64_t(order.size())); ++k) {
+                const auto& pair = split.train[order[static_cast<size_t>(k)]];
+                LoadedPair lp = loadPair(pair);
+                if (job.augment) {
+                    std::mt19937_64 rng(job.settings.seed ^ (static_cast<uint64_t>(epoch) << 32) ^ order[static_cast<size_t>(k)]);
+                    augment(lp.rgb, lp.mask, aug, rng);
+                }
+                auto [x, y] = toModelTensors(lp.rgb, lp.mask, cfg.imageSize);
+                xs.push_back(x), ys.push_back(y);
+            }
+            auto l = trainer.step({torch::cat(xs, 0), torch::cat(ys, 0)});
+            stepSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - tStep).count();
+            lossSum += l.total;
+            ++steps, ++stepsRun;
+            imagesSeen += static_cast<int64_t>(xs.size());
+            const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - tStart).count();
+            const double perStep = elapsed / double(stepsRun);
+            const int64_t left = (job.epochs - epoch - 1) * stepsPerEpoch + (stepsPerEpoch - s - 1);
+            TrainProgress p{epoch + 1, job.epochs, s + 1, stepsPerEpoch, l.total, l.lr, perStep * double(left),
+                            double(imagesSeen) / elapsed};
+            if (progress && !progress(p)) {
+                sum.cancelled = true;
+                log->warn("training stopped during epoch {}; the last saved checkpoint is kept", epoch + 1);
+                break;
+            }
+        }
+        if (sum.cancelled) break;
+
+        // Validation without prompts: pass 0 and SAM-SP.
+        auto report = evaluate(validator, split.val, job.settings.prompts);
+        EpochRecord rec{epoch + 1, lossSum / double(std::max<int64_t>(1, steps)), report.meanPass0.dice,
+                        report.meanSamsp.dice,
+                        std::chrono::duration<double>(std::chrono::steady_clock::now() - tEpoch).count()};
+        sum.epochs.push_back(rec);
+
+        // Checkpoint (weights with LoRA unmerged, so training can go on) + optimizer.
+        model::NamedTensors tensors;
+        for (const auto& [n, t] : sam->stateDict()) {
+            auto c = t.detach().to(torch::kCPU);
+            if (job.fp16 && c.is_floating_point()) c = c.to(torch::kHalf);
+            tensors.emplace_back(n, c);
+        }
+        nlohmann::json hist = nlohmann::json::array();
+        for (const auto& e : sum.epochs)
+            hist.push_back({{"epoch", e.epoch}, {"train_loss", e.trainLoss}, {"val_dice_pass0", e.valDicePass0},
+                            {"val_dice_samsp", e.valDiceSamsp}, {"seconds", e.seconds}});
+        std::map<std::string, std::string> md{
+            {"samsp.format", "1"},
+            {"samsp.config", model::samConfigToJson(cfg)},
+            {"samsp.train", settingsJson(job).dump()},
+            {"samsp.data", nlohmann::json{{"folder", job.data.string()}, {"train_images", sum.trainImages},
+                                          {"val_images", sum.valImages}, {"val_fraction", job.valFraction}}
+                               .dump()},
+            {"samsp.metrics", nlohmann::json{{"val_dice_pass0", rec.valDicePass0}, {"val_dice_samsp", rec.valDiceSamsp}}.dump()},
+            {"samsp.history", hist.dump()},
+            {"samsp.epoch", std::to_string(epoch + 1)},
+            {"samsp.init", job.init.string()}};
+        model::saveSafetensors(job.out, tensors, md);
+        trainer.saveOptimizer(optimPath);
+        sum.checkpoint = job.out;
+        log->info("epoch {}/{}: loss {:.4f}, val Dice pass0 {:.4f}, SAM-SP {:.4f}", rec.epoch, job.epochs, rec.trainLoss,
+                  rec.valDicePass0, rec.valDiceSamsp);
+        if (epochDone) epochDone(rec);
+    }
+    if (stepsRun > 0 && stepSeconds > 0) {
+        sum.stepsPerS = double(stepsRun) / stepSeconds;
+        sum.imagesPerS = double(imagesSeen) / stepSeconds;
+    }
+    return sum;
+}
+
+} // namespace samsp::pipeline

@@ -1,0 +1,70 @@
+#pragma once
+// `samsp train`: SAM-SP fine-tuning on a folder of images + masks. Epochs over a
+// deterministic shuffle with augmentation, validation Dice (pass 0 and SAM-SP)
+// after each epoch, a safetensors checkpoint with metadata after each epoch
+// (atomic, so an interruption leaves the last good one), and --resume.
+
+#include "dataset.h"
+
+#include "model/engine.h"
+#include "model/train.h"
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace samsp::pipeline {
+
+struct TrainJob
+{
+    std::filesystem::path data;
+    std::filesystem::path out;         // the .safetensors to write (optimizer state beside it: <out>.optim)
+    std::filesystem::path init;        // checkpoint to start from; empty: random weights of `config`
+    std::string config = "tiny";       // variant name or JSON config file (random start)
+    int64_t imageSize = 256;
+    int64_t loraRank = 4;
+    int epochs = 10;
+    int batchSize = 4;
+    double valFraction = 0.1;
+    bool resume = false;
+    bool augment = true;
+    bool fp16 = false;                 // store floating weights as fp16
+    model::TrainSettings settings;
+    model::DeviceChoice device = model::DeviceChoice::Auto;
+    int threads = 0;
+};
+
+struct TrainProgress
+{
+    int epoch = 0, epochs = 0;
+    int64_t step = 0, stepsPerEpoch = 0;
+    double loss = 0, lr = 0;
+    double etaSeconds = 0;
+    double imagesPerS = 0;
+};
+
+struct EpochRecord
+{
+    int epoch = 0;
+    double trainLoss = 0;
+    double valDicePass0 = 0, valDiceSamsp = 0;
+    double seconds = 0;
+};
+
+struct TrainSummary
+{
+    std::vector<EpochRecord> epochs;
+    std::vector<std::string> dataProblems;
+    bool cancelled = false;
+    std::filesystem::path checkpoint;
+    int trainImages = 0, valImages = 0;
+    double stepsPerS = 0, imagesPerS = 0;
+};
+
+// `progress` is called after every step; returning false stops after that step
+// (the partial epoch is not saved). Throws std::runtime_error on bad input.
+TrainSummary runTraining(const TrainJob& job, const std::function<bool(const TrainProgress&)>& progress = {},
+                         const std::function<void(const EpochRecord&)>& epochDone = {});
+
+} // namespace samsp::pipeline

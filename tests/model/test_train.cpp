@@ -1,0 +1,180 @@
+// SAM-SP training: loss terms, the stop-gradient on the distillation teacher,
+// a short run that learns, and checkpoint round trips.
+
+#include "minitest.h"
+#include "test_helpers.h"
+
+#include "model/checkpoint.h"
+#include "model/engine.h"
+#include "model/train.h"
+
+#include <torch/torch.h>
+
+#include <filesystem>
+
+using namespace samsp::model;
+
+namespace {
+
+SamConfig smallConfig()
+{
+    SamConfig c = samConfigForVariant("tiny");
+    c.imageSize = 64; // 4 x 4 tokens, 16 x 16 low-res logits: quick on a CPU
+    c.loraRank = 2;
+    return c;
+}
+
+// Bright discs on a dark background, with their masks (model frame, normalised).
+Batch discs(int n, int64_t S, uint64_t seed)
+{
+    torch::manual_seed(static_cast<int64_t>(seed));
+    auto yy = torch::arange(S).view({S, 1}).to(torch::kFloat), xx = torch::arange(S).view({1, S}).to(torch::kFloat);
+    std::vector<torch::Tensor> xs, ys;
+    for (int i = 0; i < n; ++i) {
+        const double cx = S * (0.35 + 0.3 * torch::rand({1}).item<double>()), cy = S * (0.35 + 0.3 * torch::rand({1}).item<double>());
+        const double r = S * (0.15 + 0.1 * torch::rand({1}).item<double>());
+        auto m = ((xx - cx).pow(2) + (yy - cy).pow(2)).le(r * r).to(torch::kFloat);
+        auto img = (m * 1.5 - 0.7 + 0.1 * torch::randn({S, S})).unsqueeze(0).expand({3, S, S});
+        xs.push_back(img.unsqueeze(0));
+        ys.push_back(m.view({1, 1, S, S}));
+    }
+    return {torch::cat(xs), torch::cat(ys)};
+}
+
+} // namespace
+
+TEST_CASE(seg_loss_matches_hand_computed_value)
+{
+    // logits 0, target 1 on 16 pixels: BCE = ln 2; Dice = 1 - (2*8 + 1) / (8 + 16 + 1) = 0.32.
+    auto l = segLoss(torch::zeros({1, 1, 4, 4}), torch::ones({1, 1, 4, 4}));
+    const double want = 0.2 * std::log(2.0) + 0.8 * (1.0 - 17.0 / 25.0);
+    VERIFY_MSG(std::abs(l.item<double>() - want) < 1e-6, l.item<double>() << " vs " << want);
+    // A confident correct prediction costs almost nothing.
+    VERIFY(segLoss(torch::full({1, 1, 4, 4}, 20.0), torch::ones({1, 1, 4, 4})).item<double>() < 0.01);
+}
+
+TEST_CASE(distillation_sends_no_gradient_to_the_teacher)
+{
+    torch::manual_seed(1);
+    TrainSettings s;
+    s.encoder = EncoderTraining::Full;
+    SamSpTrainer tr(Sam(smallConfig()), s, c10::kCPU);
+    auto b = discs(2, 64, 3);
+    auto out = tr.forward(b.images, true);
+    VERIFY(out.logits0.requires_grad() && out.logits1.requires_grad());
+    auto d = distillLoss(out.logits0, out.logits1, 2.0);
+    auto g = torch::autograd::grad({d}, {out.logits0, out.logits1}, {}, true, false, true);
+    VERIFY(g[0].defined() && g[0].abs().sum().item<double>() > 0);
+    VERIFY_MSG(!g[1].defined() || g[1].abs().sum().item<double>() == 0, "the teacher pass received a gradient");
+    // beta = 0 removes the term entirely.
+    s.beta = 0;
+    SamSpTrainer off(Sam(smallConfig()), s, c10::kCPU);
+    auto l = off.losses(off.forward(b.images, true), b.masks);
+    VERIFY(l.distill == 0.0);
+}
+
+TEST_CASE(gradients_are_deterministic)
+{
+    // Two identical backward passes give identical gradients (a LibTorch 1.13 CPU
+    // backward through a sliced batched matmul once read uninitialised memory here).
+    torch::manual_seed(12);
+    TrainSettings s;
+    s.encoder = EncoderTraining::Full;
+    s.boxJitter = 0;
+    Sam sam(smallConfig());
+    SamSpTrainer tr(sam, s, c10::kCPU);
+    auto b = discs(2, 64, 13);
+    std::vector<torch::Tensor> first;
+    for (int run = 0; run < 2; ++run) {
+        for (auto& p : sam->parameters())
+            if (p.grad().defined()) p.mutable_grad().zero_();
+        torch::Tensor total;
+        tr.losses(tr.forward(b.images, false), b.masks, &total);
+        total.backward();
+        size_t k = 0;
+        for (auto& p : sam->named_parameters()) {
+            if (!p.value().grad().defined()) continue;
+            if (run == 0) first.push_back(p.value().grad().clone());
+            else VERIFY_MSG(torch::equal(first[k], p.value().grad()), "gradient of " << p.key() << " differs between runs");
+            ++k;
+        }
+    }
+}
+
+TEST_CASE(pass_one_is_prompted_by_pass_zero)
+{
+    torch::manual_seed(2);
+    TrainSettings s;
+    s.boxJitter = 0;
+    SamSpTrainer tr(Sam(smallConfig()), s, c10::kCPU);
+    auto b = discs(3, 64, 4);
+    torch::NoGradGuard ng;
+    auto out = tr.forward(b.images, false);
+    VERIFY(out.boxes.sizes() == at::IntArrayRef({3, 4}));
+    for (int64_t i = 0; i < 3; ++i) {
+        auto pos = out.logits0[i][0].gt(0);
+        if (!pos.any().item<bool>()) { // empty pass 0 -> the whole image
+            VERIFY(out.boxes[i][0].item<float>() == 0 && out.boxes[i][2].item<float>() == 63);
+            continue;
+        }
+        auto cols = pos.any(0).nonzero();
+        VERIFY(out.boxes[i][0].item<float>() == float(cols.min().item<int64_t>() * 4));
+    }
+}
+
+TEST_CASE(a_short_training_run_lowers_the_loss)
+{
+    torch::manual_seed(5);
+    TrainSettings s;
+    s.encoder = EncoderTraining::Full;
+    s.lr = 2e-3;
+    s.warmupSteps = 3;
+    s.totalSteps = 40;
+    SamSpTrainer tr(Sam(smallConfig()), s, c10::kCPU);
+    auto b = discs(4, 64, 6);
+    double first = 0, last = 0;
+    for (int i = 0; i < 40; ++i) {
+        auto l = tr.step(b);
+        if (i == 0) first = l.total;
+        last = l.total;
+    }
+    std::cout << "  loss " << first << " -> " << last << std::endl;
+    VERIFY_MSG(last < 0.6 * first, "loss went from " << first << " to " << last);
+    VERIFY(tr.stepCount() == 40);
+}
+
+TEST_CASE(lora_only_training_changes_only_lora_prompt_and_decoder)
+{
+    torch::manual_seed(7);
+    TrainSettings s; // LoRA-only by default
+    Sam sam(smallConfig());
+    auto before = sam->image_encoder->blockList()[0]->attn->qkv->weight.clone();
+    auto loraBBefore = sam->image_encoder->blockList()[0]->attn->lora_b_q.clone();
+    SamSpTrainer tr(sam, s, c10::kCPU);
+    auto b = discs(2, 64, 8);
+    for (int i = 0; i < 3; ++i) tr.step(b);
+    VERIFY(torch::equal(before, sam->image_encoder->blockList()[0]->attn->qkv->weight));
+    VERIFY(!torch::equal(loraBBefore, sam->image_encoder->blockList()[0]->attn->lora_b_q));
+}
+
+TEST_CASE(trained_checkpoint_round_trip_reproduces_outputs)
+{
+    torch::manual_seed(9);
+    TrainSettings s;
+    Sam sam(smallConfig());
+    SamSpTrainer tr(sam, s, c10::kCPU);
+    auto b = discs(2, 64, 10);
+    for (int i = 0; i < 3; ++i) tr.step(b);
+    auto path = std::filesystem::temp_directory_path() / ("samsp_train_rt_" + std::to_string(::getpid()) + ".safetensors");
+    saveSafetensors(path, sam->stateDict(), {{"samsp.config", samConfigToJson(sam->config())}});
+    auto loaded = SamEngine::fromCheckpoint(path, EngineOptions{DeviceChoice::Cpu});
+    VERIFY(loaded->config().loraRank == 2);
+    SamEngine live(sam, EngineOptions{DeviceChoice::Cpu});
+    auto x = b.images.slice(0, 0, 1);
+    auto e1 = live.encodeTensor(x), e2 = loaded->encodeTensor(x);
+    double d = (e1 - e2).abs().max().item<double>();
+    VERIFY_MSG(d < 1e-4, "embeddings differ by " << d << " after save/load (LoRA merged on load)");
+    std::filesystem::remove(path);
+}
+
+MINITEST_MAIN()
