@@ -4,7 +4,10 @@
 
 #include <QGraphicsView>
 
+#include <optional>
+
 class QGraphicsPixmapItem;
+class QGraphicsItemGroup;
 
 namespace samsp::ui {
 
@@ -20,13 +23,24 @@ public:
     bool hasImage() const;
     double zoom() const;
 
-public slots:
+    // Overlay of a mask (Format_Grayscale8, image size, non-zero inside) tinted with
+    // `colour` at `opacity`, its outline, and the prompts that produced it.
+    void setOverlay(const QImage& mask, const std::optional<QRectF>& box, const QVector<QPointF>& points,
+                    QColor colour = QColor(46, 204, 113));
+    void clearOverlay();
+    void setOverlayOpacity(double opacity);
+    // What the user sees: the mask shown now (null when none) and its prompt items.
+    QImage overlayMask() const { return m_overlayMask; }
+    bool showsPromptBox() const;
+    int promptPointCount() const;
+
+public Q_SLOTS:
     void fitToWindow();
     void actualSize();
     void zoomIn();
     void zoomOut();
 
-signals:
+Q_SIGNALS:
     void zoomChanged(double zoom);
 
 protected:
@@ -36,6 +50,10 @@ protected:
 private:
     void applyZoom(double factor);
     QGraphicsPixmapItem* m_pixmap = nullptr;
+    QGraphicsPixmapItem* m_overlay = nullptr;
+    QGraphicsItemGroup* m_prompts = nullptr;
+    QImage m_overlayMask;
+    double m_opacity = 0.45;
     bool m_fit = true;
 };
 

@@ -2,6 +2,7 @@
 
 #include "about_dialog.h"
 #include "image_canvas.h"
+#include "pass_viewer.h"
 #include "qt_convert.h"
 
 #include "common/version.h"
@@ -72,12 +73,100 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             [this](double z) { m_statusZoom->setText(tr("Zoom %1%").arg(qRound(z * 100))); });
     connect(&m_watcher, &QFutureWatcher<LoadedImage>::finished, this, &MainWindow::onLoaded);
 
+    m_passViewer = new PassViewer(this);
+    auto* passDock = new QDockWidget(tr("SAM-SP Passes"), this);
+    passDock->setObjectName(QStringLiteral("passesDock"));
+    passDock->setWidget(m_passViewer);
+    addDockWidget(Qt::RightDockWidgetArea, passDock);
+    connect(m_passViewer, &PassViewer::passSelected, this, &MainWindow::showPass);
+    connect(m_passViewer, &PassViewer::usePass, this, [this](int i) {
+        m_usedPass = i;
+        statusBar()->showMessage(tr("Pass %1 is now the result.").arg(i), 5000);
+    });
+    m_statusTimes = new QLabel(this);
+    statusBar()->addPermanentWidget(m_statusTimes);
+
+    // The worker owns the model on its own thread; only queued signals cross.
+    m_worker = new InferenceWorker;
+    m_worker->moveToThread(&m_inferenceThread);
+    connect(&m_inferenceThread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(this, &MainWindow::requestModel, m_worker, &InferenceWorker::loadModel);
+    connect(this, &MainWindow::requestProposal, m_worker, &InferenceWorker::propose);
+    connect(m_worker, &InferenceWorker::modelLoaded, this, &MainWindow::onModelLoaded);
+    connect(m_worker, &InferenceWorker::modelFailed, this, &MainWindow::onModelFailed);
+    connect(m_worker, &InferenceWorker::proposalReady, this, &MainWindow::onProposal);
+    connect(m_worker, &InferenceWorker::proposalFailed, this, &MainWindow::onProposalFailed);
+    m_inferenceThread.setObjectName(QStringLiteral("inference"));
+    m_inferenceThread.start();
+
     createActions();
     setStatusModel();
-    resize(1200, 800);
+    resize(1280, 820);
 }
 
-MainWindow::~MainWindow() { m_watcher.waitForFinished(); }
+MainWindow::~MainWindow()
+{
+    m_watcher.waitForFinished();
+    m_inferenceThread.quit();
+    m_inferenceThread.wait();
+}
+
+void MainWindow::setModel(const QString& path, const QString& device)
+{
+    m_modelReady = false;
+    m_statusModel->setText(tr("Loading model %1 ...").arg(QFileInfo(path).fileName()));
+    Q_EMIT requestModel(path, device);
+}
+
+void MainWindow::onModelLoaded(const QString& id, const QString& device)
+{
+    m_modelReady = true;
+    m_statusModel->setText(tr("Model: %1 on %2").arg(id, device));
+    Q_EMIT modelReady(id);
+    if (!m_currentImage.isNull()) proposeCurrent();
+}
+
+void MainWindow::onModelFailed(const QString& error)
+{
+    m_modelReady = false;
+    m_lastError = error;
+    m_statusModel->setText(tr("No model"));
+    QMessageBox::warning(this, tr("Model"), tr("The model could not be loaded:\n%1").arg(error));
+    Q_EMIT modelError(error);
+}
+
+void MainWindow::proposeCurrent()
+{
+    if (!m_modelReady || m_currentImage.isNull()) return;
+    m_passViewer->clear(tr("Proposing ..."));
+    Q_EMIT requestProposal(m_generation, m_currentPath, m_currentImage, m_settings);
+}
+
+void MainWindow::onProposal(const Proposal& p)
+{
+    if (p.generation != m_generation) return; // stale: the user already moved on
+    m_proposal = p;
+    m_usedPass = p.finalPass;
+    m_statusTimes->setText(tr("encode %1 ms, SAM-SP %2 ms").arg(p.encodeMs, 0, 'f', 0).arg(p.decodeMs, 0, 'f', 0));
+    m_passViewer->setProposal(p);
+    if (!p.found) m_canvas->clearOverlay();
+    Q_EMIT proposalShown(p.path);
+}
+
+void MainWindow::onProposalFailed(quint64 generation, const QString& error)
+{
+    if (generation != m_generation) return;
+    m_lastError = error;
+    m_passViewer->clear(tr("The proposal failed: %1").arg(error));
+    statusBar()->showMessage(error, 10000);
+}
+
+void MainWindow::showPass(int index)
+{
+    if (index < 0 || index >= m_proposal.passes.size()) return;
+    const PassView& v = m_proposal.passes[index];
+    m_canvas->setOverlay(v.mask, v.box, v.points);
+}
 
 void MainWindow::createActions()
 {
@@ -99,6 +188,26 @@ void MainWindow::createActions()
     zin->setShortcut(QKeySequence::ZoomIn);
     QAction* zout = view->addAction(tr("Zoom &Out"), m_canvas, &ImageCanvas::zoomOut);
     zout->setShortcut(QKeySequence::ZoomOut);
+
+    QAction* overlay = view->addAction(tr("Show &Mask"));
+    overlay->setCheckable(true);
+    overlay->setChecked(true);
+    overlay->setShortcut(QKeySequence(Qt::Key_M));
+    connect(overlay, &QAction::toggled, this, [this](bool on) { m_canvas->setOverlayOpacity(on ? 0.45 : 0.0); });
+
+    QMenu* sam = menuBar()->addMenu(tr("&SAM-SP"));
+    QAction* again = sam->addAction(tr("&Propose Again"), this, &MainWindow::proposeCurrent);
+    again->setShortcut(QKeySequence(tr("Ctrl+R")));
+    QAction* nextPass = sam->addAction(tr("N&ext Pass"), this, [this] {
+        const int i = m_passViewer->currentPass();
+        if (i + 1 < m_passViewer->passCount()) m_passViewer->list()->setCurrentRow(i + 1);
+    });
+    nextPass->setShortcut(QKeySequence(Qt::Key_BracketRight));
+    QAction* prevPass = sam->addAction(tr("Pre&vious Pass"), this, [this] {
+        const int i = m_passViewer->currentPass();
+        if (i > 0) m_passViewer->list()->setCurrentRow(i - 1);
+    });
+    prevPass->setShortcut(QKeySequence(Qt::Key_BracketLeft));
 
     QMenu* go = menuBar()->addMenu(tr("&Go"));
     QAction* next = go->addAction(tr("&Next Image"), this, &MainWindow::nextImage);
@@ -141,6 +250,7 @@ void MainWindow::openImage(const QString& path)
 {
     m_currentPath = path;
     m_statusImage->setText(tr("Loading %1 ...").arg(QFileInfo(path).fileName()));
+    m_canvas->clearOverlay();
     m_watcher.setFuture(QtConcurrent::run(loadOnWorker, ++m_generation, path));
 }
 
@@ -158,13 +268,17 @@ void MainWindow::onLoaded()
         m_canvas->clear();
         m_statusImage->setText(tr("Cannot open %1").arg(QFileInfo(r.path).fileName()));
         statusBar()->showMessage(r.error, 10000);
-        emit imageFailed(r.path, r.error);
+        Q_EMIT imageFailed(r.path, r.error);
         return;
     }
     m_canvas->setImage(r.image);
+    m_currentImage = r.image;
+    m_proposal = Proposal();
+    m_passViewer->clear(m_modelReady ? tr("Proposing ...") : tr("No model loaded."));
+    proposeCurrent();
     m_statusImage->setText(QStringLiteral("%1 — %2").arg(QFileInfo(r.path).fileName(), r.summary));
     setWindowTitle(QStringLiteral("%1 — %2").arg(QFileInfo(r.path).fileName(), tr("SAM-SP Studio")));
-    emit imageShown(r.path);
+    Q_EMIT imageShown(r.path);
 }
 
 void MainWindow::showAbout()

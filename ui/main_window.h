@@ -3,7 +3,10 @@
 // status bar. Images load on a worker thread; each request carries a
 // generation number so a late result for an image the user already left is dropped.
 
+#include "inference_worker.h"
+
 #include <QFutureWatcher>
+#include <QThread>
 #include <QImage>
 #include <QMainWindow>
 #include <QString>
@@ -17,6 +20,7 @@ class QListWidgetItem;
 namespace samsp::ui {
 
 class ImageCanvas;
+class PassViewer;
 
 struct LoadedImage
 {
@@ -38,16 +42,28 @@ public:
     bool openFolder(const QString& folder);
     void openImage(const QString& path);
 
+    // Loads a checkpoint on the inference thread; proposals start once it is ready.
+    void setModel(const QString& path, const QString& device = QStringLiteral("auto"));
+    void setProposalSettings(const ProposalSettings& s) { m_settings = s; }
+    bool modelReady() const { return m_modelReady; }
+    const Proposal& proposal() const { return m_proposal; }
+    PassViewer* passViewer() const { return m_passViewer; }
+
     QListWidget* browser() const { return m_browser; }
     ImageCanvas* canvas() const { return m_canvas; }
     QString currentPath() const { return m_currentPath; }
     QString lastError() const { return m_lastError; }
 
-signals:
+Q_SIGNALS:
+    void modelReady(const QString& id);
+    void modelError(const QString& error);
+    void proposalShown(const QString& path);
+    void requestModel(const QString& path, const QString& device);
+    void requestProposal(quint64 generation, const QString& path, const QImage& rgb, const samsp::ui::ProposalSettings& s);
     void imageShown(const QString& path);
     void imageFailed(const QString& path, const QString& error);
 
-private slots:
+private Q_SLOTS:
     void onBrowserItem(QListWidgetItem* current);
     void onLoaded();
     void showAbout();
@@ -55,6 +71,12 @@ private slots:
     void openImageDialog();
     void nextImage();
     void previousImage();
+    void onModelLoaded(const QString& id, const QString& device);
+    void onModelFailed(const QString& error);
+    void onProposal(const samsp::ui::Proposal& p);
+    void onProposalFailed(quint64 generation, const QString& error);
+    void showPass(int index);
+    void proposeCurrent();
 
 private:
     void createActions();
@@ -65,6 +87,15 @@ private:
     QLabel* m_statusImage = nullptr;
     QLabel* m_statusModel = nullptr;
     QLabel* m_statusZoom = nullptr;
+    QLabel* m_statusTimes = nullptr;
+    PassViewer* m_passViewer = nullptr;
+    QThread m_inferenceThread;
+    InferenceWorker* m_worker = nullptr;
+    bool m_modelReady = false;
+    ProposalSettings m_settings;
+    Proposal m_proposal;
+    QImage m_currentImage;
+    int m_usedPass = -1;
     QFutureWatcher<LoadedImage> m_watcher;
     quint64 m_generation = 0;
     QString m_currentPath;

@@ -32,6 +32,14 @@ void forwardQtMessages(QtMsgType type, const QMessageLogContext&, const QString&
     }
 }
 
+QString findBundled(const QString& rel)
+{
+    for (const QString& d : {QStringLiteral(SAMSP_SOURCE_RESOURCES), QStringLiteral(SAMSP_INSTALLED_RESOURCES),
+                             QCoreApplication::applicationDirPath() + QStringLiteral("/../share/samsp-studio")})
+        if (QFileInfo::exists(d + QLatin1Char('/') + rel)) return d + QLatin1Char('/') + rel;
+    return {};
+}
+
 QString findSamples()
 {
     for (const QString& d : {QStringLiteral(SAMSP_SOURCE_SAMPLES), QStringLiteral(SAMSP_INSTALLED_SAMPLES),
@@ -65,6 +73,12 @@ int main(int argc, char** argv)
                             QStringLiteral("Save a PNG of the window to <file> once the first image is shown, then quit."),
                             QStringLiteral("file"));
     parser.addOption(shot);
+    QCommandLineOption modelOpt(QStringLiteral("model"), QStringLiteral("Checkpoint to use (default: the bundled model)."),
+                                QStringLiteral("file"));
+    QCommandLineOption deviceOpt(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda."), QStringLiteral("device"),
+                                 QStringLiteral("auto"));
+    parser.addOption(modelOpt);
+    parser.addOption(deviceOpt);
     parser.addOption(verbose);
     parser.addOption(logFile);
     parser.addOption(lang);
@@ -84,6 +98,9 @@ int main(int argc, char** argv)
 
     samsp::ui::MainWindow w;
     w.show();
+    const QString modelPath = parser.isSet(modelOpt) ? parser.value(modelOpt)
+                                                     : findBundled(QStringLiteral("models/samsp-default.safetensors"));
+    if (!modelPath.isEmpty()) w.setModel(modelPath, parser.value(deviceOpt));
     if (parser.isSet(shot)) {
         const QString file = parser.value(shot);
         auto save = [&w, file] {
@@ -91,7 +108,11 @@ int main(int argc, char** argv)
             spdlog::info("screenshot {} {}", file.toStdString(), ok ? "saved" : "FAILED");
             QCoreApplication::exit(ok ? 0 : 1);
         };
-        QObject::connect(&w, &samsp::ui::MainWindow::imageShown, &w, [save] { QTimer::singleShot(500, save); });
+        // With a model, wait for the first proposal so the picture shows it.
+        QObject::connect(&w, &samsp::ui::MainWindow::proposalShown, &w, [save] { QTimer::singleShot(300, save); });
+        QObject::connect(&w, &samsp::ui::MainWindow::modelError, &w, [save] { QTimer::singleShot(300, save); });
+        if (modelPath.isEmpty())
+            QObject::connect(&w, &samsp::ui::MainWindow::imageShown, &w, [save] { QTimer::singleShot(500, save); });
         QObject::connect(&w, &samsp::ui::MainWindow::imageFailed, &w, [save] { QTimer::singleShot(500, save); });
     }
     const QStringList args = parser.positionalArguments();

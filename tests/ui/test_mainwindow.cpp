@@ -4,9 +4,12 @@
 #include "about_dialog.h"
 #include "image_canvas.h"
 #include "main_window.h"
+#include "pass_viewer.h"
 
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QTimer>
 #include <QTranslator>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -22,7 +25,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
     const QString m_samples = QStringLiteral(SAMSP_SOURCE_DIR "/resources/samples");
 
-private slots:
+private Q_SLOTS:
     void opensBundledSamplesAndShowsTheFirst()
     {
         MainWindow w;
@@ -102,6 +105,76 @@ private slots:
         MainWindow w;
         QCOMPARE(w.menuBar()->actions().first()->text(), file);
         QCoreApplication::removeTranslator(&tr);
+    }
+
+    void proposalArrivesWithoutClicksAndPassesAreBrowsable()
+    {
+        const QString model = QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors");
+        QVERIFY2(QFileInfo::exists(model), "the bundled default model is missing");
+        MainWindow w;
+        ProposalSettings s;
+        s.passes = 2;
+        s.earlyStopIou = 2.0; // always run K = 2 prompted passes: K + 1 rows
+        w.setProposalSettings(s);
+        QSignalSpy ready(&w, &MainWindow::modelReady);
+        QSignalSpy proposed(&w, &MainWindow::proposalShown);
+        w.setModel(model, "cpu");
+        QVERIFY(ready.wait(30000));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFolder(m_samples));
+        QVERIFY(proposed.wait(30000));
+        const Proposal& p = w.proposal();
+        QVERIFY2(p.found, qPrintable(p.message));
+        QCOMPARE(w.passViewer()->passCount(), 3);
+        // The final pass is shown: its mask and its prompt box.
+        QCOMPARE(w.passViewer()->currentPass(), 2);
+        QCOMPARE(w.canvas()->overlayMask(), p.passes[2].mask);
+        QVERIFY(w.canvas()->showsPromptBox());
+        // Step back with the keyboard to pass 0: no prompt, pass 0's mask.
+        w.activateWindow();
+        QTest::keyClick(&w, Qt::Key_BracketLeft);
+        QTest::keyClick(&w, Qt::Key_BracketLeft);
+        QCOMPARE(w.passViewer()->currentPass(), 0);
+        QCOMPARE(w.canvas()->overlayMask(), p.passes[0].mask);
+        QVERIFY(!w.canvas()->showsPromptBox());
+        QCOMPARE(w.canvas()->promptPointCount(), 0);
+        // Clicking a row shows that pass.
+        auto* list = w.passViewer()->list();
+        const QRect r1 = list->visualItemRect(list->item(1));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, r1.center());
+        QCOMPARE(w.passViewer()->currentPass(), 1);
+        QCOMPARE(w.canvas()->overlayMask(), p.passes[1].mask);
+        QVERIFY(w.canvas()->showsPromptBox());
+        // The mask covers a plausible part of the image (a structure, not all or nothing).
+        const double frac = double(p.passes[2].area) / (256.0 * 256.0);
+        QVERIFY2(frac > 0.02 && frac < 0.6, qPrintable(QString::number(frac)));
+        // Moving on drops the old proposal and makes a new one.
+        proposed.clear();
+        QTest::keyClick(&w, Qt::Key_N);
+        QVERIFY(proposed.wait(30000));
+        QVERIFY(w.proposal().path.endsWith(w.browser()->item(1)->text()));
+    }
+
+    void wrongModelFileGivesAClearError()
+    {
+        QTemporaryDir d;
+        std::ofstream((d.path() + "/bad.pth").toStdString()) << "not a checkpoint";
+        MainWindow w;
+        QSignalSpy err(&w, &MainWindow::modelError);
+        // The message box would block: close it as soon as it shows.
+        QTimer::singleShot(0, [&] {
+            QTimer* t = new QTimer(&w);
+            QObject::connect(t, &QTimer::timeout, [&] {
+                if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) box->accept();
+            });
+            t->start(50);
+        });
+        w.setModel(d.path() + "/bad.pth", "cpu");
+        QVERIFY(err.wait(10000));
+        const QString e = err.first().first().toString();
+        QVERIFY2(e.contains("bad.pth") && e.contains("neither a PyTorch zip checkpoint nor a safetensors"), qPrintable(e));
+        QVERIFY(!w.modelReady());
     }
 
     void aboutShowsVersionsDeviceAndBlas()

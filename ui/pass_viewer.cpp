@@ -1,0 +1,65 @@
+#include "pass_viewer.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace samsp::ui {
+
+PassViewer::PassViewer(QWidget* parent) : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    m_summary = new QLabel(tr("No proposal yet."), this);
+    m_summary->setWordWrap(true);
+    m_list = new QListWidget(this);
+    m_list->setObjectName(QStringLiteral("passList"));
+    m_use = new QPushButton(tr("Use this pass"), this);
+    m_use->setEnabled(false);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_list, 1);
+    layout->addWidget(m_use);
+    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
+        m_use->setEnabled(row >= 0);
+        if (row >= 0) Q_EMIT passSelected(row);
+    });
+    connect(m_use, &QPushButton::clicked, this, [this] {
+        if (m_list->currentRow() >= 0) Q_EMIT usePass(m_list->currentRow());
+    });
+}
+
+void PassViewer::setProposal(const Proposal& p)
+{
+    m_list->blockSignals(true);
+    m_list->clear();
+    for (const auto& v : p.passes) {
+        QStringList prompts;
+        if (v.box) prompts << tr("box");
+        if (!v.points.isEmpty()) prompts << tr("%n point(s)", nullptr, int(v.points.size()));
+        if (v.maskFed) prompts << tr("mask");
+        const QString what = prompts.isEmpty() ? tr("no prompt") : prompts.join(QStringLiteral(" + "));
+        QString text = tr("Pass %1: %2 — predicted IoU %3 — %4 ms").arg(v.index).arg(what).arg(v.predictedIou, 0, 'f', 3).arg(v.ms, 0, 'f', 1);
+        if (v.index > 0) text += tr(" — IoU with pass %1: %2").arg(v.index - 1).arg(v.iouWithPrevious, 0, 'f', 3);
+        m_list->addItem(text);
+    }
+    m_list->blockSignals(false);
+    m_summary->setText(p.found ? tr("%1 pass(es); %2. Encode %3 ms, passes %4 ms.")
+                                     .arg(p.passes.size())
+                                     .arg(p.message)
+                                     .arg(p.encodeMs, 0, 'f', 0)
+                                     .arg(p.decodeMs, 0, 'f', 0)
+                               : tr("No object found: %1").arg(p.message));
+    if (!p.passes.isEmpty()) m_list->setCurrentRow(p.finalPass >= 0 ? p.finalPass : int(p.passes.size()) - 1);
+}
+
+void PassViewer::clear(const QString& message)
+{
+    m_list->clear();
+    m_use->setEnabled(false);
+    m_summary->setText(message.isEmpty() ? tr("No proposal yet.") : message);
+}
+
+int PassViewer::currentPass() const { return m_list->currentRow(); }
+int PassViewer::passCount() const { return m_list->count(); }
+
+} // namespace samsp::ui
