@@ -45,7 +45,7 @@ public:
     // Loads a checkpoint on the inference thread; proposals start once it is ready.
     void setModel(const QString& path, const QString& device = QStringLiteral("auto"));
     void setProposalSettings(const ProposalSettings& s) { m_settings = s; }
-    bool modelReady() const { return m_modelReady; }
+    bool isModelReady() const { return m_modelReady; }
     const Proposal& proposal() const { return m_proposal; }
     PassViewer* passViewer() const { return m_passViewer; }
 

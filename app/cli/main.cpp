@@ -3,6 +3,7 @@
 
 #include "common/logging_setup.h"
 #include "common/version.h"
+#include "imaging/dicom.h"
 #include "imaging/image_io.h"
 #include "model/bench.h"
 #include "model/errors.h"
@@ -64,33 +65,121 @@ std::string versionText()
     return std::string("samsp ") + SAMSP_VERSION + "\n" + samsp::model::runtimeSummary(info);
 }
 
+nlohmann::json dicomJson(const samsp::imaging::DicomInfo& i)
+{
+    nlohmann::json j{{"path", i.file.string()},
+                     {"kind", "dicom"},
+                     {"modality", i.modality},
+                     {"width", i.columns},
+                     {"height", i.rows},
+                     {"frames", i.frames},
+                     {"bits_allocated", i.bitsAllocated},
+                     {"bits_stored", i.bitsStored},
+                     {"signed", i.signedPixels},
+                     {"photometric_interpretation", i.photometric},
+                     {"transfer_syntax", i.transferSyntaxName},
+                     {"transfer_syntax_uid", i.transferSyntaxUid},
+                     {"pixel_spacing", i.pixelSpacing},
+                     {"slice_thickness", i.sliceThickness},
+                     {"rescale", {{"slope", i.rescaleSlope}, {"intercept", i.rescaleIntercept}}},
+                     {"series_instance_uid", i.seriesInstanceUid},
+                     {"study_instance_uid", i.studyInstanceUid},
+                     {"sop_instance_uid", i.sopInstanceUid}};
+    if (i.position) j["image_position"] = *i.position;
+    if (i.orientation) j["image_orientation"] = *i.orientation;
+    if (i.fileWindow) j["default_window"] = {{"center", i.fileWindow->center}, {"width", i.fileWindow->width}};
+    return j;
+}
+
+nlohmann::json seriesJson(const samsp::imaging::DicomSeries& s)
+{
+    const auto& f = s.slices.front().info;
+    nlohmann::json j{{"kind", "dicom-series"},
+                     {"series_instance_uid", s.seriesInstanceUid},
+                     {"description", s.description},
+                     {"modality", s.modality},
+                     {"patient_id", s.patientId},
+                     {"slices", s.slices.size()},
+                     {"width", f.columns},
+                     {"height", f.rows},
+                     {"bits_stored", f.bitsStored},
+                     {"photometric_interpretation", f.photometric},
+                     {"transfer_syntax", f.transferSyntaxName},
+                     {"pixel_spacing", f.pixelSpacing},
+                     {"slice_spacing", s.spacing},
+                     {"ordered_by", s.orderedBy},
+                     {"warnings", s.warnings}};
+    if (f.orientation) j["image_orientation"] = *f.orientation;
+    if (f.fileWindow) j["default_window"] = {{"center", f.fileWindow->center}, {"width", f.fileWindow->width}};
+    return j;
+}
+
 int runInfo(const std::vector<std::string>& paths, bool json)
 {
+    namespace fs = std::filesystem;
     nlohmann::json out = nlohmann::json::array();
     int failures = 0;
+    auto fail = [&](const std::string& path, const std::string& why) {
+        ++failures;
+        out.push_back({{"path", path}, {"error", why}});
+        if (!json) std::cerr << "samsp info: " << why << "\n";
+    };
     for (const auto& p : paths) {
-        nlohmann::json e{{"path", p}};
         try {
+            const bool dir = fs::is_directory(p);
+            const bool dicomdir = !dir && fs::path(p).filename() == "DICOMDIR";
+            if (dir || dicomdir) {
+                auto scan = dicomdir ? samsp::imaging::scanDicomFiles(samsp::imaging::dicomdirFiles(p))
+                                     : samsp::imaging::scanDicomFolder(p);
+                for (const auto& s : scan.series) {
+                    auto j = seriesJson(s);
+                    j["path"] = p;
+                    out.push_back(j);
+                    if (!json) {
+                        std::cout << p << ": series " << s.seriesInstanceUid << " (" << s.modality << ", \""
+                                  << s.description << "\"): " << s.slices.size() << " slice(s) of "
+                                  << j["width"] << " x " << j["height"] << ", " << j["bits_stored"] << "-bit "
+                                  << std::string(j["photometric_interpretation"]) << ", "
+                                  << std::string(j["transfer_syntax"]) << ", spacing " << s.spacing << " mm, ordered by "
+                                  << s.orderedBy << "\n";
+                        for (const auto& w : s.warnings) std::cout << "  warning: " << w << "\n";
+                    }
+                }
+                for (const auto& e : scan.errors) fail(p, e);
+                if (scan.series.empty() && scan.errors.empty()) fail(p, "'" + p + "' holds no DICOM files");
+                continue;
+            }
+            if (samsp::imaging::looksLikeDicom(p) || fs::path(p).extension() == ".dcm") {
+                auto i = samsp::imaging::readDicomInfo(p);
+                out.push_back(dicomJson(i));
+                if (!json)
+                    std::cout << p << ": DICOM " << i.modality << ", " << i.columns << " x " << i.rows << ", " << i.frames
+                              << " frame(s), " << i.bitsStored << "-bit " << i.photometric << ", " << i.transferSyntaxName
+                              << ", spacing " << i.pixelSpacing[0] << " x " << i.pixelSpacing[1] << " mm"
+                              << (i.fileWindow ? ", window " + std::to_string(i.fileWindow->center) + "/" +
+                                                     std::to_string(i.fileWindow->width)
+                                               : std::string())
+                              << "\n";
+                continue;
+            }
             auto img = samsp::imaging::loadImage(p);
             const auto& i = img.info;
-            e["kind"] = "image";
-            e["format"] = i.format;
-            e["width"] = i.width;
-            e["height"] = i.height;
-            e["frames"] = i.frames;
-            e["bit_depth"] = i.bitDepth;
-            e["colour"] = i.colour;
-            e["default_window"] = {{"center", img.window.center}, {"width", img.window.width}};
+            out.push_back({{"path", p},
+                           {"kind", "image"},
+                           {"format", i.format},
+                           {"width", i.width},
+                           {"height", i.height},
+                           {"frames", i.frames},
+                           {"bit_depth", i.bitDepth},
+                           {"colour", i.colour},
+                           {"default_window", {{"center", img.window.center}, {"width", img.window.width}}}});
             if (!json)
                 std::cout << p << ": " << i.format << ", " << i.width << " x " << i.height << ", " << i.frames
-                          << " frame(s), " << i.bitDepth << "-bit " << i.colour << ", window " << img.window.center
-                          << "/" << img.window.width << "\n";
+                          << " frame(s), " << i.bitDepth << "-bit " << i.colour << ", window " << img.window.center << "/"
+                          << img.window.width << "\n";
         } catch (const std::exception& ex) {
-            ++failures;
-            e["error"] = ex.what();
-            if (!json) std::cerr << "samsp info: " << ex.what() << "\n";
+            fail(p, ex.what());
         }
-        out.push_back(e);
     }
     if (json) std::cout << out.dump(2) << "\n";
     return failures == 0 ? 0 : 1;
@@ -111,10 +200,10 @@ int main(int argc, char** argv)
     app.set_version_flag("-V,--version", versionText);
 
     // info
-    auto* info = app.add_subcommand("info", "Describe images: size, frames, bit depth, colour, default window");
+    auto* info = app.add_subcommand("info", "Describe images, DICOM files, folders of DICOM series and DICOMDIRs");
     std::vector<std::string> infoPaths;
     bool infoJson = false;
-    info->add_option("paths", infoPaths, "Image files")->required();
+    info->add_option("paths", infoPaths, "Image or DICOM files, folders, DICOMDIR files")->required();
     info->add_flag("--json", infoJson, "Machine-readable output");
 
     // bench
@@ -152,7 +241,7 @@ int main(int argc, char** argv)
     train->add_option("--config", job.config, "Random start: variant (tiny, vit_b, ...) or JSON config")->capture_default_str();
     train->add_option("--image-size", job.imageSize, "Model input size")->capture_default_str();
     train->add_option("--lora-rank", job.loraRank, "LoRA rank on the encoder's q and v")->capture_default_str();
-    train->add_option("--epochs", job.epochs, "Epochs")->check(CLI::Range(1, 100000))->capture_default_str();
+    train->add_option("--epochs", job.epochs, "Epochs (0: write the initial weights untouched)")->check(CLI::Range(0, 100000))->capture_default_str();
     train->add_option("--batch", job.batchSize, "Images per step")->check(CLI::Range(1, 4096))->capture_default_str();
     train->add_option("--lr", job.settings.lr, "Peak learning rate (AdamW)")->capture_default_str();
     train->add_option("--weight-decay", job.settings.weightDecay, "AdamW weight decay")->capture_default_str();

@@ -56,6 +56,7 @@ struct Image
     int frameIndex = 0;
     cv::Mat pixels;           // RGB(A) or grey, 8U / 16U / 32F
     Window window;            // maps pixels to 0..255 (identity for 8-bit)
+    bool invert = false;      // MONOCHROME1: high values dark
     ImageInfo info;
 
     int width() const { return pixels.cols; }
@@ -65,6 +66,6 @@ struct Image
 // Percentile window (default 0.5 % .. 99.5 %) over all channels; identity for 8-bit.
 Window autoWindow(const cv::Mat& pixels, double lowPct = 0.5, double highPct = 99.5);
 // 8-bit RGB (3 channels, continuous) for the model: window applied, grey replicated, alpha dropped.
-cv::Mat toRgb8(const cv::Mat& pixels, const Window& w);
+cv::Mat toRgb8(const cv::Mat& pixels, const Window& w, bool invert = false);
 
 } // namespace samsp::imaging

@@ -1,6 +1,7 @@
 #include "image_io.h"
 
 #include "common/log.h"
+#include "dicom.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -66,13 +67,14 @@ ImageInfo infoOf(const fs::path& p, const cv::Mat& m, int frames)
 
 bool isSupportedImageFile(const fs::path& p)
 {
-    static const std::set<std::string> ext{".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"};
+    static const std::set<std::string> ext{".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp", ".dcm"};
     return ext.count(lowerExt(p)) != 0;
 }
 
 Image loadImage(const fs::path& p, int frame)
 {
     checkReadable(p);
+    if (lowerExt(p) == ".dcm" || looksLikeDicom(p)) return loadDicomImage(p, frame);
     cv::Mat m;
     int frames = 1;
     try {

@@ -1,5 +1,6 @@
 #pragma once
-// Loading ordinary images (PNG, JPEG, TIFF incl. multi-page, BMP, WebP) with
+// Loading images: DICOM files go to dicom.h (sniffed by content, not only by
+// extension); ordinary images (PNG, JPEG, TIFF incl. multi-page, BMP, WebP) use
 // OpenCV: 8/16-bit and float kept at their depth, grey/RGB/RGBA, EXIF
 // orientation honoured, colours converted to RGB order. Failures throw
 // ImageError naming the file and the reason.

@@ -35,7 +35,7 @@ Window autoWindow(const cv::Mat& pixels, double lowPct, double highPct)
     return Window{(lo + hi) / 2.0, hi - lo};
 }
 
-cv::Mat toRgb8(const cv::Mat& pixels, const Window& w)
+cv::Mat toRgb8(const cv::Mat& pixels, const Window& w, bool invert)
 {
     cv::Mat eight;
     if (pixels.depth() == CV_8U && w == Window{127.5, 255.0}) {
@@ -44,6 +44,7 @@ cv::Mat toRgb8(const cv::Mat& pixels, const Window& w)
         const double scale = 255.0 / std::max(w.width, 1e-12);
         pixels.convertTo(eight, CV_8U, scale, -w.low() * scale); // saturates outside the window
     }
+    if (invert) eight = 255 - eight;
     cv::Mat rgb;
     switch (eight.channels()) {
     case 1: cv::cvtColor(eight, rgb, cv::COLOR_GRAY2RGB); break;

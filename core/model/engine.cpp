@@ -15,6 +15,22 @@ namespace samsp::model {
 namespace F = torch::nn::functional;
 
 namespace {
+// c10::Error carries a long backtrace; callers get a ModelError naming the step
+// and the reason (and what to do about an out-of-memory GPU).
+template <typename Fn>
+auto translated(const char* step, Fn&& fn) -> decltype(fn())
+{
+    try {
+        return fn();
+    } catch (const c10::Error& e) {
+        std::string why = e.what_without_backtrace();
+        if (why.find("out of memory") != std::string::npos)
+            throw ModelError(std::string(step) + ": the GPU ran out of memory (" + why.substr(0, 200) +
+                             "); use a smaller batch, bf16, or --device cpu");
+        throw ModelError(std::string(step) + ": " + why);
+    }
+}
+
 double msSince(std::chrono::steady_clock::time_point t0)
 {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -174,6 +190,11 @@ at::Tensor SamEngine::encodeTensor(const at::Tensor& input)
 
 Embedding SamEngine::encode(const ImageU8& image)
 {
+    return translated("encode", [&] { return encodeImpl(image); });
+}
+
+Embedding SamEngine::encodeImpl(const ImageU8& image)
+{
     auto t0 = std::chrono::steady_clock::now();
     c10::InferenceMode im;
     Embedding e;
@@ -185,6 +206,11 @@ Embedding SamEngine::encode(const ImageU8& image)
 }
 
 std::vector<Embedding> SamEngine::encodeBatch(const std::vector<ImageU8>& images)
+{
+    return translated("encode", [&] { return encodeBatchImpl(images); });
+}
+
+std::vector<Embedding> SamEngine::encodeBatchImpl(const std::vector<ImageU8>& images)
 {
     auto t0 = std::chrono::steady_clock::now();
     c10::InferenceMode im;
@@ -217,6 +243,13 @@ Prediction SamEngine::decode(const Embedding& emb, const Prompts& prompts, bool 
 Prediction SamEngine::decodeInputFrame(const Embedding& emb, const std::vector<PromptPoint>& points,
                                        const std::optional<BoxF>& box, const at::Tensor& maskLogits, bool multimask,
                                        bool withMasks)
+{
+    return translated("decode", [&] { return decodeImpl(emb, points, box, maskLogits, multimask, withMasks); });
+}
+
+Prediction SamEngine::decodeImpl(const Embedding& emb, const std::vector<PromptPoint>& points,
+                                 const std::optional<BoxF>& box, const at::Tensor& maskLogits, bool multimask,
+                                 bool withMasks)
 {
     if (!emb.valid()) throw ModelError("decode: the embedding is empty (encode the image first)");
     if (emb.features.size(1) != m_cfg.outChans || emb.features.size(2) != m_cfg.embeddingSize())

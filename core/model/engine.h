@@ -117,6 +117,11 @@ public:
     void applyPrecision();
 
 private:
+    Embedding encodeImpl(const ImageU8& image);
+    std::vector<Embedding> encodeBatchImpl(const std::vector<ImageU8>& images);
+    Prediction decodeImpl(const Embedding& emb, const std::vector<PromptPoint>& points, const std::optional<BoxF>& box,
+                          const at::Tensor& maskLogits, bool multimask, bool withMasks);
+
     SamConfig m_cfg;
     Sam m_sam{nullptr};
     c10::Device m_device{c10::kCPU};

@@ -106,6 +106,37 @@ TrainSummary runTraining(const TrainJob& job, const std::function<bool(const Tra
     model::SamEngine validator(sam, model::EngineOptions{job.device, model::Precision::Fp32, job.threads});
 
     sum.epochs = history;
+    // Checkpoint (weights with LoRA unmerged, so training can go on) + optimizer.
+    auto saveCheckpoint = [&](int epochsDone, const EpochRecord& rec) {
+        model::NamedTensors tensors;
+        for (const auto& [n, t] : sam->stateDict()) {
+            auto c = t.detach().to(torch::kCPU);
+            if (job.fp16 && c.is_floating_point()) c = c.to(torch::kHalf);
+            tensors.emplace_back(n, c);
+        }
+        nlohmann::json hist = nlohmann::json::array();
+        for (const auto& e : sum.epochs)
+            hist.push_back({{"epoch", e.epoch}, {"train_loss", e.trainLoss}, {"val_dice_pass0", e.valDicePass0},
+                            {"val_dice_samsp", e.valDiceSamsp}, {"seconds", e.seconds}});
+        std::map<std::string, std::string> md{
+            {"samsp.format", "1"},
+            {"samsp.config", model::samConfigToJson(cfg)},
+            {"samsp.train", settingsJson(job).dump()},
+            {"samsp.data", nlohmann::json{{"folder", job.data.string()}, {"train_images", sum.trainImages},
+                                          {"val_images", sum.valImages}, {"val_fraction", job.valFraction}}
+                               .dump()},
+            {"samsp.metrics", nlohmann::json{{"val_dice_pass0", rec.valDicePass0}, {"val_dice_samsp", rec.valDiceSamsp}}.dump()},
+            {"samsp.history", hist.dump()},
+            {"samsp.epoch", std::to_string(epochsDone)},
+            {"samsp.init", job.init.string()}};
+        model::saveSafetensors(job.out, tensors, md);
+        trainer.saveOptimizer(optimPath);
+        sum.checkpoint = job.out;
+    };
+    if (job.epochs == 0) { // the initial weights, untouched (an "untrained" baseline)
+        auto report = evaluate(validator, split.val, job.settings.prompts);
+        saveCheckpoint(0, EpochRecord{0, 0.0, report.meanPass0.dice, report.meanSamsp.dice, 0.0});
+    }
     Augmentation aug;
     const auto tStart = std::chrono::steady_clock::now();
     int64_t imagesSeen = 0, stepsRun = 0;
@@ -156,31 +187,7 @@ TrainSummary runTraining(const TrainJob& job, const std::function<bool(const Tra
                         std::chrono::duration<double>(std::chrono::steady_clock::now() - tEpoch).count()};
         sum.epochs.push_back(rec);
 
-        // Checkpoint (weights with LoRA unmerged, so training can go on) + optimizer.
-        model::NamedTensors tensors;
-        for (const auto& [n, t] : sam->stateDict()) {
-            auto c = t.detach().to(torch::kCPU);
-            if (job.fp16 && c.is_floating_point()) c = c.to(torch::kHalf);
-            tensors.emplace_back(n, c);
-        }
-        nlohmann::json hist = nlohmann::json::array();
-        for (const auto& e : sum.epochs)
-            hist.push_back({{"epoch", e.epoch}, {"train_loss", e.trainLoss}, {"val_dice_pass0", e.valDicePass0},
-                            {"val_dice_samsp", e.valDiceSamsp}, {"seconds", e.seconds}});
-        std::map<std::string, std::string> md{
-            {"samsp.format", "1"},
-            {"samsp.config", model::samConfigToJson(cfg)},
-            {"samsp.train", settingsJson(job).dump()},
-            {"samsp.data", nlohmann::json{{"folder", job.data.string()}, {"train_images", sum.trainImages},
-                                          {"val_images", sum.valImages}, {"val_fraction", job.valFraction}}
-                               .dump()},
-            {"samsp.metrics", nlohmann::json{{"val_dice_pass0", rec.valDicePass0}, {"val_dice_samsp", rec.valDiceSamsp}}.dump()},
-            {"samsp.history", hist.dump()},
-            {"samsp.epoch", std::to_string(epoch + 1)},
-            {"samsp.init", job.init.string()}};
-        model::saveSafetensors(job.out, tensors, md);
-        trainer.saveOptimizer(optimPath);
-        sum.checkpoint = job.out;
+        saveCheckpoint(epoch + 1, rec);
         log->info("epoch {}/{}: loss {:.4f}, val Dice pass0 {:.4f}, SAM-SP {:.4f}", rec.epoch, job.epochs, rec.trainLoss,
                   rec.valDicePass0, rec.valDiceSamsp);
         if (epochDone) epochDone(rec);

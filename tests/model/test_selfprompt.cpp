@@ -4,6 +4,7 @@
 #include "test_helpers.h"
 
 #include "model/engine.h"
+#include "model/errors.h"
 #include "model/mask_prompts.h"
 #include "model/selfprompt.h"
 
@@ -32,6 +33,35 @@ SamEngine& tinyEngine()
 }
 
 } // namespace
+
+TEST_CASE(image_frame_maps_coordinates_both_ways)
+{
+    // SAM's ResizeLongestSide: 480 x 640 -> 768 x 1024 (scale 1.6), int(x + 0.5) rounding.
+    auto hw = ImageFrame::preprocessShape(480, 640, 1024);
+    VERIFY(hw[0] == 768 && hw[1] == 1024);
+    auto odd = ImageFrame::preprocessShape(333, 500, 1024); // 681.98 -> 682
+    VERIFY(odd[0] == 682 && odd[1] == 1024);
+    ImageFrame f(640, 480, 1024, 256);
+    VERIFY(f.inputW() == 1024 && f.inputH() == 768);
+    VERIFY(f.cell() == 4.0);
+    VERIFY(f.lowResValidW() == 256 && f.lowResValidH() == 192);
+    auto p = f.pointToInput({100.0, 50.0});
+    VERIFY(std::abs(p.x - 160.0) < 1e-12 && std::abs(p.y - 80.0) < 1e-12);
+    auto back = f.pointToOriginal(p);
+    VERIFY(std::abs(back.x - 100.0) < 1e-12 && std::abs(back.y - 50.0) < 1e-12);
+    auto b = f.boxToOriginal(f.boxToInput({10, 20, 630, 470}));
+    VERIFY(std::abs(b[0] - 10) < 1e-9 && std::abs(b[3] - 470) < 1e-9);
+    // A tall image: the height is the long side.
+    ImageFrame t(100, 400, 256, 64);
+    VERIFY(t.inputH() == 256 && t.inputW() == 64 && t.lowResValidW() == 16);
+    bool threw = false;
+    try {
+        ImageFrame bad(0, 10, 256, 64);
+    } catch (const ModelError&) {
+        threw = true;
+    }
+    VERIFY(threw);
+}
 
 TEST_CASE(box_from_mask_is_min_max_of_positive_cells)
 {

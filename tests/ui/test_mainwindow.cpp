@@ -174,7 +174,7 @@ private Q_SLOTS:
         QVERIFY(err.wait(10000));
         const QString e = err.first().first().toString();
         QVERIFY2(e.contains("bad.pth") && e.contains("neither a PyTorch zip checkpoint nor a safetensors"), qPrintable(e));
-        QVERIFY(!w.modelReady());
+        QVERIFY(!w.isModelReady());
     }
 
     void aboutShowsVersionsDeviceAndBlas()
