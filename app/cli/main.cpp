@@ -4,6 +4,7 @@
 #include "common/logging_setup.h"
 #include "common/version.h"
 #include "imaging/dicom.h"
+#include "imaging/dicom_bench.h"
 #include "imaging/image_io.h"
 #include "model/bench.h"
 #include "model/errors.h"
@@ -220,6 +221,14 @@ int main(int argc, char** argv)
     bench->add_option("--decoder-runs", bo.decoderRuns, "Timed decoder runs (median)")->check(CLI::Range(1, 100000))->capture_default_str();
     bench->add_option("--threads", bo.threads, "CPU threads (0: physical cores)")->capture_default_str();
     bench->add_flag("--json", benchJson, "Print a JSON object");
+    bool benchDicom = false;
+    samsp::imaging::DicomBenchOptions dbo;
+    dbo.workDir = std::filesystem::temp_directory_path() / "samsp-dicom-bench";
+    bench->add_flag("--dicom", benchDicom, "Benchmark DICOM reading instead: series load (HU) and folder listing");
+    bench->add_option("--dicom-dir", dbo.workDir, "Where the generated DICOM files go (reused when present)")->capture_default_str();
+    bench->add_option("--slices", dbo.slices, "Slices of the generated CT series")->capture_default_str();
+    bench->add_option("--slice-size", dbo.size, "Rows and columns of each slice")->capture_default_str();
+    bench->add_option("--list-files", dbo.listFiles, "Files for the folder-listing figure (0: skip)")->capture_default_str();
 
     // synth
     auto* synth = app.add_subcommand("synth", "Write deterministic synthetic images and masks (DIR/images, DIR/masks)");
@@ -282,6 +291,27 @@ int main(int argc, char** argv)
 
     try {
         if (info->parsed()) return runInfo(infoPaths, infoJson);
+        if (bench->parsed() && benchDicom) {
+            dbo.threads = bo.threads;
+            auto r = samsp::imaging::runDicomBenchmark(dbo, [&](const std::string& m) {
+                if (!benchJson) std::cerr << "  " << m << "\n";
+            });
+            nlohmann::json j{{"slices", dbo.slices}, {"slice_size", dbo.size}};
+            for (const auto& row : r.loads)
+                j["load"][row.encoding] = {{"seconds", row.seconds}, {"slices_per_s", row.slicesPerS}, {"megabytes", row.megabytes}};
+            j["list"] = {{"files", r.listFiles}, {"seconds", r.listSeconds}, {"files_per_s", r.listFilesPerS}};
+            if (benchJson) {
+                std::cout << j.dump(2) << "\n";
+            } else {
+                for (const auto& row : r.loads)
+                    std::printf("load %-12s %d x %d x %d: %.2f s, %.0f slices/s\n", row.encoding.c_str(), dbo.size, dbo.size,
+                                dbo.slices, row.seconds, row.slicesPerS);
+                if (r.listFiles > 0)
+                    std::printf("list %d files into series (headers only): %.2f s, %.0f files/s\n", r.listFiles, r.listSeconds,
+                                r.listFilesPerS);
+            }
+            return 0;
+        }
         if (bench->parsed()) {
             bo.device = device == "cpu" ? samsp::model::DeviceChoice::Cpu
                         : device == "cuda" ? samsp::model::DeviceChoice::Cuda : samsp::model::DeviceChoice::Auto;
