@@ -155,5 +155,118 @@ BLAS: %4</translation>
         <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)</translation>
     </message>
+    <message>
+        <source>SAM-SP Passes</source>
+        <translation>SAM-SP-Durchgänge</translation>
+    </message>
+    <message>
+        <source>Pass %1 is now the result.</source>
+        <translation>Durchgang %1 ist jetzt das Ergebnis.</translation>
+    </message>
+    <message>
+        <source>Loading model %1 ...</source>
+        <translation>Lade Modell %1 ...</translation>
+    </message>
+    <message>
+        <source>Model: %1 on %2</source>
+        <translation>Modell: %1 auf %2</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>Kein Modell</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded:
+%1</source>
+        <translation>Das Modell konnte nicht geladen werden:
+%1</translation>
+    </message>
+    <message>
+        <source>Proposing ...</source>
+        <translation>Schlage vor ...</translation>
+    </message>
+    <message>
+        <source>encode %1 ms, SAM-SP %2 ms</source>
+        <translation>Kodierung %1 ms, SAM-SP %2 ms</translation>
+    </message>
+    <message>
+        <source>The proposal failed: %1</source>
+        <translation>Der Vorschlag ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Show &amp;Mask</source>
+        <translation>&amp;Maske anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;SAM-SP</source>
+        <translation>&amp;SAM-SP</translation>
+    </message>
+    <message>
+        <source>&amp;Propose Again</source>
+        <translation>Erneut &amp;vorschlagen</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>N&amp;ext Pass</source>
+        <translation>Nä&amp;chster Durchgang</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Pass</source>
+        <translation>&amp;Vorheriger Durchgang</translation>
+    </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation>Kein Modell geladen.</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::PassViewer</name>
+    <message>
+        <source>No proposal yet.</source>
+        <translation>Noch kein Vorschlag.</translation>
+    </message>
+    <message>
+        <source>Use this pass</source>
+        <translation>Diesen Durchgang verwenden</translation>
+    </message>
+    <message>
+        <source>box</source>
+        <translation>Box</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation><numerusform>%n Punkt</numerusform><numerusform>%n Punkte</numerusform></translation>
+    </message>
+    <message>
+        <source>mask</source>
+        <translation>Maske</translation>
+    </message>
+    <message>
+        <source>no prompt</source>
+        <translation>kein Prompt</translation>
+    </message>
+    <message>
+        <source>Pass %1: %2 — predicted IoU %3 — %4 ms</source>
+        <translation>Durchgang %1: %2 — vorhergesagte IoU %3 — %4 ms</translation>
+    </message>
+    <message>
+        <source> — IoU with pass %1: %2</source>
+        <translation> — IoU mit Durchgang %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 pass(es); %2. Encode %3 ms, passes %4 ms.</source>
+        <translation>%1 Durchgang/Durchgänge; %2. Kodierung %3 ms, Durchgänge %4 ms.</translation>
+    </message>
+    <message>
+        <source>No object found: %1</source>
+        <translation>Kein Objekt gefunden: %1</translation>
+    </message>
 </context>
 </TS>

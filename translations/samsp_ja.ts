@@ -155,5 +155,118 @@ BLAS: %4</translation>
         <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)</source>
         <translation>画像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)</translation>
     </message>
+    <message>
+        <source>SAM-SP Passes</source>
+        <translation>SAM-SP パス</translation>
+    </message>
+    <message>
+        <source>Pass %1 is now the result.</source>
+        <translation>第 %1 パスを結果にしました。</translation>
+    </message>
+    <message>
+        <source>Loading model %1 ...</source>
+        <translation>モデル %1 を読み込み中 ...</translation>
+    </message>
+    <message>
+        <source>Model: %1 on %2</source>
+        <translation>モデル: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>モデルなし</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded:
+%1</source>
+        <translation>モデルを読み込めませんでした:
+%1</translation>
+    </message>
+    <message>
+        <source>Proposing ...</source>
+        <translation>提案中 ...</translation>
+    </message>
+    <message>
+        <source>encode %1 ms, SAM-SP %2 ms</source>
+        <translation>エンコード %1 ms、SAM-SP %2 ms</translation>
+    </message>
+    <message>
+        <source>The proposal failed: %1</source>
+        <translation>提案に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Show &amp;Mask</source>
+        <translation>マスクを表示(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;SAM-SP</source>
+        <translation>&amp;SAM-SP</translation>
+    </message>
+    <message>
+        <source>&amp;Propose Again</source>
+        <translation>再提案(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>N&amp;ext Pass</source>
+        <translation>次のパス(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Pass</source>
+        <translation>前のパス(&amp;V)</translation>
+    </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation>モデルが読み込まれていません。</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::PassViewer</name>
+    <message>
+        <source>No proposal yet.</source>
+        <translation>まだ提案はありません。</translation>
+    </message>
+    <message>
+        <source>Use this pass</source>
+        <translation>このパスを使う</translation>
+    </message>
+    <message>
+        <source>box</source>
+        <translation>ボックス</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation><numerusform>%n 点</numerusform></translation>
+    </message>
+    <message>
+        <source>mask</source>
+        <translation>マスク</translation>
+    </message>
+    <message>
+        <source>no prompt</source>
+        <translation>プロンプトなし</translation>
+    </message>
+    <message>
+        <source>Pass %1: %2 — predicted IoU %3 — %4 ms</source>
+        <translation>パス %1: %2 — 予測 IoU %3 — %4 ms</translation>
+    </message>
+    <message>
+        <source> — IoU with pass %1: %2</source>
+        <translation> — 第 %1 パスとの IoU: %2</translation>
+    </message>
+    <message>
+        <source>%1 pass(es); %2. Encode %3 ms, passes %4 ms.</source>
+        <translation>%1 パス; %2。エンコード %3 ms、パス %4 ms。</translation>
+    </message>
+    <message>
+        <source>No object found: %1</source>
+        <translation>対象が見つかりません: %1</translation>
+    </message>
 </context>
 </TS>

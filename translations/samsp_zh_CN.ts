@@ -155,5 +155,118 @@ BLAS: %4</translation>
         <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)</source>
         <translation>图像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)</translation>
     </message>
+    <message>
+        <source>SAM-SP Passes</source>
+        <translation>SAM-SP 各轮</translation>
+    </message>
+    <message>
+        <source>Pass %1 is now the result.</source>
+        <translation>第 %1 轮现为结果。</translation>
+    </message>
+    <message>
+        <source>Loading model %1 ...</source>
+        <translation>正在加载模型 %1 ...</translation>
+    </message>
+    <message>
+        <source>Model: %1 on %2</source>
+        <translation>模型: %1，设备 %2</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>无模型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded:
+%1</source>
+        <translation>无法加载模型:
+%1</translation>
+    </message>
+    <message>
+        <source>Proposing ...</source>
+        <translation>正在提议 ...</translation>
+    </message>
+    <message>
+        <source>encode %1 ms, SAM-SP %2 ms</source>
+        <translation>编码 %1 ms，SAM-SP %2 ms</translation>
+    </message>
+    <message>
+        <source>The proposal failed: %1</source>
+        <translation>提议失败: %1</translation>
+    </message>
+    <message>
+        <source>Show &amp;Mask</source>
+        <translation>显示掩码(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;SAM-SP</source>
+        <translation>&amp;SAM-SP</translation>
+    </message>
+    <message>
+        <source>&amp;Propose Again</source>
+        <translation>重新提议(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>N&amp;ext Pass</source>
+        <translation>下一轮(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Pass</source>
+        <translation>上一轮(&amp;V)</translation>
+    </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation>未加载模型。</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::PassViewer</name>
+    <message>
+        <source>No proposal yet.</source>
+        <translation>尚无提议。</translation>
+    </message>
+    <message>
+        <source>Use this pass</source>
+        <translation>使用这一轮</translation>
+    </message>
+    <message>
+        <source>box</source>
+        <translation>框</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation><numerusform>%n 个点</numerusform></translation>
+    </message>
+    <message>
+        <source>mask</source>
+        <translation>掩码</translation>
+    </message>
+    <message>
+        <source>no prompt</source>
+        <translation>无提示</translation>
+    </message>
+    <message>
+        <source>Pass %1: %2 — predicted IoU %3 — %4 ms</source>
+        <translation>第 %1 轮: %2 — 预测 IoU %3 — %4 ms</translation>
+    </message>
+    <message>
+        <source> — IoU with pass %1: %2</source>
+        <translation> — 与第 %1 轮的 IoU: %2</translation>
+    </message>
+    <message>
+        <source>%1 pass(es); %2. Encode %3 ms, passes %4 ms.</source>
+        <translation>%1 轮; %2。编码 %3 ms，各轮 %4 ms。</translation>
+    </message>
+    <message>
+        <source>No object found: %1</source>
+        <translation>未找到目标: %1</translation>
+    </message>
 </context>
 </TS>

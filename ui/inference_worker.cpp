@@ -3,7 +3,7 @@
 #include "model/engine.h"
 #include "model/selfprompt.h"
 
-#include <spdlog/spdlog.h>
+#include "common/log.h"
 
 #include <chrono>
 
@@ -24,7 +24,7 @@ void InferenceWorker::loadModel(const QString& path, const QString& device)
         o.device = device == QLatin1String("cpu") ? model::DeviceChoice::Cpu
                    : device == QLatin1String("cuda") ? model::DeviceChoice::Cuda : model::DeviceChoice::Auto;
         m_engine = model::SamEngine::fromCheckpoint(path.toStdString(), o);
-        spdlog::get("ui")->info("model {} loaded on {}", path.toStdString(), m_engine->deviceDescription());
+        samsp::log::get("ui")->info("model {} loaded on {}", path.toStdString(), m_engine->deviceDescription());
         Q_EMIT modelLoaded(QString::fromStdString(m_engine->modelId()), QString::fromStdString(m_engine->deviceDescription()));
     } catch (const std::exception& e) {
         m_engine.reset();
@@ -35,7 +35,7 @@ void InferenceWorker::loadModel(const QString& path, const QString& device)
 void InferenceWorker::propose(quint64 generation, const QString& path, const QImage& rgbIn, const ProposalSettings& s)
 {
     if (!m_engine) {
-        Q_EMIT proposalFailed(generation, tr("No model is loaded."));
+        Q_EMIT proposalFailed(generation, QStringLiteral("no model is loaded")); // the window never asks before one is
         return;
     }
     try {

@@ -14,6 +14,11 @@ PassViewer::PassViewer(QWidget* parent) : QWidget(parent)
     m_summary->setWordWrap(true);
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("passList"));
+    m_list->setWordWrap(true);
+    m_list->setTextElideMode(Qt::ElideNone);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setSpacing(2);
+    setMinimumWidth(300);
     m_use = new QPushButton(tr("Use this pass"), this);
     m_use->setEnabled(false);
     layout->addWidget(m_summary);

@@ -58,6 +58,39 @@ T = {
  "Open Image": ("Bild öffnen", "画像を開く", "打开图像"),
  "Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)": ("Bilder (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)",
     "画像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)", "图像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)"),
+ " — IoU with pass %1: %2": (" — IoU mit Durchgang %1: %2", " — 第 %1 パスとの IoU: %2", " — 与第 %1 轮的 IoU: %2"),
+ "%1 pass(es); %2. Encode %3 ms, passes %4 ms.": ("%1 Durchgang/Durchgänge; %2. Kodierung %3 ms, Durchgänge %4 ms.",
+    "%1 パス; %2。エンコード %3 ms、パス %4 ms。", "%1 轮; %2。编码 %3 ms，各轮 %4 ms。"),
+ "&Propose Again": ("Erneut &vorschlagen", "再提案(&P)", "重新提议(&P)"),
+ "&SAM-SP": ("&SAM-SP", "&SAM-SP", "&SAM-SP"),
+ "Ctrl+R": ("Ctrl+R", "Ctrl+R", "Ctrl+R"),
+ "Loading model %1 ...": ("Lade Modell %1 ...", "モデル %1 を読み込み中 ...", "正在加载模型 %1 ..."),
+ "Model": ("Modell", "モデル", "模型"),
+ "Model: %1 on %2": ("Modell: %1 auf %2", "モデル: %1 (%2)", "模型: %1，设备 %2"),
+ "N&ext Pass": ("Nä&chster Durchgang", "次のパス(&E)", "下一轮(&E)"),
+ "No model": ("Kein Modell", "モデルなし", "无模型"),
+ "No model loaded.": ("Kein Modell geladen.", "モデルが読み込まれていません。", "未加载模型。"),
+ "No object found: %1": ("Kein Objekt gefunden: %1", "対象が見つかりません: %1", "未找到目标: %1"),
+ "No proposal yet.": ("Noch kein Vorschlag.", "まだ提案はありません。", "尚无提议。"),
+ "Pass %1 is now the result.": ("Durchgang %1 ist jetzt das Ergebnis.", "第 %1 パスを結果にしました。", "第 %1 轮现为结果。"),
+ "Pass %1: %2 — predicted IoU %3 — %4 ms": ("Durchgang %1: %2 — vorhergesagte IoU %3 — %4 ms",
+    "パス %1: %2 — 予測 IoU %3 — %4 ms", "第 %1 轮: %2 — 预测 IoU %3 — %4 ms"),
+ "Pre&vious Pass": ("&Vorheriger Durchgang", "前のパス(&V)", "上一轮(&V)"),
+ "Proposing ...": ("Schlage vor ...", "提案中 ...", "正在提议 ..."),
+ "SAM-SP Passes": ("SAM-SP-Durchgänge", "SAM-SP パス", "SAM-SP 各轮"),
+ "Show &Mask": ("&Maske anzeigen", "マスクを表示(&M)", "显示掩码(&M)"),
+ "The model could not be loaded:\n%1": ("Das Modell konnte nicht geladen werden:\n%1", "モデルを読み込めませんでした:\n%1",
+    "无法加载模型:\n%1"),
+ "The proposal failed: %1": ("Der Vorschlag ist fehlgeschlagen: %1", "提案に失敗しました: %1", "提议失败: %1"),
+ "Use this pass": ("Diesen Durchgang verwenden", "このパスを使う", "使用这一轮"),
+ "box": ("Box", "ボックス", "框"),
+ "encode %1 ms, SAM-SP %2 ms": ("Kodierung %1 ms, SAM-SP %2 ms", "エンコード %1 ms、SAM-SP %2 ms", "编码 %1 ms，SAM-SP %2 ms"),
+ "mask": ("Maske", "マスク", "掩码"),
+ "no prompt": ("kein Prompt", "プロンプトなし", "无提示"),
+}
+# Plural messages (numerus="yes"): one form for ja / zh_CN, two for de.
+PLURALS = {
+ "%n point(s)": (["%n Punkt", "%n Punkte"], ["%n 点"], ["%n 个点"]),
 }
 COL = {"de": 0, "ja": 1, "zh_CN": 2}
 
@@ -70,7 +103,14 @@ def main():
         for msg in tree.iter("message"):
             src = msg.findtext("source")
             tr = msg.find("translation")
-            if src in T:
+            if msg.get("numerus") == "yes" and src in PLURALS:
+                for child in list(tr):
+                    tr.remove(child)
+                tr.text = None
+                for form in PLURALS[src][col]:
+                    ET.SubElement(tr, "numerusform").text = form
+                tr.attrib.pop("type", None)
+            elif src in T:
                 tr.text = T[src][col]
                 tr.attrib.pop("type", None)
             else:
