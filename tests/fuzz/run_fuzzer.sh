@@ -10,7 +10,7 @@ secs=${1:-300}
 work=${2:-/tmp/samsp-fuzz}
 mkdir -p "$work/corpus" "$work/findings"
 inc="-I$root/core -isystem /usr/include/torch/csrc/api/include"
-clang++ -std=c++20 -O1 -g -fsanitize=fuzzer,address -D_GLIBCXX_USE_CXX11_ABI=1 $inc \
+clang++ -std=c++17 -O1 -g -fsanitize=fuzzer,address -D_GLIBCXX_USE_CXX11_ABI=1 $inc \
   "$here/fuzz_checkpoint.cpp" "$root/core/model/checkpoint.cpp" "$root/core/model/json_lite.cpp" \
   -ltorch_cpu -lc10 -o "$work/fuzz_checkpoint"
 # Seeds: small valid files exercise every path quickly.
