@@ -345,6 +345,11 @@ std::vector<fs::path> dicomdirFiles(const fs::path& dicomdir)
     initDcmtk();
     DcmDicomDir dir(dicomdir.c_str());
     if (dir.error().bad()) throw ImageError(dicomdir, std::string("is not a readable DICOMDIR (") + dir.error().text() + ")");
+    OFString sopClass;
+    dir.getDirFileFormat().getMetaInfo()->findAndGetOFString(DCM_MediaStorageSOPClassUID, sopClass);
+    if (sopClass != UID_MediaStorageDirectoryStorage)
+        throw ImageError(dicomdir, "is not a DICOMDIR (Media Storage SOP Class " +
+                                       std::string(sopClass.empty() ? "missing" : sopClass.c_str()) + ")");
     std::vector<fs::path> files;
     const fs::path base = dicomdir.parent_path();
     std::function<void(DcmDirectoryRecord*)> walk = [&](DcmDirectoryRecord* rec) {

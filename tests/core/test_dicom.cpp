@@ -6,6 +6,7 @@
 #include "imaging/image_io.h"
 
 #include <dcmtk/config/osconfig.h>
+#include <dcmtk/dcmdata/dcddirif.h>
 #include <dcmtk/dcmdata/dctk.h>
 
 #include <QTemporaryDir>
@@ -49,6 +50,7 @@ void writeSlice(const fs::path& file, const std::string& seriesUid, const GenSli
     ds->putAndInsertString(DCM_SeriesInstanceUID, seriesUid.c_str());
     ds->putAndInsertString(DCM_FrameOfReferenceUID, "1.2.826.0.1.3680043.2.1125.99.2");
     ds->putAndInsertString(DCM_PatientID, "P1");
+    ds->putAndInsertString(DCM_PatientName, "Test^Patient");
     ds->putAndInsertString(DCM_Modality, "CT");
     ds->putAndInsertString(DCM_InstanceNumber, std::to_string(s.instance).c_str());
     char buf[256];
@@ -283,6 +285,36 @@ private Q_SLOTS:
             QVERIFY2(QString(e.what()).contains("cut.dcm"), e.what());
         }
         QVERIFY_THROWS_EXCEPTION(ImageError, readDicomInfo(d.path().toStdString() + "/absent.dcm"));
+    }
+
+    void dicomdirIsFollowed()
+    {
+        QTemporaryDir d;
+        const fs::path root = d.path().toStdString();
+        fs::create_directories(root / "IMAGES");
+        auto stack = obliqueStack(3, 2.5);
+        for (size_t k = 0; k < stack.size(); ++k)
+            writeSlice(root / "IMAGES" / ("IM" + std::to_string(k)), "1.2.3.4.500", stack[k], kOblique);
+        // A decoy outside the DICOMDIR: a DICOMDIR-listed folder reads only what it lists.
+        writeSlice(root / "DECOY", "1.2.3.4.501", GenSlice{"", {0, 0, 0}, 1, 0}, kAxial);
+        {
+            DicomDirInterface dd;
+            dd.enableInventMode(OFTrue); // fill type-1 directory attributes the test files do not carry
+            QVERIFY(dd.createNewDicomDir(DicomDirInterface::AP_GeneralPurpose, (root / "DICOMDIR").c_str(), "SAMSPTEST").good());
+            for (int k = 0; k < 3; ++k) {
+                OFCondition st = dd.addDicomFile(("IMAGES/IM" + std::to_string(k)).c_str(), root.c_str());
+                QVERIFY2(st.good(), st.text());
+            }
+            QVERIFY(dd.writeDicomDir().good());
+        }
+        auto files = dicomdirFiles(root / "DICOMDIR");
+        QCOMPARE(int(files.size()), 3);
+        for (const auto& f : files) QVERIFY2(fs::exists(f), f.c_str());
+        DicomScan scan = scanDicomFolder(root);
+        QCOMPARE(int(scan.series.size()), 1);
+        QCOMPARE(scan.series[0].seriesInstanceUid, std::string("1.2.3.4.500"));
+        QCOMPARE(int(scan.series[0].slices.size()), 3);
+        QVERIFY_THROWS_EXCEPTION(ImageError, dicomdirFiles(root / "IMAGES" / "IM0"));
     }
 
     void dicomImageDocumentUsesTheFileWindow()
