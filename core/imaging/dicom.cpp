@@ -83,7 +83,7 @@ void fillInfo(DcmFileFormat& ff, const fs::path& p, DicomInfo& i)
     i.signedPixels = intOf(ds, DCM_PixelRepresentation, 0) == 1;
     i.photometric = str(ds, DCM_PhotometricInterpretation);
     if (i.photometric.empty()) i.photometric = i.samplesPerPixel == 3 ? "RGB" : "MONOCHROME2";
-    if (auto in = ds->tagExists(DCM_InstanceNumber); in) {
+    if (ds->tagExists(DCM_InstanceNumber)) {
         i.instanceNumber = intOf(ds, DCM_InstanceNumber, 0);
         i.hasInstanceNumber = true;
     }

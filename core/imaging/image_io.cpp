@@ -78,8 +78,9 @@ Image loadImage(const fs::path& p, int frame)
     cv::Mat m;
     int frames = 1;
     try {
-        // IMREAD_ANYDEPTH|ANYCOLOR keeps 16-bit and alpha; without IGNORE_ORIENTATION OpenCV applies EXIF rotation.
-        const int flags = cv::IMREAD_UNCHANGED;
+        // IMREAD_UNCHANGED keeps 16-bit and alpha but ignores EXIF orientation; JPEG has no alpha, so it goes
+        // through ANYDEPTH|ANYCOLOR, which applies the EXIF rotation (one decode either way).
+        const int flags = formatName(p) == "JPEG" ? (cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR) : cv::IMREAD_UNCHANGED;
         if (frame > 0 || formatName(p) == "TIFF") {
             std::vector<cv::Mat> pages;
             if (cv::imreadmulti(p.string(), pages, flags) && !pages.empty()) {
@@ -89,14 +90,7 @@ Image loadImage(const fs::path& p, int frame)
                 m = pages[static_cast<size_t>(frame)];
             }
         }
-        if (m.empty()) {
-            m = cv::imread(p.string(), flags);
-            // IMREAD_UNCHANGED ignores EXIF orientation; re-read through the orienting path for JPEG.
-            if (!m.empty() && formatName(p) == "JPEG" && m.channels() != 4) {
-                cv::Mat oriented = cv::imread(p.string(), cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR);
-                if (!oriented.empty()) m = oriented;
-            }
-        }
+        if (m.empty()) m = cv::imread(p.string(), flags);
     } catch (const cv::Exception& e) {
         throw ImageError(p, "cannot be decoded (" + std::string(e.err) + ")");
     }

@@ -120,14 +120,6 @@ void SamEngine::applyPrecision()
     m_densePe = m_sam->prompt_encoder->getDensePe();
 }
 
-void SamEngine::mergeLora()
-{
-    torch::NoGradGuard ng;
-    m_sam->to(torch::kFloat);
-    m_sam->mergeLora();
-    applyPrecision();
-}
-
 std::string SamEngine::deviceDescription() const
 {
     std::string d = m_device.is_cuda() ? "CUDA:" + std::to_string(m_device.index()) : "CPU";

@@ -6,7 +6,7 @@
 // Threading: weights are read-only after construction. encode() and decode()
 // only read them, yet the engine is meant to be owned by one worker thread
 // (the GUI's inference worker, the batch pipeline); calls from several threads
-// at once are not supported. mergeLora()/training need exclusive access.
+// at once are not supported. Training on the shared model needs exclusive access.
 //
 // Conventions at this boundary:
 //  - images: RGB (not BGR), uint8, HWC with a row stride in bytes;
@@ -111,8 +111,6 @@ public:
     // Low-res logits (M x L x L or 1 x M x L x L) -> M x H x W float logits at the original size.
     at::Tensor upsampleLogits(const at::Tensor& lowRes, const ImageFrame& frame) const;
 
-    // After training or loading LoRA weights: fold LoRA into qkv for faster inference.
-    void mergeLora();
     // Re-applies the precision setting (after weights changed in fp32).
     void applyPrecision();
 

@@ -9,13 +9,13 @@ namespace {
 // pixel shuffle: out[b, co, 2i+u, 2j+v] = sum_ci x[b, ci, i, j] W[ci, co, u, v] + bias[co].
 // Same arithmetic as the convolution, but LibTorch 1.13's CPU transposed
 // convolution is several times slower than the GEMM.
-torch::Tensor convTranspose2x2(const torch::Tensor& x, const torch::nn::ConvTranspose2d& conv)
+torch::Tensor convTranspose2x2(const torch::Tensor& x, const torch::nn::ConvTranspose2dImpl& conv)
 {
-    const auto& w = conv->weight; // Cin x Cout x 2 x 2
+    const auto& w = conv.weight; // Cin x Cout x 2 x 2
     const int64_t B = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3), Co = w.size(1);
     auto y = torch::mm(x.permute({0, 2, 3, 1}).contiguous().view({B * H * W, C}), w.reshape({C, Co * 4}));
     y = y.view({B, H, W, Co, 2, 2}).permute({0, 3, 1, 4, 2, 5}).contiguous().view({B, Co, 2 * H, 2 * W});
-    return y + conv->bias.view({1, Co, 1, 1});
+    return y + conv.bias.view({1, Co, 1, 1});
 }
 } // namespace
 
@@ -53,11 +53,11 @@ DecoderOutput MaskDecoderImpl::forward(const torch::Tensor& imageEmbeddings, con
     auto maskTokensOut = hs.slice(1, 1, 1 + m_numMaskTokens);
 
     // output_upscaling: ConvT(2x2) -> LayerNorm2d -> GELU -> ConvT(2x2) -> GELU
-    auto upscaled = convTranspose2x2(keys.transpose(1, 2).contiguous().view({B, c, h, w}), torch::nn::ConvTranspose2d(
-        std::dynamic_pointer_cast<torch::nn::ConvTranspose2dImpl>(output_upscaling->ptr(0))));
+    const auto& up0 = *output_upscaling[0]->as<torch::nn::ConvTranspose2dImpl>();
+    const auto& up3 = *output_upscaling[3]->as<torch::nn::ConvTranspose2dImpl>();
+    auto upscaled = convTranspose2x2(keys.transpose(1, 2).contiguous().view({B, c, h, w}), up0);
     upscaled = samsp::model::gelu(output_upscaling[1]->as<LayerNorm2dImpl>()->forward(upscaled));
-    upscaled = samsp::model::gelu(convTranspose2x2(upscaled, torch::nn::ConvTranspose2d(
-        std::dynamic_pointer_cast<torch::nn::ConvTranspose2dImpl>(output_upscaling->ptr(3)))));
+    upscaled = samsp::model::gelu(convTranspose2x2(upscaled, up3));
 
     // Only the mask tokens that are returned (token 0 single-mask, 1..3 multimask): the
     // same numbers as computing all four and slicing, less work, and it avoids a
