@@ -12,7 +12,7 @@ PKGS=(
   # LibTorch (1.13 in Debian 12) and a fast BLAS for its CPU matrix products
   libtorch-dev libopenblas0-pthread
   # imaging and formats
-  libopencv-dev libdcmtk-dev dcmtk libnifti2-dev
+  libopencv-dev libdcmtk-dev dcmtk libnifti2-dev libpng-dev
   # support libraries
   libspdlog-dev libfmt-dev nlohmann-json3-dev libcli11-dev
   # tests: DICOM validator, AppStream validator, a virtual X server for screenshots

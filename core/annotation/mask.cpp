@@ -1,42 +1,101 @@
 #include "mask.h"
 
+#include <opencv2/core.hpp>
+
+#include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 namespace samsp::annotation {
 
+namespace {
+// Runs over a contiguous 0/1-or-non-zero buffer (already in column-major order).
+void appendRuns(const uint8_t* p, size_t n, Rle& r)
+{
+    uint8_t cur = 0;
+    size_t runStart = 0;
+    size_t i = 0;
+    while (i < n) {
+        if ((p[i] != 0) == (cur != 0)) {
+            // Skip 8 bytes at a time while the whole word matches the current state.
+            if (cur == 0) {
+                while (i + 8 <= n) {
+                    uint64_t word;
+                    std::memcpy(&word, p + i, 8);
+                    if (word != 0) break;
+                    i += 8;
+                }
+            }
+            else {
+                while (i + 8 <= n) {
+                    uint64_t word;
+                    std::memcpy(&word, p + i, 8);
+                    // All bytes non-zero: no byte equals zero (classic has-zero-byte test).
+                    if (((word - 0x0101010101010101ULL) & ~word & 0x8080808080808080ULL) != 0) break;
+                    i += 8;
+                }
+            }
+            while (i < n && (p[i] != 0) == (cur != 0)) ++i;
+            continue;
+        }
+        r.counts.push_back(static_cast<uint32_t>(i - runStart));
+        runStart = i;
+        cur ^= 1;
+    }
+    r.counts.push_back(static_cast<uint32_t>(n - runStart));
+}
+} // namespace
+
 Rle rleEncode(const uint8_t* mask, int64_t h, int64_t w)
 {
     Rle r{h, w, {}};
-    uint8_t cur = 0;
-    uint32_t run = 0;
-    for (int64_t x = 0; x < w; ++x)
-        for (int64_t y = 0; y < h; ++y) {
-            const uint8_t v = mask[y * w + x] != 0;
-            if (v != cur) {
-                r.counts.push_back(run);
-                run = 0;
-                cur = v;
-            }
-            ++run;
-        }
-    r.counts.push_back(run);
+    if (h <= 0 || w <= 0) {
+        r.counts.push_back(0);
+        return r;
+    }
+    // Column-major order = the transpose's row-major order; OpenCV's blocked transpose
+    // keeps the scan linear and cache-friendly.
+    const cv::Mat src(static_cast<int>(h), static_cast<int>(w), CV_8UC1, const_cast<uint8_t*>(mask));
+    cv::Mat t;
+    if (w == 1)
+        t = src;
+    else
+        cv::transpose(src, t);
+    appendRuns(t.ptr<uint8_t>(), static_cast<size_t>(h * w), r);
     return r;
+}
+
+Rle rleEncode(const cv::Mat& mask)
+{
+    CV_Assert(mask.type() == CV_8UC1);
+    const cv::Mat m = mask.isContinuous() ? mask : mask.clone();
+    return rleEncode(m.ptr<uint8_t>(), m.rows, m.cols);
+}
+
+cv::Mat rleDecodeMat(const Rle& r, uint8_t value)
+{
+    const size_t total = static_cast<size_t>(r.height * r.width);
+    cv::Mat t(static_cast<int>(r.width), static_cast<int>(r.height), CV_8UC1, cv::Scalar(0));
+    uint8_t* p = t.ptr<uint8_t>();
+    size_t pos = 0;
+    bool on = false;
+    for (uint32_t c : r.counts) {
+        if (pos + c > total) throw std::runtime_error("RLE counts exceed the mask size");
+        if (on) std::memset(p + pos, value, c);
+        pos += c;
+        on = !on;
+    }
+    if (pos != total) throw std::runtime_error("RLE counts do not cover the mask");
+    if (r.width == 1) return t.reshape(1, static_cast<int>(r.height)).clone();
+    cv::Mat out;
+    cv::transpose(t, out);
+    return out;
 }
 
 std::vector<uint8_t> rleDecode(const Rle& r)
 {
-    std::vector<uint8_t> m(static_cast<size_t>(r.height * r.width), 0);
-    int64_t pos = 0;
-    uint8_t v = 0;
-    for (uint32_t c : r.counts) {
-        if (pos + c > r.height * r.width) throw std::runtime_error("RLE counts exceed the mask size");
-        if (v)
-            for (int64_t k = pos; k < pos + c; ++k) m[static_cast<size_t>((k % r.height) * r.width + k / r.height)] = 1;
-        pos += c;
-        v ^= 1;
-    }
-    if (pos != r.height * r.width) throw std::runtime_error("RLE counts do not cover the mask");
-    return m;
+    const cv::Mat m = rleDecodeMat(r, 1);
+    return std::vector<uint8_t>(m.datastart, m.dataend);
 }
 
 std::string rleToString(const Rle& r)
@@ -80,6 +139,33 @@ Rle rleFromString(const std::string& s, int64_t h, int64_t w)
         r.counts.push_back(static_cast<uint32_t>(x));
     }
     return r;
+}
+
+std::array<int64_t, 4> rleBox(const Rle& r)
+{
+    // Columns are contiguous stretches of height cells in the flattened order.
+    int64_t x0 = r.width, y0 = r.height, x1 = -1, y1 = -1;
+    int64_t pos = 0;
+    for (size_t i = 0; i < r.counts.size(); ++i) {
+        const int64_t c = r.counts[i];
+        if ((i & 1) && c > 0) {
+            const int64_t a = pos, b = pos + c - 1; // first and last cell of the run
+            const int64_t ca = a / r.height, cb = b / r.height;
+            x0 = std::min(x0, ca);
+            x1 = std::max(x1, cb);
+            if (ca == cb) {
+                y0 = std::min(y0, a % r.height);
+                y1 = std::max(y1, b % r.height);
+            }
+            else { // crosses a column boundary: reaches the last row of one column and row 0 of the next
+                y0 = 0;
+                y1 = r.height - 1;
+            }
+        }
+        pos += c;
+    }
+    if (x1 < 0) return {0, 0, 0, 0};
+    return {x0, y0, x1 - x0 + 1, y1 - y0 + 1};
 }
 
 uint64_t rleArea(const Rle& r)

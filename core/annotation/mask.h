@@ -4,6 +4,9 @@
 // of zeros; the compressed string form packs each count as a signed delta
 // (from the count two back, after the first two) in 5-bit groups + 48.
 
+#include <opencv2/core.hpp>
+
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -22,5 +25,11 @@ std::vector<uint8_t> rleDecode(const Rle& rle); // row-major 0/1
 std::string rleToString(const Rle& rle);        // pycocotools' compressed counts
 Rle rleFromString(const std::string& s, int64_t height, int64_t width);
 uint64_t rleArea(const Rle& rle);
+// Tight bounding box {x, y, width, height} in pixels; all zero for an empty mask.
+std::array<int64_t, 4> rleBox(const Rle& rle);
+
+// cv::Mat forms: `mask` CV_8UC1 (non-zero inside); the decoded mask holds `value` inside.
+Rle rleEncode(const cv::Mat& mask);
+cv::Mat rleDecodeMat(const Rle& rle, uint8_t value = 255);
 
 } // namespace samsp::annotation

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <unistd.h>
 
@@ -43,6 +45,50 @@ void writeFileAtomically(const std::filesystem::path& path, const void* data, si
         fs::remove(tmp, ec);
         throw WriteError(path, "rename failed: " + ec.message());
     }
+}
+
+std::string readFileBytes(const std::filesystem::path& p)
+{
+    std::ifstream in(p, std::ios::binary);
+    if (!in) throw ReadError(p, std::filesystem::exists(p) ? "permission denied" : "no such file");
+    std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) throw ReadError(p, "I/O error");
+    return s;
+}
+
+TempFile::TempFile(std::filesystem::path target, const std::string& suffix) : m_target(std::move(target))
+{
+    namespace fs = std::filesystem;
+    const fs::path dir = m_target.has_parent_path() ? m_target.parent_path() : fs::path(".");
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw WriteError(m_target, "folder '" + dir.string() + "' does not exist");
+    if (::access(dir.c_str(), W_OK) != 0) throw WriteError(m_target, std::strerror(errno));
+    std::random_device rd;
+    m_tmp = dir / ("." + m_target.filename().string() + ".part" + std::to_string(rd() % 1000000) + suffix);
+}
+
+TempFile::~TempFile()
+{
+    if (!m_done) {
+        std::error_code ec;
+        std::filesystem::remove(m_tmp, ec);
+    }
+}
+
+void TempFile::commit()
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(m_tmp, ec)) throw WriteError(m_target, "the writer produced no file");
+    std::filesystem::rename(m_tmp, m_target, ec);
+    if (ec) throw WriteError(m_target, "rename failed: " + ec.message());
+    m_done = true;
+}
+
+void ensureFolder(const std::filesystem::path& dir)
+{
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec || !std::filesystem::is_directory(dir)) throw WriteError(dir, ec ? ec.message() : "not a folder");
 }
 
 } // namespace samsp::formats

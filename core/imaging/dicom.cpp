@@ -452,4 +452,61 @@ Volume loadVolume(const DicomSeries& s, int threads)
     return v;
 }
 
+std::array<double, 3> VolumeGeometry::toPatient(double i, double j, double k) const
+{
+    std::array<double, 3> p{};
+    for (int a = 0; a < 3; ++a)
+        p[a] = origin[a] + i * columnSpacing * rowDirection[a] + j * rowSpacing * columnDirection[a] + k * sliceStep[a];
+    return p;
+}
+
+VolumeGeometry geometryOf(const DicomSeries& s)
+{
+    VolumeGeometry g;
+    if (s.slices.empty()) return g;
+    const DicomInfo& first = s.slices.front().info;
+    if (first.position) g.origin = *first.position;
+    if (first.orientation) {
+        const auto& o = *first.orientation;
+        g.rowDirection = {o[0], o[1], o[2]};
+        g.columnDirection = {o[3], o[4], o[5]};
+    }
+    g.rowSpacing = first.pixelSpacing[0];
+    g.columnSpacing = first.pixelSpacing[1];
+    const auto n = first.normal().value_or(std::array<double, 3>{0, 0, 1});
+    const double thick = first.sliceThickness > 0 ? first.sliceThickness : 1.0;
+    g.sliceStep = {n[0] * thick, n[1] * thick, n[2] * thick};
+    const DicomInfo& last = s.slices.back().info;
+    if (s.slices.size() > 1 && first.position && last.position) {
+        std::array<double, 3> d{};
+        double len = 0;
+        for (int a = 0; a < 3; ++a) {
+            d[a] = (*last.position)[a] - (*first.position)[a];
+            len += d[a] * d[a];
+        }
+        len = std::sqrt(len);
+        const double step = s.spacing > 0 ? s.spacing : len / static_cast<double>(s.slices.size() - 1);
+        if (len > 0)
+            for (int a = 0; a < 3; ++a) g.sliceStep[a] = d[a] / len * step;
+    }
+    return g;
+}
+
+std::vector<int> gridIndices(const DicomSeries& s, const VolumeGeometry& g)
+{
+    std::vector<int> idx(s.slices.size());
+    const double step2 = g.sliceStep[0] * g.sliceStep[0] + g.sliceStep[1] * g.sliceStep[1] + g.sliceStep[2] * g.sliceStep[2];
+    for (size_t i = 0; i < s.slices.size(); ++i) {
+        const auto& p = s.slices[i].info.position;
+        if (!p || step2 <= 0) {
+            idx[i] = static_cast<int>(i);
+            continue;
+        }
+        double t = 0;
+        for (int a = 0; a < 3; ++a) t += ((*p)[a] - g.origin[a]) * g.sliceStep[a];
+        idx[i] = static_cast<int>(std::lround(t / step2));
+    }
+    return idx;
+}
+
 } // namespace samsp::imaging

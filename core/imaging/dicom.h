@@ -95,6 +95,26 @@ std::vector<std::filesystem::path> dicomdirFiles(const std::filesystem::path& di
 // Groups and orders headers already read (exposed for tests).
 std::vector<DicomSeries> groupSeries(std::vector<DicomInfo> infos);
 
+// Voxel (column i, row j, slice k) to patient coordinates (LPS, mm), as DICOM
+// defines them: P = origin + i * columnSpacing * rowDirection
+//                          + j * rowSpacing * columnDirection + k * sliceStep.
+struct VolumeGeometry
+{
+    std::array<double, 3> origin{0, 0, 0};   // Image Position (Patient) of the first slice
+    std::array<double, 3> rowDirection{1, 0, 0};    // along a row (increasing column)
+    std::array<double, 3> columnDirection{0, 1, 0}; // along a column (increasing row)
+    double rowSpacing = 1, columnSpacing = 1;        // Pixel Spacing [0], [1]
+    std::array<double, 3> sliceStep{0, 0, 1};       // from one slice's position to the next
+    std::array<double, 3> toPatient(double i, double j, double k) const;
+};
+// Slices on a regular grid: the step is the series' median spacing in the direction
+// from the first slice's position to the last's (so tilted stacks are right); one
+// slice: the slice thickness along the normal.
+VolumeGeometry geometryOf(const DicomSeries& s);
+// Each slice's index on that grid (0 for the first). Missing slices leave gaps:
+// a series with a hole maps to more grid positions than it has slices.
+std::vector<int> gridIndices(const DicomSeries& s, const VolumeGeometry& g);
+
 struct Volume
 {
     DicomSeries series;
