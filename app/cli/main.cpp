@@ -4,6 +4,7 @@
 #include "common/logging_setup.h"
 #include "common/version.h"
 #include "imaging/dicom.h"
+#include "formats/formats_bench.h"
 #include "imaging/dicom_bench.h"
 #include "imaging/image_io.h"
 #include "model/bench.h"
@@ -224,6 +225,8 @@ int main(int argc, char** argv)
     bool benchDicom = false;
     samsp::imaging::DicomBenchOptions dbo;
     dbo.workDir = std::filesystem::temp_directory_path() / "samsp-dicom-bench";
+    bool benchFormats = false;
+    bench->add_flag("--formats", benchFormats, "Benchmark masks and formats instead: RLE 4096^2, polygons, COCO export");
     bench->add_flag("--dicom", benchDicom, "Benchmark DICOM reading instead: series load (HU) and folder listing");
     bench->add_option("--dicom-dir", dbo.workDir, "Where the generated DICOM files go (reused when present)")->capture_default_str();
     bench->add_option("--slices", dbo.slices, "Slices of the generated CT series")->capture_default_str();
@@ -291,6 +294,32 @@ int main(int argc, char** argv)
 
     try {
         if (info->parsed()) return runInfo(infoPaths, infoJson);
+        if (bench->parsed() && benchFormats) {
+            samsp::formats::FormatsBenchOptions fo;
+            const auto r = samsp::formats::runFormatsBenchmark(fo);
+            nlohmann::json j{{"mask_size", fo.maskSize},
+                             {"rle_encode_ms", r.rleEncodeMs},
+                             {"rle_decode_ms", r.rleDecodeMs},
+                             {"rle_round_trip_ms", r.rleRoundTripMs},
+                             {"rle_counts", r.rleCounts},
+                             {"mask_to_polygon_ms", r.polygonMs},
+                             {"polygon_points", r.polygonPoints},
+                             {"coco_images", fo.cocoImages},
+                             {"coco_instances_per_image", fo.cocoInstances},
+                             {"coco_rle_export_ms", r.cocoRleMs},
+                             {"coco_polygon_export_ms", r.cocoPolygonMs},
+                             {"coco_rle_megabytes", r.cocoMegabytes}};
+            if (benchJson)
+                std::cout << j.dump(2) << "\n";
+            else
+                std::printf("RLE %d x %d: encode %.1f ms + decode %.1f ms = %.1f ms round trip (%zu counts)\n"
+                            "mask to polygons: %.1f ms (%zu points)\n"
+                            "COCO export of %d images x %d instances (%d px): RLE %.0f ms (%.1f MB), polygons %.0f ms\n",
+                            fo.maskSize, fo.maskSize, r.rleEncodeMs, r.rleDecodeMs, r.rleRoundTripMs, r.rleCounts,
+                            r.polygonMs, r.polygonPoints, fo.cocoImages, fo.cocoInstances, fo.cocoImageSize, r.cocoRleMs,
+                            r.cocoMegabytes, r.cocoPolygonMs);
+            return 0;
+        }
         if (bench->parsed() && benchDicom) {
             dbo.threads = bo.threads;
             auto r = samsp::imaging::runDicomBenchmark(dbo, [&](const std::string& m) {

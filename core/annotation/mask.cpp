@@ -8,42 +8,14 @@
 
 namespace samsp::annotation {
 
+// Both directions work row by row (cache-friendly) on the positions where the
+// column-major flattening changes value: between (x, y-1) and (x, y) inside a
+// column, and between the last row of column x-1 and row 0 of column x. Only
+// those transitions (a mask's boundary) are touched one by one; equal 8-byte
+// words of neighbouring rows are skipped at once.
+
 namespace {
-// Runs over a contiguous 0/1-or-non-zero buffer (already in column-major order).
-void appendRuns(const uint8_t* p, size_t n, Rle& r)
-{
-    uint8_t cur = 0;
-    size_t runStart = 0;
-    size_t i = 0;
-    while (i < n) {
-        if ((p[i] != 0) == (cur != 0)) {
-            // Skip 8 bytes at a time while the whole word matches the current state.
-            if (cur == 0) {
-                while (i + 8 <= n) {
-                    uint64_t word;
-                    std::memcpy(&word, p + i, 8);
-                    if (word != 0) break;
-                    i += 8;
-                }
-            }
-            else {
-                while (i + 8 <= n) {
-                    uint64_t word;
-                    std::memcpy(&word, p + i, 8);
-                    // All bytes non-zero: no byte equals zero (classic has-zero-byte test).
-                    if (((word - 0x0101010101010101ULL) & ~word & 0x8080808080808080ULL) != 0) break;
-                    i += 8;
-                }
-            }
-            while (i < n && (p[i] != 0) == (cur != 0)) ++i;
-            continue;
-        }
-        r.counts.push_back(static_cast<uint32_t>(i - runStart));
-        runStart = i;
-        cur ^= 1;
-    }
-    r.counts.push_back(static_cast<uint32_t>(n - runStart));
-}
+inline bool on(uint8_t v) { return v != 0; }
 } // namespace
 
 Rle rleEncode(const uint8_t* mask, int64_t h, int64_t w)
@@ -53,15 +25,40 @@ Rle rleEncode(const uint8_t* mask, int64_t h, int64_t w)
         r.counts.push_back(0);
         return r;
     }
-    // Column-major order = the transpose's row-major order; OpenCV's blocked transpose
-    // keeps the scan linear and cache-friendly.
-    const cv::Mat src(static_cast<int>(h), static_cast<int>(w), CV_8UC1, const_cast<uint8_t*>(mask));
-    cv::Mat t;
-    if (w == 1)
-        t = src;
-    else
-        cv::transpose(src, t);
-    appendRuns(t.ptr<uint8_t>(), static_cast<size_t>(h * w), r);
+    std::vector<std::vector<uint32_t>> rowsOf(static_cast<size_t>(w)); // transition rows per column, ascending
+    for (int64_t x = 0; x < w; ++x) {
+        const bool prev = x == 0 ? false : on(mask[(h - 1) * w + x - 1]);
+        if (on(mask[x]) != prev) rowsOf[static_cast<size_t>(x)].push_back(0);
+    }
+    for (int64_t y = 1; y < h; ++y) {
+        const uint8_t* a = mask + (y - 1) * w;
+        const uint8_t* b = mask + y * w;
+        int64_t x = 0;
+        while (x < w) {
+            if (x + 8 <= w) {
+                uint64_t wa, wb;
+                std::memcpy(&wa, a + x, 8);
+                std::memcpy(&wb, b + x, 8);
+                if (wa == wb) {
+                    x += 8;
+                    continue;
+                }
+                for (int64_t e = x + 8; x < e; ++x)
+                    if (on(a[x]) != on(b[x])) rowsOf[static_cast<size_t>(x)].push_back(static_cast<uint32_t>(y));
+                continue;
+            }
+            if (on(a[x]) != on(b[x])) rowsOf[static_cast<size_t>(x)].push_back(static_cast<uint32_t>(y));
+            ++x;
+        }
+    }
+    int64_t prev = 0;
+    for (int64_t x = 0; x < w; ++x)
+        for (uint32_t y : rowsOf[static_cast<size_t>(x)]) {
+            const int64_t p = x * h + y;
+            r.counts.push_back(static_cast<uint32_t>(p - prev));
+            prev = p;
+        }
+    r.counts.push_back(static_cast<uint32_t>(h * w - prev));
     return r;
 }
 
@@ -74,21 +71,40 @@ Rle rleEncode(const cv::Mat& mask)
 
 cv::Mat rleDecodeMat(const Rle& r, uint8_t value)
 {
-    const size_t total = static_cast<size_t>(r.height * r.width);
-    cv::Mat t(static_cast<int>(r.width), static_cast<int>(r.height), CV_8UC1, cv::Scalar(0));
-    uint8_t* p = t.ptr<uint8_t>();
-    size_t pos = 0;
-    bool on = false;
-    for (uint32_t c : r.counts) {
-        if (pos + c > total) throw std::runtime_error("RLE counts exceed the mask size");
-        if (on) std::memset(p + pos, value, c);
-        pos += c;
-        on = !on;
+    const int64_t h = r.height, w = r.width, total = h * w;
+    if (h < 0 || w < 0) throw std::runtime_error("RLE has a negative size");
+    // Transition positions; a zero-length run makes two at one place (they cancel).
+    std::vector<int64_t> trans;
+    trans.reserve(r.counts.size());
+    int64_t pos = 0;
+    for (size_t i = 0; i < r.counts.size(); ++i) {
+        pos += r.counts[i];
+        if (pos > total) throw std::runtime_error("RLE counts exceed the mask size");
+        if (i + 1 < r.counts.size()) trans.push_back(pos);
     }
     if (pos != total) throw std::runtime_error("RLE counts do not cover the mask");
-    if (r.width == 1) return t.reshape(1, static_cast<int>(r.height)).clone();
-    cv::Mat out;
-    cv::transpose(t, out);
+    cv::Mat out(static_cast<int>(h), static_cast<int>(w), CV_8UC1);
+    if (total == 0) return out;
+    // Value at the top of each column, and the toggles bucketed by row.
+    std::vector<uint8_t> cur(static_cast<size_t>(w), 0);
+    std::vector<uint32_t> perRow(static_cast<size_t>(h) + 1, 0);
+    size_t t = 0;
+    uint8_t parity = 0;
+    for (int64_t x = 0; x < w; ++x) {
+        while (t < trans.size() && trans[t] < x * h) parity ^= 1, ++t;
+        cur[static_cast<size_t>(x)] = parity ? value : 0;
+    }
+    for (int64_t p : trans) ++perRow[static_cast<size_t>(p % h) + 1];
+    for (size_t y = 1; y < perRow.size(); ++y) perRow[y] += perRow[y - 1];
+    std::vector<uint32_t> cols(trans.size());
+    {
+        std::vector<uint32_t> fill(perRow.begin(), perRow.end() - 1);
+        for (int64_t p : trans) cols[fill[static_cast<size_t>(p % h)]++] = static_cast<uint32_t>(p / h);
+    }
+    for (int64_t y = 0; y < h; ++y) {
+        for (uint32_t k = perRow[static_cast<size_t>(y)]; k < perRow[static_cast<size_t>(y) + 1]; ++k) cur[cols[k]] ^= value;
+        std::memcpy(out.ptr<uint8_t>(static_cast<int>(y)), cur.data(), static_cast<size_t>(w));
+    }
     return out;
 }
 
