@@ -2,6 +2,7 @@
 // Links core only, so it runs on servers with no display.
 
 #include "common/logging_setup.h"
+#include "common/resources.h"
 #include "common/version.h"
 #include "imaging/dicom.h"
 #include "formats/formats_bench.h"
@@ -11,6 +12,8 @@
 #include "model/errors.h"
 #include "model/runtime_info.h"
 #include "model/engine.h"
+#include "pipeline/batch.h"
+#include "pipeline/dataset_export.h"
 #include "pipeline/evaluate.h"
 #include "pipeline/synth.h"
 #include "pipeline/train_driver.h"
@@ -19,7 +22,10 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <atomic>
+#include <set>
+#include <sstream>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -273,6 +279,45 @@ int main(int argc, char** argv)
     train->add_flag("--point", usePoint, "Pass 1 also gets the farthest-from-border point");
     train->add_flag("--fp16", job.fp16, "Store weights as fp16 (half the size)");
 
+    // annotate
+    auto* annotate = app.add_subcommand("annotate", "Propose masks for every image / DICOM frame of folders or files (no prompts)");
+    samsp::pipeline::BatchOptions bopt;
+    std::vector<std::string> annInputs;
+    std::string annModel, annFormats = "png,coco", annShard, annDevice = "auto";
+    bool annNoResume = false, annJson = false;
+    annotate->add_option("inputs", annInputs, "Image or DICOM files and folders (searched recursively)")->required();
+    annotate->add_option("--model", annModel, "Checkpoint (.pth or .safetensors); default: the bundled model");
+    annotate->add_option("--out", bopt.out, "Output folder (created; holds the resume log)")->required();
+    annotate->add_option("--format", annFormats,
+                         "Comma-separated: png, labelmap, coco, yolo, voc, labelme, dicom-seg, nifti")->capture_default_str();
+    annotate->add_option("--label", bopt.label, "Class name of the proposed masks")->capture_default_str();
+    annotate->add_option("--shard", annShard, "i/N: process the i-th of N deterministic parts (0-based)");
+    annotate->add_option("--passes", bopt.selfPrompt.passes, "SAM-SP passes after pass 0")->capture_default_str();
+    annotate->add_option("--device", annDevice, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
+    annotate->add_flag("--no-resume", annNoResume, "Redo every item even when an earlier run finished it");
+    annotate->add_flag("--json", annJson, "Print the report as JSON");
+
+    // merge
+    auto* merge = app.add_subcommand("merge", "Join the outputs of sharded annotate runs into one project and COCO file");
+    std::vector<std::string> mergeInputs;
+    std::string mergeOut, mergeFormats = "coco";
+    merge->add_option("shards", mergeInputs, "Output folders (or project files) of the shards")->required();
+    merge->add_option("--out", mergeOut, "Folder for the merged project.samsp.json and formats")->required();
+    merge->add_option("--format", mergeFormats, "Comma-separated aggregate formats: coco, yolo, voc, dicom-seg, nifti")->capture_default_str();
+
+    // dataset
+    auto* dataset = app.add_subcommand("dataset", "Create datasets from projects");
+    auto* dsExport = dataset->add_subcommand("export", "Split a project (by patient) and write a dataset with a dataset card");
+    dataset->require_subcommand(1);
+    samsp::pipeline::DatasetExportOptions dso;
+    std::string dsProject, dsSplit = "0.7/0.15/0.15";
+    dsExport->add_option("project", dsProject, "Project file (project.samsp.json) or the folder holding it")->required();
+    dsExport->add_option("--out", dso.out, "Dataset folder")->required();
+    dsExport->add_option("--split", dsSplit, "train/val/test ratios")->capture_default_str();
+    dsExport->add_option("--seed", dso.seed, "Split seed")->capture_default_str();
+    dsExport->add_option("--format", dso.format, "coco, voc, yolo or png")->check(CLI::IsMember({"coco", "voc", "yolo", "png"}))->capture_default_str();
+    dsExport->add_flag("--include-proposed", dso.includeProposed, "Also export proposals nobody accepted yet");
+
     // eval
     auto* ev = app.add_subcommand("eval", "Dice / IoU / HD95 without prompts: pass 0 and SAM-SP");
     std::string evModel, evData, evDevice = "auto";
@@ -398,6 +443,78 @@ int main(int argc, char** argv)
             auto rep = samsp::pipeline::evaluate(*engine, scan.pairs, evS, [&](int d, int t) { bar.update(d, t); });
             std::cout << (evJson ? samsp::pipeline::evalReportJson(rep) + "\n" : samsp::pipeline::evalReportTable(rep));
             return rep.errors.empty() ? 0 : 1;
+        }
+        auto splitList = [](const std::string& s) {
+            std::set<std::string> out;
+            std::stringstream ss(s);
+            std::string item;
+            while (std::getline(ss, item, ','))
+                if (!item.empty()) out.insert(item);
+            return out;
+        };
+        if (annotate->parsed()) {
+            bopt.formats = splitList(annFormats);
+            for (const auto& i : annInputs) bopt.inputs.emplace_back(i);
+            bopt.resume = !annNoResume;
+            if (!annShard.empty()) {
+                const auto slash = annShard.find('/');
+                if (slash == std::string::npos) throw std::invalid_argument("--shard takes i/N, e.g. 0/4");
+                bopt.shardIndex = std::stoi(annShard.substr(0, slash));
+                bopt.shardCount = std::stoi(annShard.substr(slash + 1));
+            }
+            const std::string modelPath = annModel.empty() ? samsp::app::bundledModelPath() : annModel;
+            auto engine = samsp::model::SamEngine::fromCheckpoint(modelPath, samsp::model::EngineOptions{deviceOf(annDevice)});
+            std::signal(SIGINT, onSigint);
+            std::signal(SIGTERM, onSigint);
+            ProgressBar bar("annotate");
+            auto rep = samsp::pipeline::runBatch(
+                *engine, bopt,
+                [&](const samsp::pipeline::BatchProgress& p) {
+                    char extra[200];
+                    std::snprintf(extra, sizeof extra, "%.2f img/s ETA %s%s", p.imagesPerS, hms(p.etaSeconds).c_str(),
+                                  p.failed ? (" " + std::to_string(p.failed) + " failed").c_str() : "");
+                    bar.update(p.done, p.total, extra);
+                },
+                &g_stop);
+            if (annJson)
+                std::cout << samsp::pipeline::batchReportJson(rep).dump(2) << "\n";
+            else {
+                for (const auto& f : rep.failures) std::cerr << "failed: " << f.key << ": " << f.reason << "\n";
+                std::cout << rep.summary() << "; report: " << (bopt.out / "report.json").string() << "\n";
+            }
+            return rep.cancelled ? 130 : rep.failures.empty() ? 0 : 3;
+        }
+        if (merge->parsed()) {
+            std::vector<std::filesystem::path> dirs(mergeInputs.begin(), mergeInputs.end());
+            auto project = samsp::pipeline::mergeBatchOutputs(dirs, mergeOut, splitList(mergeFormats));
+            std::cout << "merged " << dirs.size() << " run(s): " << project.items.size() << " item(s), "
+                      << project.count(samsp::pipeline::ItemState::Proposed) << " proposed, "
+                      << project.count(samsp::pipeline::ItemState::Accepted) << " accepted -> " << mergeOut << "\n";
+            return 0;
+        }
+        if (dsExport->parsed()) {
+            std::array<double, 3> r{0, 0, 0};
+            {
+                std::stringstream ss(dsSplit);
+                std::string part;
+                size_t k = 0;
+                while (std::getline(ss, part, '/')) {
+                    if (k >= 3) throw std::invalid_argument("--split takes at most three ratios, e.g. 0.7/0.15/0.15");
+                    r[k++] = std::stod(part);
+                }
+                if (k < 2) throw std::invalid_argument("--split takes train/val[/test] ratios, e.g. 0.8/0.2");
+            }
+            dso.ratios = r;
+            std::filesystem::path pf(dsProject);
+            if (std::filesystem::is_directory(pf)) pf /= "project.samsp.json";
+            const auto project = samsp::pipeline::Project::load(pf);
+            ProgressBar bar("export");
+            const auto res = samsp::pipeline::exportDataset(project, pf.parent_path(), dso, [&](int d, int t) { bar.update(d, t); });
+            for (const auto& p : res.problems) std::cerr << "left out: " << p << "\n";
+            std::cout << "dataset (" << dso.format << ") in " << dso.out.string() << ":";
+            for (const auto& [split, n] : res.itemsPerSplit) std::cout << " " << split << " " << n;
+            std::cout << "; card " << res.card.string() << "\n";
+            return 0;
         }
         if (synth->parsed()) {
             so.height = so.width;

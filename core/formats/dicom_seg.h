@@ -20,7 +20,7 @@ struct DicomSegOptions
 {
     std::string seriesDescription = "SAM-SP segmentation";
     std::string contentLabel = "SAMSP";
-    std::string creator = "SAM-SP Studio";
+    std::string creator = "SAM-SP^Studio"; // a DICOM person name (PN)
     std::string algorithmName = "SAM-SP";
     int seriesNumber = 901;
 };

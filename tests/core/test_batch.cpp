@@ -1,0 +1,314 @@
+// Batch annotation, resume after SIGKILL, shards + merge, projects and dataset
+// splits. Uses the bundled default model on the CPU.
+
+#include "formats/atomic_file.h"
+#include "formats/coco.h"
+#include "formats/png_mask.h"
+#include "model/engine.h"
+#include "pipeline/batch.h"
+#include "pipeline/dataset.h"
+#include "pipeline/dataset_export.h"
+#include "pipeline/project.h"
+#include "pipeline/synth.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+#include <csignal>
+#include <fstream>
+#include <thread>
+
+using namespace samsp;
+using namespace samsp::pipeline;
+namespace fs = std::filesystem;
+
+namespace {
+fs::path modelPath() { return fs::path(SAMSP_SOURCE_DIR) / "resources/models/samsp-default.safetensors"; }
+
+// n synthetic images in dir (flat), plus the given corrupt files.
+void makeInputs(const fs::path& dir, int n, uint64_t seed)
+{
+    SynthOptions o;
+    o.seed = seed;
+    o.count = n;
+    o.width = o.height = 128;
+    const fs::path tmp = dir.parent_path() / ("synth-" + std::to_string(seed));
+    writeSynthDataset(tmp, o);
+    fs::create_directories(dir);
+    for (const auto& e : fs::directory_iterator(tmp / "images")) fs::copy_file(e.path(), dir / e.path().filename());
+    fs::remove_all(tmp);
+}
+
+std::map<std::string, std::string> filesUnder(const fs::path& dir)
+{
+    std::map<std::string, std::string> out;
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+        if (e.is_regular_file()) out[fs::relative(e.path(), dir).generic_string()] = formats::readFileBytes(e.path());
+    return out;
+}
+} // namespace
+
+class TestBatch : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<model::SamEngine> m_engine;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_engine = model::SamEngine::fromCheckpoint(modelPath(), model::EngineOptions{model::DeviceChoice::Cpu});
+    }
+
+    void corruptInputsAreReportedAndTheRestIsWritten()
+    {
+        QTemporaryDir tmp;
+        const fs::path root(tmp.path().toStdString());
+        makeInputs(root / "in", 6, 3);
+        std::ofstream(root / "in" / "not_an_image.png") << "hello";
+        {
+            const std::string png = formats::readFileBytes(fs::directory_iterator(root / "in")->path());
+            std::ofstream(root / "in" / "truncated.png", std::ios::binary) << png.substr(0, png.size() / 3);
+        }
+        std::ofstream(root / "in" / "empty.jpg");
+        std::ofstream(root / "in" / "notes.txt") << "not an image: ignored";
+        BatchOptions o;
+        o.inputs = {root / "in"};
+        o.out = root / "out";
+        o.formats = {"png", "coco", "labelme"};
+        const BatchReport r = runBatch(*m_engine, o);
+        std::set<std::string> failed;
+        for (const auto& f : r.failures) failed.insert(f.key);
+        QCOMPARE(failed, (std::set<std::string>{"empty.jpg", "not_an_image.png", "truncated.png"}));
+        for (const auto& f : r.failures) QVERIFY2(QString::fromStdString(f.reason).contains(QString::fromStdString(f.key)), f.reason.c_str());
+        QCOMPARE(r.total, 9);
+        QCOMPARE(r.processed, 6);
+        const auto coco = formats::readCoco(o.out / "annotations.json");
+        QCOMPARE(coco.images.size(), size_t(6));
+        int masks = 0;
+        for (const auto& e : fs::directory_iterator(o.out / "masks")) {
+            const cv::Mat m = formats::readMaskPng(e.path());
+            QCOMPARE(m.cols, 128);
+            ++masks;
+        }
+        QCOMPARE(masks, 6);
+        // The synthetic images hold one bright object: every proposal finds it.
+        QCOMPARE(r.noObject, 0);
+        const auto report = nlohmann::json::parse(formats::readFileBytes(o.out / "report.json"));
+        QCOMPARE(report["failed"].size(), size_t(3));
+        const Project p = Project::load(o.out / "project.samsp.json");
+        QCOMPARE(p.count(ItemState::Proposed), 6);
+        QCOMPARE(p.find("truncated.png")->error.empty(), false);
+    }
+
+    void killedRunResumesToTheSameOutputs()
+    {
+        QTemporaryDir tmp;
+        const fs::path root(tmp.path().toStdString());
+        makeInputs(root / "in", 40, 5);
+        const QStringList common{"annotate", QString::fromStdString((root / "in").string()), "--model",
+                                 QString::fromStdString(modelPath().string()), "--device", "cpu", "--format",
+                                 "png,coco,yolo,labelme"};
+        // Uninterrupted reference run.
+        QProcess ref;
+        ref.start(SAMSP_CLI, common + QStringList{"--out", QString::fromStdString((root / "ref").string())});
+        QVERIFY(ref.waitForFinished(300000));
+        QCOMPARE(ref.exitCode(), 0);
+        // A run killed once at least 8 items are logged.
+        const fs::path out = root / "killed";
+        QProcess p;
+        p.start(SAMSP_CLI, common + QStringList{"--out", QString::fromStdString(out.string())});
+        QVERIFY(p.waitForStarted());
+        const fs::path logFile = out / ".samsp" / "batch-log.jsonl";
+        int lines = 0;
+        for (int i = 0; i < 3000 && lines < 9; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            std::ifstream in(logFile);
+            lines = 0;
+            for (std::string l; std::getline(in, l);) ++lines;
+        }
+        QVERIFY2(lines >= 9, "the batch did not log items in time");
+        ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+        p.waitForFinished();
+        QVERIFY(!fs::exists(out / "annotations.json")); // aggregates come at the end: it really was cut short
+        QProcess resumed;
+        resumed.start(SAMSP_CLI, common + QStringList{"--out", QString::fromStdString(out.string()), "--json"});
+        QVERIFY(resumed.waitForFinished(300000));
+        QCOMPARE(resumed.exitCode(), 0);
+        const auto rep = nlohmann::json::parse(resumed.readAllStandardOutput().toStdString());
+        QVERIFY(rep["resumed"].get<int>() >= 8);
+        QCOMPARE(rep["resumed"].get<int>() + rep["processed"].get<int>(), 40);
+        auto a = filesUnder(root / "ref"), b = filesUnder(out);
+        for (auto* m : {&a, &b}) {
+            m->erase(".samsp/batch-log.jsonl"); // order and resume history differ by design
+            m->erase("report.json");
+            m->erase("project.samsp.json"); // these two hold the output folder's name
+            m->erase("data.yaml");
+        }
+        QCOMPARE(a.size(), b.size());
+        for (const auto& [name, bytes] : a) {
+            QVERIFY2(b.count(name), name.c_str());
+            QVERIFY2(b[name] == bytes, name.c_str());
+        }
+        for (const auto& [name, bytes] : b) QVERIFY2(name.find(".part") == std::string::npos, name.c_str());
+        // A changed input is redone on the next run; the others are not.
+        const auto first = fs::directory_iterator(root / "in")->path();
+        cv::Mat img = cv::imread(first.string());
+        img.setTo(cv::Scalar(0, 0, 0));
+        cv::imwrite(first.string(), img);
+        BatchOptions o;
+        o.inputs = {root / "in"};
+        o.out = out;
+        o.formats = {"png", "coco", "yolo", "labelme"};
+        const BatchReport again = runBatch(*m_engine, o);
+        QCOMPARE(again.processed, 1);
+        QCOMPARE(again.resumed, 39);
+    }
+
+    void shardsMergedEqualOneRun()
+    {
+        QTemporaryDir tmp;
+        const fs::path root(tmp.path().toStdString());
+        makeInputs(root / "in", 12, 7);
+        BatchOptions o;
+        o.inputs = {root / "in"};
+        o.formats = {"coco"};
+        o.out = root / "all";
+        runBatch(*m_engine, o);
+        std::set<std::string> seen;
+        for (int s = 0; s < 2; ++s) {
+            o.out = root / ("shard" + std::to_string(s));
+            o.shardIndex = s;
+            o.shardCount = 2;
+            const BatchReport r = runBatch(*m_engine, o);
+            QVERIFY(r.total > 0 && r.total < 12);
+            const Project p = Project::load(o.out / "project.samsp.json");
+            for (const auto& i : p.items) QVERIFY2(seen.insert(i.key).second, "an item is in two shards");
+        }
+        QCOMPARE(seen.size(), size_t(12));
+        const Project merged = mergeBatchOutputs({root / "shard0", root / "shard1"}, root / "merged", {"coco"});
+        QCOMPARE(merged.items.size(), size_t(12));
+        QCOMPARE(formats::readFileBytes(root / "merged" / "annotations.json"),
+                 formats::readFileBytes(root / "all" / "annotations.json"));
+        QVERIFY_THROWS_EXCEPTION(formats::ReadError, mergeBatchOutputs({root / "in"}, root / "m2", {"coco"}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, [&] {
+            BatchOptions bad = o;
+            bad.shardIndex = 2;
+            runBatch(*m_engine, bad);
+        }());
+    }
+
+    void projectRoundTripAndBadFiles()
+    {
+        QTemporaryDir tmp;
+        const fs::path root(tmp.path().toStdString());
+        Project p;
+        p.name = "liver";
+        p.labels.add("lesion");
+        p.model.selfPrompt.passes = 4;
+        ProjectItem it;
+        it.key = "a.png";
+        it.file = "a.png";
+        it.state = ItemState::Accepted;
+        it.annotation.width = 4;
+        it.annotation.height = 3;
+        it.annotation.addInstance(cv::Mat::ones(3, 4, CV_8UC1), 2, annotation::Source::Edited, 0.5);
+        p.upsert(it);
+        p.save(root / "p.json");
+        const Project q = Project::load(root / "p.json");
+        QCOMPARE(q.name, std::string("liver"));
+        QCOMPARE(q.model.selfPrompt.passes, 4);
+        QCOMPARE(q.labels, p.labels);
+        QCOMPARE(q.items.size(), size_t(1));
+        QCOMPARE(q.items[0].annotation.instances[0].mask.counts, it.annotation.instances[0].mask.counts);
+        auto j = nlohmann::json::parse(formats::readFileBytes(root / "p.json"));
+        j["version"] = 99;
+        formats::writeFileAtomically(root / "newer.json", j.dump());
+        try {
+            Project::load(root / "newer.json");
+            QFAIL("no error");
+        } catch (const formats::ReadError& e) {
+            QVERIFY(QString(e.what()).contains("newer.json"));
+            QVERIFY(QString(e.what()).contains("version 99"));
+        }
+        formats::writeFileAtomically(root / "cut.json", formats::readFileBytes(root / "p.json").substr(0, 50));
+        QVERIFY_THROWS_EXCEPTION(formats::ReadError, Project::load(root / "cut.json"));
+    }
+
+    void splitKeepsPatientsTogetherAndHonoursRatios()
+    {
+        // Items without patients: every split within one item of its share.
+        for (int n : {10, 37, 101})
+            for (uint64_t seed : {0ULL, 1ULL, 42ULL}) {
+                std::vector<ProjectItem> items(static_cast<size_t>(n));
+                std::vector<const ProjectItem*> ptrs;
+                for (int i = 0; i < n; ++i) {
+                    items[static_cast<size_t>(i)].key = items[static_cast<size_t>(i)].file = "img" + std::to_string(i) + ".png";
+                    ptrs.push_back(&items[static_cast<size_t>(i)]);
+                }
+                const std::array<double, 3> ratios{0.7, 0.15, 0.15};
+                const auto split = splitByGroup(ptrs, ratios, seed);
+                std::map<std::string, int> count;
+                for (const auto& [k, s] : split) ++count[s];
+                QVERIFY(std::abs(count["train"] - 0.7 * n) <= 1.0);
+                QVERIFY(std::abs(count["val"] - 0.15 * n) <= 1.0);
+                QVERIFY(std::abs(count["test"] - 0.15 * n) <= 1.0);
+                QCOMPARE(splitByGroup(ptrs, ratios, seed), split); // deterministic
+            }
+        // Patients with several slices each: never split across sets.
+        std::vector<ProjectItem> items;
+        for (int p = 0; p < 30; ++p)
+            for (int s = 0; s < 1 + p % 4; ++s) {
+                ProjectItem i;
+                i.key = i.file = "p" + std::to_string(p) + "/s" + std::to_string(s) + ".dcm";
+                i.patientId = "P" + std::to_string(p);
+                items.push_back(i);
+            }
+        std::vector<const ProjectItem*> ptrs;
+        for (const auto& i : items) ptrs.push_back(&i);
+        const auto split = splitByGroup(ptrs, {0.6, 0.2, 0.2}, 9);
+        std::map<std::string, std::set<std::string>> setsOfPatient;
+        std::map<std::string, int> count;
+        for (const auto& i : items) {
+            setsOfPatient[i.patientId].insert(split.at(i.key));
+            ++count[split.at(i.key)];
+        }
+        for (const auto& [patient, sets] : setsOfPatient) QCOMPARE(sets.size(), size_t(1));
+        const double total = static_cast<double>(items.size());
+        QVERIFY(std::abs(count["train"] - 0.6 * total) <= 4.0); // within the largest patient (4 slices)
+        QVERIFY(std::abs(count["val"] - 0.2 * total) <= 4.0);
+    }
+
+    void exportedPngDatasetFeedsTraining()
+    {
+        QTemporaryDir tmp;
+        const fs::path root(tmp.path().toStdString());
+        makeInputs(root / "in", 10, 11);
+        BatchOptions o;
+        o.inputs = {root / "in"};
+        o.out = root / "out";
+        runBatch(*m_engine, o);
+        Project p = Project::load(o.out / "project.samsp.json");
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, exportDataset(p, o.out, {root / "none"})); // nothing accepted
+        for (auto& i : p.items) i.state = ItemState::Accepted;
+        DatasetExportOptions d;
+        d.out = root / "ds";
+        d.format = "png";
+        d.ratios = {0.8, 0.2, 0.0};
+        const auto res = exportDataset(p, o.out, d);
+        QCOMPARE(res.itemsPerSplit.at("train"), 8);
+        QCOMPARE(res.itemsPerSplit.at("val"), 2);
+        const auto pairs = findLabelledPairs(root / "ds" / "train");
+        QCOMPARE(pairs.pairs.size(), size_t(8));
+        QVERIFY(pairs.problems.empty());
+        const auto card = nlohmann::json::parse(formats::readFileBytes(root / "ds" / "dataset_card.json"));
+        QCOMPARE(card["items_per_split"]["train"].get<int>(), 8);
+        QCOMPARE(card["instances_per_split_and_class"]["val"]["object"].get<int>(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBatch)
+#include "test_batch.moc"
