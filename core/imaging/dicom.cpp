@@ -61,6 +61,71 @@ int intOf(DcmItem* ds, const DcmTagKey& tag, int def)
     return def;
 }
 
+// The item of `seq` inside `group` (a functional group item), or null.
+DcmItem* macro(DcmItem* group, const DcmTagKey& seq)
+{
+    DcmItem* item = nullptr;
+    if (group && group->findAndGetSequenceItem(seq, item, 0).good()) return item;
+    return nullptr;
+}
+
+// Enhanced multi-frame geometry (CT/MR/PET enhanced, SEG...): shared groups first,
+// then per-frame groups (which win when a macro is in both).
+void readFunctionalGroups(DcmItem* ds, DicomInfo& i)
+{
+    auto apply = [&](DcmItem* g, bool perFrame) {
+        if (DcmItem* o = macro(g, DCM_PlaneOrientationSequence)) {
+            std::array<double, 6> v{};
+            bool ok = true;
+            for (unsigned long k = 0; k < 6 && ok; ++k) {
+                auto x = num(o, DCM_ImageOrientationPatient, k);
+                ok = x.has_value();
+                if (ok) v[k] = *x;
+            }
+            if (ok && (!perFrame || !i.orientation)) i.orientation = v;
+        }
+        if (DcmItem* m = macro(g, DCM_PixelMeasuresSequence)) {
+            auto r = num(m, DCM_PixelSpacing, 0), c = num(m, DCM_PixelSpacing, 1);
+            if (r && c && (!perFrame || !i.hasPixelSpacing)) {
+                i.pixelSpacing = {*r, *c};
+                i.hasPixelSpacing = true;
+            }
+            if (auto t = num(m, DCM_SliceThickness); t && (!perFrame || i.sliceThickness == 0)) i.sliceThickness = *t;
+        }
+        if (DcmItem* t = macro(g, DCM_PixelValueTransformationSequence)) {
+            if (auto sl = num(t, DCM_RescaleSlope); sl && *sl != 0) i.rescaleSlope = *sl;
+            if (auto ic = num(t, DCM_RescaleIntercept)) i.rescaleIntercept = *ic;
+        }
+        if (DcmItem* w = macro(g, DCM_FrameVOILUTSequence); w && !i.fileWindow) {
+            auto wc = num(w, DCM_WindowCenter), ww = num(w, DCM_WindowWidth);
+            if (wc && ww && *ww > 0) i.fileWindow = Window{*wc, *ww};
+        }
+    };
+    DcmItem* shared = nullptr;
+    if (ds->findAndGetSequenceItem(DCM_SharedFunctionalGroupsSequence, shared, 0).good()) apply(shared, false);
+    DcmSequenceOfItems* perFrame = nullptr;
+    if (ds->findAndGetSequence(DCM_PerFrameFunctionalGroupsSequence, perFrame).good() && perFrame) {
+        const unsigned long n = perFrame->card();
+        if (n > 0) apply(perFrame->getItem(0), true);
+        std::vector<std::array<double, 3>> pos;
+        for (unsigned long f = 0; f < n; ++f) {
+            DcmItem* pp = macro(perFrame->getItem(f), DCM_PlanePositionSequence);
+            auto x = pp ? num(pp, DCM_ImagePositionPatient, 0) : std::nullopt;
+            auto y = pp ? num(pp, DCM_ImagePositionPatient, 1) : std::nullopt;
+            auto z = pp ? num(pp, DCM_ImagePositionPatient, 2) : std::nullopt;
+            if (!x || !y || !z) {
+                pos.clear();
+                break;
+            }
+            pos.push_back({*x, *y, *z});
+        }
+        if (static_cast<int>(pos.size()) == i.frames) {
+            i.framePositions = std::move(pos);
+            if (!i.position) i.position = i.framePositions.front();
+        }
+    }
+}
+
 void fillInfo(DcmFileFormat& ff, const fs::path& p, DicomInfo& i)
 {
     DcmDataset* ds = ff.getDataset();
@@ -120,6 +185,7 @@ void fillInfo(DcmFileFormat& ff, const fs::path& p, DicomInfo& i)
     DcmXfer xf(i.transferSyntaxUid.c_str());
     i.transferSyntaxName = xf.getXfer() == EXS_Unknown ? std::string("unknown transfer syntax") : xf.getXferName();
     i.hasPixelData = i.rows > 0 && i.columns > 0;
+    readFunctionalGroups(ds, i);
 }
 
 } // namespace
@@ -287,13 +353,16 @@ std::vector<DicomSeries> groupSeries(std::vector<DicomInfo> infos)
         for (const auto& f : files) {
             for (int fr = 0; fr < f.frames; ++fr) {
                 SeriesSlice sl{f, fr, 0.0};
+                const bool ownPosition = static_cast<int>(f.framePositions.size()) == f.frames;
+                if (ownPosition) sl.info.position = f.framePositions[static_cast<size_t>(fr)]; // enhanced multi-frame
                 if (byPosition) {
-                    const auto& p = *f.position;
+                    const auto& p = *sl.info.position;
                     sl.location = p[0] * (*n)[0] + p[1] * (*n)[1] + p[2] * (*n)[2];
                 } else if (byInstance) {
                     sl.location = f.instanceNumber;
                 }
-                if (f.frames > 1) sl.location += fr * (f.sliceThickness > 0 ? f.sliceThickness : 1.0);
+                if (f.frames > 1 && !(byPosition && ownPosition))
+                    sl.location += fr * (f.sliceThickness > 0 ? f.sliceThickness : 1.0);
                 s.slices.push_back(std::move(sl));
             }
         }

@@ -35,6 +35,10 @@ struct DicomInfo
     bool hasPixelSpacing = false;
     double sliceThickness = 0;
     bool hasPixelData = false;
+    // Enhanced multi-frame objects: each frame's Image Position (Patient) from the
+    // Per-Frame Functional Groups (empty otherwise). Orientation, spacing, thickness
+    // and rescale come from the Shared (or first per-frame) groups into the fields above.
+    std::vector<std::array<double, 3>> framePositions;
 
     bool isColour() const { return samplesPerPixel == 3 || photometric == "PALETTE COLOR"; }
     // Unit normal of the slice plane (row x column); nullopt without orientation.

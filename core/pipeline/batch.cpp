@@ -10,6 +10,7 @@
 #include "formats/voc.h"
 #include "formats/yolo.h"
 #include "imaging/dicom.h"
+#include "imaging/document.h"
 #include "imaging/image_io.h"
 
 #include <nlohmann/json.hpp>
@@ -348,7 +349,8 @@ struct Loaded
 {
     size_t index = 0;
     std::string hash;
-    cv::Mat rgb;
+    cv::Mat rgb;          // the model's view (downscaled for very large images)
+    cv::Size full;        // the image's own size
     std::string error;
     bool reuse = false; // unchanged since a finished earlier run
 };
@@ -431,7 +433,8 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
                     l.reuse = true;
                 else {
                     imaging::Image img = imaging::loadImage(it.file, it.frame);
-                    l.rgb = imaging::toRgb8(img.pixels, img.window, img.invert);
+                    l.full = img.pixels.size();
+                    l.rgb = imaging::makeModelView(img.pixels, img.window, img.invert).rgb;
                 }
             } catch (const std::exception& e) {
                 l.error = e.what();
@@ -487,11 +490,11 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
                 pi.annotation = {};
                 pi.annotation.image = it.key;
                 pi.annotation.frame = it.frame;
-                pi.annotation.width = l.rgb.cols;
-                pi.annotation.height = l.rgb.rows;
+                pi.annotation.width = l.full.width;
+                pi.annotation.height = l.full.height;
                 if (res.found) {
                     const auto& last = res.trace[static_cast<size_t>(res.finalPass)];
-                    pi.annotation.addInstance(toMat(res.mask), labels.classes.front().id, annotation::Source::Automatic,
+                    pi.annotation.addInstance(imaging::maskToFullResolution(toMat(res.mask), l.full), labels.classes.front().id, annotation::Source::Automatic,
                                               last.predictedIou, it.key + "@" + engine.modelId(), res.finalPass);
                 }
                 else

@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <csignal>
 #include <fstream>
@@ -102,6 +103,44 @@ private Q_SLOTS:
         const Project p = Project::load(o.out / "project.samsp.json");
         QCOMPARE(p.count(ItemState::Proposed), 6);
         QCOMPARE(p.find("truncated.png")->error.empty(), false);
+    }
+
+    void largeImagesGetFullResolutionMasks()
+    {
+        // 5 000 x 5 000 from a synthetic image scaled up: the model sees a 4 096-px view,
+        // the mask comes back at the image's own size and still matches the object.
+        QTemporaryDir tmp;
+        const fs::path root(tmp.path().toStdString());
+        SynthOptions so;
+        so.seed = 21;
+        so.count = 1;
+        so.width = so.height = 256;
+        so.colourFraction = 0;
+        writeSynthDataset(root / "synth", so);
+        const fs::path img = fs::directory_iterator(root / "synth" / "images")->path();
+        const fs::path msk = root / "synth" / "masks" / (img.stem().string() + ".png");
+        cv::Mat big, truth;
+        cv::resize(cv::imread(img.string()), big, {5000, 5000}, 0, 0, cv::INTER_LINEAR);
+        cv::resize(formats::readMaskPng(msk), truth, {5000, 5000}, 0, 0, cv::INTER_NEAREST);
+        fs::create_directories(root / "in");
+        QVERIFY(cv::imwrite((root / "in" / "big.png").string(), big, {cv::IMWRITE_PNG_COMPRESSION, 1}));
+        // The same image at its own size, for the reference answer of the model.
+        fs::copy_file(img, root / "in" / "small.png");
+        BatchOptions o;
+        o.inputs = {root / "in"};
+        o.out = root / "out";
+        o.formats = {"png"};
+        const BatchReport r = runBatch(*m_engine, o);
+        QCOMPARE(r.processed, 2);
+        const cv::Mat m = formats::readMaskPng(o.out / "masks" / "big.png");
+        QCOMPARE(m.cols, 5000);
+        QCOMPARE(m.rows, 5000);
+        const double iou = double(cv::countNonZero(m & truth)) / std::max(1, cv::countNonZero(m | truth));
+        const cv::Mat s = formats::readMaskPng(o.out / "masks" / "small.png");
+        cv::Mat sTruth = formats::readMaskPng(msk);
+        const double iouSmall = double(cv::countNonZero(s & sTruth)) / std::max(1, cv::countNonZero(s | sTruth));
+        QVERIFY2(iou > iouSmall - 0.05, qPrintable(QString("large %1, small %2").arg(iou).arg(iouSmall)));
+        QVERIFY2(iou > 0.7, qPrintable(QString::number(iou)));
     }
 
     void killedRunResumesToTheSameOutputs()

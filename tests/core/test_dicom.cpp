@@ -219,6 +219,83 @@ private Q_SLOTS:
         for (size_t k = 0; k < 6; ++k) QCOMPARE(v.slices[k].at<float>(3, 5), float(1000 + 100 * int(k) + 5 - 1024));
     }
 
+    void enhancedMultiFrameUsesPerFrameGeometry()
+    {
+        // An enhanced CT object: geometry only in the functional groups, frames stored
+        // out of spatial order (z = 10, 6, 8).
+        QTemporaryDir d;
+        const fs::path file = fs::path(d.path().toStdString()) / "enhanced.dcm";
+        DcmFileFormat ff;
+        DcmDataset* ds = ff.getDataset();
+        char uid[100];
+        ds->putAndInsertString(DCM_SOPClassUID, UID_EnhancedCTImageStorage);
+        ds->putAndInsertString(DCM_SOPInstanceUID, dcmGenerateUniqueIdentifier(uid, SITE_INSTANCE_UID_ROOT));
+        ds->putAndInsertString(DCM_StudyInstanceUID, "1.2.826.0.1.3680043.2.1125.99.7");
+        ds->putAndInsertString(DCM_SeriesInstanceUID, "1.2.826.0.1.3680043.2.1125.99.8");
+        ds->putAndInsertString(DCM_Modality, "CT");
+        ds->putAndInsertString(DCM_PatientID, "P9");
+        ds->putAndInsertString(DCM_NumberOfFrames, "3");
+        ds->putAndInsertUint16(DCM_Rows, 4);
+        ds->putAndInsertUint16(DCM_Columns, 6);
+        ds->putAndInsertUint16(DCM_BitsAllocated, 16);
+        ds->putAndInsertUint16(DCM_BitsStored, 16);
+        ds->putAndInsertUint16(DCM_HighBit, 15);
+        ds->putAndInsertUint16(DCM_PixelRepresentation, 0);
+        ds->putAndInsertUint16(DCM_SamplesPerPixel, 1);
+        ds->putAndInsertString(DCM_PhotometricInterpretation, "MONOCHROME2");
+        DcmItem* shared = nullptr;
+        ds->findOrCreateSequenceItem(DCM_SharedFunctionalGroupsSequence, shared, 0);
+        DcmItem* it = nullptr;
+        shared->findOrCreateSequenceItem(DCM_PlaneOrientationSequence, it, 0);
+        it->putAndInsertString(DCM_ImageOrientationPatient, "1\\0\\0\\0\\1\\0");
+        shared->findOrCreateSequenceItem(DCM_PixelMeasuresSequence, it, 0);
+        it->putAndInsertString(DCM_PixelSpacing, "0.7\\0.6");
+        it->putAndInsertString(DCM_SliceThickness, "2");
+        shared->findOrCreateSequenceItem(DCM_PixelValueTransformationSequence, it, 0);
+        it->putAndInsertString(DCM_RescaleIntercept, "-1024");
+        it->putAndInsertString(DCM_RescaleSlope, "1");
+        const double z[3] = {10, 6, 8};
+        for (int f = 0; f < 3; ++f) {
+            DcmItem* frame = nullptr;
+            ds->findOrCreateSequenceItem(DCM_PerFrameFunctionalGroupsSequence, frame, f);
+            frame->findOrCreateSequenceItem(DCM_PlanePositionSequence, it, 0);
+            const std::string ipp = "-5\\-7\\" + std::to_string(int(z[f]));
+            it->putAndInsertString(DCM_ImagePositionPatient, ipp.c_str());
+        }
+        std::vector<Uint16> px(4 * 6 * 3);
+        for (int f = 0; f < 3; ++f)
+            for (int k = 0; k < 24; ++k) px[size_t(f * 24 + k)] = Uint16(1000 + 100 * f + k);
+        ds->putAndInsertUint16Array(DCM_PixelData, px.data(), static_cast<unsigned long>(px.size()));
+        QVERIFY(ff.saveFile(file.c_str(), EXS_LittleEndianExplicit).good());
+
+        const DicomInfo info = readDicomInfo(file);
+        QCOMPARE(info.frames, 3);
+        QCOMPARE(info.framePositions.size(), size_t(3));
+        QVERIFY(info.orientation.has_value());
+        QCOMPARE(info.pixelSpacing[0], 0.7);
+        QCOMPARE(info.pixelSpacing[1], 0.6);
+        QCOMPARE(info.sliceThickness, 2.0);
+        QCOMPARE(info.rescaleIntercept, -1024.0);
+        const auto series = groupSeries({info});
+        QCOMPARE(series.size(), size_t(1));
+        const auto& s = series[0];
+        QCOMPARE(s.orderedBy, std::string("position along the slice normal"));
+        QCOMPARE(s.slices.size(), size_t(3));
+        const int wantFrame[3] = {1, 2, 0}; // z = 6, 8, 10
+        for (size_t k = 0; k < 3; ++k) {
+            QCOMPARE(s.slices[k].frame, wantFrame[k]);
+            QCOMPARE((*s.slices[k].info.position)[2], 6.0 + 2.0 * double(k));
+        }
+        QVERIFY2(s.warnings.empty(), s.warnings.empty() ? "" : s.warnings[0].c_str());
+        QVERIFY(std::abs(s.spacing - 2.0) < 1e-9);
+        const Volume v = loadVolume(s);
+        for (size_t k = 0; k < 3; ++k) // HU: raw - 1024, frame-specific values
+            QCOMPARE(v.slices[k].at<float>(1, 2), float(1000 + 100 * wantFrame[k] + 8 - 1024));
+        const VolumeGeometry g = geometryOf(s);
+        const auto p = g.toPatient(2, 1, 2);
+        QVERIFY(std::abs(p[0] - (-5 + 2 * 0.6)) < 1e-9 && std::abs(p[1] - (-7 + 1 * 0.7)) < 1e-9 && std::abs(p[2] - 10) < 1e-9);
+    }
+
     void missingAndDuplicateSlicesAreReported()
     {
         QTemporaryDir d;

@@ -1,6 +1,7 @@
 // Ordinary images: depths, colour orders, multi-page TIFF, EXIF orientation, and
 // clear errors on bad files.
 
+#include "imaging/document.h"
 #include "imaging/image_io.h"
 
 #include <QTemporaryDir>
@@ -117,6 +118,55 @@ private slots:
     void missingFile()
     {
         QVERIFY_THROWS_EXCEPTION(ImageError, loadImage(path("nope.png")));
+    }
+
+    void veryLargeImagesUseADownscaledModelView()
+    {
+        // 12 000 x 9 000, 16-bit grey: the model sees at most 4 096 px; masks return at full size.
+        cv::Mat big(9000, 12000, CV_16UC1, cv::Scalar(1000));
+        cv::circle(big, {6000, 4500}, 2000, cv::Scalar(30000), cv::FILLED);
+        QVERIFY(cv::imwrite(path("big.png"), big, {cv::IMWRITE_PNG_COMPRESSION, 1}));
+        big.release();
+        const Image img = loadImage(path("big.png"));
+        QCOMPARE(img.width(), 12000);
+        const ModelView v = makeModelView(img.pixels, img.window, false);
+        QCOMPARE(v.rgb.cols, 4096);
+        QCOMPARE(v.rgb.rows, 3072);
+        QCOMPARE(v.rgb.type(), CV_8UC3);
+        QVERIFY(std::abs(v.scale - 4096.0 / 12000.0) < 1e-12);
+        // Windowed, not truncated: the disk is bright, the background dark.
+        QVERIFY(v.rgb.at<cv::Vec3b>(1536, 2048)[0] > 200);
+        QVERIFY(v.rgb.at<cv::Vec3b>(10, 10)[0] < 50);
+        cv::Mat grey;
+        cv::extractChannel(v.rgb, grey, 0);
+        const cv::Mat full = maskToFullResolution(grey > 128, img.pixels.size());
+        QCOMPARE(full.size(), img.pixels.size());
+        cv::Mat truth(9000, 12000, CV_8UC1, cv::Scalar(0));
+        cv::circle(truth, {6000, 4500}, 2000, cv::Scalar(255), cv::FILLED);
+        const double iou = double(cv::countNonZero(full & truth)) / cv::countNonZero(full | truth);
+        QVERIFY2(iou > 0.995, qPrintable(QString::number(iou)));
+    }
+
+    void documentWindowIsPartOfTheEmbeddingKey()
+    {
+        std::vector<cv::Mat> pages;
+        for (int i = 0; i < 3; ++i) pages.emplace_back(16, 16, CV_16UC1, cv::Scalar(100 * (i + 1)));
+        QVERIFY(cv::imwritemulti(path("doc.tif"), pages));
+        Document d = Document::openFile(path("doc.tif"));
+        QCOMPARE(d.frameCount(), 3);
+        QCOMPARE(d.frameIndexInFile(2), 2);
+        const std::string k1 = d.embeddingKey(1, "model-a");
+        QCOMPARE(d.embeddingKey(1, "model-a"), k1);
+        QVERIFY(d.embeddingKey(2, "model-a") != k1);
+        QVERIFY(d.embeddingKey(1, "model-b") != k1);
+        d.window.center += 10;
+        QVERIFY(d.embeddingKey(1, "model-a") != k1);
+        const std::string k2 = d.embeddingKey(1, "model-a");
+        d.invert = true;
+        QVERIFY(d.embeddingKey(1, "model-a") != k2);
+        const ModelView v = d.modelView(0);
+        QCOMPARE(v.rgb.size(), cv::Size(16, 16));
+        QVERIFY(!d.geometry().has_value());
     }
 
     void listsOnlySupportedImagesSorted()

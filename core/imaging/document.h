@@ -1,0 +1,63 @@
+#pragma once
+// The image / volume document shared by the studio, the batch pipeline and
+// training: the frames at their native values (HU for CT), their geometry, the
+// current window, and the 8-bit RGB view the model encodes. Very large images
+// are encoded from a downscaled view (at most `maxSide` pixels on the longer
+// side); masks come back at full resolution. The embedding cache key names the
+// source, frame, window, inversion, view size and model, so changing the window
+// never reuses a stale embedding.
+
+#include "dicom.h"
+#include "image.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace samsp::imaging {
+
+struct ModelView
+{
+    cv::Mat rgb;        // CV_8UC3, RGB
+    double scale = 1.0; // view size = original size * scale (<= 1)
+};
+
+// Downscales (area averaging, at native depth) before windowing, so a 20 000 x 20 000
+// image never needs a full-size 8-bit RGB copy.
+ModelView makeModelView(const cv::Mat& pixels, const Window& w, bool invert, int maxSide = 4096);
+// A view-sized mask (CV_8UC1, non-zero inside) back to `full` size (bilinear, then 50 %).
+cv::Mat maskToFullResolution(const cv::Mat& viewMask, cv::Size full);
+
+class Document
+{
+public:
+    // An ordinary image (all pages of a TIFF) or a single DICOM file (all frames).
+    static Document openFile(const std::filesystem::path& p);
+    // A DICOM series in its sorted order, decoded in parallel.
+    static Document openSeries(const DicomSeries& s);
+
+    int frameCount() const { return static_cast<int>(m_frames.size()); }
+    const cv::Mat& pixels(int k) const { return m_frames.at(static_cast<size_t>(k)); }
+    std::filesystem::path frameFile(int k) const;
+    int frameIndexInFile(int k) const;
+    const std::optional<VolumeGeometry>& geometry() const { return m_geometry; }
+    const std::optional<DicomSeries>& series() const { return m_series; }
+    const ImageInfo& info() const { return m_info; }
+
+    Window window;
+    bool invert = false;
+    int maxViewSide = 4096;
+
+    ModelView modelView(int k) const { return makeModelView(pixels(k), window, invert, maxViewSide); }
+    std::string embeddingKey(int k, const std::string& modelId) const;
+
+private:
+    std::vector<cv::Mat> m_frames;
+    std::vector<std::pair<std::filesystem::path, int>> m_sources;
+    std::optional<VolumeGeometry> m_geometry;
+    std::optional<DicomSeries> m_series;
+    ImageInfo m_info;
+};
+
+} // namespace samsp::imaging
