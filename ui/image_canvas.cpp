@@ -1,6 +1,10 @@
 #include "image_canvas.h"
 
 #include <QGraphicsEllipseItem>
+#include <QGraphicsPathItem>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainterPath>
 #include <QGraphicsItemGroup>
 #include <QGraphicsPixmapItem>
 #include <QGraphicsRectItem>
@@ -21,9 +25,196 @@ ImageCanvas::ImageCanvas(QWidget* parent) : QGraphicsView(parent)
     setAccessibleName(tr("Image canvas"));
 }
 
+void ImageCanvas::setTool(Tool t)
+{
+    m_tool = t;
+    cancelPolygon();
+    setDragMode(t == Tool::Pan ? QGraphicsView::ScrollHandDrag : QGraphicsView::NoDrag);
+    viewport()->setCursor(t == Tool::Pan ? Qt::OpenHandCursor : Qt::CrossCursor);
+}
+
+void ImageCanvas::replaceImage(const QImage& image)
+{
+    if (!m_pixmap || m_pixmap->pixmap().size() != image.size()) {
+        const bool fit = m_fit;
+        const QTransform t = transform();
+        setImage(image);
+        if (!fit) setTransform(t);
+        return;
+    }
+    m_pixmap->setPixmap(QPixmap::fromImage(image));
+}
+
+void ImageCanvas::cancelPolygon()
+{
+    m_polygon.clear();
+    delete m_polygonItem;
+    m_polygonItem = nullptr;
+}
+
+bool ImageCanvas::finishPolygon()
+{
+    if (m_polygon.size() < 3) {
+        cancelPolygon();
+        return false;
+    }
+    const QPolygonF poly = m_polygon;
+    cancelPolygon();
+    Q_EMIT polygonFinished(poly);
+    return true;
+}
+
+void ImageCanvas::updatePolygonPreview(const QPointF& cursor)
+{
+    if (m_polygon.isEmpty()) return;
+    QPainterPath path(m_polygon.first());
+    for (int i = 1; i < m_polygon.size(); ++i) path.lineTo(m_polygon[i]);
+    path.lineTo(cursor);
+    if (!m_polygonItem) {
+        m_polygonItem = scene()->addPath(path);
+        QPen pen(QColor(52, 152, 219), 2);
+        pen.setCosmetic(true);
+        m_polygonItem->setPen(pen);
+        m_polygonItem->setZValue(3);
+    }
+    else
+        m_polygonItem->setPath(path);
+}
+
+void ImageCanvas::mousePressEvent(QMouseEvent* event)
+{
+    const QPointF p = mapToScene(event->position().toPoint());
+    if (event->button() == Qt::RightButton) {
+        m_rightDown = true;
+        m_rightMoved = false;
+        m_rightPress = m_rightLast = event->position().toPoint();
+        event->accept();
+        return;
+    }
+    if (event->button() != Qt::LeftButton || !m_pixmap || m_tool == Tool::Pan) {
+        QGraphicsView::mousePressEvent(event);
+        return;
+    }
+    m_leftDown = true;
+    m_pressImage = m_lastImage = p;
+    switch (m_tool) {
+    case Tool::Box:
+        m_rubber = scene()->addRect(QRectF(p, p));
+        {
+            QPen pen(QColor(241, 196, 15), 2, Qt::DashLine);
+            pen.setCosmetic(true);
+            m_rubber->setPen(pen);
+            m_rubber->setZValue(3);
+        }
+        break;
+    case Tool::Brush:
+    case Tool::Eraser:
+        Q_EMIT strokeStarted();
+        Q_EMIT strokeSegment(p, p, m_tool == Tool::Eraser);
+        break;
+    case Tool::Polygon:
+        m_polygon << p;
+        updatePolygonPreview(p);
+        break;
+    default:
+        break;
+    }
+    event->accept();
+}
+
+void ImageCanvas::mouseMoveEvent(QMouseEvent* event)
+{
+    const QPointF p = mapToScene(event->position().toPoint());
+    if (m_pixmap && m_pixmap->contains(p)) Q_EMIT cursorMoved(p);
+    if (m_rightDown) {
+        const QPoint d = event->position().toPoint() - m_rightLast;
+        if ((event->position().toPoint() - m_rightPress).manhattanLength() > 3) m_rightMoved = true;
+        if (m_rightMoved && (d.x() != 0 || d.y() != 0)) Q_EMIT windowDrag(d.y(), d.x()); // up/down: level, left/right: width
+        m_rightLast = event->position().toPoint();
+        event->accept();
+        return;
+    }
+    if (m_tool == Tool::Polygon) updatePolygonPreview(p);
+    if (!m_leftDown) {
+        QGraphicsView::mouseMoveEvent(event);
+        return;
+    }
+    if (m_tool == Tool::Box && m_rubber) m_rubber->setRect(QRectF(m_pressImage, p).normalized());
+    if (m_tool == Tool::Brush || m_tool == Tool::Eraser) {
+        Q_EMIT strokeSegment(m_lastImage, p, m_tool == Tool::Eraser);
+        m_lastImage = p;
+    }
+    event->accept();
+}
+
+void ImageCanvas::mouseReleaseEvent(QMouseEvent* event)
+{
+    const QPointF p = mapToScene(event->position().toPoint());
+    if (event->button() == Qt::RightButton && m_rightDown) {
+        m_rightDown = false;
+        if (!m_rightMoved && m_tool == Tool::Points && m_pixmap) Q_EMIT pointClicked(p, 0);
+        event->accept();
+        return;
+    }
+    if (event->button() != Qt::LeftButton || !m_leftDown) {
+        QGraphicsView::mouseReleaseEvent(event);
+        return;
+    }
+    m_leftDown = false;
+    switch (m_tool) {
+    case Tool::Points:
+        Q_EMIT pointClicked(p, (event->modifiers() & Qt::ShiftModifier) ? 0 : 1);
+        break;
+    case Tool::Box: {
+        const QRectF r = QRectF(m_pressImage, p).normalized();
+        delete m_rubber;
+        m_rubber = nullptr;
+        if (r.width() >= 2 && r.height() >= 2) Q_EMIT boxDrawn(r);
+        break;
+    }
+    case Tool::Brush:
+    case Tool::Eraser:
+        Q_EMIT strokeFinished(m_tool == Tool::Eraser);
+        break;
+    default:
+        break;
+    }
+    event->accept();
+}
+
+void ImageCanvas::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    if (m_tool == Tool::Polygon && event->button() == Qt::LeftButton) {
+        finishPolygon();
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseDoubleClickEvent(event);
+}
+
+void ImageCanvas::keyPressEvent(QKeyEvent* event)
+{
+    if (m_tool == Tool::Polygon && !m_polygon.isEmpty()) {
+        if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
+            finishPolygon();
+            event->accept();
+            return;
+        }
+        if (event->key() == Qt::Key_Escape) {
+            cancelPolygon();
+            event->accept();
+            return;
+        }
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
 void ImageCanvas::setImage(const QImage& image)
 {
+    cancelPolygon();
     scene()->clear();
+    m_rubber = nullptr;
+    m_polygonItem = nullptr;
     m_overlay = nullptr;
     m_prompts = nullptr;
     m_overlayMask = QImage();
@@ -34,7 +225,9 @@ void ImageCanvas::setImage(const QImage& image)
 
 void ImageCanvas::clear()
 {
+    cancelPolygon();
     scene()->clear();
+    m_rubber = nullptr;
     m_pixmap = nullptr;
     m_overlay = nullptr;
     m_prompts = nullptr;
@@ -73,7 +266,7 @@ int ImageCanvas::promptPointCount() const
 }
 
 void ImageCanvas::setOverlay(const QImage& mask, const std::optional<QRectF>& box, const QVector<QPointF>& points,
-                             QColor colour)
+                             QColor colour, const QVector<int>& labels)
 {
     clearOverlay();
     if (!m_pixmap) return;
@@ -108,12 +301,16 @@ void ImageCanvas::setOverlay(const QImage& mask, const std::optional<QRectF>& bo
         r->setPen(pen);
         m_prompts->addToGroup(r);
     }
-    for (const auto& p : points) {
-        auto* e = new QGraphicsEllipseItem(QRectF(p.x() - 3, p.y() - 3, 6, 6));
+    for (int k = 0; k < points.size(); ++k) {
+        const QPointF& p = points[k];
+        const bool negative = k < labels.size() && labels[k] == 0;
+        auto* e = new QGraphicsEllipseItem(QRectF(-5, -5, 10, 10));
+        e->setPos(p);
+        e->setFlag(QGraphicsItem::ItemIgnoresTransformations); // same size at any zoom
         QPen pen(Qt::white, 1.5);
         pen.setCosmetic(true);
         e->setPen(pen);
-        e->setBrush(QColor(46, 204, 113));
+        e->setBrush(negative ? QColor(231, 76, 60) : QColor(46, 204, 113));
         m_prompts->addToGroup(e);
     }
 }
@@ -151,6 +348,11 @@ void ImageCanvas::zoomOut() { applyZoom(0.8); }
 void ImageCanvas::wheelEvent(QWheelEvent* event)
 {
     if (!m_pixmap) return;
+    if (m_volume && !(event->modifiers() & Qt::ControlModifier)) {
+        Q_EMIT sliceStep(event->angleDelta().y() > 0 ? -1 : 1);
+        event->accept();
+        return;
+    }
     applyZoom(event->angleDelta().y() > 0 ? 1.25 : 0.8);
     event->accept();
 }

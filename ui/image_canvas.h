@@ -4,10 +4,13 @@
 
 #include <QGraphicsView>
 
+#include <algorithm>
 #include <optional>
 
 class QGraphicsPixmapItem;
 class QGraphicsItemGroup;
+class QGraphicsPathItem;
+class QGraphicsRectItem;
 
 namespace samsp::ui {
 
@@ -15,7 +18,24 @@ class ImageCanvas : public QGraphicsView
 {
     Q_OBJECT
 public:
+    // Pan: drag moves the view. Points: left click adds a positive point, right click
+    // a negative one. Box: drag a box prompt. Brush / Eraser: paint / erase the mask.
+    // Polygon: click vertices, double-click or Enter closes, Esc drops it.
+    enum class Tool { Pan, Points, Box, Brush, Eraser, Polygon };
+
     explicit ImageCanvas(QWidget* parent = nullptr);
+
+    void setTool(Tool t);
+    Tool tool() const { return m_tool; }
+    void setBrushRadius(int r) { m_brushRadius = std::max(1, r); }
+    int brushRadius() const { return m_brushRadius; }
+    // Volumes: the wheel steps slices (Ctrl+wheel zooms); right-drag sets window/level.
+    void setVolumeMode(bool on) { m_volume = on; }
+    bool hasPendingPolygon() const { return !m_polygon.isEmpty(); }
+    void cancelPolygon();
+    bool finishPolygon();
+    // Replaces the image but keeps zoom and overlay (a new slice, a new window).
+    void replaceImage(const QImage& image);
 
     void setImage(const QImage& image);
     void clear();
@@ -26,7 +46,9 @@ public:
     // Overlay of a mask (Format_Grayscale8, image size, non-zero inside) tinted with
     // `colour` at `opacity`, its outline, and the prompts that produced it.
     void setOverlay(const QImage& mask, const std::optional<QRectF>& box, const QVector<QPointF>& points,
-                    QColor colour = QColor(46, 204, 113));
+                    QColor colour = QColor(46, 204, 113), const QVector<int>& labels = {});
+    QPointF mapToImage(const QPoint& viewPos) const { return mapToScene(viewPos); }
+    QPoint mapFromImage(const QPointF& p) const { return mapFromScene(p); }
     void clearOverlay();
     void setOverlayOpacity(double opacity);
     // What the user sees: the mask shown now (null when none) and its prompt items.
@@ -42,10 +64,24 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void zoomChanged(double zoom);
+    void pointClicked(const QPointF& imagePos, int label); // 1 positive, 0 negative
+    void boxDrawn(const QRectF& imageRect);
+    void strokeStarted();
+    void strokeSegment(const QPointF& from, const QPointF& to, bool erase);
+    void strokeFinished(bool erase);
+    void polygonFinished(const QPolygonF& polygon);
+    void cursorMoved(const QPointF& imagePos);
+    void sliceStep(int delta);
+    void windowDrag(double dCenter, double dWidth);
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
     void applyZoom(double factor);
@@ -53,8 +89,19 @@ private:
     QGraphicsPixmapItem* m_overlay = nullptr;
     QGraphicsItemGroup* m_prompts = nullptr;
     QImage m_overlayMask;
+    void updatePolygonPreview(const QPointF& cursor);
     double m_opacity = 0.45;
     bool m_fit = true;
+    Tool m_tool = Tool::Pan;
+    int m_brushRadius = 6;
+    bool m_volume = false;
+    // Interaction state.
+    bool m_leftDown = false, m_rightDown = false, m_rightMoved = false;
+    QPointF m_pressImage, m_lastImage;
+    QPoint m_rightPress, m_rightLast;
+    QGraphicsRectItem* m_rubber = nullptr;
+    QPolygonF m_polygon;
+    QGraphicsPathItem* m_polygonItem = nullptr;
 };
 
 } // namespace samsp::ui

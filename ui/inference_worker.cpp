@@ -13,6 +13,77 @@ InferenceWorker::InferenceWorker()
 {
     qRegisterMetaType<samsp::ui::Proposal>();
     qRegisterMetaType<samsp::ui::ProposalSettings>();
+    qRegisterMetaType<samsp::ui::DecodeRequest>();
+    qRegisterMetaType<samsp::ui::DecodeResult>();
+}
+
+int InferenceWorker::cachedEmbeddings() const { return static_cast<int>(m_cache.size()); }
+
+namespace {
+QImage maskImage(const at::Tensor& boolMask)
+{
+    auto m = boolMask.to(at::kByte).mul(255).contiguous();
+    QImage mask(static_cast<int>(m.size(1)), static_cast<int>(m.size(0)), QImage::Format_Grayscale8);
+    for (int y = 0; y < mask.height(); ++y)
+        std::memcpy(mask.scanLine(y), m.data_ptr<uint8_t>() + static_cast<int64_t>(y) * mask.width(), size_t(mask.width()));
+    return mask;
+}
+} // namespace
+
+std::shared_ptr<model::Embedding> InferenceWorker::embeddingFor(const QString& key, const QImage& rgbIn, bool* cached)
+{
+    for (auto it = m_cache.begin(); it != m_cache.end(); ++it)
+        if (it->first == key) {
+            auto e = it->second;
+            m_cache.splice(m_cache.begin(), m_cache, it);
+            if (cached) *cached = true;
+            return e;
+        }
+    const QImage rgb = rgbIn.convertToFormat(QImage::Format_RGB888);
+    model::ImageU8 view{rgb.constBits(), rgb.width(), rgb.height(), rgb.bytesPerLine()};
+    auto e = std::make_shared<model::Embedding>(m_engine->encode(view));
+    m_cache.emplace_front(key, e);
+    while (m_cache.size() > m_cacheCapacity) m_cache.pop_back();
+    if (cached) *cached = false;
+    return e;
+}
+
+void InferenceWorker::prefetch(const QString& key, const QImage& rgb)
+{
+    if (!m_engine) return;
+    try {
+        embeddingFor(key, rgb, nullptr);
+        Q_EMIT prefetched(key);
+    } catch (const std::exception& e) {
+        samsp::log::get("ui")->warn("prefetch of {} failed: {}", key.toStdString(), e.what());
+    }
+}
+
+void InferenceWorker::decode(const DecodeRequest& r)
+{
+    if (!m_engine || !m_current || r.generation != m_currentGeneration) return; // stale or no image
+    if (m_latest && r.generation < m_latest->load()) return;
+    try {
+        model::Prompts pr;
+        for (int i = 0; i < r.points.size(); ++i)
+            pr.points.push_back({r.points[i].x(), r.points[i].y(), i < r.labels.size() ? r.labels[i] : 1});
+        if (r.box) pr.box = model::BoxF{float(r.box->left()), float(r.box->top()), float(r.box->right()), float(r.box->bottom())};
+        if (r.useProposalMask && m_finalLogits) pr.maskLogits = *std::static_pointer_cast<at::Tensor>(m_finalLogits);
+        // One point alone is ambiguous: take the best of SAM's three masks.
+        const bool multi = pr.points.size() == 1 && !pr.box && !pr.maskLogits.defined();
+        auto p = m_engine->decode(*m_current, pr, multi, true);
+        int best = 0;
+        for (int i = 1; i < static_cast<int>(p.iou.size()); ++i)
+            if (p.iou[static_cast<size_t>(i)] > p.iou[static_cast<size_t>(best)]) best = i;
+        DecodeResult out;
+        out.generation = r.generation;
+        out.mask = maskImage(p.masks[best]);
+        out.predictedIou = p.iou.empty() ? 0 : p.iou[static_cast<size_t>(best)];
+        out.ms = p.decodeMs;
+        Q_EMIT decodeReady(out);
+    } catch (const std::exception& e) {
+        Q_EMIT proposalFailed(r.generation, QString::fromStdString(e.what()));
+    }
 }
 
 InferenceWorker::~InferenceWorker() = default;
@@ -32,16 +103,21 @@ void InferenceWorker::loadModel(const QString& path, const QString& device)
     }
 }
 
-void InferenceWorker::propose(quint64 generation, const QString& path, const QImage& rgbIn, const ProposalSettings& s)
+void InferenceWorker::propose(quint64 generation, const QString& path, const QString& key, const QImage& rgbIn,
+                              const ProposalSettings& s)
 {
     if (!m_engine) {
         Q_EMIT proposalFailed(generation, QStringLiteral("no model is loaded")); // the window never asks before one is
         return;
     }
+    if (m_latest && generation < m_latest->load()) return; // the user has moved on: skip the work
     try {
-        const QImage rgb = rgbIn.convertToFormat(QImage::Format_RGB888);
-        model::ImageU8 view{rgb.constBits(), rgb.width(), rgb.height(), rgb.bytesPerLine()};
-        auto emb = m_engine->encode(view);
+        bool cached = false;
+        const auto embPtr = embeddingFor(key, rgbIn, &cached);
+        const model::Embedding& emb = *embPtr;
+        m_current = embPtr;
+        m_currentGeneration = generation;
+        m_finalLogits.reset();
         model::SelfPromptSettings sp;
         sp.passes = s.passes, sp.useBox = s.box, sp.usePoint = s.point, sp.useMask = s.mask;
         sp.largestComponent = s.largestComponent, sp.earlyStopIou = s.earlyStopIou;
@@ -52,7 +128,9 @@ void InferenceWorker::propose(quint64 generation, const QString& path, const QIm
         p.found = r.found;
         p.message = QString::fromStdString(r.message);
         p.finalPass = r.finalPass;
-        p.encodeMs = emb.encodeMs;
+        p.encodeMs = cached ? 0.0 : emb.encodeMs;
+        p.embeddingCached = cached;
+        if (r.found) m_finalLogits = std::make_shared<at::Tensor>(r.trace[static_cast<size_t>(r.finalPass)].lowResLogits);
         p.decodeMs = r.totalMs;
         for (const auto& t : r.trace) {
             PassView v;
@@ -63,12 +141,9 @@ void InferenceWorker::propose(quint64 generation, const QString& path, const QIm
             v.predictedIou = t.predictedIou;
             v.iouWithPrevious = t.iouWithPrevious;
             v.ms = t.ms;
-            auto m = m_engine->upsampleLogits(t.lowResLogits, emb.frame).squeeze(0).gt(0).to(at::kByte).mul(255).contiguous();
-            QImage mask(static_cast<int>(m.size(1)), static_cast<int>(m.size(0)), QImage::Format_Grayscale8);
-            for (int y = 0; y < mask.height(); ++y)
-                std::memcpy(mask.scanLine(y), m.data_ptr<uint8_t>() + static_cast<int64_t>(y) * mask.width(), size_t(mask.width()));
-            v.mask = mask;
-            v.area = static_cast<int>(m.gt(0).sum().item<int64_t>());
+            const auto m = m_engine->upsampleLogits(t.lowResLogits, emb.frame).squeeze(0).gt(0);
+            v.mask = maskImage(m);
+            v.area = static_cast<int>(m.sum().item<int64_t>());
             p.passes.push_back(v);
         }
         Q_EMIT proposalReady(p);

@@ -13,11 +13,15 @@
 #include <QString>
 #include <QVector>
 
+#include <atomic>
+#include <list>
 #include <memory>
 #include <optional>
+#include <string>
 
 namespace samsp::model {
 class SamEngine;
+struct Embedding;
 }
 
 namespace samsp::ui {
@@ -45,6 +49,7 @@ struct Proposal
     int finalPass = -1;
     double encodeMs = 0;
     double decodeMs = 0; // all passes
+    bool embeddingCached = false; // precomputed while the user worked on the previous image
 };
 
 struct ProposalSettings
@@ -54,6 +59,24 @@ struct ProposalSettings
     double earlyStopIou = 0.98;
 };
 
+// An interactive refinement: the user's points (and box) on the current image.
+struct DecodeRequest
+{
+    quint64 generation = 0;
+    QVector<QPointF> points;
+    QVector<int> labels;           // 1 positive, 0 negative
+    std::optional<QRectF> box;
+    bool useProposalMask = true;   // start from SAM-SP's final logits
+};
+
+struct DecodeResult
+{
+    quint64 generation = 0;
+    QImage mask;   // Format_Grayscale8, image size
+    double predictedIou = 0;
+    double ms = 0;
+};
+
 class InferenceWorker : public QObject
 {
     Q_OBJECT
@@ -61,22 +84,44 @@ public:
     InferenceWorker();
     ~InferenceWorker() override;
 
+    // The window's newest generation: requests older than it are skipped unseen.
+    void setLatestGeneration(std::shared_ptr<std::atomic<quint64>> latest) { m_latest = std::move(latest); }
+    int cachedEmbeddings() const;
+
 public Q_SLOTS:
     void loadModel(const QString& path, const QString& device);
-    // `rgb`: Format_RGB888 image.
-    void propose(quint64 generation, const QString& path, const QImage& rgb, const samsp::ui::ProposalSettings& s);
+    // `rgb`: Format_RGB888 image; `key` names the image and its window (embedding cache).
+    void propose(quint64 generation, const QString& path, const QString& key, const QImage& rgb,
+                 const samsp::ui::ProposalSettings& s);
+    // Refines the current image's mask from points / box on its cached embedding.
+    void decode(const samsp::ui::DecodeRequest& r);
+    // Encodes an image the user is likely to open next and keeps it in the cache.
+    void prefetch(const QString& key, const QImage& rgb);
 
 Q_SIGNALS:
+    void decodeReady(const samsp::ui::DecodeResult& r);
+    void prefetched(const QString& key);
     void modelLoaded(const QString& id, const QString& device);
     void modelFailed(const QString& error);
     void proposalReady(const samsp::ui::Proposal& p);
     void proposalFailed(quint64 generation, const QString& error);
 
 private:
+    std::shared_ptr<model::Embedding> embeddingFor(const QString& key, const QImage& rgb, bool* cached);
     std::unique_ptr<model::SamEngine> m_engine;
+    std::shared_ptr<std::atomic<quint64>> m_latest;
+    // Memory LRU of embeddings (most recent first).
+    std::list<std::pair<QString, std::shared_ptr<model::Embedding>>> m_cache;
+    size_t m_cacheCapacity = 6;
+    // The current image: its embedding and SAM-SP's final low-res logits.
+    quint64 m_currentGeneration = 0;
+    std::shared_ptr<model::Embedding> m_current;
+    std::shared_ptr<void> m_finalLogits; // at::Tensor, type-erased to keep torch out of this header
 };
 
 } // namespace samsp::ui
 
 Q_DECLARE_METATYPE(samsp::ui::Proposal)
 Q_DECLARE_METATYPE(samsp::ui::ProposalSettings)
+Q_DECLARE_METATYPE(samsp::ui::DecodeRequest)
+Q_DECLARE_METATYPE(samsp::ui::DecodeResult)

@@ -2,49 +2,146 @@
 
 #include "about_dialog.h"
 #include "image_canvas.h"
+#include "mask_editor.h"
 #include "pass_viewer.h"
 #include "qt_convert.h"
+#include "settings_dialog.h"
 
+#include "annotation/mask_ops.h"
 #include "common/version.h"
+#include "formats/atomic_file.h"
 #include "imaging/image_io.h"
 #include "model/runtime_info.h"
+#include "pipeline/batch.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
+#include <QSettings>
+#include <QSlider>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QToolBar>
+#include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <opencv2/imgproc.hpp>
+
+#include <unistd.h>
 
 namespace samsp::ui {
 
+namespace fs = std::filesystem;
+
 namespace {
+QString summaryOf(const imaging::ImageInfo& i)
+{
+    return QStringLiteral("%1 x %2, %3-bit %4, %5")
+        .arg(i.width)
+        .arg(i.height)
+        .arg(i.bitDepth)
+        .arg(QString::fromStdString(i.colour), QString::fromStdString(i.format));
+}
+
+// An image path may carry a frame: "<file>#<frame>".
+std::pair<QString, int> splitFrame(const QString& path)
+{
+    const int hash = path.lastIndexOf(QLatin1Char('#'));
+    if (hash > 0) {
+        bool ok = false;
+        const int f = path.mid(hash + 1).toInt(&ok);
+        if (ok) return {path.left(hash), f};
+    }
+    return {path, 0};
+}
+
 LoadedImage loadOnWorker(quint64 generation, QString path)
 {
     LoadedImage r;
     r.generation = generation;
     r.path = path;
     try {
-        auto img = imaging::loadImage(path.toStdString());
-        r.image = rgbToQImage(imaging::toRgb8(img.pixels, img.window));
-        const auto& i = img.info;
-        r.summary = QStringLiteral("%1 x %2, %3-bit %4, %5")
-                        .arg(i.width)
-                        .arg(i.height)
-                        .arg(i.bitDepth)
-                        .arg(QString::fromStdString(i.colour), QString::fromStdString(i.format));
+        const auto [file, frame] = splitFrame(path);
+        auto img = imaging::loadImage(file.toStdString(), frame);
+        r.image = rgbToQImage(imaging::toRgb8(img.pixels, img.window, img.invert));
+        r.summary = summaryOf(img.info);
     } catch (const std::exception& e) {
         r.error = QString::fromStdString(e.what());
     }
     return r;
 }
+
+LoadedImage loadSeriesOnWorker(quint64 generation, QString label, imaging::DicomSeries series)
+{
+    LoadedImage r;
+    r.generation = generation;
+    r.path = label;
+    try {
+        r.document = std::make_shared<imaging::Document>(imaging::Document::openSeries(series));
+        r.summary = QObject::tr("%1 slice(s) of %2 x %3, %4")
+                        .arg(r.document->frameCount())
+                        .arg(r.document->info().width)
+                        .arg(r.document->info().height)
+                        .arg(QString::fromStdString(series.modality));
+    } catch (const std::exception& e) {
+        r.error = QString::fromStdString(e.what());
+    }
+    return r;
+}
+
+QImage maskToQImage(const cv::Mat& m)
+{
+    if (m.empty()) return {};
+    QImage q(m.cols, m.rows, QImage::Format_Grayscale8);
+    for (int y = 0; y < m.rows; ++y) std::memcpy(q.scanLine(y), m.ptr<uint8_t>(y), static_cast<size_t>(m.cols));
+    return q;
+}
+
+cv::Mat qimageToMask(const QImage& q)
+{
+    const QImage g = q.convertToFormat(QImage::Format_Grayscale8);
+    cv::Mat m(g.height(), g.width(), CV_8UC1);
+    for (int y = 0; y < g.height(); ++y) std::memcpy(m.ptr<uint8_t>(y), g.constScanLine(y), static_cast<size_t>(g.width()));
+    return m;
+}
+
+QIcon stateIcon(pipeline::ItemState s)
+{
+    static QIcon icons[4];
+    const int i = static_cast<int>(s);
+    if (icons[i].isNull()) {
+        const QColor c[4] = {QColor(140, 140, 140), QColor(241, 196, 15), QColor(46, 204, 113), QColor(231, 76, 60)};
+        QPixmap pm(12, 12);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setBrush(c[i]);
+        p.setPen(Qt::NoPen);
+        p.drawEllipse(1, 1, 10, 10);
+        icons[i] = QIcon(pm);
+    }
+    return icons[i];
+}
+
+enum Role
+{
+    PathRole = Qt::UserRole,
+    KeyRole,
+    SeriesRole, // index into m_series, -1 for images
+    StateRole,
+};
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
@@ -53,6 +150,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/samsp-studio.png")));
     m_canvas = new ImageCanvas(this);
     setCentralWidget(m_canvas);
+    m_editor = new MaskEditor(this);
+    connect(m_editor, &MaskEditor::maskChanged, this, [this] {
+        m_previewingPass = false;
+        refreshOverlay();
+        if (m_editor->edited()) scheduleAutosave();
+    });
 
     m_browser = new QListWidget(this);
     m_browser->setObjectName(QStringLiteral("imageBrowser"));
@@ -66,12 +169,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_statusImage = new QLabel(tr("No image"), this);
     m_statusModel = new QLabel(this);
     m_statusZoom = new QLabel(this);
+    m_statusCursor = new QLabel(this);
     statusBar()->addWidget(m_statusImage, 1);
+    statusBar()->addPermanentWidget(m_statusCursor);
     statusBar()->addPermanentWidget(m_statusZoom);
     statusBar()->addPermanentWidget(m_statusModel);
     connect(m_canvas, &ImageCanvas::zoomChanged, this,
             [this](double z) { m_statusZoom->setText(tr("Zoom %1%").arg(qRound(z * 100))); });
     connect(&m_watcher, &QFutureWatcher<LoadedImage>::finished, this, &MainWindow::onLoaded);
+    connect(&m_prefetchWatcher, &QFutureWatcher<LoadedImage>::finished, this, [this] {
+        const LoadedImage r = m_prefetchWatcher.result();
+        if (r.error.isEmpty() && !r.image.isNull() && m_modelReady) Q_EMIT requestPrefetch(r.path, r.image);
+    });
 
     m_passViewer = new PassViewer(this);
     auto* passDock = new QDockWidget(tr("SAM-SP Passes"), this);
@@ -80,40 +189,153 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     addDockWidget(Qt::RightDockWidgetArea, passDock);
     connect(m_passViewer, &PassViewer::passSelected, this, &MainWindow::showPass);
     connect(m_passViewer, &PassViewer::usePass, this, [this](int i) {
+        if (i < 0 || i >= m_proposal.passes.size()) return;
         m_usedPass = i;
+        m_editor->apply(qimageToMask(m_proposal.passes[i].mask), tr("Use pass %1").arg(i));
+        m_previewingPass = false;
+        refreshOverlay();
         statusBar()->showMessage(tr("Pass %1 is now the result.").arg(i), 5000);
     });
+
+    m_labels = new QListWidget(this);
+    m_labels->setObjectName(QStringLiteral("labelsList"));
+    auto* labelDock = new QDockWidget(tr("Labels"), this);
+    labelDock->setObjectName(QStringLiteral("labelsDock"));
+    labelDock->setWidget(m_labels);
+    addDockWidget(Qt::RightDockWidgetArea, labelDock);
+    connect(m_labels, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row < static_cast<int>(m_project.labels.classes.size()))
+            setCurrentLabel(m_project.labels.classes[static_cast<size_t>(row)].id);
+    });
+
     m_statusTimes = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusTimes);
 
+    // Volumes: slice slider under the canvas.
+    m_volumeBar = new QToolBar(tr("Slices"), this);
+    m_volumeBar->setObjectName(QStringLiteral("volumeBar"));
+    m_slice = new QSlider(Qt::Horizontal, this);
+    m_slice->setObjectName(QStringLiteral("sliceSlider"));
+    m_sliceLabel = new QLabel(this);
+    m_volumeBar->addWidget(new QLabel(tr("Slice"), this));
+    m_volumeBar->addWidget(m_slice);
+    m_volumeBar->addWidget(m_sliceLabel);
+    addToolBar(Qt::BottomToolBarArea, m_volumeBar);
+    m_volumeBar->setVisible(false);
+    connect(m_slice, &QSlider::valueChanged, this, [this](int k) {
+        if (m_document && k != m_sliceIndex) showSlice(k, true);
+    });
+    connect(m_canvas, &ImageCanvas::sliceStep, this, [this](int d) { m_slice->setValue(m_slice->value() + d); });
+    m_windowProposeTimer.setSingleShot(true);
+    m_windowProposeTimer.setInterval(400);
+    connect(&m_windowProposeTimer, &QTimer::timeout, this, &MainWindow::proposeCurrent);
+    connect(m_canvas, &ImageCanvas::windowDrag, this, [this](double dy, double dx) {
+        if (!m_document) return;
+        const double scale = std::max(1.0, m_window.width / 256.0);
+        m_window.center -= dy * scale;
+        m_window.width = std::max(1.0, m_window.width + dx * scale);
+        showSlice(m_sliceIndex, false);
+        m_windowProposeTimer.start(); // the window is part of the embedding: propose again once it settles
+    });
+    connect(m_canvas, &ImageCanvas::cursorMoved, this, [this](const QPointF& p) {
+        m_cursor = p;
+        m_statusCursor->setText(cursorReadout());
+    });
+
+    // Interactive tools.
+    connect(m_canvas, &ImageCanvas::pointClicked, this, [this](const QPointF& p, int label) {
+        m_points.push_back(p);
+        m_pointLabels.push_back(label);
+        requestRefinement();
+    });
+    connect(m_canvas, &ImageCanvas::boxDrawn, this, [this](const QRectF& r) {
+        m_box = r;
+        requestRefinement();
+    });
+    connect(m_canvas, &ImageCanvas::strokeStarted, this, [this] {
+        if (m_editor->isEmpty() && !m_currentImage.isNull())
+            m_editor->reset(cv::Mat::zeros(m_currentImage.height(), m_currentImage.width(), CV_8UC1));
+        m_editor->beginStroke();
+    });
+    connect(m_canvas, &ImageCanvas::strokeSegment, this, [this](const QPointF& a, const QPointF& b, bool erase) {
+        m_editor->strokeSegment(cv::Point(qRound(a.x()), qRound(a.y())), cv::Point(qRound(b.x()), qRound(b.y())),
+                                m_canvas->brushRadius(), erase);
+    });
+    connect(m_canvas, &ImageCanvas::strokeFinished, this,
+            [this](bool erase) { m_editor->endStroke(erase ? tr("Eraser stroke") : tr("Brush stroke")); });
+    connect(m_canvas, &ImageCanvas::polygonFinished, this, [this](const QPolygonF& poly) {
+        if (m_currentImage.isNull()) return;
+        cv::Mat m = m_editor->isEmpty() ? cv::Mat::zeros(m_currentImage.height(), m_currentImage.width(), CV_8UC1)
+                                        : m_editor->mask().clone();
+        std::vector<cv::Point> pts;
+        for (const auto& p : poly) pts.emplace_back(qRound(p.x()), qRound(p.y()));
+        cv::fillPoly(m, std::vector<std::vector<cv::Point>>{pts}, cv::Scalar(255));
+        m_editor->apply(m, tr("Polygon"));
+    });
+
     // The worker owns the model on its own thread; only queued signals cross.
     m_worker = new InferenceWorker;
+    m_worker->setLatestGeneration(m_latest);
     m_worker->moveToThread(&m_inferenceThread);
     connect(&m_inferenceThread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(this, &MainWindow::requestModel, m_worker, &InferenceWorker::loadModel);
     connect(this, &MainWindow::requestProposal, m_worker, &InferenceWorker::propose);
+    connect(this, &MainWindow::requestDecode, m_worker, &InferenceWorker::decode);
+    connect(this, &MainWindow::requestPrefetch, m_worker, &InferenceWorker::prefetch);
     connect(m_worker, &InferenceWorker::modelLoaded, this, &MainWindow::onModelLoaded);
     connect(m_worker, &InferenceWorker::modelFailed, this, &MainWindow::onModelFailed);
     connect(m_worker, &InferenceWorker::proposalReady, this, &MainWindow::onProposal);
     connect(m_worker, &InferenceWorker::proposalFailed, this, &MainWindow::onProposalFailed);
+    connect(m_worker, &InferenceWorker::decodeReady, this, &MainWindow::onDecoded);
     m_inferenceThread.setObjectName(QStringLiteral("inference"));
     m_inferenceThread.start();
 
+    m_autosave.setSingleShot(true);
+    m_autosave.setInterval(15000);
+    connect(&m_autosave, &QTimer::timeout, this, [this] { saveNow(); });
+
+    // Settings that persist.
+    QSettings st;
+    m_settings.passes = st.value(QStringLiteral("samsp/passes"), m_settings.passes).toInt();
+    m_settings.box = st.value(QStringLiteral("samsp/box"), m_settings.box).toBool();
+    m_settings.mask = st.value(QStringLiteral("samsp/mask"), m_settings.mask).toBool();
+    m_settings.point = st.value(QStringLiteral("samsp/point"), m_settings.point).toBool();
+    m_settings.earlyStopIou = st.value(QStringLiteral("samsp/earlyStopIou"), m_settings.earlyStopIou).toDouble();
+
     createActions();
     setStatusModel();
-    resize(1280, 820);
+    m_project.labels = annotation::LabelSet::defaults();
+    populate({});
+    resize(1320, 840);
 }
 
 MainWindow::~MainWindow()
 {
     m_watcher.waitForFinished();
+    m_prefetchWatcher.waitForFinished();
     m_inferenceThread.quit();
     m_inferenceThread.wait();
 }
 
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!saveNow() && !m_projectPath.empty()) {
+        const auto answer = QMessageBox::warning(this, tr("Save"), tr("The annotations could not be saved:\n%1\n\nClose anyway?").arg(m_lastError),
+                                                 QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer == QMessageBox::Cancel) {
+            event->ignore();
+            return;
+        }
+    }
+    event->accept();
+}
+
+// ---- model ------------------------------------------------------------------
+
 void MainWindow::setModel(const QString& path, const QString& device)
 {
     m_modelReady = false;
+    m_modelPath = path;
     m_statusModel->setText(tr("Loading model %1 ...").arg(QFileInfo(path).fileName()));
     Q_EMIT requestModel(path, device);
 }
@@ -121,6 +343,8 @@ void MainWindow::setModel(const QString& path, const QString& device)
 void MainWindow::onModelLoaded(const QString& id, const QString& device)
 {
     m_modelReady = true;
+    m_modelId = id;
+    m_project.model.modelId = id.toStdString();
     m_statusModel->setText(tr("Model: %1 on %2").arg(id, device));
     Q_EMIT modelReady(id);
     if (!m_currentImage.isNull()) proposeCurrent();
@@ -139,7 +363,9 @@ void MainWindow::proposeCurrent()
 {
     if (!m_modelReady || m_currentImage.isNull()) return;
     m_passViewer->clear(tr("Proposing ..."));
-    Q_EMIT requestProposal(m_generation, m_currentPath, m_currentImage, m_settings);
+    QString key = m_currentKey;
+    if (m_document) key += QStringLiteral("|W%1/%2").arg(m_window.center).arg(m_window.width);
+    Q_EMIT requestProposal(m_generation, m_currentPath, key, m_currentImage, m_settings);
 }
 
 void MainWindow::onProposal(const Proposal& p)
@@ -147,10 +373,26 @@ void MainWindow::onProposal(const Proposal& p)
     if (p.generation != m_generation) return; // stale: the user already moved on
     m_proposal = p;
     m_usedPass = p.finalPass;
-    m_statusTimes->setText(tr("encode %1 ms, SAM-SP %2 ms").arg(p.encodeMs, 0, 'f', 0).arg(p.decodeMs, 0, 'f', 0));
-    m_passViewer->setProposal(p);
-    if (!p.found) m_canvas->clearOverlay();
+    m_statusTimes->setText(p.embeddingCached ? tr("encode: precomputed, SAM-SP %1 ms").arg(p.decodeMs, 0, 'f', 0)
+                                             : tr("encode %1 ms, SAM-SP %2 ms").arg(p.encodeMs, 0, 'f', 0).arg(p.decodeMs, 0, 'f', 0));
+    // A saved annotation wins over a new proposal: the person's work is never replaced.
+    const auto* item = m_project.find(m_currentKey.toStdString());
+    const bool saved = item && item->state != pipeline::ItemState::New;
+    if (!saved && m_editor->undoStack()->count() == 0) {
+        m_editor->reset(p.found ? qimageToMask(p.passes[p.finalPass].mask) : cv::Mat());
+        if (item) {
+            auto* it = m_project.find(m_currentKey.toStdString());
+            it->state = pipeline::ItemState::Proposed;
+            commitCurrent();
+            updateBrowserState(browserItemFor(m_currentKey));
+        }
+    }
+    m_passViewer->setProposal(p); // selects the final pass
+    m_previewingPass = false;
+    refreshOverlay();
+    if (!p.found && m_editor->isEmpty()) m_canvas->clearOverlay();
     Q_EMIT proposalShown(p.path);
+    prefetchNext();
 }
 
 void MainWindow::onProposalFailed(quint64 generation, const QString& error)
@@ -161,59 +403,710 @@ void MainWindow::onProposalFailed(quint64 generation, const QString& error)
     statusBar()->showMessage(error, 10000);
 }
 
+void MainWindow::prefetchNext()
+{
+    // Encode the next image while the user works on this one.
+    const int row = m_browser->currentRow();
+    if (row < 0 || row + 1 >= m_browser->count() || m_document) return;
+    QListWidgetItem* next = m_browser->item(row + 1);
+    if (next->data(SeriesRole).toInt() >= 0) return;
+    if (m_prefetchWatcher.isRunning()) return;
+    m_prefetchWatcher.setFuture(QtConcurrent::run(loadOnWorker, 0, next->data(PathRole).toString()));
+}
+
 void MainWindow::showPass(int index)
 {
     if (index < 0 || index >= m_proposal.passes.size()) return;
     const PassView& v = m_proposal.passes[index];
-    m_canvas->setOverlay(v.mask, v.box, v.points);
+    // The result (what is saved) is the editor's mask; another pass is a preview.
+    if (index == m_usedPass && !m_editor->isEmpty()) {
+        m_previewingPass = false;
+        refreshOverlay();
+        return;
+    }
+    m_previewingPass = true;
+    m_canvas->setOverlay(v.mask, v.box, v.points, labelColour(m_currentLabel));
 }
+
+void MainWindow::refreshOverlay()
+{
+    if (m_currentImage.isNull()) return;
+    if (m_editor->isEmpty()) {
+        m_canvas->clearOverlay();
+        return;
+    }
+    // Prompts shown: the user's own, else those of the pass that made the mask.
+    std::optional<QRectF> box = m_box;
+    QVector<QPointF> points = m_points;
+    QVector<int> labels = m_pointLabels;
+    if (!box && points.isEmpty() && m_usedPass >= 0 && m_usedPass < m_proposal.passes.size() && !m_editor->edited()) {
+        box = m_proposal.passes[m_usedPass].box;
+        points = m_proposal.passes[m_usedPass].points;
+        labels.clear();
+    }
+    m_canvas->setOverlay(maskToQImage(m_editor->mask()), box, points, labelColour(m_currentLabel), labels);
+}
+
+void MainWindow::requestRefinement()
+{
+    if (!m_modelReady || m_proposal.generation != m_generation || m_proposal.passes.isEmpty()) {
+        statusBar()->showMessage(tr("Points and boxes need the image's embedding: wait for the proposal."), 5000);
+        return;
+    }
+    DecodeRequest r;
+    r.generation = m_generation;
+    r.points = m_points;
+    r.labels = m_pointLabels;
+    r.box = m_box;
+    // Without a box of their own, the user's points refine SAM-SP's result: its box and logits.
+    if (!m_box && m_usedPass >= 0 && m_usedPass < m_proposal.passes.size()) r.box = m_proposal.passes[m_usedPass].box;
+    r.useProposalMask = !m_box && m_proposal.found;
+    ++m_decodeSerial;
+    Q_EMIT requestDecode(r);
+}
+
+void MainWindow::onDecoded(const DecodeResult& r)
+{
+    if (r.generation != m_generation) return;
+    m_editor->apply(qimageToMask(r.mask), tr("Refine with prompts"));
+    m_statusTimes->setText(tr("decode %1 ms, predicted IoU %2").arg(r.ms, 0, 'f', 0).arg(r.predictedIou, 0, 'f', 3));
+    refreshOverlay();
+    Q_EMIT maskRefined(r.ms);
+}
+
+void MainWindow::clearPrompts()
+{
+    m_points.clear();
+    m_pointLabels.clear();
+    m_box.reset();
+    refreshOverlay();
+}
+
+// ---- annotation state ----------------------------------------------------------
+
+QString MainWindow::keyFor(const fs::path& file, int frame) const
+{
+    std::error_code ec;
+    fs::path rel = m_root.empty() ? file.filename() : fs::relative(file, m_root, ec);
+    if (ec || rel.empty() || rel.string().rfind("..", 0) == 0) rel = file;
+    QString k = QString::fromStdString(rel.generic_string());
+    if (frame > 0) k += QStringLiteral("#%1").arg(frame);
+    return k;
+}
+
+void MainWindow::commitCurrent()
+{
+    if (m_currentKey.isEmpty() || m_currentImage.isNull()) return;
+    auto* item = m_project.find(m_currentKey.toStdString());
+    if (!item) return;
+    if (item->state == pipeline::ItemState::New && m_editor->isEmpty()) return;
+    annotation::ImageAnnotation a;
+    a.image = item->key;
+    a.frame = item->frame;
+    a.width = m_currentImage.width();
+    a.height = m_currentImage.height();
+    if (!m_editor->isEmpty() && cv::countNonZero(m_editor->mask()) > 0) {
+        const bool fromProposal = m_proposal.generation == m_generation && m_proposal.found;
+        const annotation::Source src = !fromProposal ? annotation::Source::Manual
+                                       : m_editor->edited() ? annotation::Source::Edited : annotation::Source::Automatic;
+        const double score = fromProposal && m_usedPass >= 0 && m_usedPass < m_proposal.passes.size()
+                                 ? m_proposal.passes[m_usedPass].predictedIou : 1.0;
+        // Keep what an earlier session recorded when nothing changed now.
+        if (item->annotation.width == a.width && !item->annotation.instances.empty() && !m_editor->edited() &&
+            annotation::rleEncode(m_editor->mask()).counts == item->annotation.instances.front().mask.counts)
+            a = item->annotation;
+        else
+            a.addInstance(m_editor->mask(), m_currentLabel, src, score,
+                          fromProposal ? (item->key + "@" + m_modelId.toStdString()) : std::string(), fromProposal ? m_usedPass : -1);
+    }
+    if (item->state == pipeline::ItemState::New) item->state = pipeline::ItemState::Proposed;
+    item->annotation = std::move(a);
+    m_dirty = true;
+}
+
+bool MainWindow::saveNow()
+{
+    commitCurrent();
+    m_autosave.stop();
+    if (m_projectPath.empty()) return false;
+    try {
+        formats::ensureFolder(m_projectPath.parent_path());
+        m_project.save(m_projectPath);
+        m_dirty = false;
+        Q_EMIT saved(projectPath());
+        return true;
+    } catch (const std::exception& e) {
+        m_lastError = QString::fromStdString(e.what());
+        statusBar()->showMessage(tr("Autosave failed: %1").arg(m_lastError), 15000);
+        return false;
+    }
+}
+
+void MainWindow::scheduleAutosave()
+{
+    m_dirty = true;
+    m_autosave.start();
+}
+
+void MainWindow::acceptCurrent()
+{
+    if (m_canvas->hasPendingPolygon()) return;
+    auto* item = m_project.find(m_currentKey.toStdString());
+    if (!item) return;
+    commitCurrent();
+    item->state = pipeline::ItemState::Accepted;
+    updateBrowserState(browserItemFor(m_currentKey));
+    saveNow();
+    statusBar()->showMessage(tr("Accepted %1.").arg(m_currentKey), 4000);
+    if (m_document && m_sliceIndex + 1 < m_document->frameCount())
+        m_slice->setValue(m_sliceIndex + 1);
+    else
+        nextImage();
+}
+
+void MainWindow::rejectCurrent()
+{
+    if (m_canvas->hasPendingPolygon()) {
+        m_canvas->cancelPolygon();
+        return;
+    }
+    auto* item = m_project.find(m_currentKey.toStdString());
+    if (!item) return;
+    commitCurrent();
+    item->state = pipeline::ItemState::Rejected;
+    updateBrowserState(browserItemFor(m_currentKey));
+    saveNow();
+    statusBar()->showMessage(tr("Rejected %1.").arg(m_currentKey), 4000);
+    if (m_document && m_sliceIndex + 1 < m_document->frameCount())
+        m_slice->setValue(m_sliceIndex + 1);
+    else
+        nextImage();
+}
+
+void MainWindow::applyMaskOp(const QString& name)
+{
+    if (m_editor->isEmpty()) return;
+    cv::Mat m;
+    if (name == QLatin1String("fill")) m = annotation::fillHoles(m_editor->mask());
+    else if (name == QLatin1String("islands")) m = annotation::largestComponent(m_editor->mask());
+    else if (name == QLatin1String("clean")) m = annotation::morphologicalCleanup(m_editor->mask(), 2);
+    else if (name == QLatin1String("clear")) m = cv::Mat::zeros(m_editor->mask().size(), CV_8UC1);
+    else return;
+    m_editor->apply(m, name == QLatin1String("fill") ? tr("Fill holes")
+                       : name == QLatin1String("islands") ? tr("Remove islands")
+                       : name == QLatin1String("clean") ? tr("Clean up")
+                                                        : tr("Clear mask"));
+}
+
+QColor MainWindow::labelColour(int labelId) const
+{
+    if (const auto* c = m_project.labels.find(labelId)) return QColor(c->color[0], c->color[1], c->color[2]);
+    return QColor(46, 204, 113);
+}
+
+void MainWindow::setCurrentLabel(int labelId)
+{
+    if (!m_project.labels.find(labelId)) return;
+    m_currentLabel = labelId;
+    for (int r = 0; r < m_labels->count(); ++r)
+        if (m_project.labels.classes[static_cast<size_t>(r)].id == labelId && m_labels->currentRow() != r) m_labels->setCurrentRow(r);
+    refreshOverlay();
+    scheduleAutosave();
+}
+
+// ---- browser ------------------------------------------------------------------
+
+QListWidgetItem* MainWindow::browserItemFor(const QString& key) const
+{
+    for (int r = 0; r < m_browser->count(); ++r) {
+        QListWidgetItem* it = m_browser->item(r);
+        if (it->data(KeyRole).toString() == key) return it;
+        if (it->data(SeriesRole).toInt() >= 0 && key.startsWith(it->data(KeyRole).toString())) return it;
+    }
+    return nullptr;
+}
+
+void MainWindow::updateBrowserState(QListWidgetItem* it)
+{
+    if (!it) return;
+    pipeline::ItemState s = pipeline::ItemState::New;
+    const int series = it->data(SeriesRole).toInt();
+    if (series < 0) {
+        if (const auto* pi = m_project.find(it->data(KeyRole).toString().toStdString())) s = pi->state;
+    }
+    else {
+        // A series: accepted when every slice is, proposed when any has a mask.
+        bool all = true, any = false;
+        for (const auto& sl : m_series[static_cast<size_t>(series)].slices) {
+            const auto* pi = m_project.find(keyFor(sl.info.file, sl.frame).toStdString());
+            const bool acc = pi && pi->state == pipeline::ItemState::Accepted;
+            all = all && acc;
+            any = any || (pi && pi->state != pipeline::ItemState::New);
+        }
+        s = all ? pipeline::ItemState::Accepted : any ? pipeline::ItemState::Proposed : pipeline::ItemState::New;
+    }
+    it->setIcon(stateIcon(s));
+    it->setData(StateRole, QString::fromStdString(pipeline::stateName(s)));
+    const QString names[4] = {tr("new"), tr("proposed"), tr("accepted"), tr("rejected")};
+    it->setToolTip(QStringLiteral("%1 — %2").arg(it->data(PathRole).toString(), names[static_cast<int>(s)]));
+}
+
+void MainWindow::updateAllBrowserStates()
+{
+    for (int r = 0; r < m_browser->count(); ++r) updateBrowserState(m_browser->item(r));
+}
+
+void MainWindow::populate(const std::vector<pipeline::ProjectItem>& items)
+{
+    m_labels->blockSignals(true);
+    m_labels->clear();
+    for (const auto& c : m_project.labels.classes) {
+        QPixmap pm(14, 14);
+        pm.fill(QColor(c.color[0], c.color[1], c.color[2]));
+        auto* li = new QListWidgetItem(QIcon(pm), c.hotkey.empty() ? QString::fromStdString(c.name)
+                                                                   : QStringLiteral("%1  [%2]").arg(QString::fromStdString(c.name),
+                                                                                                    QString::fromStdString(c.hotkey)),
+                                       m_labels);
+        li->setData(Qt::UserRole, c.id);
+    }
+    m_labels->blockSignals(false);
+    if (!m_project.labels.classes.empty()) {
+        m_currentLabel = m_project.labels.classes.front().id;
+        m_labels->setCurrentRow(0);
+    }
+    (void)items;
+}
+
+bool MainWindow::openFolder(const QString& folder)
+{
+    saveNow();
+    m_browser->blockSignals(true);
+    m_browser->clear();
+    m_browser->blockSignals(false);
+    m_series.clear();
+    const fs::path root = fs::absolute(folder.toStdString());
+    std::vector<std::string> problems;
+    const auto items = pipeline::enumerateBatchItems({root}, &problems);
+    if (items.empty()) {
+        m_lastError = tr("'%1' holds no supported images (PNG, JPEG, TIFF, BMP, WebP) or DICOM files.").arg(folder);
+        statusBar()->showMessage(m_lastError, 8000);
+        return false;
+    }
+    m_root = root;
+    // The project: beside the images when the folder is writable, else in the user's data folder.
+    m_projectPath = root / "project.samsp.json";
+    if (!m_projectStore.isEmpty() || (!fs::exists(m_projectPath) && ::access(root.c_str(), W_OK) != 0)) {
+        const QString dataDir = !m_projectStore.isEmpty()
+                                    ? m_projectStore
+                                    : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/projects");
+        const std::string s = root.string();
+        char hex[17];
+        std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(pipeline::fnv1a(s.data(), s.size())));
+        m_projectPath = fs::path(dataDir.toStdString()) / (std::string(hex) + ".samsp.json");
+    }
+    m_project = pipeline::Project();
+    m_project.name = root.filename().string();
+    m_project.sources.push_back({"folder", root.string(), ""});
+    if (fs::exists(m_projectPath)) {
+        try {
+            m_project = pipeline::Project::load(m_projectPath);
+        } catch (const std::exception& e) {
+            // A damaged project is kept aside, never overwritten.
+            const fs::path aside = m_projectPath.string() + ".damaged";
+            std::error_code ec;
+            fs::rename(m_projectPath, aside, ec);
+            QMessageBox::warning(this, tr("Project"), tr("The project file could not be read and was moved to %1:\n%2")
+                                                          .arg(QString::fromStdString(aside.string()), QString::fromStdString(e.what())));
+            m_project = pipeline::Project();
+            m_project.name = root.filename().string();
+        }
+    }
+    m_project.model.selfPrompt.passes = m_settings.passes;
+    // Items: images one by one; DICOM slices grouped into their series.
+    std::map<std::string, std::vector<imaging::DicomInfo>> series;
+    QList<QListWidgetItem*> rows;
+    for (const auto& it : items) {
+        if (!m_project.find(it.key)) {
+            pipeline::ProjectItem pi;
+            pi.key = it.key;
+            pi.file = it.file.string();
+            pi.frame = it.frame;
+            pi.patientId = it.patientId;
+            pi.seriesInstanceUid = it.seriesInstanceUid;
+            m_project.items.push_back(pi);
+        }
+        if (!it.seriesInstanceUid.empty()) {
+            if (it.frame == 0) {
+                try {
+                    series[it.seriesInstanceUid].push_back(imaging::readDicomInfo(it.file));
+                } catch (const std::exception&) {
+                }
+            }
+            continue;
+        }
+        auto* row = new QListWidgetItem(QString::fromStdString(it.key));
+        const QString path = QString::fromStdString(it.file.string()) + (it.frame > 0 ? QStringLiteral("#%1").arg(it.frame) : QString());
+        row->setData(PathRole, path);
+        row->setData(KeyRole, QString::fromStdString(it.key));
+        row->setData(SeriesRole, -1);
+        rows.push_back(row);
+    }
+    for (auto& [uid, infos] : series) {
+        for (auto& s : imaging::groupSeries(infos)) {
+            const int idx = static_cast<int>(m_series.size());
+            const QString label = tr("Series: %1 (%2, %3 slices)")
+                                      .arg(QString::fromStdString(s.description.empty() ? s.seriesInstanceUid : s.description),
+                                           QString::fromStdString(s.modality))
+                                      .arg(s.slices.size());
+            auto* row = new QListWidgetItem(label);
+            row->setData(PathRole, QString::fromStdString(s.slices.front().info.file.parent_path().string()));
+            row->setData(KeyRole, keyFor(s.slices.front().info.file.parent_path(), 0));
+            row->setData(SeriesRole, idx);
+            for (const auto& w : s.warnings) row->setToolTip(row->toolTip() + QString::fromStdString(w) + QLatin1Char('\n'));
+            m_series.push_back(std::move(s));
+            rows.push_back(row);
+        }
+    }
+    m_project.sortItems();
+    populate(m_project.items);
+    m_browser->setUpdatesEnabled(false);
+    for (auto* r : rows) m_browser->addItem(r);
+    m_browser->setUpdatesEnabled(true);
+    updateAllBrowserStates();
+    for (const auto& p : problems) statusBar()->showMessage(QString::fromStdString(p), 8000);
+    m_browser->setCurrentRow(0);
+    return true;
+}
+
+bool MainWindow::openProject(const QString& projectFile)
+{
+    try {
+        const auto p = pipeline::Project::load(projectFile.toStdString());
+        fs::path root = fs::path(projectFile.toStdString()).parent_path();
+        if (!p.sources.empty() && p.sources.front().kind == "folder" && fs::is_directory(p.sources.front().path))
+            root = p.sources.front().path;
+        if (!openFolder(QString::fromStdString(root.string()))) return false;
+        // The project file given wins over one found beside the images.
+        m_projectPath = fs::absolute(projectFile.toStdString());
+        for (const auto& item : p.items) m_project.upsert(item);
+        m_project.labels = p.labels;
+        m_project.sortItems();
+        populate(m_project.items);
+        updateAllBrowserStates();
+        return true;
+    } catch (const std::exception& e) {
+        m_lastError = QString::fromStdString(e.what());
+        QMessageBox::warning(this, tr("Open Project"), m_lastError);
+        return false;
+    }
+}
+
+void MainWindow::openImage(const QString& path)
+{
+    commitCurrent();
+    if (m_dirty) saveNow();
+    m_currentPath = path;
+    m_document.reset();
+    m_volumeBar->setVisible(false);
+    m_canvas->setVolumeMode(false);
+    m_statusImage->setText(tr("Loading %1 ...").arg(QFileInfo(splitFrame(path).first).fileName()));
+    m_canvas->clearOverlay();
+    m_editor->reset(cv::Mat());
+    m_points.clear();
+    m_pointLabels.clear();
+    m_box.reset();
+    m_proposal = Proposal();
+    m_latest->store(++m_generation);
+    const auto [file, frame] = splitFrame(path);
+    m_currentKey = keyFor(file.toStdString(), frame);
+    m_watcher.setFuture(QtConcurrent::run(loadOnWorker, m_generation, path));
+}
+
+void MainWindow::onBrowserItem(QListWidgetItem* current)
+{
+    if (!current) return;
+    const int series = current->data(SeriesRole).toInt();
+    if (series < 0) {
+        openImage(current->data(PathRole).toString());
+        return;
+    }
+    commitCurrent();
+    if (m_dirty) saveNow();
+    m_canvas->clearOverlay();
+    m_editor->reset(cv::Mat());
+    m_proposal = Proposal();
+    m_currentPath = current->text();
+    m_currentKey.clear();
+    m_latest->store(++m_generation);
+    m_statusImage->setText(tr("Loading %1 ...").arg(current->text()));
+    m_watcher.setFuture(QtConcurrent::run(loadSeriesOnWorker, m_generation, current->text(), m_series[static_cast<size_t>(series)]));
+}
+
+void MainWindow::showSlice(int k, bool propose)
+{
+    if (!m_document) return;
+    k = std::clamp(k, 0, m_document->frameCount() - 1);
+    if (propose && k != m_sliceIndex) {
+        commitCurrent();
+        if (m_dirty) saveNow();
+    }
+    const bool newSlice = k != m_sliceIndex || m_currentKey.isEmpty();
+    m_sliceIndex = k;
+    m_slice->blockSignals(true);
+    m_slice->setValue(k);
+    m_slice->blockSignals(false);
+    m_sliceLabel->setText(tr("%1 / %2  W %3 L %4").arg(k + 1).arg(m_document->frameCount()).arg(m_window.width, 0, 'f', 0).arg(m_window.center, 0, 'f', 0));
+    const QImage img = rgbToQImage(imaging::toRgb8(m_document->pixels(k), m_window, m_document->invert));
+    m_currentImage = img;
+    m_canvas->replaceImage(img);
+    if (!newSlice) {
+        refreshOverlay();
+        return;
+    }
+    m_currentKey = keyFor(m_document->frameFile(k), m_document->frameIndexInFile(k));
+    m_latest->store(++m_generation);
+    m_proposal = Proposal();
+    m_points.clear();
+    m_pointLabels.clear();
+    m_box.reset();
+    // A saved slice shows its mask; a new one gets a proposal.
+    const auto* item = m_project.find(m_currentKey.toStdString());
+    if (item && item->state != pipeline::ItemState::New && !item->annotation.instances.empty())
+        m_editor->reset(annotation::rleDecodeMat(item->annotation.instances.front().mask));
+    else
+        m_editor->reset(cv::Mat());
+    refreshOverlay();
+    if (propose) proposeCurrent();
+}
+
+QString MainWindow::cursorReadout() const
+{
+    if (m_cursor.x() < 0 || m_currentImage.isNull()) return {};
+    const int x = static_cast<int>(m_cursor.x()), y = static_cast<int>(m_cursor.y());
+    if (x < 0 || y < 0 || x >= m_currentImage.width() || y >= m_currentImage.height()) return {};
+    if (m_document) {
+        const cv::Mat& px = m_document->pixels(m_sliceIndex);
+        const double v = px.channels() == 1 && px.depth() == CV_32F ? px.at<float>(y, x) : px.at<uchar>(y, x * px.channels());
+        QString text = tr("x %1, y %2: %3").arg(x).arg(y).arg(v, 0, 'f', 0);
+        if (m_document->series() && m_document->series()->modality == "CT") text += tr(" HU");
+        if (const auto& g = m_document->geometry()) {
+            const auto p = g->toPatient(x, y, m_sliceIndex);
+            text += tr("  (%1, %2, %3) mm").arg(p[0], 0, 'f', 1).arg(p[1], 0, 'f', 1).arg(p[2], 0, 'f', 1);
+        }
+        return text;
+    }
+    const QRgb c = m_currentImage.pixel(x, y);
+    return tr("x %1, y %2: RGB %3 %4 %5").arg(x).arg(y).arg(qRed(c)).arg(qGreen(c)).arg(qBlue(c));
+}
+
+void MainWindow::onLoaded()
+{
+    const LoadedImage r = m_watcher.result();
+    if (r.generation != m_generation) return; // the user already moved on
+    if (!r.error.isEmpty()) {
+        m_lastError = r.error;
+        m_canvas->clear();
+        m_currentImage = QImage();
+        m_statusImage->setText(tr("Cannot open %1").arg(QFileInfo(splitFrame(r.path).first).fileName()));
+        statusBar()->showMessage(r.error, 10000);
+        Q_EMIT imageFailed(r.path, r.error);
+        return;
+    }
+    if (r.document) { // a series
+        m_document = r.document;
+        m_window = m_document->window;
+        m_sliceIndex = -1;
+        m_slice->blockSignals(true);
+        m_slice->setRange(0, m_document->frameCount() - 1);
+        m_slice->blockSignals(false);
+        m_volumeBar->setVisible(true);
+        m_canvas->setVolumeMode(true);
+        m_canvas->setImage(QImage());
+        m_currentKey.clear();
+        const int mid = m_document->frameCount() / 2;
+        m_canvas->clear();
+        m_sliceIndex = -1;
+        showSlice(mid, false);
+        m_canvas->fitToWindow();
+        proposeCurrent();
+        m_statusImage->setText(QStringLiteral("%1 — %2").arg(r.path, r.summary));
+        setWindowTitle(QStringLiteral("%1 — %2").arg(r.path, tr("SAM-SP Studio")));
+        Q_EMIT imageShown(r.path);
+        return;
+    }
+    m_canvas->setImage(r.image);
+    m_currentImage = r.image;
+    m_proposal = Proposal();
+    // A saved annotation is restored as it was left.
+    const auto* item = m_project.find(m_currentKey.toStdString());
+    if (item && item->state != pipeline::ItemState::New && !item->annotation.instances.empty() &&
+        item->annotation.width == r.image.width() && item->annotation.height == r.image.height()) {
+        m_editor->reset(annotation::rleDecodeMat(item->annotation.instances.front().mask));
+        if (m_project.labels.find(item->annotation.instances.front().labelId)) setCurrentLabel(item->annotation.instances.front().labelId);
+        m_usedPass = item->annotation.instances.front().pass;
+    }
+    refreshOverlay();
+    m_passViewer->clear(m_modelReady ? tr("Proposing ...") : tr("No model loaded."));
+    proposeCurrent();
+    m_statusImage->setText(QStringLiteral("%1 — %2").arg(QFileInfo(splitFrame(r.path).first).fileName(), r.summary));
+    setWindowTitle(QStringLiteral("%1 — %2").arg(QFileInfo(splitFrame(r.path).first).fileName(), tr("SAM-SP Studio")));
+    Q_EMIT imageShown(r.path);
+}
+
+// ---- actions ---------------------------------------------------------------------
 
 void MainWindow::createActions()
 {
+    QSettings st;
+    auto shortcut = [&st](QAction* a, const QString& name, const QKeySequence& def) {
+        a->setObjectName(name);
+        a->setShortcut(QKeySequence(st.value(QStringLiteral("shortcuts/") + name, def.toString()).toString()));
+        a->setData(def.toString()); // the default, for the settings dialog
+    };
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* openImg = file->addAction(tr("&Open Image..."), this, &MainWindow::openImageDialog);
-    openImg->setShortcut(QKeySequence::Open);
-    QAction* openDir = file->addAction(tr("Open &Folder..."), this, &MainWindow::openFolderDialog);
-    openDir->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    shortcut(file->addAction(tr("&Open Image..."), this, &MainWindow::openImageDialog), QStringLiteral("openImage"), QKeySequence::Open);
+    shortcut(file->addAction(tr("Open &Folder..."), this, &MainWindow::openFolderDialog), QStringLiteral("openFolder"),
+             QKeySequence(tr("Ctrl+Shift+O")));
+    shortcut(file->addAction(tr("Open &Project..."), this, &MainWindow::openProjectDialog), QStringLiteral("openProject"),
+             QKeySequence(tr("Ctrl+Alt+O")));
+    shortcut(file->addAction(tr("&Save"), this, [this] {
+                 if (saveNow()) statusBar()->showMessage(tr("Saved %1").arg(projectPath()), 4000);
+             }),
+             QStringLiteral("save"), QKeySequence::Save);
+    shortcut(file->addAction(tr("&Export..."), this, &MainWindow::exportDialog), QStringLiteral("export"), QKeySequence(tr("Ctrl+E")));
     file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
+    shortcut(file->addAction(tr("Se&ttings..."), this, &MainWindow::showSettings), QStringLiteral("settings"),
+             QKeySequence::Preferences);
+    file->addSeparator();
+    shortcut(file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows), QStringLiteral("quit"), QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_editor->undoStack()->createUndoAction(this, tr("&Undo"));
+    shortcut(undo, QStringLiteral("undo"), QKeySequence::Undo);
+    edit->addAction(undo);
+    QAction* redo = m_editor->undoStack()->createRedoAction(this, tr("&Redo"));
+    shortcut(redo, QStringLiteral("redo"), QKeySequence(tr("Ctrl+Shift+Z")));
+    edit->addAction(redo);
+    edit->addSeparator();
+    shortcut(edit->addAction(tr("&Fill Holes"), this, [this] { applyMaskOp(QStringLiteral("fill")); }), QStringLiteral("fillHoles"),
+             QKeySequence(Qt::Key_F));
+    shortcut(edit->addAction(tr("Remove &Islands"), this, [this] { applyMaskOp(QStringLiteral("islands")); }),
+             QStringLiteral("removeIslands"), QKeySequence(Qt::Key_I));
+    shortcut(edit->addAction(tr("&Clean Up Edges"), this, [this] { applyMaskOp(QStringLiteral("clean")); }),
+             QStringLiteral("cleanUp"), QKeySequence(Qt::SHIFT | Qt::Key_C));
+    shortcut(edit->addAction(tr("C&lear Mask"), this, [this] { applyMaskOp(QStringLiteral("clear")); }), QStringLiteral("clearMask"),
+             QKeySequence(Qt::Key_Delete));
+    shortcut(edit->addAction(tr("Clear &Prompts"), this, &MainWindow::clearPrompts), QStringLiteral("clearPrompts"),
+             QKeySequence(Qt::Key_C));
+
+    // Tools.
+    QToolBar* toolBar = addToolBar(tr("Tools"));
+    toolBar->setObjectName(QStringLiteral("toolsBar"));
+    m_tools = new QActionGroup(this);
+    struct ToolDef
+    {
+        ImageCanvas::Tool tool;
+        QString text, name;
+        QKeySequence key;
+    };
+    const ToolDef defs[] = {
+        {ImageCanvas::Tool::Pan, tr("Pan"), QStringLiteral("toolPan"), QKeySequence(Qt::Key_H)},
+        {ImageCanvas::Tool::Points, tr("Points (left: add, right: remove)"), QStringLiteral("toolPoints"), QKeySequence(Qt::Key_T)},
+        {ImageCanvas::Tool::Box, tr("Box"), QStringLiteral("toolBox"), QKeySequence(Qt::Key_B)},
+        {ImageCanvas::Tool::Brush, tr("Brush"), QStringLiteral("toolBrush"), QKeySequence(Qt::Key_D)},
+        {ImageCanvas::Tool::Eraser, tr("Eraser"), QStringLiteral("toolEraser"), QKeySequence(Qt::Key_E)},
+        {ImageCanvas::Tool::Polygon, tr("Polygon"), QStringLiteral("toolPolygon"), QKeySequence(Qt::Key_G)},
+    };
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    for (const auto& d : defs) {
+        QAction* a = tools->addAction(d.text);
+        a->setCheckable(true);
+        shortcut(a, d.name, d.key);
+        m_tools->addAction(a);
+        toolBar->addAction(a);
+        const ImageCanvas::Tool t = d.tool;
+        connect(a, &QAction::triggered, this, [this, t] { m_canvas->setTool(t); });
+        if (t == ImageCanvas::Tool::Pan) a->setChecked(true);
+    }
+    tools->addSeparator();
+    shortcut(tools->addAction(tr("Smaller Brush"), this, [this] {
+                 m_canvas->setBrushRadius(m_canvas->brushRadius() - 1);
+                 statusBar()->showMessage(tr("Brush radius %1 px").arg(m_canvas->brushRadius()), 2000);
+             }),
+             QStringLiteral("brushSmaller"), QKeySequence(Qt::Key_Comma));
+    shortcut(tools->addAction(tr("Larger Brush"), this, [this] {
+                 m_canvas->setBrushRadius(m_canvas->brushRadius() + 1);
+                 statusBar()->showMessage(tr("Brush radius %1 px").arg(m_canvas->brushRadius()), 2000);
+             }),
+             QStringLiteral("brushLarger"), QKeySequence(Qt::Key_Period));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    QAction* fit = view->addAction(tr("&Fit to Window"), m_canvas, &ImageCanvas::fitToWindow);
-    fit->setShortcut(QKeySequence(tr("Ctrl+0")));
-    QAction* one = view->addAction(tr("&Actual Size"), m_canvas, &ImageCanvas::actualSize);
-    one->setShortcut(QKeySequence(tr("Ctrl+1")));
-    QAction* zin = view->addAction(tr("Zoom &In"), m_canvas, &ImageCanvas::zoomIn);
-    zin->setShortcut(QKeySequence::ZoomIn);
-    QAction* zout = view->addAction(tr("Zoom &Out"), m_canvas, &ImageCanvas::zoomOut);
-    zout->setShortcut(QKeySequence::ZoomOut);
-
+    shortcut(view->addAction(tr("&Fit to Window"), m_canvas, &ImageCanvas::fitToWindow), QStringLiteral("fit"), QKeySequence(tr("Ctrl+0")));
+    shortcut(view->addAction(tr("&Actual Size"), m_canvas, &ImageCanvas::actualSize), QStringLiteral("actualSize"),
+             QKeySequence(tr("Ctrl+1")));
+    shortcut(view->addAction(tr("Zoom &In"), m_canvas, &ImageCanvas::zoomIn), QStringLiteral("zoomIn"), QKeySequence::ZoomIn);
+    shortcut(view->addAction(tr("Zoom &Out"), m_canvas, &ImageCanvas::zoomOut), QStringLiteral("zoomOut"), QKeySequence::ZoomOut);
     QAction* overlay = view->addAction(tr("Show &Mask"));
     overlay->setCheckable(true);
     overlay->setChecked(true);
-    overlay->setShortcut(QKeySequence(Qt::Key_M));
+    shortcut(overlay, QStringLiteral("showMask"), QKeySequence(Qt::Key_M));
     connect(overlay, &QAction::toggled, this, [this](bool on) { m_canvas->setOverlayOpacity(on ? 0.45 : 0.0); });
+    QMenu* presets = view->addMenu(tr("&Window Preset"));
+    for (const auto& name : imaging::windowPresetNames()) {
+        presets->addAction(QString::fromStdString(name), this, [this, name] {
+            if (!m_document) return;
+            m_window = *imaging::windowPreset(name);
+            showSlice(m_sliceIndex, false);
+            m_windowProposeTimer.start();
+        });
+    }
+    presets->addAction(tr("Automatic"), this, [this] {
+        if (!m_document) return;
+        m_window = imaging::autoWindow(m_document->pixels(m_sliceIndex));
+        showSlice(m_sliceIndex, false);
+        m_windowProposeTimer.start();
+    });
 
     QMenu* sam = menuBar()->addMenu(tr("&SAM-SP"));
-    QAction* again = sam->addAction(tr("&Propose Again"), this, &MainWindow::proposeCurrent);
-    again->setShortcut(QKeySequence(tr("Ctrl+R")));
-    QAction* nextPass = sam->addAction(tr("N&ext Pass"), this, [this] {
-        const int i = m_passViewer->currentPass();
-        if (i + 1 < m_passViewer->passCount()) m_passViewer->list()->setCurrentRow(i + 1);
-    });
-    nextPass->setShortcut(QKeySequence(Qt::Key_BracketRight));
-    QAction* prevPass = sam->addAction(tr("Pre&vious Pass"), this, [this] {
-        const int i = m_passViewer->currentPass();
-        if (i > 0) m_passViewer->list()->setCurrentRow(i - 1);
-    });
-    prevPass->setShortcut(QKeySequence(Qt::Key_BracketLeft));
+    shortcut(sam->addAction(tr("&Propose Again"), this, [this] {
+                 m_editor->reset(cv::Mat());
+                 if (auto* it = m_project.find(m_currentKey.toStdString())) it->state = pipeline::ItemState::New;
+                 proposeCurrent();
+             }),
+             QStringLiteral("proposeAgain"), QKeySequence(tr("Ctrl+R")));
+    shortcut(sam->addAction(tr("N&ext Pass"), this, [this] {
+                 const int i = m_passViewer->currentPass();
+                 if (i + 1 < m_passViewer->passCount()) m_passViewer->list()->setCurrentRow(i + 1);
+             }),
+             QStringLiteral("nextPass"), QKeySequence(Qt::Key_BracketRight));
+    shortcut(sam->addAction(tr("Pre&vious Pass"), this, [this] {
+                 const int i = m_passViewer->currentPass();
+                 if (i > 0) m_passViewer->list()->setCurrentRow(i - 1);
+             }),
+             QStringLiteral("previousPass"), QKeySequence(Qt::Key_BracketLeft));
+    shortcut(sam->addAction(tr("&Use Selected Pass"), this, [this] {
+                 if (m_passViewer->currentPass() >= 0) Q_EMIT m_passViewer->usePass(m_passViewer->currentPass());
+             }),
+             QStringLiteral("usePass"), QKeySequence(Qt::Key_U));
 
     QMenu* go = menuBar()->addMenu(tr("&Go"));
-    QAction* next = go->addAction(tr("&Next Image"), this, &MainWindow::nextImage);
-    next->setShortcut(QKeySequence(Qt::Key_N));
-    QAction* prev = go->addAction(tr("&Previous Image"), this, &MainWindow::previousImage);
-    prev->setShortcut(QKeySequence(Qt::Key_P));
+    shortcut(go->addAction(tr("&Accept"), this, &MainWindow::acceptCurrent), QStringLiteral("accept"), QKeySequence(Qt::Key_Return));
+    shortcut(go->addAction(tr("&Reject"), this, &MainWindow::rejectCurrent), QStringLiteral("reject"), QKeySequence(Qt::Key_Escape));
+    go->addSeparator();
+    shortcut(go->addAction(tr("&Next Image"), this, &MainWindow::nextImage), QStringLiteral("nextImage"), QKeySequence(Qt::Key_N));
+    shortcut(go->addAction(tr("&Previous Image"), this, &MainWindow::previousImage), QStringLiteral("previousImage"),
+             QKeySequence(Qt::Key_P));
+
+    // Labels 1..9.
+    for (int k = 1; k <= 9; ++k) {
+        auto* a = new QAction(this);
+        a->setShortcut(QKeySequence(Qt::Key_0 + k));
+        connect(a, &QAction::triggered, this, [this, k] {
+            for (const auto& c : m_project.labels.classes)
+                if (c.hotkey == std::to_string(k)) setCurrentLabel(c.id);
+        });
+        addAction(a);
+    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About SAM-SP Studio"), this, &MainWindow::showAbout);
@@ -228,63 +1121,31 @@ void MainWindow::setStatusModel()
     m_statusModel->setText(text);
 }
 
-bool MainWindow::openFolder(const QString& folder)
-{
-    m_browser->clear();
-    const auto files = imaging::listImages(folder.toStdString());
-    if (files.empty()) {
-        m_lastError = tr("'%1' holds no supported images (PNG, JPEG, TIFF, BMP, WebP).").arg(folder);
-        statusBar()->showMessage(m_lastError, 8000);
-        return false;
-    }
-    for (const auto& f : files) {
-        auto* item = new QListWidgetItem(QString::fromStdString(f.filename().string()), m_browser);
-        item->setData(Qt::UserRole, QString::fromStdString(f.string()));
-        item->setToolTip(QString::fromStdString(f.string()));
-    }
-    m_browser->setCurrentRow(0);
-    return true;
-}
-
-void MainWindow::openImage(const QString& path)
-{
-    m_currentPath = path;
-    m_statusImage->setText(tr("Loading %1 ...").arg(QFileInfo(path).fileName()));
-    m_canvas->clearOverlay();
-    m_watcher.setFuture(QtConcurrent::run(loadOnWorker, ++m_generation, path));
-}
-
-void MainWindow::onBrowserItem(QListWidgetItem* current)
-{
-    if (current) openImage(current->data(Qt::UserRole).toString());
-}
-
-void MainWindow::onLoaded()
-{
-    const LoadedImage r = m_watcher.result();
-    if (r.generation != m_generation) return; // the user already moved on
-    if (!r.error.isEmpty()) {
-        m_lastError = r.error;
-        m_canvas->clear();
-        m_statusImage->setText(tr("Cannot open %1").arg(QFileInfo(r.path).fileName()));
-        statusBar()->showMessage(r.error, 10000);
-        Q_EMIT imageFailed(r.path, r.error);
-        return;
-    }
-    m_canvas->setImage(r.image);
-    m_currentImage = r.image;
-    m_proposal = Proposal();
-    m_passViewer->clear(m_modelReady ? tr("Proposing ...") : tr("No model loaded."));
-    proposeCurrent();
-    m_statusImage->setText(QStringLiteral("%1 — %2").arg(QFileInfo(r.path).fileName(), r.summary));
-    setWindowTitle(QStringLiteral("%1 — %2").arg(QFileInfo(r.path).fileName(), tr("SAM-SP Studio")));
-    Q_EMIT imageShown(r.path);
-}
-
 void MainWindow::showAbout()
 {
     AboutDialog dlg(this);
     dlg.exec();
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dlg(m_settings, findChildren<QAction*>(), this);
+    if (dlg.exec() != QDialog::Accepted) return;
+    m_settings = dlg.proposalSettings();
+    QSettings st;
+    st.setValue(QStringLiteral("samsp/passes"), m_settings.passes);
+    st.setValue(QStringLiteral("samsp/box"), m_settings.box);
+    st.setValue(QStringLiteral("samsp/mask"), m_settings.mask);
+    st.setValue(QStringLiteral("samsp/point"), m_settings.point);
+    st.setValue(QStringLiteral("samsp/earlyStopIou"), m_settings.earlyStopIou);
+    dlg.applyShortcuts();
+    if (dlg.languageChanged())
+        QMessageBox::information(this, tr("Language"), tr("The new language is used from the next start."));
+    if (dlg.deviceChanged()) {
+        const QString path = dlg.modelPath().isEmpty() ? m_modelPath : dlg.modelPath();
+        if (!path.isEmpty()) setModel(path, dlg.device());
+    }
+    m_project.model.selfPrompt.passes = m_settings.passes;
 }
 
 void MainWindow::openFolderDialog()
@@ -293,15 +1154,50 @@ void MainWindow::openFolderDialog()
     if (!dir.isEmpty()) openFolder(dir);
 }
 
+void MainWindow::openProjectDialog()
+{
+    const QString f = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), tr("SAM-SP projects (*.samsp.json *.json)"));
+    if (!f.isEmpty()) openProject(f);
+}
+
 void MainWindow::openImageDialog()
 {
     const QString f = QFileDialog::getOpenFileName(this, tr("Open Image"), QString(),
-                                                   tr("Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)"));
-    if (f.isEmpty()) return;
-    m_browser->clear();
-    auto* item = new QListWidgetItem(QFileInfo(f).fileName(), m_browser);
-    item->setData(Qt::UserRole, f);
-    m_browser->setCurrentItem(item);
+                                                   tr("Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp *.dcm)"));
+    if (!f.isEmpty()) openFile(f);
+}
+
+bool MainWindow::openFile(const QString& f)
+{
+    if (!openFolder(QFileInfo(f).absolutePath())) return false;
+    if (QListWidgetItem* it = browserItemFor(keyFor(fs::absolute(f.toStdString()), 0))) m_browser->setCurrentItem(it);
+    return true;
+}
+
+void MainWindow::exportDialog()
+{
+    if (m_project.items.empty()) return;
+    const QStringList formats{QStringLiteral("coco"), QStringLiteral("png"), QStringLiteral("voc"), QStringLiteral("yolo"),
+                              QStringLiteral("labelme"), QStringLiteral("labelmap"), QStringLiteral("dicom-seg"),
+                              QStringLiteral("nifti")};
+    bool ok = false;
+    const QString format = QInputDialog::getItem(this, tr("Export"), tr("Format:"), formats, 0, false, &ok);
+    if (!ok) return;
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Export to Folder"));
+    if (dir.isEmpty()) return;
+    saveNow();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    std::vector<std::string> problems;
+    try {
+        const auto written = pipeline::exportProject(m_project, dir.toStdString(), {format.toStdString()}, &problems);
+        QApplication::restoreOverrideCursor();
+        QString msg = tr("Exported %1 file(s) to %2.").arg(written.size()).arg(dir);
+        for (const auto& p : problems) msg += QLatin1Char('\n') + QString::fromStdString(p);
+        QMessageBox::information(this, tr("Export"), msg);
+    } catch (const std::exception& e) {
+        QApplication::restoreOverrideCursor();
+        QMessageBox::warning(this, tr("Export"), tr("The export failed:\n%1").arg(QString::fromStdString(e.what())));
+    }
 }
 
 void MainWindow::nextImage()

@@ -1,34 +1,51 @@
 #pragma once
-// The studio's main window: an image browser (left), the canvas (centre) and a
-// status bar. Images load on a worker thread; each request carries a
-// generation number so a late result for an image the user already left is dropped.
+// The studio's main window: a browser of images and DICOM series (left, with
+// each item's state), the canvas (centre: zoom, pan, mask overlay, prompts,
+// interactive tools), the SAM-SP pass viewer and the labels (right), and a
+// status bar (model, device, encode/decode times, position and value under the
+// cursor). Images and series load on worker threads and the model lives on the
+// inference thread: every request carries a generation number so a late result
+// for an image the user already left is dropped. The annotation state is kept in
+// a project file beside the images and saved automatically.
 
 #include "inference_worker.h"
 
+#include "imaging/document.h"
+#include "pipeline/project.h"
+
 #include <QFutureWatcher>
-#include <QThread>
 #include <QImage>
 #include <QMainWindow>
+#include <QPointer>
 #include <QString>
+#include <QThread>
+#include <QTimer>
 
+#include <atomic>
 #include <filesystem>
+#include <memory>
 
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
+class QSlider;
+class QToolBar;
+class QActionGroup;
 
 namespace samsp::ui {
 
 class ImageCanvas;
 class PassViewer;
+class MaskEditor;
 
 struct LoadedImage
 {
     quint64 generation = 0;
     QString path;
     QImage image;
-    QString summary; // "256 x 256, 8-bit RGB, PNG"
-    QString error;   // non-empty on failure
+    QString summary;  // "256 x 256, 8-bit RGB, PNG"
+    QString error;    // non-empty on failure
+    std::shared_ptr<imaging::Document> document; // series (and every load: the pixels and window)
 };
 
 class MainWindow : public QMainWindow
@@ -38,68 +55,151 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Lists the supported images of `folder` in the browser and opens the first.
+    // Lists the images and DICOM series under `folder` (recursively) and opens the first;
+    // the folder's project (project.samsp.json) is loaded when there is one.
     bool openFolder(const QString& folder);
+    // Opens a project file written by the studio or `samsp annotate`.
+    bool openProject(const QString& projectFile);
     void openImage(const QString& path);
+    // Opens the folder holding `file` and selects it.
+    bool openFile(const QString& file);
+    // Keeps project files in `dir` instead of beside the images (bundled samples, tests).
+    void setProjectStore(const QString& dir) { m_projectStore = dir; }
 
     // Loads a checkpoint on the inference thread; proposals start once it is ready.
     void setModel(const QString& path, const QString& device = QStringLiteral("auto"));
     void setProposalSettings(const ProposalSettings& s) { m_settings = s; }
+    const ProposalSettings& proposalSettings() const { return m_settings; }
     bool isModelReady() const { return m_modelReady; }
     const Proposal& proposal() const { return m_proposal; }
     PassViewer* passViewer() const { return m_passViewer; }
 
     QListWidget* browser() const { return m_browser; }
+    QListWidget* labelsList() const { return m_labels; }
     ImageCanvas* canvas() const { return m_canvas; }
+    MaskEditor* editor() const { return m_editor; }
+    QSlider* sliceSlider() const { return m_slice; }
     QString currentPath() const { return m_currentPath; }
+    QString currentKey() const { return m_currentKey; }
     QString lastError() const { return m_lastError; }
+    QString projectPath() const { return QString::fromStdString(m_projectPath.string()); }
+    const pipeline::Project& project() const { return m_project; }
+    int currentSlice() const { return m_sliceIndex; }
+    const imaging::Window& window() const { return m_window; }
+    QString cursorReadout() const;
+    // Saves the current image's annotation into the project and writes the file.
+    bool saveNow();
 
 Q_SIGNALS:
     void modelReady(const QString& id);
     void modelError(const QString& error);
     void proposalShown(const QString& path);
+    void maskRefined(double ms);
     void requestModel(const QString& path, const QString& device);
-    void requestProposal(quint64 generation, const QString& path, const QImage& rgb, const samsp::ui::ProposalSettings& s);
+    void requestProposal(quint64 generation, const QString& path, const QString& key, const QImage& rgb,
+                         const samsp::ui::ProposalSettings& s);
+    void requestDecode(const samsp::ui::DecodeRequest& r);
+    void requestPrefetch(const QString& key, const QImage& rgb);
     void imageShown(const QString& path);
     void imageFailed(const QString& path, const QString& error);
+    void saved(const QString& projectFile);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private Q_SLOTS:
     void onBrowserItem(QListWidgetItem* current);
     void onLoaded();
     void showAbout();
+    void showSettings();
     void openFolderDialog();
     void openImageDialog();
+    void openProjectDialog();
+    void exportDialog();
     void nextImage();
     void previousImage();
     void onModelLoaded(const QString& id, const QString& device);
     void onModelFailed(const QString& error);
     void onProposal(const samsp::ui::Proposal& p);
     void onProposalFailed(quint64 generation, const QString& error);
+    void onDecoded(const samsp::ui::DecodeResult& r);
     void showPass(int index);
     void proposeCurrent();
+    void acceptCurrent();
+    void rejectCurrent();
 
 private:
     void createActions();
     void setStatusModel();
+    void refreshOverlay();
+    void requestRefinement();
+    void clearPrompts();
+    void commitCurrent();           // editor -> project item (in memory)
+    void showSlice(int k, bool propose);
+    void updateBrowserState(QListWidgetItem* item);
+    void updateAllBrowserStates();
+    QListWidgetItem* browserItemFor(const QString& key) const;
+    QString keyFor(const std::filesystem::path& file, int frame) const;
+    void populate(const std::vector<pipeline::ProjectItem>& items);
+    void setCurrentLabel(int labelId);
+    void applyMaskOp(const QString& name);
+    void scheduleAutosave();
+    void prefetchNext();
+    QColor labelColour(int labelId) const;
 
     ImageCanvas* m_canvas = nullptr;
+    MaskEditor* m_editor = nullptr;
     QListWidget* m_browser = nullptr;
+    QListWidget* m_labels = nullptr;
     QLabel* m_statusImage = nullptr;
     QLabel* m_statusModel = nullptr;
     QLabel* m_statusZoom = nullptr;
     QLabel* m_statusTimes = nullptr;
+    QLabel* m_statusCursor = nullptr;
+    QToolBar* m_volumeBar = nullptr;
+    QSlider* m_slice = nullptr;
+    QLabel* m_sliceLabel = nullptr;
     PassViewer* m_passViewer = nullptr;
+    QActionGroup* m_tools = nullptr;
     QThread m_inferenceThread;
     InferenceWorker* m_worker = nullptr;
+    std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
     bool m_modelReady = false;
+    QString m_modelId;
+    QString m_modelPath;
     ProposalSettings m_settings;
     Proposal m_proposal;
     QImage m_currentImage;
     int m_usedPass = -1;
+    bool m_previewingPass = false;
     QFutureWatcher<LoadedImage> m_watcher;
+    QFutureWatcher<LoadedImage> m_prefetchWatcher;
     quint64 m_generation = 0;
-    QString m_currentPath;
+    QString m_currentPath, m_currentKey;
     QString m_lastError;
+
+    // Interactive prompts on the current image.
+    QVector<QPointF> m_points;
+    QVector<int> m_pointLabels;
+    std::optional<QRectF> m_box;
+    quint64 m_decodeSerial = 0;
+
+    // Project and autosave.
+    std::filesystem::path m_root;
+    std::filesystem::path m_projectPath;
+    QString m_projectStore;
+    pipeline::Project m_project;
+    int m_currentLabel = 1;
+    QTimer m_autosave;
+    bool m_dirty = false;
+
+    // Volumes.
+    std::shared_ptr<imaging::Document> m_document;
+    int m_sliceIndex = 0;
+    imaging::Window m_window;
+    QTimer m_windowProposeTimer;
+    QPointF m_cursor{-1, -1};
+    std::vector<imaging::DicomSeries> m_series;
 };
 
 } // namespace samsp::ui

@@ -11,6 +11,8 @@
 #include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QTranslator>
 
@@ -90,7 +92,9 @@ int main(int argc, char** argv)
     spdlog::info("SAM-SP Studio {} starting; log file {}", SAMSP_VERSION, file);
 
     QTranslator qtTr, appTr;
-    const QLocale locale = parser.isSet(lang) ? QLocale(parser.value(lang)) : QLocale::system();
+    // --lang, else the language chosen in Settings, else the system's.
+    const QString savedLang = QSettings().value(QStringLiteral("ui/language")).toString();
+    const QLocale locale = parser.isSet(lang) ? QLocale(parser.value(lang)) : savedLang.isEmpty() ? QLocale::system() : QLocale(savedLang);
     if (qtTr.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(&qtTr);
     if (appTr.load(locale, QStringLiteral("samsp"), QStringLiteral("_"), QStringLiteral(":/i18n")))
@@ -98,9 +102,15 @@ int main(int argc, char** argv)
 
     samsp::ui::MainWindow w;
     w.show();
+    const QString savedModel = QSettings().value(QStringLiteral("model/path")).toString();
     const QString modelPath = parser.isSet(modelOpt) ? parser.value(modelOpt)
-                                                     : findBundled(QStringLiteral("models/samsp-default.safetensors"));
-    if (!modelPath.isEmpty()) w.setModel(modelPath, parser.value(deviceOpt));
+                              : !savedModel.isEmpty() && QFileInfo::exists(savedModel)
+                                  ? savedModel
+                                  : findBundled(QStringLiteral("models/samsp-default.safetensors"));
+    // --device, else the device chosen in Settings.
+    const QString device = parser.isSet(deviceOpt) ? parser.value(deviceOpt)
+                                                   : QSettings().value(QStringLiteral("model/device"), QStringLiteral("auto")).toString();
+    if (!modelPath.isEmpty()) w.setModel(modelPath, device);
     if (parser.isSet(shot)) {
         const QString file = parser.value(shot);
         auto save = [&w, file] {
@@ -117,9 +127,11 @@ int main(int argc, char** argv)
     }
     const QStringList args = parser.positionalArguments();
     const QString target = args.isEmpty() ? findSamples() : args.first();
+    if (args.isEmpty()) // the bundled samples may be read-only or in the source tree: their project lives in the data folder
+        w.setProjectStore(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/projects"));
     if (!target.isEmpty()) {
         if (QFileInfo(target).isDir()) w.openFolder(target);
-        else w.openImage(target);
+        else w.openFile(target);
     }
     return app.exec();
 }

@@ -563,6 +563,34 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
     return report;
 }
 
+std::vector<std::string> exportProject(const Project& project, const fs::path& out, const std::set<std::string>& formats,
+                                       std::vector<std::string>* problems)
+{
+    for (const auto& f : formats)
+        if (std::find(batchFormatNames().begin(), batchFormatNames().end(), f) == batchFormatNames().end())
+            throw std::invalid_argument("unknown output format '" + f + "'");
+    formats::ensureFolder(out);
+    std::vector<std::string> keys;
+    for (const auto& i : project.items) keys.push_back(i.key);
+    const auto stems = outputStems(keys);
+    std::vector<std::string> written;
+    std::vector<BatchFailure> failures;
+    for (const auto& i : project.items) {
+        if (i.state == ItemState::New || i.annotation.width <= 0) continue;
+        try {
+            writeItemOutputs(out, formats, stems.at(i.key), i, project.labels);
+        } catch (const formats::WriteError&) {
+            throw;
+        } catch (const std::exception& e) {
+            failures.push_back({i.key, i.file, e.what()});
+        }
+    }
+    writeAggregates(out, formats, project, written, failures);
+    if (problems)
+        for (const auto& f : failures) problems->push_back(f.key + ": " + f.reason);
+    return written;
+}
+
 Project mergeBatchOutputs(const std::vector<fs::path>& shardDirs, const fs::path& out, const std::set<std::string>& formats)
 {
     if (shardDirs.empty()) throw std::invalid_argument("nothing to merge");

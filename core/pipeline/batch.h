@@ -91,6 +91,12 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
                      const std::function<void(const BatchProgress&)>& progress = {},
                      const std::atomic<bool>* cancel = nullptr);
 
+// Writes every annotated item of a project in `formats` (per-item files and the
+// aggregates, as annotate does) to `out`; returns the files written. Failures of
+// single items (e.g. a DICOM SEG whose source is gone) are returned in `problems`.
+std::vector<std::string> exportProject(const Project& project, const std::filesystem::path& out,
+                                       const std::set<std::string>& formats, std::vector<std::string>* problems = nullptr);
+
 // Joins the outputs of several batch runs (shards) into `out`: one project and the
 // aggregate formats (COCO, data.yaml, VOC lists). Returns the merged project.
 Project mergeBatchOutputs(const std::vector<std::filesystem::path>& shardDirs, const std::filesystem::path& out,

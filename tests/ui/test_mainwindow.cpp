@@ -4,7 +4,24 @@
 #include "about_dialog.h"
 #include "image_canvas.h"
 #include "main_window.h"
+#include "mask_editor.h"
 #include "pass_viewer.h"
+#include "settings_dialog.h"
+
+#include "formats/atomic_file.h"
+#include "pipeline/project.h"
+
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QPushButton>
+#include <QFile>
+#include <QKeySequenceEdit>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QUndoStack>
+
+#include <opencv2/core.hpp>
 
 #include <QListWidget>
 #include <QMenuBar>
@@ -18,17 +35,23 @@
 
 #include <fstream>
 
+#include "imaging/dicom.h"
+#include <QSettings>
+#include <QWheelEvent>
+
 using namespace samsp::ui;
 
 class TestMainWindow : public QObject
 {
     Q_OBJECT
     const QString m_samples = QStringLiteral(SAMSP_SOURCE_DIR "/resources/samples");
+    QTemporaryDir m_store; // project files of windows that open the bundled samples
 
 private Q_SLOTS:
     void opensBundledSamplesAndShowsTheFirst()
     {
         MainWindow w;
+        w.setProjectStore(m_store.path());
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QSignalSpy shown(&w, &MainWindow::imageShown);
@@ -43,6 +66,7 @@ private Q_SLOTS:
     void keyboardStepsThroughImages()
     {
         MainWindow w;
+        w.setProjectStore(m_store.path());
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QSignalSpy shown(&w, &MainWindow::imageShown);
@@ -69,6 +93,7 @@ private Q_SLOTS:
         QTemporaryDir d;
         std::ofstream((d.path() + "/broken.png").toStdString()) << "not really a png";
         MainWindow w;
+        w.setProjectStore(m_store.path());
         w.show();
         QSignalSpy failed(&w, &MainWindow::imageFailed);
         QVERIFY(w.openFolder(d.path()));
@@ -83,6 +108,7 @@ private Q_SLOTS:
     {
         QTemporaryDir d;
         MainWindow w;
+        w.setProjectStore(m_store.path());
         QVERIFY(!w.openFolder(d.path()));
         QVERIFY(w.lastError().contains("no supported images"));
     }
@@ -103,6 +129,7 @@ private Q_SLOTS:
         QVERIFY(tr.load(QLocale(lang), "samsp", "_", ":/i18n"));
         QCoreApplication::installTranslator(&tr);
         MainWindow w;
+        w.setProjectStore(m_store.path());
         QCOMPARE(w.menuBar()->actions().first()->text(), file);
         QCoreApplication::removeTranslator(&tr);
     }
@@ -112,6 +139,7 @@ private Q_SLOTS:
         const QString model = QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors");
         QVERIFY2(QFileInfo::exists(model), "the bundled default model is missing");
         MainWindow w;
+        w.setProjectStore(m_store.path());
         ProposalSettings s;
         s.passes = 2;
         s.earlyStopIou = 2.0; // always run K = 2 prompted passes: K + 1 rows
@@ -156,11 +184,212 @@ private Q_SLOTS:
         QVERIFY(w.proposal().path.endsWith(w.browser()->item(1)->text()));
     }
 
+    // The whole flow, driven with keys and mouse clicks like a user.
+    void proposeRefineEditUndoAutosaveReopen()
+    {
+        QTemporaryDir folder;
+        for (const QString& f : QDir(m_samples).entryList({QStringLiteral("*.png")}))
+            QVERIFY(QFile::copy(m_samples + QLatin1Char('/') + f, folder.path() + QLatin1Char('/') + f));
+        const QString model = QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors");
+        cv::Mat proposed, refined, brushed;
+        QString firstKey;
+        {
+            MainWindow w;
+            ProposalSettings s;
+            s.passes = 2;
+            s.earlyStopIou = 2.0;
+            w.setProposalSettings(s);
+            QSignalSpy ready(&w, &MainWindow::modelReady);
+            QSignalSpy shown(&w, &MainWindow::proposalShown);
+            w.setModel(model, "cpu");
+            QVERIFY(ready.wait(30000));
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QVERIFY(w.openFolder(folder.path()));
+            QCOMPARE(w.projectPath(), folder.path() + QStringLiteral("/project.samsp.json"));
+            // 1. The proposal arrives without a click; K + 1 passes are listed.
+            QVERIFY(shown.wait(30000));
+            QVERIFY(w.proposal().found);
+            QCOMPARE(w.passViewer()->passCount(), 3);
+            firstKey = w.currentKey();
+            proposed = w.editor()->mask().clone();
+            QVERIFY(cv::countNonZero(proposed) > 0);
+            QCOMPARE(w.browser()->currentItem()->data(Qt::UserRole + 3).toString(), QStringLiteral("proposed"));
+            // 2. Selecting another pass changes the overlay; the result stays the final pass.
+            w.activateWindow();
+            QTest::keyClick(&w, Qt::Key_BracketLeft);
+            QTest::keyClick(&w, Qt::Key_BracketLeft);
+            QCOMPARE(w.canvas()->overlayMask(), w.proposal().passes[0].mask);
+            QTest::keyClick(&w, Qt::Key_BracketRight);
+            QTest::keyClick(&w, Qt::Key_BracketRight);
+            // 3. A negative point inside the mask (Points tool, right click): the mask changes.
+            QTest::keyClick(&w, Qt::Key_T);
+            QCOMPARE(w.canvas()->tool(), ImageCanvas::Tool::Points);
+            cv::Point inside(-1, -1);
+            {
+                cv::Mat dist;
+                cv::Mat m = proposed.clone();
+                // the pixel deepest inside: far from the border of the mask
+                int best = -1;
+                for (int y = 0; y < m.rows; y += 2)
+                    for (int x = 0; x < m.cols; x += 2) {
+                        if (!m.at<uchar>(y, x)) continue;
+                        int d = 0;
+                        while (d < 40 && y - d >= 0 && y + d < m.rows && x - d >= 0 && x + d < m.cols && m.at<uchar>(y - d, x) &&
+                               m.at<uchar>(y + d, x) && m.at<uchar>(y, x - d) && m.at<uchar>(y, x + d))
+                            ++d;
+                        if (d > best) best = d, inside = {x, y};
+                    }
+            }
+            QSignalSpy refinedSpy(&w, &MainWindow::maskRefined);
+            const QPoint at = w.canvas()->mapFromImage(QPointF(inside.x, inside.y));
+            QTest::mouseClick(w.canvas()->viewport(), Qt::RightButton, {}, at);
+            QVERIFY(refinedSpy.wait(10000));
+            refined = w.editor()->mask().clone();
+            QVERIFY2(cv::countNonZero(refined != proposed) > 0, "the negative point did not change the mask");
+            QCOMPARE(w.canvas()->promptPointCount(), 1);
+            // 4. A brush stroke (one undo step) paints a line of pixels.
+            QTest::keyClick(&w, Qt::Key_D);
+            const int stepsBefore = w.editor()->undoStack()->count();
+            const QPoint a = w.canvas()->mapFromImage(QPointF(10, 10)), b = w.canvas()->mapFromImage(QPointF(60, 14));
+            QTest::mousePress(w.canvas()->viewport(), Qt::LeftButton, {}, a);
+            QMouseEvent move(QEvent::MouseMove, QPointF(b), w.canvas()->viewport()->mapToGlobal(QPointF(b)), Qt::NoButton,
+                             Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(w.canvas()->viewport(), &move);
+            QTest::mouseRelease(w.canvas()->viewport(), Qt::LeftButton, {}, b);
+            QCOMPARE(w.editor()->undoStack()->count(), stepsBefore + 1);
+            brushed = w.editor()->mask().clone();
+            QVERIFY(brushed.at<uchar>(12, 35) == 255);
+            QVERIFY(cv::countNonZero(brushed != refined) > 0);
+            // 5. Undo / redo restore exact masks.
+            QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+            QCOMPARE(cv::countNonZero(w.editor()->mask() != refined), 0);
+            QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+            QCOMPARE(cv::countNonZero(w.editor()->mask() != proposed), 0);
+            QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+            QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+            QCOMPARE(cv::countNonZero(w.editor()->mask() != brushed), 0);
+            QCOMPARE(w.canvas()->overlayMask().size(), QSize(brushed.cols, brushed.rows));
+            // 6. Next image (N) saves the edited mask into the project file.
+            QSignalSpy savedSpy(&w, &MainWindow::saved);
+            QTest::keyClick(&w, Qt::Key_N);
+            QVERIFY(savedSpy.count() >= 1);
+            const auto p = samsp::pipeline::Project::load(folder.path().toStdString() + "/project.samsp.json");
+            const auto* item = p.find(firstKey.toStdString());
+            QVERIFY(item);
+            QCOMPARE(item->annotation.instances.size(), size_t(1));
+            QCOMPARE(item->annotation.instances[0].source, samsp::annotation::Source::Edited);
+            QCOMPARE(cv::countNonZero(samsp::annotation::rleDecodeMat(item->annotation.instances[0].mask) != brushed), 0);
+            QVERIFY(shown.wait(30000)); // the second image's proposal
+            // 7. Accept (Enter) marks the second image and moves on.
+            const QString second = w.currentKey();
+            QTest::keyClick(&w, Qt::Key_Return);
+            QCOMPARE(w.project().find(second.toStdString())->state, samsp::pipeline::ItemState::Accepted);
+        }
+        // 8. Reopen: the first image shows the mask as it was left, not a new proposal.
+        {
+            MainWindow w;
+            QSignalSpy shownImg(&w, &MainWindow::imageShown);
+            w.show();
+            QVERIFY(w.openFolder(folder.path()));
+            QVERIFY(shownImg.wait(10000));
+            QCOMPARE(w.currentKey(), firstKey);
+            QCOMPARE(cv::countNonZero(w.editor()->mask() != brushed), 0);
+            QVERIFY(!w.canvas()->overlayMask().isNull());
+            QCOMPARE(w.browser()->item(1)->data(Qt::UserRole + 3).toString(), QStringLiteral("accepted"));
+        }
+    }
+
+    void dicomSeriesHasSlicesWindowAndValues()
+    {
+        QTemporaryDir folder;
+        const QString src = QStringLiteral(SAMSP_SHARED_TESTDATA "/dicom/series_ct4");
+        QDir().mkpath(folder.path() + QStringLiteral("/ct"));
+        for (const QString& f : QDir(src).entryList(QDir::Files)) QFile::copy(src + QLatin1Char('/') + f, folder.path() + QStringLiteral("/ct/") + f);
+        MainWindow w;
+        QSignalSpy shown(&w, &MainWindow::imageShown);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFolder(folder.path()));
+        QCOMPARE(w.browser()->count(), 1);
+        QVERIFY(w.browser()->item(0)->text().contains(QStringLiteral("4 slices")));
+        QVERIFY(shown.wait(20000));
+        QVERIFY(w.sliceSlider()->isVisible());
+        QCOMPARE(w.sliceSlider()->maximum(), 3);
+        QCOMPARE(w.currentSlice(), 2);
+        // The wheel steps slices.
+        QWheelEvent wheel(QPointF(20, 20), w.canvas()->viewport()->mapToGlobal(QPointF(20, 20)), {}, QPoint(0, -120),
+                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(w.canvas()->viewport(), &wheel);
+        QCOMPARE(w.currentSlice(), 3);
+        QVERIFY(w.currentKey().endsWith(QString::fromStdString(
+            samsp::imaging::scanDicomFolder(src.toStdString()).series[0].slices[3].info.file.filename().string())));
+        // Right-drag changes the window.
+        const double width = w.window().width;
+        const QPoint c = w.canvas()->viewport()->rect().center();
+        QTest::mousePress(w.canvas()->viewport(), Qt::RightButton, {}, c);
+        QMouseEvent drag(QEvent::MouseMove, QPointF(c + QPoint(40, 0)), w.canvas()->viewport()->mapToGlobal(QPointF(c + QPoint(40, 0))),
+                         Qt::NoButton, Qt::RightButton, Qt::NoModifier);
+        QApplication::sendEvent(w.canvas()->viewport(), &drag);
+        QTest::mouseRelease(w.canvas()->viewport(), Qt::RightButton, {}, c + QPoint(40, 0));
+        QVERIFY(w.window().width > width);
+        // The read-out under the cursor gives Hounsfield units and the patient position.
+        const QPoint px = w.canvas()->mapFromImage(QPointF(8.5, 8.5));
+        QMouseEvent hover(QEvent::MouseMove, QPointF(px), w.canvas()->viewport()->mapToGlobal(QPointF(px)), Qt::NoButton, Qt::NoButton,
+                          Qt::NoModifier);
+        QApplication::sendEvent(w.canvas()->viewport(), &hover);
+        const auto vol = samsp::imaging::loadVolume(samsp::imaging::scanDicomFolder(src.toStdString()).series[0]);
+        const float hu = vol.slices[3].at<float>(8, 8);
+        QVERIFY2(w.cursorReadout().contains(QStringLiteral("%1 HU").arg(double(hu), 0, 'f', 0)), qPrintable(w.cursorReadout()));
+        QVERIFY(w.cursorReadout().contains(QStringLiteral("mm")));
+    }
+
+    void settingsEditShortcutsAndPasses()
+    {
+        MainWindow w;
+        w.setProjectStore(m_store.path());
+        ProposalSettings s;
+        s.passes = 2;
+        QAction next;
+        next.setText(QStringLiteral("&Next Image"));
+        next.setObjectName(QStringLiteral("nextImageTest"));
+        next.setData(QStringLiteral("N"));
+        next.setShortcut(QKeySequence(Qt::Key_N));
+        QAction prev;
+        prev.setText(QStringLiteral("&Previous Image"));
+        prev.setObjectName(QStringLiteral("previousImageTest"));
+        prev.setData(QStringLiteral("P"));
+        prev.setShortcut(QKeySequence(Qt::Key_P));
+        SettingsDialog dlg(s, {&next, &prev});
+        dlg.show();
+        QCOMPARE(dlg.shortcutTable()->rowCount(), 2);
+        dlg.passesBox()->setValue(4);
+        auto* edit = static_cast<QKeySequenceEdit*>(dlg.shortcutTable()->cellWidget(0, 1));
+        edit->setKeySequence(QKeySequence(Qt::Key_J));
+        QCOMPARE(dlg.proposalSettings().passes, 4);
+        dlg.applyShortcuts();
+        QCOMPARE(next.shortcut(), QKeySequence(Qt::Key_J));
+        // A clash is refused with a message, and the dialog stays open.
+        edit->setKeySequence(QKeySequence(Qt::Key_P));
+        QTimer::singleShot(0, [&] {
+            QTimer* t = new QTimer(&dlg);
+            QObject::connect(t, &QTimer::timeout, [&] {
+                if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) box->accept();
+            });
+            t->start(50);
+        });
+        QTest::mouseClick(dlg.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        QVERIFY(dlg.isVisible());
+        QSettings().remove(QStringLiteral("shortcuts/nextImageTest"));
+        QSettings().remove(QStringLiteral("shortcuts/previousImageTest"));
+    }
+
     void wrongModelFileGivesAClearError()
     {
         QTemporaryDir d;
         std::ofstream((d.path() + "/bad.pth").toStdString()) << "not a checkpoint";
         MainWindow w;
+        w.setProjectStore(m_store.path());
         QSignalSpy err(&w, &MainWindow::modelError);
         // The message box would block: close it as soon as it shows.
         QTimer::singleShot(0, [&] {
