@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>%1 slice(s) of %2 x %3, %4</source>
+        <translation>%1 Schicht(en) zu %2 x %3, %4</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::AboutDialog</name>
     <message>
         <source>About SAM-SP Studio</source>
@@ -132,10 +139,6 @@ BLAS: %4</translation>
         <translation>(langsame Referenz-BLAS: siehe Hilfe &gt; Über)</translation>
     </message>
     <message>
-        <source>'%1' holds no supported images (PNG, JPEG, TIFF, BMP, WebP).</source>
-        <translation>'%1' enthält keine unterstützten Bilder (PNG, JPEG, TIFF, BMP, WebP).</translation>
-    </message>
-    <message>
         <source>Loading %1 ...</source>
         <translation>Lade %1 ...</translation>
     </message>
@@ -150,10 +153,6 @@ BLAS: %4</translation>
     <message>
         <source>Open Image</source>
         <translation>Bild öffnen</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)</source>
-        <translation>Bilder (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)</translation>
     </message>
     <message>
         <source>SAM-SP Passes</source>
@@ -225,6 +224,312 @@ BLAS: %4</translation>
         <source>No model loaded.</source>
         <translation>Kein Modell geladen.</translation>
     </message>
+    <message>
+        <source>Use pass %1</source>
+        <translation>Durchlauf %1 verwenden</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Klassen</translation>
+    </message>
+    <message>
+        <source>Slices</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Eraser stroke</source>
+        <translation>Radierstrich</translation>
+    </message>
+    <message>
+        <source>Brush stroke</source>
+        <translation>Pinselstrich</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>Polygon</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>The annotations could not be saved:
+%1
+
+Close anyway?</source>
+        <translation>Die Annotationen konnten nicht gespeichert werden:
+%1
+
+Trotzdem schließen?</translation>
+    </message>
+    <message>
+        <source>encode: precomputed, SAM-SP %1 ms</source>
+        <translation>Kodieren: vorberechnet, SAM-SP %1 ms</translation>
+    </message>
+    <message>
+        <source>Points and boxes need the image's embedding: wait for the proposal.</source>
+        <translation>Punkte und Rechtecke brauchen das Embedding des Bildes: Warten Sie auf den Vorschlag.</translation>
+    </message>
+    <message>
+        <source>Refine with prompts</source>
+        <translation>Mit Prompts verfeinern</translation>
+    </message>
+    <message>
+        <source>decode %1 ms, predicted IoU %2</source>
+        <translation>Dekodieren %1 ms, vorhergesagte IoU %2</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Accepted %1.</source>
+        <translation>%1 angenommen.</translation>
+    </message>
+    <message>
+        <source>Rejected %1.</source>
+        <translation>%1 verworfen.</translation>
+    </message>
+    <message>
+        <source>Fill holes</source>
+        <translation>Löcher füllen</translation>
+    </message>
+    <message>
+        <source>Remove islands</source>
+        <translation>Inseln entfernen</translation>
+    </message>
+    <message>
+        <source>Clean up</source>
+        <translation>Glätten</translation>
+    </message>
+    <message>
+        <source>Clear mask</source>
+        <translation>Maske leeren</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <source>'%1' holds no supported images (PNG, JPEG, TIFF, BMP, WebP) or DICOM files.</source>
+        <translation>'%1' enthält keine unterstützten Bilder (PNG, JPEG, TIFF, BMP, WebP) oder DICOM-Dateien.</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>The project file could not be read and was moved to %1:
+%2</source>
+        <translation>Die Projektdatei war nicht lesbar und wurde nach %1 verschoben:
+%2</translation>
+    </message>
+    <message>
+        <source>Series: %1 (%2, %3 slices)</source>
+        <translation>Serie: %1 (%2, %3 Schichten)</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <source>%1 / %2  W %3 L %4</source>
+        <translation>%1 / %2  F %3 L %4</translation>
+    </message>
+    <message>
+        <source>x %1, y %2: %3</source>
+        <translation>x %1, y %2: %3</translation>
+    </message>
+    <message>
+        <source> HU</source>
+        <translation> HU</translation>
+    </message>
+    <message>
+        <source>  (%1, %2, %3) mm</source>
+        <translation>  (%1, %2, %3) mm</translation>
+    </message>
+    <message>
+        <source>x %1, y %2: RGB %3 %4 %5</source>
+        <translation>x %1, y %2: RGB %3 %4 %5</translation>
+    </message>
+    <message>
+        <source>Open &amp;Project...</source>
+        <translation>&amp;Projekt öffnen...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+O</source>
+        <translation>Ctrl+Alt+O</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>&amp;Export...</source>
+        <translation>&amp;Exportieren...</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings...</source>
+        <translation>&amp;Einstellungen...</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>&amp;Fill Holes</source>
+        <translation>&amp;Löcher füllen</translation>
+    </message>
+    <message>
+        <source>Remove &amp;Islands</source>
+        <translation>&amp;Inseln entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Clean Up Edges</source>
+        <translation>Ränder &amp;glätten</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Mask</source>
+        <translation>Maske &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Prompts</source>
+        <translation>&amp;Prompts entfernen</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>Points (left: add, right: remove)</source>
+        <translation>Punkte (links: hinzufügen, rechts: ausschließen)</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>Pinsel</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>Radierer</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Smaller Brush</source>
+        <translation>Kleinerer Pinsel</translation>
+    </message>
+    <message>
+        <source>Brush radius %1 px</source>
+        <translation>Pinselradius %1 px</translation>
+    </message>
+    <message>
+        <source>Larger Brush</source>
+        <translation>Größerer Pinsel</translation>
+    </message>
+    <message>
+        <source>&amp;Window Preset</source>
+        <translation>&amp;Fenster-Voreinstellung</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>&amp;Use Selected Pass</source>
+        <translation>Gewählten Durchlauf &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Annehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>SAM-SP projects (*.samsp.json *.json)</source>
+        <translation>SAM-SP-Projekte (*.samsp.json *.json)</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp *.dcm)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp *.dcm)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Export to Folder</source>
+        <translation>In Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Exported %1 file(s) to %2.</source>
+        <translation>%1 Datei(en) nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>The export failed:
+%1</source>
+        <translation>Der Export ist fehlgeschlagen:
+%1</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::PassViewer</name>
@@ -267,6 +572,113 @@ BLAS: %4</translation>
     <message>
         <source>No object found: %1</source>
         <translation>Kein Objekt gefunden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when present)</source>
+        <translation>Automatisch (GPU, wenn vorhanden)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA-GPU</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <source>The bundled default model</source>
+        <translation>Das mitgelieferte Standardmodell</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pth *.pt *.safetensors)</source>
+        <translation>Checkpoints (*.pth *.pt *.safetensors)</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Self-prompting passes after pass 0:</source>
+        <translation>Selbst-Prompt-Durchläufe nach Durchlauf 0:</translation>
+    </message>
+    <message>
+        <source>Box from the previous pass</source>
+        <translation>Rechteck aus dem vorigen Durchlauf</translation>
+    </message>
+    <message>
+        <source>Mask logits from the previous pass</source>
+        <translation>Masken-Logits aus dem vorigen Durchlauf</translation>
+    </message>
+    <message>
+        <source>Point farthest from the border</source>
+        <translation>Punkt mit größtem Randabstand</translation>
+    </message>
+    <message>
+        <source>Prompts:</source>
+        <translation>Prompts:</translation>
+    </message>
+    <message>
+        <source>Stop when two passes agree this well (above 1: never stop early).</source>
+        <translation>Stoppen, wenn zwei Durchläufe so gut übereinstimmen (über 1: nie vorzeitig).</translation>
+    </message>
+    <message>
+        <source>Stop early at IoU:</source>
+        <translation>Vorzeitig stoppen bei IoU:</translation>
+    </message>
+    <message>
+        <source>SAM-SP</source>
+        <translation>SAM-SP</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Standard wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>%1 is used by both "%2" and "%3".</source>
+        <translation>%1 ist sowohl „%2“ als auch „%3“ zugewiesen.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>%1 slice(s) of %2 x %3, %4</source>
+        <translation>%2 x %3 のスライス %1 枚、%4</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::AboutDialog</name>
     <message>
         <source>About SAM-SP Studio</source>
@@ -132,10 +139,6 @@ BLAS: %4</translation>
         <translation>(低速なリファレンス BLAS: ヘルプ &gt; について を参照)</translation>
     </message>
     <message>
-        <source>'%1' holds no supported images (PNG, JPEG, TIFF, BMP, WebP).</source>
-        <translation>'%1' にはサポートされている画像 (PNG, JPEG, TIFF, BMP, WebP) がありません。</translation>
-    </message>
-    <message>
         <source>Loading %1 ...</source>
         <translation>%1 を読み込み中 ...</translation>
     </message>
@@ -150,10 +153,6 @@ BLAS: %4</translation>
     <message>
         <source>Open Image</source>
         <translation>画像を開く</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)</source>
-        <translation>画像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)</translation>
     </message>
     <message>
         <source>SAM-SP Passes</source>
@@ -225,6 +224,312 @@ BLAS: %4</translation>
         <source>No model loaded.</source>
         <translation>モデルが読み込まれていません。</translation>
     </message>
+    <message>
+        <source>Use pass %1</source>
+        <translation>パス %1 を使う</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>ラベル</translation>
+    </message>
+    <message>
+        <source>Slices</source>
+        <translation>スライス</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>スライス</translation>
+    </message>
+    <message>
+        <source>Eraser stroke</source>
+        <translation>消しゴムストローク</translation>
+    </message>
+    <message>
+        <source>Brush stroke</source>
+        <translation>ブラシストローク</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>ポリゴン</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>The annotations could not be saved:
+%1
+
+Close anyway?</source>
+        <translation>アノテーションを保存できませんでした:
+%1
+
+それでも閉じますか?</translation>
+    </message>
+    <message>
+        <source>encode: precomputed, SAM-SP %1 ms</source>
+        <translation>エンコード: 事前計算済み、SAM-SP %1 ms</translation>
+    </message>
+    <message>
+        <source>Points and boxes need the image's embedding: wait for the proposal.</source>
+        <translation>点やボックスには画像の埋め込みが必要です。提案を待ってください。</translation>
+    </message>
+    <message>
+        <source>Refine with prompts</source>
+        <translation>プロンプトで修正</translation>
+    </message>
+    <message>
+        <source>decode %1 ms, predicted IoU %2</source>
+        <translation>デコード %1 ms、予測 IoU %2</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>自動保存に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Accepted %1.</source>
+        <translation>%1 を承認しました。</translation>
+    </message>
+    <message>
+        <source>Rejected %1.</source>
+        <translation>%1 を却下しました。</translation>
+    </message>
+    <message>
+        <source>Fill holes</source>
+        <translation>穴を埋める</translation>
+    </message>
+    <message>
+        <source>Remove islands</source>
+        <translation>島を除去</translation>
+    </message>
+    <message>
+        <source>Clean up</source>
+        <translation>整える</translation>
+    </message>
+    <message>
+        <source>Clear mask</source>
+        <translation>マスクを消去</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>提案済み</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>承認済み</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>却下</translation>
+    </message>
+    <message>
+        <source>'%1' holds no supported images (PNG, JPEG, TIFF, BMP, WebP) or DICOM files.</source>
+        <translation>'%1' にはサポートされている画像 (PNG, JPEG, TIFF, BMP, WebP) や DICOM ファイルがありません。</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <source>The project file could not be read and was moved to %1:
+%2</source>
+        <translation>プロジェクトファイルを読み込めなかったため %1 に移動しました:
+%2</translation>
+    </message>
+    <message>
+        <source>Series: %1 (%2, %3 slices)</source>
+        <translation>シリーズ: %1 (%2、%3 スライス)</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>プロジェクトを開く</translation>
+    </message>
+    <message>
+        <source>%1 / %2  W %3 L %4</source>
+        <translation>%1 / %2  W %3 L %4</translation>
+    </message>
+    <message>
+        <source>x %1, y %2: %3</source>
+        <translation>x %1, y %2: %3</translation>
+    </message>
+    <message>
+        <source> HU</source>
+        <translation> HU</translation>
+    </message>
+    <message>
+        <source>  (%1, %2, %3) mm</source>
+        <translation>  (%1, %2, %3) mm</translation>
+    </message>
+    <message>
+        <source>x %1, y %2: RGB %3 %4 %5</source>
+        <translation>x %1, y %2: RGB %3 %4 %5</translation>
+    </message>
+    <message>
+        <source>Open &amp;Project...</source>
+        <translation>プロジェクトを開く(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+O</source>
+        <translation>Ctrl+Alt+O</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 を保存しました</translation>
+    </message>
+    <message>
+        <source>&amp;Export...</source>
+        <translation>エクスポート(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings...</source>
+        <translation>設定(&amp;T)...</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直し(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>&amp;Fill Holes</source>
+        <translation>穴を埋める(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Remove &amp;Islands</source>
+        <translation>島を除去(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Clean Up Edges</source>
+        <translation>縁を整える(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Mask</source>
+        <translation>マスクを消去(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Prompts</source>
+        <translation>プロンプトを消去(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>ツール</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>パン</translation>
+    </message>
+    <message>
+        <source>Points (left: add, right: remove)</source>
+        <translation>点 (左: 追加、右: 除外)</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>ボックス</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>ブラシ</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>消しゴム</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>ツール(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Smaller Brush</source>
+        <translation>ブラシを小さく</translation>
+    </message>
+    <message>
+        <source>Brush radius %1 px</source>
+        <translation>ブラシ半径 %1 px</translation>
+    </message>
+    <message>
+        <source>Larger Brush</source>
+        <translation>ブラシを大きく</translation>
+    </message>
+    <message>
+        <source>&amp;Window Preset</source>
+        <translation>ウィンドウプリセット(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>&amp;Use Selected Pass</source>
+        <translation>選択したパスを使う(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>承認(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>却下(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>新しい言語は次回の起動から使われます。</translation>
+    </message>
+    <message>
+        <source>SAM-SP projects (*.samsp.json *.json)</source>
+        <translation>SAM-SP プロジェクト (*.samsp.json *.json)</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp *.dcm)</source>
+        <translation>画像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp *.dcm)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>形式:</translation>
+    </message>
+    <message>
+        <source>Export to Folder</source>
+        <translation>フォルダへエクスポート</translation>
+    </message>
+    <message>
+        <source>Exported %1 file(s) to %2.</source>
+        <translation>%1 個のファイルを %2 にエクスポートしました。</translation>
+    </message>
+    <message>
+        <source>The export failed:
+%1</source>
+        <translation>エクスポートに失敗しました:
+%1</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::PassViewer</name>
@@ -267,6 +572,113 @@ BLAS: %4</translation>
     <message>
         <source>No object found: %1</source>
         <translation>対象が見つかりません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>システムの言語</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>言語:</translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when present)</source>
+        <translation>自動 (GPU があれば使用)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>デバイス:</translation>
+    </message>
+    <message>
+        <source>The bundled default model</source>
+        <translation>同梱の既定モデル</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>参照...</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>チェックポイント</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pth *.pt *.safetensors)</source>
+        <translation>チェックポイント (*.pth *.pt *.safetensors)</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>モデル:</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Self-prompting passes after pass 0:</source>
+        <translation>パス 0 の後の自己プロンプトのパス数:</translation>
+    </message>
+    <message>
+        <source>Box from the previous pass</source>
+        <translation>前のパスのボックス</translation>
+    </message>
+    <message>
+        <source>Mask logits from the previous pass</source>
+        <translation>前のパスのマスクロジット</translation>
+    </message>
+    <message>
+        <source>Point farthest from the border</source>
+        <translation>境界から最も遠い点</translation>
+    </message>
+    <message>
+        <source>Prompts:</source>
+        <translation>プロンプト:</translation>
+    </message>
+    <message>
+        <source>Stop when two passes agree this well (above 1: never stop early).</source>
+        <translation>2 つのパスがこの程度一致したら終了します (1 より大きい値: 早期終了しない)。</translation>
+    </message>
+    <message>
+        <source>Stop early at IoU:</source>
+        <translation>早期終了の IoU:</translation>
+    </message>
+    <message>
+        <source>SAM-SP</source>
+        <translation>SAM-SP</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>ショートカット</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>既定に戻す</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>ショートカット</translation>
+    </message>
+    <message>
+        <source>%1 is used by both "%2" and "%3".</source>
+        <translation>%1 は「%2」と「%3」の両方に割り当てられています。</translation>
     </message>
 </context>
 </TS>

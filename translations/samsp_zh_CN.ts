@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>%1 slice(s) of %2 x %3, %4</source>
+        <translation>%1 个切片，%2 x %3，%4</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::AboutDialog</name>
     <message>
         <source>About SAM-SP Studio</source>
@@ -132,10 +139,6 @@ BLAS: %4</translation>
         <translation>(较慢的参考 BLAS：见 帮助 &gt; 关于)</translation>
     </message>
     <message>
-        <source>'%1' holds no supported images (PNG, JPEG, TIFF, BMP, WebP).</source>
-        <translation>'%1' 中没有受支持的图像 (PNG, JPEG, TIFF, BMP, WebP)。</translation>
-    </message>
-    <message>
         <source>Loading %1 ...</source>
         <translation>正在加载 %1 ...</translation>
     </message>
@@ -150,10 +153,6 @@ BLAS: %4</translation>
     <message>
         <source>Open Image</source>
         <translation>打开图像</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)</source>
-        <translation>图像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)</translation>
     </message>
     <message>
         <source>SAM-SP Passes</source>
@@ -225,6 +224,312 @@ BLAS: %4</translation>
         <source>No model loaded.</source>
         <translation>未加载模型。</translation>
     </message>
+    <message>
+        <source>Use pass %1</source>
+        <translation>使用第 %1 轮</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Slices</source>
+        <translation>切片</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>切片</translation>
+    </message>
+    <message>
+        <source>Eraser stroke</source>
+        <translation>橡皮擦笔划</translation>
+    </message>
+    <message>
+        <source>Brush stroke</source>
+        <translation>画笔笔划</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>多边形</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>The annotations could not be saved:
+%1
+
+Close anyway?</source>
+        <translation>无法保存标注:
+%1
+
+仍要关闭吗?</translation>
+    </message>
+    <message>
+        <source>encode: precomputed, SAM-SP %1 ms</source>
+        <translation>编码: 已预先计算，SAM-SP %1 毫秒</translation>
+    </message>
+    <message>
+        <source>Points and boxes need the image's embedding: wait for the proposal.</source>
+        <translation>点和框需要图像的嵌入：请等待提议完成。</translation>
+    </message>
+    <message>
+        <source>Refine with prompts</source>
+        <translation>用提示细化</translation>
+    </message>
+    <message>
+        <source>decode %1 ms, predicted IoU %2</source>
+        <translation>解码 %1 毫秒，预测 IoU %2</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败: %1</translation>
+    </message>
+    <message>
+        <source>Accepted %1.</source>
+        <translation>已接受 %1。</translation>
+    </message>
+    <message>
+        <source>Rejected %1.</source>
+        <translation>已拒绝 %1。</translation>
+    </message>
+    <message>
+        <source>Fill holes</source>
+        <translation>填充孔洞</translation>
+    </message>
+    <message>
+        <source>Remove islands</source>
+        <translation>去除孤岛</translation>
+    </message>
+    <message>
+        <source>Clean up</source>
+        <translation>清理</translation>
+    </message>
+    <message>
+        <source>Clear mask</source>
+        <translation>清除掩膜</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>已提议</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>'%1' holds no supported images (PNG, JPEG, TIFF, BMP, WebP) or DICOM files.</source>
+        <translation>'%1' 中没有受支持的图像 (PNG, JPEG, TIFF, BMP, WebP) 或 DICOM 文件。</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>The project file could not be read and was moved to %1:
+%2</source>
+        <translation>无法读取项目文件，已将其移至 %1:
+%2</translation>
+    </message>
+    <message>
+        <source>Series: %1 (%2, %3 slices)</source>
+        <translation>序列: %1 (%2，%3 个切片)</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>%1 / %2  W %3 L %4</source>
+        <translation>%1 / %2  窗宽 %3 窗位 %4</translation>
+    </message>
+    <message>
+        <source>x %1, y %2: %3</source>
+        <translation>x %1, y %2: %3</translation>
+    </message>
+    <message>
+        <source> HU</source>
+        <translation> HU</translation>
+    </message>
+    <message>
+        <source>  (%1, %2, %3) mm</source>
+        <translation>  (%1, %2, %3) mm</translation>
+    </message>
+    <message>
+        <source>x %1, y %2: RGB %3 %4 %5</source>
+        <translation>x %1, y %2: RGB %3 %4 %5</translation>
+    </message>
+    <message>
+        <source>Open &amp;Project...</source>
+        <translation>打开项目(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+O</source>
+        <translation>Ctrl+Alt+O</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Export...</source>
+        <translation>导出(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings...</source>
+        <translation>设置(&amp;T)...</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>&amp;Fill Holes</source>
+        <translation>填充孔洞(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Remove &amp;Islands</source>
+        <translation>去除孤岛(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Clean Up Edges</source>
+        <translation>清理边缘(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Mask</source>
+        <translation>清除掩膜(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Prompts</source>
+        <translation>清除提示(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <source>Points (left: add, right: remove)</source>
+        <translation>点 (左键: 添加，右键: 排除)</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>框</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Smaller Brush</source>
+        <translation>减小画笔</translation>
+    </message>
+    <message>
+        <source>Brush radius %1 px</source>
+        <translation>画笔半径 %1 像素</translation>
+    </message>
+    <message>
+        <source>Larger Brush</source>
+        <translation>增大画笔</translation>
+    </message>
+    <message>
+        <source>&amp;Window Preset</source>
+        <translation>窗口预设(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>&amp;Use Selected Pass</source>
+        <translation>使用所选轮次(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>接受(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>拒绝(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>新语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>SAM-SP projects (*.samsp.json *.json)</source>
+        <translation>SAM-SP 项目 (*.samsp.json *.json)</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp *.dcm)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp *.dcm)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式:</translation>
+    </message>
+    <message>
+        <source>Export to Folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Exported %1 file(s) to %2.</source>
+        <translation>已将 %1 个文件导出到 %2。</translation>
+    </message>
+    <message>
+        <source>The export failed:
+%1</source>
+        <translation>导出失败:
+%1</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::PassViewer</name>
@@ -267,6 +572,113 @@ BLAS: %4</translation>
     <message>
         <source>No object found: %1</source>
         <translation>未找到目标: %1</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言:</translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when present)</source>
+        <translation>自动 (有 GPU 时使用)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>设备:</translation>
+    </message>
+    <message>
+        <source>The bundled default model</source>
+        <translation>内置默认模型</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pth *.pt *.safetensors)</source>
+        <translation>检查点 (*.pth *.pt *.safetensors)</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型:</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Self-prompting passes after pass 0:</source>
+        <translation>第 0 轮之后的自提示轮数:</translation>
+    </message>
+    <message>
+        <source>Box from the previous pass</source>
+        <translation>上一轮的框</translation>
+    </message>
+    <message>
+        <source>Mask logits from the previous pass</source>
+        <translation>上一轮的掩膜 logits</translation>
+    </message>
+    <message>
+        <source>Point farthest from the border</source>
+        <translation>离边界最远的点</translation>
+    </message>
+    <message>
+        <source>Prompts:</source>
+        <translation>提示:</translation>
+    </message>
+    <message>
+        <source>Stop when two passes agree this well (above 1: never stop early).</source>
+        <translation>两轮结果一致程度达到此值时停止 (大于 1: 从不提前停止)。</translation>
+    </message>
+    <message>
+        <source>Stop early at IoU:</source>
+        <translation>提前停止的 IoU:</translation>
+    </message>
+    <message>
+        <source>SAM-SP</source>
+        <translation>SAM-SP</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>%1 is used by both "%2" and "%3".</source>
+        <translation>%1 同时分配给了“%2”和“%3”。</translation>
     </message>
 </context>
 </TS>

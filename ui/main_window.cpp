@@ -12,7 +12,7 @@
 #include "formats/atomic_file.h"
 #include "imaging/image_io.h"
 #include "model/runtime_info.h"
-#include "pipeline/batch.h"
+#include "pipeline/items.h"
 
 #include <QAction>
 #include <QActionGroup>

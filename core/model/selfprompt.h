@@ -7,6 +7,7 @@
 
 #include "engine.h"
 #include "mask_prompts.h"
+#include "selfprompt_settings.h"
 
 #include <optional>
 #include <string>
@@ -14,15 +15,7 @@
 
 namespace samsp::model {
 
-struct SelfPromptSettings
-{
-    int passes = 2;             // K: passes after pass 0
-    bool useBox = true;
-    bool usePoint = false;
-    bool useMask = true;
-    bool largestComponent = false; // restrict box/point to the largest connected component
-    double earlyStopIou = 0.98;    // > 1 disables early stopping
-};
+
 
 struct PassTrace
 {

@@ -13,6 +13,7 @@
 //  - Shardable: --shard i/N keeps the items whose key hashes to i (mod N), so N
 //    processes split a dataset with no overlap; mergeBatchOutputs() joins them.
 
+#include "items.h"
 #include "project.h"
 
 #include "annotation/annotation.h"
@@ -28,10 +29,6 @@
 
 namespace samsp::pipeline {
 
-// Formats: "png" (binary masks/<stem>.png), "labelmap" (indexed label map), "coco"
-// (annotations.json), "yolo", "voc", "labelme", "dicom-seg" and "nifti" (per DICOM
-// series), "project" (project.samsp.json; always written).
-const std::vector<std::string>& batchFormatNames();
 
 struct BatchOptions
 {
@@ -45,20 +42,7 @@ struct BatchOptions
     int prefetch = 3; // items decoded ahead of the model
 };
 
-struct BatchItem
-{
-    std::string key;                 // relative path ("#<frame>" for frames > 0)
-    std::filesystem::path file;
-    int frame = 0;
-    std::string stem;                // output file stem (unique in the batch)
-    std::string patientId, seriesInstanceUid;
-    std::string enumerationError;    // e.g. an unreadable DICOM header
-};
 
-// All items under the inputs, sorted by key (deterministic), before sharding.
-std::vector<BatchItem> enumerateBatchItems(const std::vector<std::filesystem::path>& inputs,
-                                           std::vector<std::string>* problems = nullptr);
-bool inShard(const std::string& key, int index, int count);
 
 struct BatchFailure
 {
@@ -91,11 +75,6 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
                      const std::function<void(const BatchProgress&)>& progress = {},
                      const std::atomic<bool>* cancel = nullptr);
 
-// Writes every annotated item of a project in `formats` (per-item files and the
-// aggregates, as annotate does) to `out`; returns the files written. Failures of
-// single items (e.g. a DICOM SEG whose source is gone) are returned in `problems`.
-std::vector<std::string> exportProject(const Project& project, const std::filesystem::path& out,
-                                       const std::set<std::string>& formats, std::vector<std::string>* problems = nullptr);
 
 // Joins the outputs of several batch runs (shards) into `out`: one project and the
 // aggregate formats (COCO, data.yaml, VOC lists). Returns the merged project.

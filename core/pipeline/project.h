@@ -5,7 +5,7 @@
 // the command line open the same file.
 
 #include "annotation/annotation.h"
-#include "model/selfprompt.h"
+#include "model/selfprompt_settings.h"
 
 #include <nlohmann/json_fwd.hpp>
 
