@@ -38,6 +38,41 @@ BLAS: %4</translation>
     </message>
 </context>
 <context>
+    <name>samsp::ui::Downloader</name>
+    <message>
+        <source>cannot write '%1': %2</source>
+        <translation>'%1' kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cancelled; %1 of %2 bytes kept for resuming</source>
+        <translation>abgebrochen; %1 von %2 Bytes zum Fortsetzen behalten</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 bytes kept; start again to resume)</source>
+        <translation>%1: %2 (%3 Bytes behalten; erneut starten zum Fortsetzen)</translation>
+    </message>
+    <message>
+        <source>%1: HTTP status %2</source>
+        <translation>%1: HTTP-Status %2</translation>
+    </message>
+    <message>
+        <source>%1: the connection ended after %2 of %3 bytes; start again to resume</source>
+        <translation>%1: Die Verbindung endete nach %2 von %3 Bytes; erneut starten zum Fortsetzen</translation>
+    </message>
+    <message>
+        <source>'%1' has %2 bytes, %3 expected; the partial file was removed</source>
+        <translation>'%1' hat %2 Bytes, erwartet %3; die Teildatei wurde gelöscht</translation>
+    </message>
+    <message>
+        <source>checksum mismatch for '%1': SHA-256 %2, expected %3; the file was removed</source>
+        <translation>Prüfsumme von '%1' stimmt nicht: SHA-256 %2, erwartet %3; die Datei wurde gelöscht</translation>
+    </message>
+    <message>
+        <source>cannot rename '%1' to '%2'</source>
+        <translation>'%1' kann nicht in '%2' umbenannt werden</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::ImageCanvas</name>
     <message>
         <source>Image canvas</source>
@@ -529,6 +564,117 @@ Trotzdem schließen?</translation>
 %1</source>
         <translation>Der Export ist fehlgeschlagen:
 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Models...</source>
+        <translation>&amp;Modelle...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::ModelManagerDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Cancel Download</source>
+        <translation>Download abbrechen</translation>
+    </message>
+    <message>
+        <source>Add Local Checkpoint...</source>
+        <translation>Lokalen Checkpoint hinzufügen...</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pth *.pt *.safetensors)</source>
+        <translation>Checkpoints (*.pth *.pt *.safetensors)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Downloaded and verified: %1</source>
+        <translation>Heruntergeladen und geprüft: %1</translation>
+    </message>
+    <message>
+        <source>Download stopped: %1</source>
+        <translation>Download angehalten: %1</translation>
+    </message>
+    <message>
+        <source>Checkpoints are kept in %1.</source>
+        <translation>Checkpoints liegen in %1.</translation>
+    </message>
+    <message>
+        <source>No published checksum: %1</source>
+        <translation>Keine veröffentlichte Prüfsumme: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1</source>
+        <translation>SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>in Verwendung</translation>
+    </message>
+    <message>
+        <source>downloaded</source>
+        <translation>heruntergeladen</translation>
+    </message>
+    <message>
+        <source>partial (%1)</source>
+        <translation>teilweise (%1)</translation>
+    </message>
+    <message>
+        <source>not downloaded</source>
+        <translation>nicht heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Verwenden</translation>
+    </message>
+    <message>
+        <source>Open Page</source>
+        <translation>Seite öffnen</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Downloading %1 ...</source>
+        <translation>Lade %1 herunter ...</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,41 @@ BLAS: %4</translation>
     </message>
 </context>
 <context>
+    <name>samsp::ui::Downloader</name>
+    <message>
+        <source>cannot write '%1': %2</source>
+        <translation>'%1' に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>cancelled; %1 of %2 bytes kept for resuming</source>
+        <translation>中止しました。再開用に %2 バイト中 %1 バイトを保持しています</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 bytes kept; start again to resume)</source>
+        <translation>%1: %2 (%3 バイトを保持。再開するにはもう一度開始してください)</translation>
+    </message>
+    <message>
+        <source>%1: HTTP status %2</source>
+        <translation>%1: HTTP ステータス %2</translation>
+    </message>
+    <message>
+        <source>%1: the connection ended after %2 of %3 bytes; start again to resume</source>
+        <translation>%1: %3 バイト中 %2 バイトで接続が切れました。再開するにはもう一度開始してください</translation>
+    </message>
+    <message>
+        <source>'%1' has %2 bytes, %3 expected; the partial file was removed</source>
+        <translation>'%1' は %2 バイトですが %3 バイトのはずです。部分ファイルを削除しました</translation>
+    </message>
+    <message>
+        <source>checksum mismatch for '%1': SHA-256 %2, expected %3; the file was removed</source>
+        <translation>'%1' のチェックサムが一致しません: SHA-256 %2、期待値 %3。ファイルを削除しました</translation>
+    </message>
+    <message>
+        <source>cannot rename '%1' to '%2'</source>
+        <translation>'%1' を '%2' に名前変更できません</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::ImageCanvas</name>
     <message>
         <source>Image canvas</source>
@@ -529,6 +564,117 @@ Close anyway?</source>
 %1</source>
         <translation>エクスポートに失敗しました:
 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Models...</source>
+        <translation>モデル(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::ModelManagerDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Cancel Download</source>
+        <translation>ダウンロードを中止</translation>
+    </message>
+    <message>
+        <source>Add Local Checkpoint...</source>
+        <translation>ローカルのチェックポイントを追加...</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>チェックポイント</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pth *.pt *.safetensors)</source>
+        <translation>チェックポイント (*.pth *.pt *.safetensors)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Downloaded and verified: %1</source>
+        <translation>ダウンロードして検証しました: %1</translation>
+    </message>
+    <message>
+        <source>Download stopped: %1</source>
+        <translation>ダウンロードが止まりました: %1</translation>
+    </message>
+    <message>
+        <source>Checkpoints are kept in %1.</source>
+        <translation>チェックポイントは %1 に保存されます。</translation>
+    </message>
+    <message>
+        <source>No published checksum: %1</source>
+        <translation>公開されたチェックサムなし: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1</source>
+        <translation>SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>downloaded</source>
+        <translation>ダウンロード済み</translation>
+    </message>
+    <message>
+        <source>partial (%1)</source>
+        <translation>途中まで (%1)</translation>
+    </message>
+    <message>
+        <source>not downloaded</source>
+        <translation>未ダウンロード</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使う</translation>
+    </message>
+    <message>
+        <source>Open Page</source>
+        <translation>ページを開く</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>ダウンロード</translation>
+    </message>
+    <message>
+        <source>Downloading %1 ...</source>
+        <translation>%1 をダウンロード中 ...</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,41 @@ BLAS: %4</translation>
     </message>
 </context>
 <context>
+    <name>samsp::ui::Downloader</name>
+    <message>
+        <source>cannot write '%1': %2</source>
+        <translation>无法写入 '%1': %2</translation>
+    </message>
+    <message>
+        <source>cancelled; %1 of %2 bytes kept for resuming</source>
+        <translation>已取消；保留 %1 / %2 字节以便续传</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 bytes kept; start again to resume)</source>
+        <translation>%1: %2 (已保留 %3 字节；再次开始即可续传)</translation>
+    </message>
+    <message>
+        <source>%1: HTTP status %2</source>
+        <translation>%1: HTTP 状态 %2</translation>
+    </message>
+    <message>
+        <source>%1: the connection ended after %2 of %3 bytes; start again to resume</source>
+        <translation>%1: 连接在 %2 / %3 字节处中断；再次开始即可续传</translation>
+    </message>
+    <message>
+        <source>'%1' has %2 bytes, %3 expected; the partial file was removed</source>
+        <translation>'%1' 为 %2 字节，应为 %3 字节；已删除部分文件</translation>
+    </message>
+    <message>
+        <source>checksum mismatch for '%1': SHA-256 %2, expected %3; the file was removed</source>
+        <translation>'%1' 校验和不匹配: SHA-256 %2，应为 %3；已删除文件</translation>
+    </message>
+    <message>
+        <source>cannot rename '%1' to '%2'</source>
+        <translation>无法将 '%1' 重命名为 '%2'</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::ImageCanvas</name>
     <message>
         <source>Image canvas</source>
@@ -529,6 +564,117 @@ Close anyway?</source>
 %1</source>
         <translation>导出失败:
 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Models...</source>
+        <translation>模型(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::ModelManagerDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cancel Download</source>
+        <translation>取消下载</translation>
+    </message>
+    <message>
+        <source>Add Local Checkpoint...</source>
+        <translation>添加本地检查点...</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pth *.pt *.safetensors)</source>
+        <translation>检查点 (*.pth *.pt *.safetensors)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Downloaded and verified: %1</source>
+        <translation>已下载并校验: %1</translation>
+    </message>
+    <message>
+        <source>Download stopped: %1</source>
+        <translation>下载已停止: %1</translation>
+    </message>
+    <message>
+        <source>Checkpoints are kept in %1.</source>
+        <translation>检查点保存在 %1。</translation>
+    </message>
+    <message>
+        <source>No published checksum: %1</source>
+        <translation>无公开校验和: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1</source>
+        <translation>SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>downloaded</source>
+        <translation>已下载</translation>
+    </message>
+    <message>
+        <source>partial (%1)</source>
+        <translation>部分 (%1)</translation>
+    </message>
+    <message>
+        <source>not downloaded</source>
+        <translation>未下载</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <source>Open Page</source>
+        <translation>打开页面</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Downloading %1 ...</source>
+        <translation>正在下载 %1 ...</translation>
     </message>
 </context>
 <context>

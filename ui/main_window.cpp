@@ -3,6 +3,7 @@
 #include "about_dialog.h"
 #include "image_canvas.h"
 #include "mask_editor.h"
+#include "model_manager.h"
 #include "pass_viewer.h"
 #include "qt_convert.h"
 #include "settings_dialog.h"
@@ -977,6 +978,16 @@ void MainWindow::createActions()
     file->addSeparator();
     shortcut(file->addAction(tr("Se&ttings..."), this, &MainWindow::showSettings), QStringLiteral("settings"),
              QKeySequence::Preferences);
+    shortcut(file->addAction(tr("&Models..."), this, [this] {
+                 ModelManagerDialog dlg(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/models"),
+                                        m_modelPath, this);
+                 connect(&dlg, &ModelManagerDialog::useModel, this, [this](const QString& path) {
+                     QSettings().setValue(QStringLiteral("model/path"), path);
+                     setModel(path, QSettings().value(QStringLiteral("model/device"), QStringLiteral("auto")).toString());
+                 });
+                 dlg.exec();
+             }),
+             QStringLiteral("models"), QKeySequence(tr("Ctrl+Shift+M")));
     file->addSeparator();
     shortcut(file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows), QStringLiteral("quit"), QKeySequence::Quit);
 
