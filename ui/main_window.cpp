@@ -23,6 +23,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QEventLoop>
 #include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
@@ -487,9 +488,8 @@ void MainWindow::clearPrompts()
 
 QString MainWindow::keyFor(const fs::path& file, int frame) const
 {
-    std::error_code ec;
-    fs::path rel = m_root.empty() ? file.filename() : fs::relative(file, m_root, ec);
-    if (ec || rel.empty() || rel.string().rfind("..", 0) == 0) rel = file;
+    fs::path rel = m_root.empty() ? file.filename() : file.lexically_normal().lexically_relative(m_root);
+    if (rel.empty() || rel.string().rfind("..", 0) == 0) rel = file;
     QString k = QString::fromStdString(rel.generic_string());
     if (frame > 0) k += QStringLiteral("#%1").arg(frame);
     return k;
@@ -678,6 +678,53 @@ void MainWindow::populate(const std::vector<pipeline::ProjectItem>& items)
     (void)items;
 }
 
+namespace {
+// Everything about a folder that takes time (listing, DICOM headers, the project file),
+// done on a worker thread while the window keeps painting.
+struct FolderListing
+{
+    std::vector<pipeline::BatchItem> items;
+    std::vector<std::string> problems;
+    pipeline::Project project;
+    std::string projectError; // the project file could not be read
+    std::map<std::string, std::vector<imaging::DicomInfo>> seriesInfos;
+};
+
+FolderListing listFolder(fs::path root, fs::path projectPath)
+{
+    FolderListing l;
+    l.items = pipeline::enumerateBatchItems({root}, &l.problems);
+    l.project.name = root.filename().string();
+    l.project.sources.push_back({"folder", root.string(), ""});
+    if (fs::exists(projectPath)) {
+        try {
+            l.project = pipeline::Project::load(projectPath);
+        } catch (const std::exception& e) {
+            l.projectError = e.what();
+        }
+    }
+    for (const auto& it : l.items) {
+        if (!l.project.find(it.key)) {
+            pipeline::ProjectItem pi;
+            pi.key = it.key;
+            pi.file = it.file.string();
+            pi.frame = it.frame;
+            pi.patientId = it.patientId;
+            pi.seriesInstanceUid = it.seriesInstanceUid;
+            l.project.upsert(std::move(pi));
+        }
+        if (!it.seriesInstanceUid.empty() && it.frame == 0) {
+            try {
+                l.seriesInfos[it.seriesInstanceUid].push_back(imaging::readDicomInfo(it.file));
+            } catch (const std::exception&) {
+            }
+        }
+    }
+    l.project.sortItems();
+    return l;
+}
+} // namespace
+
 bool MainWindow::openFolder(const QString& folder)
 {
     saveNow();
@@ -685,74 +732,62 @@ bool MainWindow::openFolder(const QString& folder)
     m_browser->clear();
     m_browser->blockSignals(false);
     m_series.clear();
-    const fs::path root = fs::absolute(folder.toStdString());
-    std::vector<std::string> problems;
-    const auto items = pipeline::enumerateBatchItems({root}, &problems);
-    if (items.empty()) {
-        m_lastError = tr("'%1' holds no supported images (PNG, JPEG, TIFF, BMP, WebP) or DICOM files.").arg(folder);
-        statusBar()->showMessage(m_lastError, 8000);
-        return false;
-    }
-    m_root = root;
+    const fs::path root = fs::absolute(folder.toStdString()).lexically_normal();
     // The project: beside the images when the folder is writable, else in the user's data folder.
-    m_projectPath = root / "project.samsp.json";
-    if (!m_projectStore.isEmpty() || (!fs::exists(m_projectPath) && ::access(root.c_str(), W_OK) != 0)) {
+    fs::path projectPath = root / "project.samsp.json";
+    if (!m_projectStore.isEmpty() || (!fs::exists(projectPath) && ::access(root.c_str(), W_OK) != 0)) {
         const QString dataDir = !m_projectStore.isEmpty()
                                     ? m_projectStore
                                     : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/projects");
         const std::string s = root.string();
         char hex[17];
         std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(pipeline::fnv1a(s.data(), s.size())));
-        m_projectPath = fs::path(dataDir.toStdString()) / (std::string(hex) + ".samsp.json");
+        projectPath = fs::path(dataDir.toStdString()) / (std::string(hex) + ".samsp.json");
     }
-    m_project = pipeline::Project();
-    m_project.name = root.filename().string();
-    m_project.sources.push_back({"folder", root.string(), ""});
-    if (fs::exists(m_projectPath)) {
-        try {
-            m_project = pipeline::Project::load(m_projectPath);
-        } catch (const std::exception& e) {
-            // A damaged project is kept aside, never overwritten.
-            const fs::path aside = m_projectPath.string() + ".damaged";
-            std::error_code ec;
-            fs::rename(m_projectPath, aside, ec);
-            QMessageBox::warning(this, tr("Project"), tr("The project file could not be read and was moved to %1:\n%2")
-                                                          .arg(QString::fromStdString(aside.string()), QString::fromStdString(e.what())));
-            m_project = pipeline::Project();
-            m_project.name = root.filename().string();
-        }
+    // List on a worker thread; the event loop keeps running meanwhile (no frozen window).
+    m_statusImage->setText(tr("Listing %1 ...").arg(folder));
+    QFutureWatcher<FolderListing> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcher<FolderListing>::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run(listFolder, root, projectPath));
+    if (!watcher.isFinished()) loop.exec(QEventLoop::ExcludeUserInputEvents);
+    FolderListing l = watcher.result();
+    if (l.items.empty()) {
+        m_lastError = tr("'%1' holds no supported images (PNG, JPEG, TIFF, BMP, WebP) or DICOM files.").arg(folder);
+        m_statusImage->setText(tr("No image"));
+        statusBar()->showMessage(m_lastError, 8000);
+        return false;
     }
+    m_root = root;
+    m_projectPath = projectPath;
+    if (!l.projectError.empty()) {
+        // A damaged project is kept aside, never overwritten.
+        const fs::path aside = m_projectPath.string() + ".damaged";
+        std::error_code ec;
+        fs::rename(m_projectPath, aside, ec);
+        QMessageBox::warning(this, tr("Project"), tr("The project file could not be read and was moved to %1:\n%2")
+                                                      .arg(QString::fromStdString(aside.string()), QString::fromStdString(l.projectError)));
+    }
+    m_project = std::move(l.project);
     m_project.model.selfPrompt.passes = m_settings.passes;
-    // Items: images one by one; DICOM slices grouped into their series.
-    std::map<std::string, std::vector<imaging::DicomInfo>> series;
+    populate(m_project.items);
+    // Rows: images one by one (with their state), DICOM series as one row each. Built
+    // without a parent and added in one go: inserting into a live list is far slower.
     QList<QListWidgetItem*> rows;
-    for (const auto& it : items) {
-        if (!m_project.find(it.key)) {
-            pipeline::ProjectItem pi;
-            pi.key = it.key;
-            pi.file = it.file.string();
-            pi.frame = it.frame;
-            pi.patientId = it.patientId;
-            pi.seriesInstanceUid = it.seriesInstanceUid;
-            m_project.items.push_back(pi);
-        }
-        if (!it.seriesInstanceUid.empty()) {
-            if (it.frame == 0) {
-                try {
-                    series[it.seriesInstanceUid].push_back(imaging::readDicomInfo(it.file));
-                } catch (const std::exception&) {
-                }
-            }
-            continue;
-        }
+    rows.reserve(static_cast<qsizetype>(l.items.size()));
+    for (const auto& it : l.items) {
+        if (!it.seriesInstanceUid.empty()) continue;
         auto* row = new QListWidgetItem(QString::fromStdString(it.key));
-        const QString path = QString::fromStdString(it.file.string()) + (it.frame > 0 ? QStringLiteral("#%1").arg(it.frame) : QString());
-        row->setData(PathRole, path);
+        rows.push_back(row);
+        row->setData(PathRole, QString::fromStdString(it.file.string()) + (it.frame > 0 ? QStringLiteral("#%1").arg(it.frame) : QString()));
         row->setData(KeyRole, QString::fromStdString(it.key));
         row->setData(SeriesRole, -1);
-        rows.push_back(row);
+        const auto* pi = m_project.find(it.key);
+        const auto st = pi ? pi->state : pipeline::ItemState::New;
+        row->setIcon(stateIcon(st));
+        row->setData(StateRole, QString::fromStdString(pipeline::stateName(st)));
     }
-    for (auto& [uid, infos] : series) {
+    for (auto& [uid, infos] : l.seriesInfos) {
         for (auto& s : imaging::groupSeries(infos)) {
             const int idx = static_cast<int>(m_series.size());
             const QString label = tr("Series: %1 (%2, %3 slices)")
@@ -760,21 +795,21 @@ bool MainWindow::openFolder(const QString& folder)
                                            QString::fromStdString(s.modality))
                                       .arg(s.slices.size());
             auto* row = new QListWidgetItem(label);
+            rows.push_back(row);
             row->setData(PathRole, QString::fromStdString(s.slices.front().info.file.parent_path().string()));
             row->setData(KeyRole, keyFor(s.slices.front().info.file.parent_path(), 0));
             row->setData(SeriesRole, idx);
-            for (const auto& w : s.warnings) row->setToolTip(row->toolTip() + QString::fromStdString(w) + QLatin1Char('\n'));
+            QString tip;
+            for (const auto& w : s.warnings) tip += QString::fromStdString(w) + QLatin1Char('\n');
             m_series.push_back(std::move(s));
-            rows.push_back(row);
+            updateBrowserState(row);
+            if (!tip.isEmpty()) row->setToolTip(row->toolTip() + QLatin1Char('\n') + tip.trimmed());
         }
     }
-    m_project.sortItems();
-    populate(m_project.items);
     m_browser->setUpdatesEnabled(false);
     for (auto* r : rows) m_browser->addItem(r);
     m_browser->setUpdatesEnabled(true);
-    updateAllBrowserStates();
-    for (const auto& p : problems) statusBar()->showMessage(QString::fromStdString(p), 8000);
+    for (const auto& p : l.problems) statusBar()->showMessage(QString::fromStdString(p), 8000);
     m_browser->setCurrentRow(0);
     return true;
 }

@@ -94,7 +94,7 @@ std::vector<BatchItem> enumerateBatchItems(const std::vector<fs::path>& inputs, 
                     it.disable_recursion_pending(); // .samsp state folders, hidden folders
                     continue;
                 }
-                if (it->is_regular_file()) classify(it->path(), prefix + fs::relative(it->path(), abs).generic_string());
+                if (it->is_regular_file()) classify(it->path(), prefix + it->path().lexically_relative(abs).generic_string());
             }
         }
         else if (fs::is_regular_file(abs, ec))

@@ -53,10 +53,30 @@ ItemState stateFromName(const std::string& s)
     throw std::invalid_argument("unknown item state '" + s + "' (new, proposed, accepted or rejected)");
 }
 
+void Project::reindex() const
+{
+    m_index.clear();
+    m_index.reserve(items.size());
+    for (size_t k = 0; k < items.size(); ++k) m_index.emplace(items[k].key, k);
+    m_indexedSize = items.size();
+}
+
 ProjectItem* Project::find(const std::string& key)
 {
-    for (auto& i : items)
-        if (i.key == key) return &i;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (m_indexedSize == items.size()) {
+            const auto it = m_index.find(key);
+            if (it == m_index.end()) {
+                if (attempt == 0 && !m_index.empty() && items.size() != m_index.size()) { // keys changed in place
+                    reindex();
+                    continue;
+                }
+                return nullptr;
+            }
+            if (it->second < items.size() && items[it->second].key == key) return &items[it->second];
+        }
+        reindex(); // stale: items were reordered or added from outside
+    }
     return nullptr;
 }
 const ProjectItem* Project::find(const std::string& key) const { return const_cast<Project*>(this)->find(key); }
@@ -67,13 +87,19 @@ ProjectItem& Project::upsert(ProjectItem item)
         *existing = std::move(item);
         return *existing;
     }
+    const bool indexed = m_indexedSize == items.size();
     items.push_back(std::move(item));
+    if (indexed) {
+        m_index[items.back().key] = items.size() - 1;
+        m_indexedSize = items.size();
+    }
     return items.back();
 }
 
 void Project::sortItems()
 {
     std::stable_sort(items.begin(), items.end(), [](const ProjectItem& a, const ProjectItem& b) { return a.key < b.key; });
+    m_indexedSize = static_cast<size_t>(-1);
 }
 
 int Project::count(ItemState s) const

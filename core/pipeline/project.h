@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,6 +72,8 @@ public:
     ProjectModel model;
     std::vector<ProjectItem> items;
 
+    // By key in O(1): an index kept beside `items`, checked on every hit and rebuilt
+    // when `items` was changed from outside (reordered, grown).
     ProjectItem* find(const std::string& key);
     const ProjectItem* find(const std::string& key) const;
     // Adds or replaces the item with the same key.
@@ -81,6 +84,11 @@ public:
     // Throws formats::ReadError naming the file: not JSON, another schema, a newer version...
     static Project load(const std::filesystem::path& p);
     void save(const std::filesystem::path& p) const; // atomic
+
+private:
+    void reindex() const;
+    mutable std::unordered_map<std::string, size_t> m_index;
+    mutable size_t m_indexedSize = static_cast<size_t>(-1);
 };
 
 void to_json(nlohmann::json& j, const ProjectItem& i);

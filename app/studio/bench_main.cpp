@@ -1,0 +1,168 @@
+// samsp-studio-bench: the studio's own speed, measured through the real main
+// window (offscreen): time from opening an image to the proposal on screen (cold,
+// and with the embedding precomputed while the previous image was shown), from a
+// point click to the updated mask, to open a folder of 100 000 files, and the
+// memory after browsing 500 images. Prints text, or JSON with --json.
+
+#include "common/resources.h"
+#include "image_canvas.h"
+#include "main_window.h"
+#include "pipeline/synth.h"
+
+#include "model/runtime_info.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace {
+double median(std::vector<double> v)
+{
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+double rssMb(const char* field = "VmRSS:")
+{
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind(field, 0) == 0) return std::stod(line.substr(std::string(field).size())) / 1024.0;
+    return 0;
+}
+bool waitFor(QSignalSpy& spy, int ms)
+{
+    return spy.count() > 0 || spy.wait(ms);
+}
+void settle(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    samsp::model::ensurePassiveOpenMpWait(argc, argv);
+    samsp::model::configureThreads(0);
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("samsp-studio-bench"));
+    const bool json = app.arguments().contains(QStringLiteral("--json"));
+    int browse = 500;
+    for (int i = 1; i + 1 < app.arguments().size(); ++i)
+        if (app.arguments()[i] == QLatin1String("--browse")) browse = app.arguments()[i + 1].toInt();
+    QTemporaryDir tmp;
+    const std::string root = tmp.path().toStdString();
+    nlohmann::json out;
+
+    // Images: synthetic 256 x 256 like the bundled samples.
+    samsp::pipeline::SynthOptions so;
+    so.seed = 77;
+    so.count = std::max(browse, 24);
+    samsp::pipeline::writeSynthDataset(root + "/synth", so);
+    const QString images = QString::fromStdString(root + "/synth/images");
+
+    samsp::ui::MainWindow w;
+    w.setProjectStore(tmp.path() + QStringLiteral("/projects"));
+    QSignalSpy ready(&w, &samsp::ui::MainWindow::modelReady);
+    w.setModel(QString::fromStdString(samsp::app::bundledModelPath()), QStringLiteral("cpu"));
+    if (!ready.wait(60000)) {
+        std::fprintf(stderr, "the model did not load\n");
+        return 1;
+    }
+    w.show();
+    settle(200);
+    const double rssStart = rssMb();
+    QSignalSpy shown(&w, &samsp::ui::MainWindow::proposalShown);
+    w.openFolder(images);
+    if (!shown.wait(30000)) return 1;
+    settle(1500); // the next image's embedding is precomputed meanwhile
+
+    // Open -> proposal on screen, cold: jump two ahead so the prefetched one is not used.
+    std::vector<double> cold, warm;
+    for (int k = 2; k <= 10; k += 2) {
+        shown.clear();
+        QElapsedTimer t;
+        t.start();
+        w.browser()->setCurrentRow(k);
+        if (!waitFor(shown, 30000)) return 1;
+        cold.push_back(t.nsecsElapsed() / 1e6);
+        settle(1500);
+        // ... and the next image, whose embedding was computed while this one was shown.
+        shown.clear();
+        t.restart();
+        w.browser()->setCurrentRow(k + 1);
+        if (!waitFor(shown, 30000)) return 1;
+        warm.push_back(t.nsecsElapsed() / 1e6);
+        settle(1500);
+    }
+    out["open_to_proposal_cold_ms"] = median(cold);
+    out["open_to_proposal_prefetched_ms"] = median(warm);
+
+    // Point click -> updated mask on screen (the decoder on the cached embedding).
+    QSignalSpy refined(&w, &samsp::ui::MainWindow::maskRefined);
+    std::vector<double> click;
+    for (int i = 0; i < 12; ++i) {
+        refined.clear();
+        QElapsedTimer t;
+        t.start();
+        Q_EMIT w.canvas()->pointClicked(QPointF(40 + 15 * i, 60 + 9 * i), i % 3 == 2 ? 0 : 1);
+        if (!waitFor(refined, 10000)) return 1;
+        QCoreApplication::processEvents(); // the repaint
+        click.push_back(t.nsecsElapsed() / 1e6);
+    }
+    out["point_click_to_mask_ms"] = median(click);
+
+    // Browsing: memory after N images (each proposed, autosaved).
+    for (int k = 0; k < browse; ++k) {
+        shown.clear();
+        w.browser()->setCurrentRow(k % w.browser()->count());
+        if (!waitFor(shown, 30000)) return 1;
+    }
+    out["browsed_images"] = browse;
+    out["rss_start_mb"] = rssStart;
+    out["rss_after_browsing_mb"] = rssMb();
+    out["rss_peak_mb"] = rssMb("VmHWM:");
+
+    // A folder of 100 000 (empty) files.
+    const std::string big = root + "/big";
+    std::filesystem::create_directories(big);
+    for (int i = 0; i < 100000; ++i) {
+        char name[64];
+        std::snprintf(name, sizeof name, "/img_%06d.png", i);
+        std::ofstream(big + name);
+    }
+    QElapsedTimer t;
+    t.start();
+    w.openFolder(QString::fromStdString(big));
+    QCoreApplication::processEvents();
+    out["open_folder_100k_ms"] = t.nsecsElapsed() / 1e6;
+    out["open_folder_100k_items"] = w.browser()->count();
+
+    if (json)
+        std::printf("%s\n", out.dump(2).c_str());
+    else
+        std::printf("open -> proposal on screen: %.0f ms cold, %.0f ms with the embedding precomputed\n"
+                    "point click -> updated mask: %.0f ms\n"
+                    "memory: %.0f MB after start, %.0f MB after browsing %d images (peak %.0f MB)\n"
+                    "open a folder of 100 000 files: %.0f ms (%d items listed)\n",
+                    out["open_to_proposal_cold_ms"].get<double>(), out["open_to_proposal_prefetched_ms"].get<double>(),
+                    out["point_click_to_mask_ms"].get<double>(), rssStart, out["rss_after_browsing_mb"].get<double>(), browse,
+                    out["rss_peak_mb"].get<double>(), out["open_folder_100k_ms"].get<double>(),
+                    out["open_folder_100k_items"].get<int>());
+    return 0;
+}
