@@ -573,6 +573,38 @@ Trotzdem schließen?</translation>
         <source>Ctrl+Shift+M</source>
         <translation>Ctrl+Shift+M</translation>
     </message>
+    <message numerus="yes">
+        <source>Proposed %n slice(s); review them with the slider.</source>
+        <translation><numerusform>%n Schicht vorgeschlagen; prüfen Sie sie mit dem Schieberegler.</numerusform><numerusform>%n Schichten vorgeschlagen; prüfen Sie sie mit dem Schieberegler.</numerusform></translation>
+    </message>
+    <message>
+        <source>Proposing slice %1 (%2 left) ...</source>
+        <translation>Schlage Schicht %1 vor (%2 übrig) ...</translation>
+    </message>
+    <message>
+        <source>Propose Slices</source>
+        <translation>Schichten vorschlagen</translation>
+    </message>
+    <message>
+        <source>From slice:</source>
+        <translation>Von Schicht:</translation>
+    </message>
+    <message>
+        <source>To slice:</source>
+        <translation>Bis Schicht:</translation>
+    </message>
+    <message>
+        <source>Listing %1 ...</source>
+        <translation>Liste %1 auf ...</translation>
+    </message>
+    <message>
+        <source>Propose &amp;Slices...</source>
+        <translation>&amp;Schichten vorschlagen...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

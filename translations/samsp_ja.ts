@@ -573,6 +573,38 @@ Close anyway?</source>
         <source>Ctrl+Shift+M</source>
         <translation>Ctrl+Shift+M</translation>
     </message>
+    <message numerus="yes">
+        <source>Proposed %n slice(s); review them with the slider.</source>
+        <translation><numerusform>%n 枚のスライスを提案しました。スライダーで確認してください。</numerusform></translation>
+    </message>
+    <message>
+        <source>Proposing slice %1 (%2 left) ...</source>
+        <translation>スライス %1 を提案中 (残り %2) ...</translation>
+    </message>
+    <message>
+        <source>Propose Slices</source>
+        <translation>スライスを提案</translation>
+    </message>
+    <message>
+        <source>From slice:</source>
+        <translation>開始スライス:</translation>
+    </message>
+    <message>
+        <source>To slice:</source>
+        <translation>終了スライス:</translation>
+    </message>
+    <message>
+        <source>Listing %1 ...</source>
+        <translation>%1 を一覧中 ...</translation>
+    </message>
+    <message>
+        <source>Propose &amp;Slices...</source>
+        <translation>スライスを提案(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

@@ -573,6 +573,38 @@ Close anyway?</source>
         <source>Ctrl+Shift+M</source>
         <translation>Ctrl+Shift+M</translation>
     </message>
+    <message numerus="yes">
+        <source>Proposed %n slice(s); review them with the slider.</source>
+        <translation><numerusform>已提议 %n 个切片；请用滑块逐一检查。</numerusform></translation>
+    </message>
+    <message>
+        <source>Proposing slice %1 (%2 left) ...</source>
+        <translation>正在提议切片 %1 (剩余 %2) ...</translation>
+    </message>
+    <message>
+        <source>Propose Slices</source>
+        <translation>提议切片</translation>
+    </message>
+    <message>
+        <source>From slice:</source>
+        <translation>起始切片:</translation>
+    </message>
+    <message>
+        <source>To slice:</source>
+        <translation>结束切片:</translation>
+    </message>
+    <message>
+        <source>Listing %1 ...</source>
+        <translation>正在列出 %1 ...</translation>
+    </message>
+    <message>
+        <source>Propose &amp;Slices...</source>
+        <translation>提议切片(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

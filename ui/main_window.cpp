@@ -395,6 +395,55 @@ void MainWindow::onProposal(const Proposal& p)
     if (!p.found && m_editor->isEmpty()) m_canvas->clearOverlay();
     Q_EMIT proposalShown(p.path);
     prefetchNext();
+    if (!m_rangeQueue.isEmpty()) {
+        m_rangeQueue.pop_front();
+        saveNow();
+        if (m_rangeQueue.isEmpty()) {
+            statusBar()->showMessage(tr("Proposed %n slice(s); review them with the slider.", nullptr, m_rangeTotal), 8000);
+            Q_EMIT sliceRangeDone(m_rangeTotal);
+        }
+        else {
+            statusBar()->showMessage(tr("Proposing slice %1 (%2 left) ...").arg(m_rangeQueue.front() + 1).arg(m_rangeQueue.size()));
+            QTimer::singleShot(0, this, [this] {
+                if (!m_rangeQueue.isEmpty()) showSlice(m_rangeQueue.front(), true);
+            });
+        }
+    }
+}
+
+void MainWindow::proposeSliceRange(int first, int last)
+{
+    if (!m_document || !m_modelReady) return;
+    first = std::clamp(first, 0, m_document->frameCount() - 1);
+    last = std::clamp(last, first, m_document->frameCount() - 1);
+    m_rangeQueue.clear();
+    for (int k = first; k <= last; ++k) {
+        const auto* item = m_project.find(keyFor(m_document->frameFile(k), m_document->frameIndexInFile(k)).toStdString());
+        if (!item || item->state == pipeline::ItemState::New) m_rangeQueue.push_back(k);
+    }
+    m_rangeTotal = static_cast<int>(m_rangeQueue.size());
+    if (m_rangeQueue.isEmpty()) {
+        Q_EMIT sliceRangeDone(0);
+        return;
+    }
+    if (m_rangeQueue.front() == m_sliceIndex && m_proposal.generation == m_generation && !m_proposal.passes.isEmpty())
+        m_rangeQueue.pop_front(); // the current slice is proposed already
+    if (m_rangeQueue.isEmpty()) {
+        Q_EMIT sliceRangeDone(m_rangeTotal);
+        return;
+    }
+    showSlice(m_rangeQueue.front(), true);
+}
+
+void MainWindow::proposeSliceRangeDialog()
+{
+    if (!m_document) return;
+    bool ok = false;
+    const int n = m_document->frameCount();
+    const int from = QInputDialog::getInt(this, tr("Propose Slices"), tr("From slice:"), 1, 1, n, 1, &ok);
+    if (!ok) return;
+    const int to = QInputDialog::getInt(this, tr("Propose Slices"), tr("To slice:"), n, from, n, 1, &ok);
+    if (ok) proposeSliceRange(from - 1, to - 1);
 }
 
 void MainWindow::onProposalFailed(quint64 generation, const QString& error)
@@ -1134,6 +1183,9 @@ void MainWindow::createActions()
                  if (m_passViewer->currentPass() >= 0) Q_EMIT m_passViewer->usePass(m_passViewer->currentPass());
              }),
              QStringLiteral("usePass"), QKeySequence(Qt::Key_U));
+
+    shortcut(sam->addAction(tr("Propose &Slices..."), this, &MainWindow::proposeSliceRangeDialog), QStringLiteral("proposeSlices"),
+             QKeySequence(tr("Ctrl+Shift+R")));
 
     QMenu* go = menuBar()->addMenu(tr("&Go"));
     shortcut(go->addAction(tr("&Accept"), this, &MainWindow::acceptCurrent), QStringLiteral("accept"), QKeySequence(Qt::Key_Return));

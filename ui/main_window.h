@@ -89,6 +89,10 @@ public:
     QString cursorReadout() const;
     // Saves the current image's annotation into the project and writes the file.
     bool saveNow();
+    // Volumes: proposes slices first..last (0-based) one after another; each becomes
+    // "proposed" for review, none is accepted. Slices with saved work are skipped.
+    void proposeSliceRange(int first, int last);
+    bool isProposingRange() const { return !m_rangeQueue.isEmpty(); }
 
 Q_SIGNALS:
     void modelReady(const QString& id);
@@ -103,6 +107,7 @@ Q_SIGNALS:
     void imageShown(const QString& path);
     void imageFailed(const QString& path, const QString& error);
     void saved(const QString& projectFile);
+    void sliceRangeDone(int proposed);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -127,6 +132,7 @@ private Q_SLOTS:
     void proposeCurrent();
     void acceptCurrent();
     void rejectCurrent();
+    void proposeSliceRangeDialog();
 
 private:
     void createActions();
@@ -200,6 +206,8 @@ private:
     QTimer m_windowProposeTimer;
     QPointF m_cursor{-1, -1};
     std::vector<imaging::DicomSeries> m_series;
+    QList<int> m_rangeQueue;
+    int m_rangeTotal = 0;
 };
 
 } // namespace samsp::ui

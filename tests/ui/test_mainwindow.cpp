@@ -344,6 +344,32 @@ private Q_SLOTS:
         QVERIFY(w.cursorReadout().contains(QStringLiteral("mm")));
     }
 
+    void sliceRangeIsProposedForReview()
+    {
+        QTemporaryDir folder;
+        const QString src = QStringLiteral(SAMSP_SHARED_TESTDATA "/dicom/series_ct4");
+        for (const QString& f : QDir(src).entryList(QDir::Files)) QFile::copy(src + QLatin1Char('/') + f, folder.path() + QLatin1Char('/') + f);
+        MainWindow w;
+        QSignalSpy ready(&w, &MainWindow::modelReady);
+        w.setModel(QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors"), "cpu");
+        QVERIFY(ready.wait(30000));
+        QSignalSpy proposed(&w, &MainWindow::proposalShown);
+        w.show();
+        QVERIFY(w.openFolder(folder.path()));
+        QVERIFY(proposed.wait(30000)); // the middle slice
+        QSignalSpy done(&w, &MainWindow::sliceRangeDone);
+        w.proposeSliceRange(0, 3);
+        QVERIFY(done.count() > 0 || done.wait(60000));
+        int proposedItems = 0, accepted = 0;
+        for (const auto& it : w.project().items) {
+            proposedItems += it.state == samsp::pipeline::ItemState::Proposed;
+            accepted += it.state == samsp::pipeline::ItemState::Accepted;
+        }
+        QCOMPARE(proposedItems, 4); // every slice proposed ...
+        QCOMPARE(accepted, 0);      // ... none accepted without a person
+        QVERIFY(QFileInfo::exists(w.projectPath()));
+    }
+
     void settingsEditShortcutsAndPasses()
     {
         MainWindow w;

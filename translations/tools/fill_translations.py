@@ -255,9 +255,21 @@ T = {
  "not downloaded": ("nicht heruntergeladen", "未ダウンロード", "未下载"),
  "partial (%1)": ("teilweise (%1)", "途中まで (%1)", "部分 (%1)"),
  "unknown": ("unbekannt", "不明", "未知"),
+ # Slice ranges, folder listing
+ "Ctrl+Shift+R": ("Ctrl+Shift+R", "Ctrl+Shift+R", "Ctrl+Shift+R"),
+ "From slice:": ("Von Schicht:", "開始スライス:", "起始切片:"),
+ "Listing %1 ...": ("Liste %1 auf ...", "%1 を一覧中 ...", "正在列出 %1 ..."),
+ "Propose &Slices...": ("&Schichten vorschlagen...", "スライスを提案(&S)...", "提议切片(&S)..."),
+ "Propose Slices": ("Schichten vorschlagen", "スライスを提案", "提议切片"),
+ "Proposing slice %1 (%2 left) ...": ("Schlage Schicht %1 vor (%2 übrig) ...", "スライス %1 を提案中 (残り %2) ...", "正在提议切片 %1 (剩余 %2) ..."),
+ "To slice:": ("Bis Schicht:", "終了スライス:", "结束切片:"),
 }
 # Plural messages (numerus="yes"): one form for ja / zh_CN, two for de.
 PLURALS = {
+ "Proposed %n slice(s); review them with the slider.": (
+    ["%n Schicht vorgeschlagen; prüfen Sie sie mit dem Schieberegler.", "%n Schichten vorgeschlagen; prüfen Sie sie mit dem Schieberegler."],
+    ["%n 枚のスライスを提案しました。スライダーで確認してください。"],
+    ["已提议 %n 个切片；请用滑块逐一检查。"]),
  "%n point(s)": (["%n Punkt", "%n Punkte"], ["%n 点"], ["%n 个点"]),
 }
 COL = {"de": 0, "ja": 1, "zh_CN": 2}
