@@ -7,6 +7,10 @@
         <source>%1 slice(s) of %2 x %3, %4</source>
         <translation>%1 Schicht(en) zu %2 x %3, %4</translation>
     </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::AboutDialog</name>
@@ -35,6 +39,148 @@ BLAS: %4</translation>
     <message>
         <source>Warning: the slow reference BLAS is in use; SAM runs about 28 times slower. Install libopenblas0-pthread and select it with 'update-alternatives --config libblas.so.3-x86_64-linux-gnu'.</source>
         <translation>Warnung: Die langsame Referenz-BLAS ist aktiv; SAM läuft etwa 28-mal langsamer. Installieren Sie libopenblas0-pthread und wählen Sie es mit 'update-alternatives --config libblas.so.3-x86_64-linux-gnu'.</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::BatchDialog</name>
+    <message>
+        <source>Annotate Folder</source>
+        <translation>Ordner annotieren</translation>
+    </message>
+    <message>
+        <source>Images or DICOM:</source>
+        <translation>Bilder oder DICOM:</translation>
+    </message>
+    <message>
+        <source>Input Folder</source>
+        <translation>Eingabeordner</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>Ausgabeordner:</translation>
+    </message>
+    <message>
+        <source>Output Folder</source>
+        <translation>Ausgabeordner</translation>
+    </message>
+    <message>
+        <source>Class name:</source>
+        <translation>Klassenname:</translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation>Formate:</translation>
+    </message>
+    <message>
+        <source>Finished items are kept: a cancelled or interrupted batch resumes where it stopped.</source>
+        <translation>Fertige Einträge bleiben erhalten: Ein abgebrochener Lauf setzt dort fort, wo er stand.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current item ...</source>
+        <translation>Breche nach dem aktuellen Eintrag ab ...</translation>
+    </message>
+    <message>
+        <source>Choose the input and the output folder.</source>
+        <translation>Wählen Sie Eingabe- und Ausgabeordner.</translation>
+    </message>
+    <message>
+        <source>No model is selected (File &gt; Models).</source>
+        <translation>Kein Modell gewählt (Datei &gt; Modelle).</translation>
+    </message>
+    <message>
+        <source>Loading the model ...</source>
+        <translation>Lade das Modell ...</translation>
+    </message>
+    <message>
+        <source>%1 of %2 — %3 images/s — ETA %4</source>
+        <translation>%1 von %2 — %3 Bilder/s — noch %4</translation>
+    </message>
+    <message>
+        <source>The batch stopped: %1</source>
+        <translation>Der Lauf wurde beendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::DatasetDialog</name>
+    <message>
+        <source>Export Dataset</source>
+        <translation>Datensatz exportieren</translation>
+    </message>
+    <message>
+        <source>Dataset folder:</source>
+        <translation>Datensatz-Ordner:</translation>
+    </message>
+    <message>
+        <source>Dataset Folder</source>
+        <translation>Datensatz-Ordner</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>val</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>Aufteilung:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Also proposals nobody accepted yet</source>
+        <translation>Auch noch nicht angenommene Vorschläge</translation>
+    </message>
+    <message>
+        <source>%1 accepted and %2 proposed item(s). DICOM items are split by patient.</source>
+        <translation>%1 angenommene und %2 vorgeschlagene Einträge. DICOM-Einträge werden nach Patient aufgeteilt.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Choose the dataset folder.</source>
+        <translation>Wählen Sie den Datensatz-Ordner.</translation>
+    </message>
+    <message>
+        <source>Dataset written: %1; card %2</source>
+        <translation>Datensatz geschrieben: %1; Datenblatt %2</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -604,6 +750,22 @@ Trotzdem schließen?</translation>
     <message>
         <source>Ctrl+Shift+R</source>
         <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Export &amp;Dataset...</source>
+        <translation>&amp;Datensatz exportieren...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate Folder...</source>
+        <translation>Ordner &amp;annotieren...</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,10 @@
         <source>%1 slice(s) of %2 x %3, %4</source>
         <translation>%2 x %3 のスライス %1 枚、%4</translation>
     </message>
+    <message>
+        <source>Browse...</source>
+        <translation>参照...</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::AboutDialog</name>
@@ -35,6 +39,148 @@ BLAS: %4</translation>
     <message>
         <source>Warning: the slow reference BLAS is in use; SAM runs about 28 times slower. Install libopenblas0-pthread and select it with 'update-alternatives --config libblas.so.3-x86_64-linux-gnu'.</source>
         <translation>警告: 低速なリファレンス BLAS が使われています。SAM は約 28 倍遅くなります。libopenblas0-pthread をインストールし、'update-alternatives --config libblas.so.3-x86_64-linux-gnu' で選択してください。</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::BatchDialog</name>
+    <message>
+        <source>Annotate Folder</source>
+        <translation>フォルダを一括注釈</translation>
+    </message>
+    <message>
+        <source>Images or DICOM:</source>
+        <translation>画像または DICOM:</translation>
+    </message>
+    <message>
+        <source>Input Folder</source>
+        <translation>入力フォルダ</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>出力フォルダ:</translation>
+    </message>
+    <message>
+        <source>Output Folder</source>
+        <translation>出力フォルダ</translation>
+    </message>
+    <message>
+        <source>Class name:</source>
+        <translation>クラス名:</translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation>形式:</translation>
+    </message>
+    <message>
+        <source>Finished items are kept: a cancelled or interrupted batch resumes where it stopped.</source>
+        <translation>完了した項目は保持されます。中止・中断したバッチは止まったところから再開します。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失敗: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current item ...</source>
+        <translation>現在の項目の後で中止します ...</translation>
+    </message>
+    <message>
+        <source>Choose the input and the output folder.</source>
+        <translation>入力と出力のフォルダを選んでください。</translation>
+    </message>
+    <message>
+        <source>No model is selected (File &gt; Models).</source>
+        <translation>モデルが選択されていません (ファイル &gt; モデル)。</translation>
+    </message>
+    <message>
+        <source>Loading the model ...</source>
+        <translation>モデルを読み込み中 ...</translation>
+    </message>
+    <message>
+        <source>%1 of %2 — %3 images/s — ETA %4</source>
+        <translation>%1 / %2 — %3 枚/秒 — 残り %4</translation>
+    </message>
+    <message>
+        <source>The batch stopped: %1</source>
+        <translation>バッチが止まりました: %1</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::DatasetDialog</name>
+    <message>
+        <source>Export Dataset</source>
+        <translation>データセットをエクスポート</translation>
+    </message>
+    <message>
+        <source>Dataset folder:</source>
+        <translation>データセットのフォルダ:</translation>
+    </message>
+    <message>
+        <source>Dataset Folder</source>
+        <translation>データセットのフォルダ</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <source>val</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>テスト</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>分割:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>シード:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>形式:</translation>
+    </message>
+    <message>
+        <source>Also proposals nobody accepted yet</source>
+        <translation>未承認の提案も含める</translation>
+    </message>
+    <message>
+        <source>%1 accepted and %2 proposed item(s). DICOM items are split by patient.</source>
+        <translation>承認済み %1 件、提案済み %2 件。DICOM は患者単位で分割されます。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Choose the dataset folder.</source>
+        <translation>データセットのフォルダを選んでください。</translation>
+    </message>
+    <message>
+        <source>Dataset written: %1; card %2</source>
+        <translation>データセットを書き出しました: %1。カード %2</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>エクスポートに失敗しました: %1</translation>
     </message>
 </context>
 <context>
@@ -604,6 +750,22 @@ Close anyway?</source>
     <message>
         <source>Ctrl+Shift+R</source>
         <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Export &amp;Dataset...</source>
+        <translation>データセットをエクスポート(&amp;D)...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate Folder...</source>
+        <translation>フォルダを一括注釈(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
     </message>
 </context>
 <context>

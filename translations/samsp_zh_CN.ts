@@ -7,6 +7,10 @@
         <source>%1 slice(s) of %2 x %3, %4</source>
         <translation>%1 个切片，%2 x %3，%4</translation>
     </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::AboutDialog</name>
@@ -35,6 +39,148 @@ BLAS: %4</translation>
     <message>
         <source>Warning: the slow reference BLAS is in use; SAM runs about 28 times slower. Install libopenblas0-pthread and select it with 'update-alternatives --config libblas.so.3-x86_64-linux-gnu'.</source>
         <translation>警告: 正在使用较慢的参考 BLAS，SAM 的运行速度约慢 28 倍。请安装 libopenblas0-pthread，并用 'update-alternatives --config libblas.so.3-x86_64-linux-gnu' 选择它。</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::BatchDialog</name>
+    <message>
+        <source>Annotate Folder</source>
+        <translation>批量标注文件夹</translation>
+    </message>
+    <message>
+        <source>Images or DICOM:</source>
+        <translation>图像或 DICOM:</translation>
+    </message>
+    <message>
+        <source>Input Folder</source>
+        <translation>输入文件夹</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>输出文件夹:</translation>
+    </message>
+    <message>
+        <source>Output Folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <source>Class name:</source>
+        <translation>类别名称:</translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation>格式:</translation>
+    </message>
+    <message>
+        <source>Finished items are kept: a cancelled or interrupted batch resumes where it stopped.</source>
+        <translation>已完成的项会保留：取消或中断的批处理会从停止处继续。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current item ...</source>
+        <translation>将在当前项完成后取消 ...</translation>
+    </message>
+    <message>
+        <source>Choose the input and the output folder.</source>
+        <translation>请选择输入和输出文件夹。</translation>
+    </message>
+    <message>
+        <source>No model is selected (File &gt; Models).</source>
+        <translation>未选择模型 (文件 &gt; 模型)。</translation>
+    </message>
+    <message>
+        <source>Loading the model ...</source>
+        <translation>正在加载模型 ...</translation>
+    </message>
+    <message>
+        <source>%1 of %2 — %3 images/s — ETA %4</source>
+        <translation>%1 / %2 — %3 张/秒 — 剩余 %4</translation>
+    </message>
+    <message>
+        <source>The batch stopped: %1</source>
+        <translation>批处理已停止: %1</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::DatasetDialog</name>
+    <message>
+        <source>Export Dataset</source>
+        <translation>导出数据集</translation>
+    </message>
+    <message>
+        <source>Dataset folder:</source>
+        <translation>数据集文件夹:</translation>
+    </message>
+    <message>
+        <source>Dataset Folder</source>
+        <translation>数据集文件夹</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>val</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>划分:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式:</translation>
+    </message>
+    <message>
+        <source>Also proposals nobody accepted yet</source>
+        <translation>也包括尚未接受的提议</translation>
+    </message>
+    <message>
+        <source>%1 accepted and %2 proposed item(s). DICOM items are split by patient.</source>
+        <translation>已接受 %1 项，已提议 %2 项。DICOM 按患者划分。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose the dataset folder.</source>
+        <translation>请选择数据集文件夹。</translation>
+    </message>
+    <message>
+        <source>Dataset written: %1; card %2</source>
+        <translation>数据集已写出: %1；说明卡 %2</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败: %1</translation>
     </message>
 </context>
 <context>
@@ -604,6 +750,22 @@ Close anyway?</source>
     <message>
         <source>Ctrl+Shift+R</source>
         <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Export &amp;Dataset...</source>
+        <translation>导出数据集(&amp;D)...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate Folder...</source>
+        <translation>批量标注文件夹(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
     </message>
 </context>
 <context>

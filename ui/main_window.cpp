@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "about_dialog.h"
+#include "batch_dialog.h"
 #include "image_canvas.h"
 #include "mask_editor.h"
 #include "model_manager.h"
@@ -1059,6 +1060,18 @@ void MainWindow::createActions()
              }),
              QStringLiteral("save"), QKeySequence::Save);
     shortcut(file->addAction(tr("&Export..."), this, &MainWindow::exportDialog), QStringLiteral("export"), QKeySequence(tr("Ctrl+E")));
+    shortcut(file->addAction(tr("Export &Dataset..."), this, [this] {
+                 saveNow();
+                 DatasetDialog dlg(m_project, m_projectPath.parent_path(), this);
+                 dlg.exec();
+             }),
+             QStringLiteral("exportDataset"), QKeySequence(tr("Ctrl+Shift+E")));
+    shortcut(file->addAction(tr("&Annotate Folder..."), this, [this] {
+                 BatchDialog dlg(QString::fromStdString(m_root.string()), m_modelPath,
+                                 QSettings().value(QStringLiteral("model/device"), QStringLiteral("auto")).toString(), m_settings, this);
+                 dlg.exec();
+             }),
+             QStringLiteral("annotateFolder"), QKeySequence(tr("Ctrl+B")));
     file->addSeparator();
     shortcut(file->addAction(tr("Se&ttings..."), this, &MainWindow::showSettings), QStringLiteral("settings"),
              QKeySequence::Preferences);

@@ -295,6 +295,7 @@ int main(int argc, char** argv)
     annotate->add_option("--passes", bopt.selfPrompt.passes, "SAM-SP passes after pass 0")->capture_default_str();
     annotate->add_option("--device", annDevice, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
     annotate->add_flag("--no-resume", annNoResume, "Redo every item even when an earlier run finished it");
+    annotate->add_option("--embedding-cache", bopt.embeddingCache, "Keep image embeddings in this folder and reuse them (e.g. for a re-run with other SAM-SP settings)");
     annotate->add_flag("--json", annJson, "Print the report as JSON");
 
     // merge

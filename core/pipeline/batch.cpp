@@ -12,6 +12,7 @@
 #include "imaging/dicom.h"
 #include "imaging/document.h"
 #include "imaging/image_io.h"
+#include "embedding_cache.h"
 
 #include <nlohmann/json.hpp>
 
@@ -379,6 +380,7 @@ json batchReportJson(const BatchReport& r)
     json f = json::array();
     for (const auto& x : r.failures) f.push_back({{"key", x.key}, {"file", x.file}, {"reason", x.reason}});
     return {{"total", r.total},         {"processed", r.processed},   {"resumed", r.resumed},
+            {"embeddings_from_cache", r.embeddingsFromCache},
             {"no_object", r.noObject},  {"failed", f},                 {"cancelled", r.cancelled},
             {"seconds", r.seconds},     {"images_per_s", r.imagesPerS}, {"engine_images_per_s", r.engineImagesPerS},
             {"outputs", r.outputs},     {"summary", r.summary()}};
@@ -403,6 +405,8 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
     const std::string signature =
         json{{"model", engine.modelId()}, {"selfprompt", opts.selfPrompt}, {"label", opts.label}}.dump();
     BatchLog log(opts.out / ".samsp" / "batch-log.jsonl", signature, opts.resume);
+    std::optional<EmbeddingDiskCache> diskCache;
+    if (!opts.embeddingCache.empty()) diskCache.emplace(opts.embeddingCache);
 
     std::vector<std::string> problems;
     std::vector<BatchItem> all = enumerateBatchItems(opts.inputs, &problems);
@@ -484,7 +488,16 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
             try {
                 const auto tm = Clock::now();
                 model::ImageU8 view{l.rgb.data, l.rgb.cols, l.rgb.rows, static_cast<int64_t>(l.rgb.step)};
-                const model::Embedding emb = engine.encode(view);
+                // Disk cache key: the file's content, the frame and the view given to the model.
+                const std::string cacheKey = l.hash + "#" + std::to_string(it.frame) + "@" + std::to_string(l.rgb.cols) + "x" +
+                                             std::to_string(l.rgb.rows);
+                std::optional<model::Embedding> cached;
+                if (diskCache) cached = diskCache->load(cacheKey, engine);
+                const model::Embedding emb = cached ? std::move(*cached) : engine.encode(view);
+                if (cached)
+                    ++report.embeddingsFromCache;
+                else if (diskCache)
+                    diskCache->store(cacheKey, emb);
                 const model::SelfPromptResult res = model::runSelfPrompt(engine, emb, opts.selfPrompt, true);
                 modelSeconds += std::chrono::duration<double>(Clock::now() - tm).count();
                 pi.annotation = {};
@@ -561,6 +574,26 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
     formats::writeFileAtomically(opts.out / "report.json", batchReportJson(report).dump(2));
     log::pipeline()->info("{}", report.summary());
     return report;
+}
+
+std::string runBatchRequest(const BatchRequest& r, const std::function<void(int, int, double)>& progress,
+                            const std::atomic<bool>* cancel, std::vector<std::string>* failures)
+{
+    model::EngineOptions eo;
+    eo.device = r.device == "cpu" ? model::DeviceChoice::Cpu : r.device == "cuda" ? model::DeviceChoice::Cuda : model::DeviceChoice::Auto;
+    auto engine = model::SamEngine::fromCheckpoint(r.model, eo);
+    BatchOptions o;
+    o.inputs = r.inputs;
+    o.out = r.out;
+    o.formats = r.formats;
+    o.label = r.label;
+    o.selfPrompt = r.selfPrompt;
+    o.embeddingCache = r.embeddingCache;
+    const BatchReport rep = runBatch(
+        *engine, o, [&](const BatchProgress& p) { if (progress) progress(p.done, p.total, p.imagesPerS); }, cancel);
+    if (failures)
+        for (const auto& f : rep.failures) failures->push_back(f.key + ": " + f.reason);
+    return rep.summary();
 }
 
 std::vector<std::string> exportProject(const Project& project, const fs::path& out, const std::set<std::string>& formats,

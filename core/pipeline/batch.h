@@ -40,6 +40,7 @@ struct BatchOptions
     int shardIndex = 0, shardCount = 1;
     bool resume = true;
     int prefetch = 3; // items decoded ahead of the model
+    std::filesystem::path embeddingCache; // when set: embeddings kept on disk and reused
 };
 
 
@@ -60,6 +61,7 @@ struct BatchProgress
 struct BatchReport
 {
     int total = 0, processed = 0, resumed = 0, noObject = 0;
+    int embeddingsFromCache = 0;
     std::vector<BatchFailure> failures;
     bool cancelled = false;
     double seconds = 0;

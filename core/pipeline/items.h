@@ -5,7 +5,9 @@
 
 #include "project.h"
 
+#include <atomic>
 #include <filesystem>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -37,5 +39,20 @@ bool inShard(const std::string& key, int index, int count);
 // single items (e.g. a DICOM SEG whose source is gone) are returned in `problems`.
 std::vector<std::string> exportProject(const Project& project, const std::filesystem::path& out,
                                        const std::set<std::string>& formats, std::vector<std::string>* problems = nullptr);
+
+// A batch run as the studio's dialog starts it: loads the checkpoint ("cpu", "cuda" or
+// "auto" device) and runs annotate with `formats`; returns the report's summary line and
+// fills `failures` with "<key>: <why>". `progress(done, total, imagesPerS)`; `cancel` is polled.
+struct BatchRequest
+{
+    std::vector<std::filesystem::path> inputs;
+    std::filesystem::path out, model, embeddingCache;
+    std::string device = "auto";
+    std::set<std::string> formats{"png", "coco"};
+    std::string label = "object";
+    model::SelfPromptSettings selfPrompt;
+};
+std::string runBatchRequest(const BatchRequest& r, const std::function<void(int, int, double)>& progress,
+                            const std::atomic<bool>* cancel, std::vector<std::string>* failures);
 
 } // namespace samsp::pipeline

@@ -240,6 +240,41 @@ private Q_SLOTS:
         }());
     }
 
+    void embeddingsAreReusedFromTheDiskCache()
+    {
+        QTemporaryDir tmp;
+        const fs::path root(tmp.path().toStdString());
+        makeInputs(root / "in", 5, 13);
+        BatchOptions o;
+        o.inputs = {root / "in"};
+        o.out = root / "a";
+        o.formats = {"coco"};
+        o.embeddingCache = root / "cache";
+        const BatchReport first = runBatch(*m_engine, o);
+        QCOMPARE(first.embeddingsFromCache, 0);
+        int files = 0;
+        for ([[maybe_unused]] const auto& e : fs::directory_iterator(root / "cache")) ++files;
+        QCOMPARE(files, 5);
+        // Other SAM-SP settings: every item is redone, every embedding comes from disk,
+        // and the result equals a run without the cache.
+        o.selfPrompt.passes = 1;
+        o.out = root / "b";
+        const BatchReport second = runBatch(*m_engine, o);
+        QCOMPARE(second.processed, 5);
+        QCOMPARE(second.embeddingsFromCache, 5);
+        o.embeddingCache.clear();
+        o.out = root / "c";
+        runBatch(*m_engine, o);
+        QCOMPARE(formats::readFileBytes(root / "b" / "annotations.json"), formats::readFileBytes(root / "c" / "annotations.json"));
+        // A damaged cache file is a miss, not an error.
+        for (const auto& e : fs::directory_iterator(root / "cache")) std::ofstream(e.path(), std::ios::binary) << "junk";
+        o.embeddingCache = root / "cache";
+        o.out = root / "d";
+        const BatchReport third = runBatch(*m_engine, o);
+        QCOMPARE(third.embeddingsFromCache, 0);
+        QCOMPARE(third.processed, 5);
+    }
+
     void projectRoundTripAndBadFiles()
     {
         QTemporaryDir tmp;

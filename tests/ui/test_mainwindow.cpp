@@ -4,6 +4,7 @@
 #include "about_dialog.h"
 #include "image_canvas.h"
 #include "main_window.h"
+#include "batch_dialog.h"
 #include "mask_editor.h"
 #include "pass_viewer.h"
 #include "settings_dialog.h"
@@ -11,7 +12,10 @@
 #include "formats/atomic_file.h"
 #include "pipeline/project.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QLineEdit>
 #include <QDir>
 #include <QPushButton>
 #include <QFile>
@@ -408,6 +412,46 @@ private Q_SLOTS:
         QVERIFY(dlg.isVisible());
         QSettings().remove(QStringLiteral("shortcuts/nextImageTest"));
         QSettings().remove(QStringLiteral("shortcuts/previousImageTest"));
+    }
+
+    void batchAndDatasetDialogs()
+    {
+        QTemporaryDir tmp;
+        const QString in = tmp.path() + QStringLiteral("/in"), out = tmp.path() + QStringLiteral("/out");
+        QDir().mkpath(in);
+        for (const QString& f : QDir(m_samples).entryList({QStringLiteral("*.png")}))
+            QFile::copy(m_samples + QLatin1Char('/') + f, in + QLatin1Char('/') + f);
+        std::ofstream((in + QStringLiteral("/broken.png")).toStdString()) << "not an image";
+        ProposalSettings s;
+        BatchDialog dlg(in, QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors"), QStringLiteral("cpu"), s);
+        dlg.show();
+        dlg.outputEdit()->setText(out);
+        QCheckBox* yolo = dlg.formatBox(QStringLiteral("yolo"));
+        QTest::mouseClick(yolo, Qt::LeftButton, {}, QPoint(8, yolo->height() / 2)); // on its box
+        QVERIFY(dlg.formatBox(QStringLiteral("yolo"))->isChecked());
+        QSignalSpy done(&dlg, &BatchDialog::batchFinished);
+        QTest::mouseClick(dlg.runButton(), Qt::LeftButton);
+        QVERIFY(done.wait(120000));
+        QVERIFY2(dlg.summary().contains(QStringLiteral("5 of 6")), qPrintable(dlg.summary()));
+        QCOMPARE(dlg.failures().size(), 1);
+        QVERIFY(dlg.failures().first().startsWith(QStringLiteral("broken.png")));
+        QVERIFY(QFileInfo::exists(out + QStringLiteral("/annotations.json")));
+        QVERIFY(QFileInfo::exists(out + QStringLiteral("/data.yaml")));
+        QCOMPARE(QDir(out + QStringLiteral("/masks")).entryList(QDir::Files).size(), 5);
+
+        // The dataset dialog on that project: accepted items only, split, card.
+        auto project = samsp::pipeline::Project::load((out + QStringLiteral("/project.samsp.json")).toStdString());
+        for (auto& it : project.items)
+            if (it.error.empty()) it.state = samsp::pipeline::ItemState::Accepted;
+        DatasetDialog ds(project, out.toStdString());
+        ds.show();
+        ds.outputEdit()->setText(tmp.path() + QStringLiteral("/dataset"));
+        ds.formatBox()->setCurrentText(QStringLiteral("png"));
+        QSignalSpy exported(&ds, &DatasetDialog::exported);
+        QTest::mouseClick(ds.exportButton(), Qt::LeftButton);
+        QCOMPARE(exported.count(), 1);
+        QVERIFY(QFileInfo::exists(tmp.path() + QStringLiteral("/dataset/dataset_card.md")));
+        QVERIFY(!QDir(tmp.path() + QStringLiteral("/dataset/train/masks")).entryList(QDir::Files).isEmpty());
     }
 
     void wrongModelFileGivesAClearError()

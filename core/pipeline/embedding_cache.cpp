@@ -1,0 +1,76 @@
+#include "embedding_cache.h"
+
+#include "formats/atomic_file.h"
+#include "project.h"
+
+#include <torch/torch.h>
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+
+namespace samsp::pipeline {
+
+namespace {
+constexpr char kMagic[8] = {'S', 'A', 'M', 'S', 'P', 'E', 'M', '1'};
+struct Header
+{
+    char magic[8];
+    int64_t origW, origH, inputSize, lowRes;
+    int64_t dims[4];
+    uint64_t modelHash;
+};
+} // namespace
+
+EmbeddingDiskCache::EmbeddingDiskCache(std::filesystem::path dir) : m_dir(std::move(dir)) { formats::ensureFolder(m_dir); }
+
+std::filesystem::path EmbeddingDiskCache::pathFor(const std::string& key, const std::string& modelId) const
+{
+    const std::string full = key + "|" + modelId;
+    char name[40];
+    std::snprintf(name, sizeof name, "%016llx.emb", static_cast<unsigned long long>(fnv1a(full.data(), full.size())));
+    return m_dir / name;
+}
+
+std::optional<model::Embedding> EmbeddingDiskCache::load(const std::string& key, const model::SamEngine& engine) const
+{
+    const auto p = pathFor(key, engine.modelId());
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return std::nullopt;
+    Header h{};
+    if (!in.read(reinterpret_cast<char*>(&h), sizeof h) || std::memcmp(h.magic, kMagic, 8) != 0) return std::nullopt;
+    if (h.modelHash != fnv1a(engine.modelId().data(), engine.modelId().size())) return std::nullopt;
+    int64_t n = 1;
+    for (int64_t d : h.dims) {
+        if (d <= 0 || d > 1 << 16) return std::nullopt;
+        n *= d;
+    }
+    at::Tensor f = torch::empty({h.dims[0], h.dims[1], h.dims[2], h.dims[3]}, torch::kFloat);
+    if (!in.read(reinterpret_cast<char*>(f.data_ptr<float>()), static_cast<std::streamsize>(n * 4))) return std::nullopt;
+    model::Embedding e;
+    e.features = f.to(engine.device());
+    e.frame = model::ImageFrame(h.origW, h.origH, h.inputSize, h.lowRes);
+    e.modelId = engine.modelId();
+    e.encodeMs = 0;
+    return e;
+}
+
+void EmbeddingDiskCache::store(const std::string& key, const model::Embedding& e) const
+{
+    if (!e.valid() || e.features.dim() != 4) return;
+    const at::Tensor f = e.features.to(torch::kCPU).to(torch::kFloat).contiguous();
+    Header h{};
+    std::memcpy(h.magic, kMagic, 8);
+    h.origW = e.frame.origW();
+    h.origH = e.frame.origH();
+    h.inputSize = e.frame.inputSize();
+    h.lowRes = e.frame.lowResSize();
+    for (int i = 0; i < 4; ++i) h.dims[i] = f.size(i);
+    h.modelHash = fnv1a(e.modelId.data(), e.modelId.size());
+    std::string bytes(sizeof h + static_cast<size_t>(f.numel()) * 4, '\0');
+    std::memcpy(bytes.data(), &h, sizeof h);
+    std::memcpy(bytes.data() + sizeof h, f.data_ptr<float>(), static_cast<size_t>(f.numel()) * 4);
+    formats::writeFileAtomically(pathFor(key, e.modelId), bytes);
+}
+
+} // namespace samsp::pipeline

@@ -1,0 +1,28 @@
+#pragma once
+// A disk cache of image embeddings: one file per (image content, frame, window,
+// model) holding the encoder's features and the image frame they belong to.
+// Files are written atomically; a damaged or foreign file is a miss, never an error.
+
+#include "model/engine.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace samsp::pipeline {
+
+class EmbeddingDiskCache
+{
+public:
+    explicit EmbeddingDiskCache(std::filesystem::path dir);
+
+    // `key`: what identifies the encoder input (content hash, frame, window, view size).
+    std::optional<model::Embedding> load(const std::string& key, const model::SamEngine& engine) const;
+    void store(const std::string& key, const model::Embedding& e) const;
+    std::filesystem::path pathFor(const std::string& key, const std::string& modelId) const;
+
+private:
+    std::filesystem::path m_dir;
+};
+
+} // namespace samsp::pipeline

@@ -1,0 +1,268 @@
+#include "batch_dialog.h"
+
+#include "pipeline/dataset_export.h"
+#include "pipeline/items.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace samsp::ui {
+
+namespace {
+QHBoxLayout* folderRow(QLineEdit* edit, QWidget* owner, const QString& title)
+{
+    auto* row = new QHBoxLayout;
+    auto* browse = new QPushButton(QObject::tr("Browse..."), owner);
+    QObject::connect(browse, &QPushButton::clicked, owner, [edit, owner, title] {
+        const QString d = QFileDialog::getExistingDirectory(owner, title, edit->text());
+        if (!d.isEmpty()) edit->setText(d);
+    });
+    row->addWidget(edit, 1);
+    row->addWidget(browse);
+    return row;
+}
+
+QString hms(double s)
+{
+    const int t = static_cast<int>(s);
+    return QStringLiteral("%1:%2:%3").arg(t / 3600).arg((t / 60) % 60, 2, 10, QLatin1Char('0')).arg(t % 60, 2, 10, QLatin1Char('0'));
+}
+} // namespace
+
+BatchDialog::BatchDialog(const QString& inputFolder, const QString& modelPath, const QString& device, const ProposalSettings& s,
+                         QWidget* parent)
+    : QDialog(parent), m_model(modelPath), m_device(device), m_settings(s)
+{
+    setWindowTitle(tr("Annotate Folder"));
+    m_input = new QLineEdit(inputFolder, this);
+    m_output = new QLineEdit(inputFolder.isEmpty() ? QString() : inputFolder + QStringLiteral("-samsp"), this);
+    m_label = new QLineEdit(QStringLiteral("object"), this);
+    auto* form = new QFormLayout;
+    form->addRow(tr("Images or DICOM:"), folderRow(m_input, this, tr("Input Folder")));
+    form->addRow(tr("Output folder:"), folderRow(m_output, this, tr("Output Folder")));
+    form->addRow(tr("Class name:"), m_label);
+    auto* grid = new QGridLayout;
+    const QStringList names{QStringLiteral("png"),     QStringLiteral("coco"),      QStringLiteral("yolo"),  QStringLiteral("voc"),
+                            QStringLiteral("labelme"), QStringLiteral("labelmap"), QStringLiteral("dicom-seg"), QStringLiteral("nifti")};
+    for (int i = 0; i < names.size(); ++i) {
+        auto* box = new QCheckBox(names[i], this);
+        box->setChecked(names[i] == QLatin1String("png") || names[i] == QLatin1String("coco"));
+        m_formats[names[i]] = box;
+        grid->addWidget(box, i / 4, i % 4);
+    }
+    form->addRow(tr("Formats:"), grid);
+    m_progress = new QProgressBar(this);
+    m_status = new QLabel(tr("Finished items are kept: a cancelled or interrupted batch resumes where it stopped."), this);
+    m_status->setWordWrap(true);
+    m_log = new QPlainTextEdit(this);
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(2000);
+    m_run = new QPushButton(tr("Run"), this);
+    m_run->setDefault(true);
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    connect(m_run, &QPushButton::clicked, this, &BatchDialog::run);
+    connect(m_cancelButton, &QPushButton::clicked, this, &BatchDialog::reject);
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_run);
+    buttons->addWidget(m_cancelButton);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addWidget(m_log, 1);
+    layout->addLayout(buttons);
+    resize(640, 460);
+    connect(&m_watcher, &QFutureWatcher<QString>::finished, this, [this] {
+        m_summary = m_watcher.result();
+        m_run->setEnabled(true);
+        m_cancelButton->setText(tr("Close"));
+        m_status->setText(m_summary);
+        for (const auto& f : m_failures) m_log->appendPlainText(tr("failed: %1").arg(f));
+        m_log->appendPlainText(m_summary);
+        Q_EMIT batchFinished(m_summary);
+    });
+}
+
+BatchDialog::~BatchDialog()
+{
+    m_cancel->store(true);
+    m_watcher.waitForFinished();
+}
+
+QCheckBox* BatchDialog::formatBox(const QString& name) const
+{
+    auto it = m_formats.find(name);
+    return it == m_formats.end() ? nullptr : it->second;
+}
+
+void BatchDialog::reject()
+{
+    if (m_watcher.isRunning()) { // finish the current item, keep everything written
+        m_cancel->store(true);
+        m_status->setText(tr("Cancelling after the current item ..."));
+        return;
+    }
+    QDialog::reject();
+}
+
+void BatchDialog::run()
+{
+    if (m_watcher.isRunning()) return;
+    if (m_input->text().isEmpty() || m_output->text().isEmpty()) {
+        QMessageBox::warning(this, windowTitle(), tr("Choose the input and the output folder."));
+        return;
+    }
+    if (m_model.isEmpty()) {
+        QMessageBox::warning(this, windowTitle(), tr("No model is selected (File > Models)."));
+        return;
+    }
+    pipeline::BatchRequest r;
+    r.inputs = {m_input->text().toStdString()};
+    r.out = m_output->text().toStdString();
+    r.model = m_model.toStdString();
+    r.device = m_device.toStdString();
+    r.label = m_label->text().isEmpty() ? std::string("object") : m_label->text().toStdString();
+    r.formats.clear();
+    for (const auto& [name, box] : m_formats)
+        if (box->isChecked()) r.formats.insert(name.toStdString());
+    r.selfPrompt.passes = m_settings.passes;
+    r.selfPrompt.useBox = m_settings.box;
+    r.selfPrompt.useMask = m_settings.mask;
+    r.selfPrompt.usePoint = m_settings.point;
+    r.selfPrompt.earlyStopIou = m_settings.earlyStopIou;
+    m_cancel->store(false);
+    m_failures.clear();
+    m_run->setEnabled(false);
+    m_cancelButton->setText(tr("Cancel"));
+    m_status->setText(tr("Loading the model ..."));
+    QPointer<BatchDialog> self(this);
+    auto cancel = m_cancel;
+    m_watcher.setFuture(QtConcurrent::run([r, self, cancel]() -> QString {
+        std::vector<std::string> failures;
+        try {
+            const std::string summary = pipeline::runBatchRequest(
+                r,
+                [self](int done, int total, double rate) {
+                    QMetaObject::invokeMethod(
+                        self,
+                        [self, done, total, rate] {
+                            if (!self) return;
+                            self->m_progress->setRange(0, std::max(1, total));
+                            self->m_progress->setValue(done);
+                            const double eta = rate > 0 ? (total - done) / rate : 0;
+                            self->m_status->setText(tr("%1 of %2 — %3 images/s — ETA %4").arg(done).arg(total).arg(rate, 0, 'f', 2).arg(hms(eta)));
+                        },
+                        Qt::QueuedConnection);
+                },
+                cancel.get(), &failures);
+            QMetaObject::invokeMethod(
+                self,
+                [self, failures] {
+                    if (self)
+                        for (const auto& f : failures) self->m_failures << QString::fromStdString(f);
+                },
+                Qt::BlockingQueuedConnection);
+            return QString::fromStdString(summary);
+        } catch (const std::exception& e) {
+            return tr("The batch stopped: %1").arg(QString::fromStdString(e.what()));
+        }
+    }));
+}
+
+// ---- dataset ----------------------------------------------------------------
+
+DatasetDialog::DatasetDialog(const pipeline::Project& project, const std::filesystem::path& projectDir, QWidget* parent)
+    : QDialog(parent), m_project(project), m_dir(projectDir)
+{
+    setWindowTitle(tr("Export Dataset"));
+    m_output = new QLineEdit(this);
+    auto* form = new QFormLayout;
+    form->addRow(tr("Dataset folder:"), folderRow(m_output, this, tr("Dataset Folder")));
+    auto* ratios = new QHBoxLayout;
+    const double defaults[3] = {0.7, 0.15, 0.15};
+    const QString names[3] = {tr("train"), tr("val"), tr("test")};
+    for (int i = 0; i < 3; ++i) {
+        m_ratios[i] = new QDoubleSpinBox(this);
+        m_ratios[i]->setRange(0, 1);
+        m_ratios[i]->setSingleStep(0.05);
+        m_ratios[i]->setValue(defaults[i]);
+        ratios->addWidget(new QLabel(names[i], this));
+        ratios->addWidget(m_ratios[i]);
+    }
+    form->addRow(tr("Split:"), ratios);
+    m_seed = new QSpinBox(this);
+    m_seed->setRange(0, 1 << 30);
+    form->addRow(tr("Seed:"), m_seed);
+    m_format = new QComboBox(this);
+    m_format->addItems({QStringLiteral("coco"), QStringLiteral("voc"), QStringLiteral("yolo"), QStringLiteral("png")});
+    form->addRow(tr("Format:"), m_format);
+    m_proposed = new QCheckBox(tr("Also proposals nobody accepted yet"), this);
+    form->addRow(QString(), m_proposed);
+    int accepted = 0, proposed = 0;
+    for (const auto& i : project.items) {
+        accepted += i.state == pipeline::ItemState::Accepted;
+        proposed += i.state == pipeline::ItemState::Proposed;
+    }
+    m_status = new QLabel(tr("%1 accepted and %2 proposed item(s). DICOM items are split by patient.").arg(accepted).arg(proposed), this);
+    m_status->setWordWrap(true);
+    m_export = new QPushButton(tr("Export"), this);
+    m_export->setDefault(true);
+    connect(m_export, &QPushButton::clicked, this, &DatasetDialog::exportNow);
+    auto* close = new QPushButton(tr("Close"), this);
+    connect(close, &QPushButton::clicked, this, &QDialog::reject);
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_export);
+    buttons->addWidget(close);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_status);
+    layout->addLayout(buttons);
+}
+
+void DatasetDialog::exportNow()
+{
+    if (m_output->text().isEmpty()) {
+        QMessageBox::warning(this, windowTitle(), tr("Choose the dataset folder."));
+        return;
+    }
+    pipeline::DatasetExportOptions o;
+    o.out = m_output->text().toStdString();
+    for (int i = 0; i < 3; ++i) o.ratios[static_cast<size_t>(i)] = m_ratios[i]->value();
+    o.seed = static_cast<uint64_t>(m_seed->value());
+    o.format = m_format->currentText().toStdString();
+    o.includeProposed = m_proposed->isChecked();
+    setCursor(Qt::WaitCursor);
+    try {
+        const auto res = pipeline::exportDataset(m_project, m_dir, o);
+        QStringList parts;
+        for (const auto& [split, n] : res.itemsPerSplit) parts << QStringLiteral("%1 %2").arg(QString::fromStdString(split)).arg(n);
+        m_result = tr("Dataset written: %1; card %2").arg(parts.join(QStringLiteral(", ")), QString::fromStdString(res.card.string()));
+        for (const auto& p : res.problems) m_result += QLatin1Char('\n') + QString::fromStdString(p);
+        m_status->setText(m_result);
+        unsetCursor();
+        Q_EMIT exported(QString::fromStdString(res.card.string()));
+    } catch (const std::exception& e) {
+        unsetCursor();
+        m_result = QString::fromStdString(e.what());
+        m_status->setText(tr("The export failed: %1").arg(m_result));
+    }
+}
+
+} // namespace samsp::ui
