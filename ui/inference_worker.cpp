@@ -4,6 +4,10 @@
 #include "model/selfprompt.h"
 
 #include "common/log.h"
+#include "pipeline/embedding_cache.h"
+
+#include <QDir>
+#include <QFileInfo>
 
 #include <chrono>
 
@@ -15,6 +19,18 @@ InferenceWorker::InferenceWorker()
     qRegisterMetaType<samsp::ui::ProposalSettings>();
     qRegisterMetaType<samsp::ui::DecodeRequest>();
     qRegisterMetaType<samsp::ui::DecodeResult>();
+}
+
+void InferenceWorker::setDiskCache(const QString& dir, int maxFiles)
+{
+    try {
+        m_disk = std::make_shared<pipeline::EmbeddingDiskCache>(dir.toStdString());
+        m_diskDir = dir;
+        m_diskMax = maxFiles;
+    } catch (const std::exception& e) {
+        m_disk.reset();
+        samsp::log::get("ui")->warn("no embedding cache on disk: {}", e.what());
+    }
 }
 
 int InferenceWorker::cachedEmbeddings() const { return static_cast<int>(m_cache.size()); }
@@ -39,12 +55,34 @@ std::shared_ptr<model::Embedding> InferenceWorker::embeddingFor(const QString& k
             if (cached) *cached = true;
             return e;
         }
-    const QImage rgb = rgbIn.convertToFormat(QImage::Format_RGB888);
-    model::ImageU8 view{rgb.constBits(), rgb.width(), rgb.height(), rgb.bytesPerLine()};
-    auto e = std::make_shared<model::Embedding>(m_engine->encode(view));
+    auto* disk = static_cast<pipeline::EmbeddingDiskCache*>(m_disk.get());
+    const std::string diskKey = key.toStdString() + "|" + std::to_string(rgbIn.width()) + "x" + std::to_string(rgbIn.height());
+    std::shared_ptr<model::Embedding> e;
+    if (disk)
+        if (auto hit = disk->load(diskKey, *m_engine)) {
+            e = std::make_shared<model::Embedding>(std::move(*hit));
+            ++m_diskHits;
+            if (cached) *cached = true;
+        }
+    if (!e) {
+        const QImage rgb = rgbIn.convertToFormat(QImage::Format_RGB888);
+        model::ImageU8 view{rgb.constBits(), rgb.width(), rgb.height(), rgb.bytesPerLine()};
+        e = std::make_shared<model::Embedding>(m_engine->encode(view));
+        if (cached) *cached = false;
+        if (disk) {
+            try {
+                disk->store(diskKey, *e);
+                // Keep the folder bounded: drop the oldest files.
+                QDir d(m_diskDir);
+                const QFileInfoList files = d.entryInfoList({QStringLiteral("*.emb")}, QDir::Files, QDir::Time);
+                for (int i = m_diskMax; i < files.size(); ++i) QFile::remove(files[i].filePath());
+            } catch (const std::exception& ex) {
+                samsp::log::get("ui")->warn("embedding cache: {}", ex.what());
+            }
+        }
+    }
     m_cache.emplace_front(key, e);
     while (m_cache.size() > m_cacheCapacity) m_cache.pop_back();
-    if (cached) *cached = false;
     return e;
 }
 

@@ -182,7 +182,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(&m_watcher, &QFutureWatcher<LoadedImage>::finished, this, &MainWindow::onLoaded);
     connect(&m_prefetchWatcher, &QFutureWatcher<LoadedImage>::finished, this, [this] {
         const LoadedImage r = m_prefetchWatcher.result();
-        if (r.error.isEmpty() && !r.image.isNull() && m_modelReady) Q_EMIT requestPrefetch(r.path, r.image);
+        if (!r.error.isEmpty() || r.image.isNull() || !m_modelReady) return;
+        const auto [file, frame] = splitFrame(r.path);
+        const QFileInfo fi(file);
+        const QString key = QStringLiteral("%1|%2|%3|%4").arg(keyFor(file.toStdString(), frame), QString::number(fi.size()),
+                                                             QString::number(fi.lastModified().toMSecsSinceEpoch()), r.path);
+        Q_EMIT requestPrefetch(key, r.image);
     });
 
     m_passViewer = new PassViewer(this);
@@ -279,6 +284,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     // The worker owns the model on its own thread; only queued signals cross.
     m_worker = new InferenceWorker;
     m_worker->setLatestGeneration(m_latest);
+    m_worker->setDiskCache(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/embeddings"));
     m_worker->moveToThread(&m_inferenceThread);
     connect(&m_inferenceThread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(this, &MainWindow::requestModel, m_worker, &InferenceWorker::loadModel);
@@ -366,8 +372,11 @@ void MainWindow::proposeCurrent()
 {
     if (!m_modelReady || m_currentImage.isNull()) return;
     m_passViewer->clear(tr("Proposing ..."));
-    QString key = m_currentKey;
-    if (m_document) key += QStringLiteral("|W%1/%2").arg(m_window.center).arg(m_window.width);
+    // The embedding cache key names the content: the file (path, size, time) and, for volumes, the window.
+    const QFileInfo fi(splitFrame(m_currentPath).first);
+    QString key = QStringLiteral("%1|%2|%3|%4").arg(m_currentKey, QString::number(fi.size()),
+                                                   QString::number(fi.lastModified().toMSecsSinceEpoch()), m_currentPath);
+    if (m_document) key = m_currentKey + QStringLiteral("|W%1/%2|%3").arg(m_window.center).arg(m_window.width).arg(QString::fromStdString(m_root.string()));
     Q_EMIT requestProposal(m_generation, m_currentPath, key, m_currentImage, m_settings);
 }
 

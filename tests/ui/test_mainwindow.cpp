@@ -414,6 +414,30 @@ private Q_SLOTS:
         QSettings().remove(QStringLiteral("shortcuts/previousImageTest"));
     }
 
+    void embeddingsComeBackFromTheDiskCache()
+    {
+        QTemporaryDir folder, cache;
+        qputenv("XDG_CACHE_HOME", cache.path().toUtf8());
+        for (const QString& f : QDir(m_samples).entryList({QStringLiteral("*.png")}))
+            QFile::copy(m_samples + QLatin1Char('/') + f, folder.path() + QLatin1Char('/') + f);
+        bool cachedFirst = true, cachedAgain = false;
+        for (int run = 0; run < 2; ++run) {
+            MainWindow w;
+            QSignalSpy ready(&w, &MainWindow::modelReady);
+            QSignalSpy proposed(&w, &MainWindow::proposalShown);
+            w.setModel(QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors"), "cpu");
+            QVERIFY(ready.wait(30000));
+            QVERIFY(w.openFolder(folder.path()));
+            QVERIFY(proposed.wait(30000));
+            (run == 0 ? cachedFirst : cachedAgain) = w.proposal().embeddingCached;
+        }
+        QVERIFY(!cachedFirst); // encoded the first time ...
+        QVERIFY(cachedAgain);  // ... read back from disk in a new window
+        QVERIFY(!QDir(cache.path() + QStringLiteral("/samsp-studio/embeddings")).isEmpty() ||
+                !QDir(cache.path()).entryList(QDir::AllDirs | QDir::NoDotAndDotDot).isEmpty());
+        qunsetenv("XDG_CACHE_HOME");
+    }
+
     void batchAndDatasetDialogs()
     {
         QTemporaryDir tmp;
