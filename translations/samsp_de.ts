@@ -767,6 +767,34 @@ Trotzdem schließen?</translation>
         <source>Ctrl+B</source>
         <translation>Ctrl+B</translation>
     </message>
+    <message>
+        <source>Instances</source>
+        <translation>Instanzen</translation>
+    </message>
+    <message>
+        <source>New instance: draw it, or click points / drag a box.</source>
+        <translation>Neue Instanz: zeichnen Sie sie, oder setzen Sie Punkte / ziehen Sie ein Rechteck.</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>bearbeitet</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <source>&amp;New Instance</source>
+        <translation>&amp;Neue Instanz</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Instance</source>
+        <translation>Instanz &amp;löschen</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

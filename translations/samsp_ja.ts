@@ -767,6 +767,34 @@ Close anyway?</source>
         <source>Ctrl+B</source>
         <translation>Ctrl+B</translation>
     </message>
+    <message>
+        <source>Instances</source>
+        <translation>インスタンス</translation>
+    </message>
+    <message>
+        <source>New instance: draw it, or click points / drag a box.</source>
+        <translation>新しいインスタンス: 描くか、点をクリック / ボックスをドラッグしてください。</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>編集済み</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>手動</translation>
+    </message>
+    <message>
+        <source>&amp;New Instance</source>
+        <translation>新しいインスタンス(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Instance</source>
+        <translation>インスタンスを削除(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

@@ -767,6 +767,34 @@ Close anyway?</source>
         <source>Ctrl+B</source>
         <translation>Ctrl+B</translation>
     </message>
+    <message>
+        <source>Instances</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>New instance: draw it, or click points / drag a box.</source>
+        <translation>新建实例：直接绘制，或点击添加点 / 拖出一个框。</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>已编辑</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>&amp;New Instance</source>
+        <translation>新建实例(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Instance</source>
+        <translation>删除实例(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

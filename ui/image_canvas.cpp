@@ -215,6 +215,7 @@ void ImageCanvas::setImage(const QImage& image)
     scene()->clear();
     m_rubber = nullptr;
     m_polygonItem = nullptr;
+    m_others = nullptr;
     m_overlay = nullptr;
     m_prompts = nullptr;
     m_overlayMask = QImage();
@@ -228,14 +229,27 @@ void ImageCanvas::clear()
     cancelPolygon();
     scene()->clear();
     m_rubber = nullptr;
+    m_others = nullptr;
     m_pixmap = nullptr;
     m_overlay = nullptr;
     m_prompts = nullptr;
     m_overlayMask = QImage();
 }
 
+void ImageCanvas::setOtherInstances(const QImage& argb)
+{
+    delete m_others;
+    m_others = nullptr;
+    if (!m_pixmap || argb.isNull()) return;
+    m_others = scene()->addPixmap(QPixmap::fromImage(argb));
+    m_others->setOpacity(m_opacity);
+    m_others->setZValue(0.5);
+}
+
 void ImageCanvas::clearOverlay()
 {
+    delete m_others;
+    m_others = nullptr;
     delete m_overlay;
     delete m_prompts;
     m_overlay = nullptr;
@@ -247,6 +261,7 @@ void ImageCanvas::setOverlayOpacity(double opacity)
 {
     m_opacity = opacity;
     if (m_overlay) m_overlay->setOpacity(opacity);
+    if (m_others) m_others->setOpacity(opacity);
 }
 
 bool ImageCanvas::showsPromptBox() const

@@ -50,6 +50,8 @@ public:
     QPointF mapToImage(const QPoint& viewPos) const { return mapToScene(viewPos); }
     QPoint mapFromImage(const QPointF& p) const { return mapFromScene(p); }
     void clearOverlay();
+    // The image's other instances (ARGB, image size), drawn under the active one.
+    void setOtherInstances(const QImage& argb);
     void setOverlayOpacity(double opacity);
     // What the user sees: the mask shown now (null when none) and its prompt items.
     QImage overlayMask() const { return m_overlayMask; }
@@ -88,6 +90,7 @@ private:
     QGraphicsPixmapItem* m_pixmap = nullptr;
     QGraphicsPixmapItem* m_overlay = nullptr;
     QGraphicsItemGroup* m_prompts = nullptr;
+    QGraphicsPixmapItem* m_others = nullptr;
     QImage m_overlayMask;
     void updatePolygonPreview(const QPointF& cursor);
     double m_opacity = 0.45;

@@ -199,21 +199,35 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_passViewer, &PassViewer::usePass, this, [this](int i) {
         if (i < 0 || i >= m_proposal.passes.size()) return;
         m_usedPass = i;
+        ensureActive();
+        if (m_active >= 0) {
+            m_instances[static_cast<size_t>(m_active)].pass = i;
+            m_instances[static_cast<size_t>(m_active)].score = m_proposal.passes[i].predictedIou;
+        }
         m_editor->apply(qimageToMask(m_proposal.passes[i].mask), tr("Use pass %1").arg(i));
         m_previewingPass = false;
         refreshOverlay();
         statusBar()->showMessage(tr("Pass %1 is now the result.").arg(i), 5000);
     });
 
-    m_labels = new QListWidget(this);
-    m_labels->setObjectName(QStringLiteral("labelsList"));
-    auto* labelDock = new QDockWidget(tr("Labels"), this);
-    labelDock->setObjectName(QStringLiteral("labelsDock"));
-    labelDock->setWidget(m_labels);
-    addDockWidget(Qt::RightDockWidgetArea, labelDock);
+    auto listDock = [this](const QString& title, const QString& name) {
+        auto* list = new QListWidget(this);
+        list->setObjectName(name + QStringLiteral("List"));
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(name + QStringLiteral("Dock"));
+        d->setWidget(list);
+        addDockWidget(Qt::RightDockWidgetArea, d);
+        return list;
+    };
+    m_labels = listDock(tr("Labels"), QStringLiteral("labels"));
     connect(m_labels, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row < static_cast<int>(m_project.labels.classes.size()))
             setCurrentLabel(m_project.labels.classes[static_cast<size_t>(row)].id);
+    });
+
+    m_instanceList = listDock(tr("Instances"), QStringLiteral("instances"));
+    connect(m_instanceList, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row != m_active) switchInstance(row);
     });
 
     m_statusTimes = new QLabel(this);
@@ -261,6 +275,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         requestRefinement();
     });
     connect(m_canvas, &ImageCanvas::strokeStarted, this, [this] {
+        ensureActive();
         if (m_editor->isEmpty() && !m_currentImage.isNull())
             m_editor->reset(cv::Mat::zeros(m_currentImage.height(), m_currentImage.width(), CV_8UC1));
         m_editor->beginStroke();
@@ -273,6 +288,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             [this](bool erase) { m_editor->endStroke(erase ? tr("Eraser stroke") : tr("Brush stroke")); });
     connect(m_canvas, &ImageCanvas::polygonFinished, this, [this](const QPolygonF& poly) {
         if (m_currentImage.isNull()) return;
+        ensureActive();
         cv::Mat m = m_editor->isEmpty() ? cv::Mat::zeros(m_currentImage.height(), m_currentImage.width(), CV_8UC1)
                                         : m_editor->mask().clone();
         std::vector<cv::Point> pts;
@@ -390,8 +406,24 @@ void MainWindow::onProposal(const Proposal& p)
     // A saved annotation wins over a new proposal: the person's work is never replaced.
     const auto* item = m_project.find(m_currentKey.toStdString());
     const bool saved = item && item->state != pipeline::ItemState::New;
-    if (!saved && m_editor->undoStack()->count() == 0) {
-        m_editor->reset(p.found ? qimageToMask(p.passes[p.finalPass].mask) : cv::Mat());
+    if (!saved && m_editor->undoStack()->count() == 0 && m_instances.size() <= 1) {
+        const cv::Mat mask = p.found ? qimageToMask(p.passes[p.finalPass].mask) : cv::Mat();
+        m_instances.clear();
+        m_active = -1;
+        if (p.found) {
+            annotation::Instance in;
+            in.id = 1;
+            in.labelId = m_currentLabel;
+            in.mask = annotation::rleEncode(mask);
+            in.source = annotation::Source::Automatic;
+            in.score = p.passes[p.finalPass].predictedIou;
+            in.traceId = m_currentKey.toStdString() + "@" + m_modelId.toStdString();
+            in.pass = p.finalPass;
+            m_instances.push_back(in);
+            m_active = 0;
+        }
+        m_editor->reset(mask);
+        refreshInstances();
         if (item) {
             auto* it = m_project.find(m_currentKey.toStdString());
             it->state = pipeline::ItemState::Proposed;
@@ -506,6 +538,26 @@ void MainWindow::refreshOverlay()
         labels.clear();
     }
     m_canvas->setOverlay(maskToQImage(m_editor->mask()), box, points, labelColour(m_currentLabel), labels);
+    if (m_instances.size() > 1) {
+        // The other instances, filled in their label colours under the active one.
+        QImage others(m_currentImage.size(), QImage::Format_ARGB32_Premultiplied);
+        others.fill(Qt::transparent);
+        for (int k = 0; k < static_cast<int>(m_instances.size()); ++k) {
+            if (k == m_active) continue;
+            const auto& in = m_instances[static_cast<size_t>(k)];
+            if (in.mask.width != others.width() || in.mask.height != others.height()) continue;
+            const cv::Mat m = annotation::rleDecodeMat(in.mask);
+            const QColor c = labelColour(in.labelId);
+            const QRgb rgb = qPremultiply(qRgba(c.red(), c.green(), c.blue(), 200));
+            for (int y = 0; y < m.rows; ++y) {
+                const uchar* mp = m.ptr<uchar>(y);
+                auto* out = reinterpret_cast<QRgb*>(others.scanLine(y));
+                for (int x = 0; x < m.cols; ++x)
+                    if (mp[x]) out[x] = rgb;
+            }
+        }
+        m_canvas->setOtherInstances(others);
+    }
 }
 
 void MainWindow::requestRefinement()
@@ -519,9 +571,12 @@ void MainWindow::requestRefinement()
     r.points = m_points;
     r.labels = m_pointLabels;
     r.box = m_box;
-    // Without a box of their own, the user's points refine SAM-SP's result: its box and logits.
-    if (!m_box && m_usedPass >= 0 && m_usedPass < m_proposal.passes.size()) r.box = m_proposal.passes[m_usedPass].box;
-    r.useProposalMask = !m_box && m_proposal.found;
+    // Without a box of their own, the user's points refine SAM-SP's result (its box and
+    // logits) when the proposal's instance is the one being edited; a new instance starts clean.
+    ensureActive();
+    const bool onProposal = m_active >= 0 && !m_instances[static_cast<size_t>(m_active)].traceId.empty();
+    if (onProposal && !m_box && m_usedPass >= 0 && m_usedPass < m_proposal.passes.size()) r.box = m_proposal.passes[m_usedPass].box;
+    r.useProposalMask = onProposal && !m_box && m_proposal.found;
     ++m_decodeSerial;
     Q_EMIT requestDecode(r);
 }
@@ -554,34 +609,128 @@ QString MainWindow::keyFor(const fs::path& file, int frame) const
     return k;
 }
 
+void MainWindow::syncActive()
+{
+    if (m_active < 0 || m_active >= static_cast<int>(m_instances.size()) || m_currentImage.isNull()) return;
+    auto& in = m_instances[static_cast<size_t>(m_active)];
+    const cv::Mat m = m_editor->isEmpty() ? cv::Mat::zeros(m_currentImage.height(), m_currentImage.width(), CV_8UC1) : m_editor->mask();
+    annotation::Rle rle = annotation::rleEncode(m);
+    if (rle.counts == in.mask.counts && rle.height == in.mask.height) return;
+    in.mask = std::move(rle);
+    if (m_editor->edited() && in.source == annotation::Source::Automatic) in.source = annotation::Source::Edited;
+}
+
+void MainWindow::ensureActive()
+{
+    if (m_active >= 0 || m_currentImage.isNull()) return;
+    annotation::Instance in;
+    in.id = 1;
+    for (const auto& x : m_instances) in.id = std::max(in.id, x.id + 1);
+    in.labelId = m_currentLabel;
+    in.source = annotation::Source::Manual;
+    in.score = 1.0;
+    in.mask = annotation::rleEncode(cv::Mat::zeros(m_currentImage.height(), m_currentImage.width(), CV_8UC1));
+    m_instances.push_back(in);
+    m_active = static_cast<int>(m_instances.size()) - 1;
+    refreshInstances();
+}
+
+void MainWindow::loadInstances(const annotation::ImageAnnotation& a)
+{
+    m_instances = a.instances;
+    m_active = m_instances.empty() ? -1 : 0;
+    if (m_active >= 0) {
+        m_editor->reset(annotation::rleDecodeMat(m_instances.front().mask));
+        if (m_project.labels.find(m_instances.front().labelId)) setCurrentLabel(m_instances.front().labelId);
+        m_usedPass = m_instances.front().pass;
+    }
+    else
+        m_editor->reset(cv::Mat());
+    refreshInstances();
+}
+
+void MainWindow::switchInstance(int k)
+{
+    if (k < 0 || k >= static_cast<int>(m_instances.size())) return;
+    syncActive();
+    m_active = k;
+    clearPrompts();
+    m_editor->reset(annotation::rleDecodeMat(m_instances[static_cast<size_t>(k)].mask));
+    if (m_project.labels.find(m_instances[static_cast<size_t>(k)].labelId)) {
+        m_currentLabel = m_instances[static_cast<size_t>(k)].labelId;
+        for (int r = 0; r < m_labels->count(); ++r)
+            if (m_project.labels.classes[static_cast<size_t>(r)].id == m_currentLabel) {
+                m_labels->blockSignals(true);
+                m_labels->setCurrentRow(r);
+                m_labels->blockSignals(false);
+            }
+    }
+    refreshInstances();
+    refreshOverlay();
+}
+
+void MainWindow::newInstance()
+{
+    if (m_currentImage.isNull()) return;
+    syncActive();
+    m_active = -1;
+    clearPrompts();
+    ensureActive();
+    m_editor->reset(cv::Mat::zeros(m_currentImage.height(), m_currentImage.width(), CV_8UC1));
+    refreshOverlay();
+    statusBar()->showMessage(tr("New instance: draw it, or click points / drag a box."), 5000);
+}
+
+void MainWindow::deleteInstance()
+{
+    if (m_active < 0) return;
+    m_instances.erase(m_instances.begin() + m_active);
+    m_active = m_instances.empty() ? -1 : std::max(0, m_active - 1);
+    clearPrompts();
+    m_editor->reset(m_active >= 0 ? annotation::rleDecodeMat(m_instances[static_cast<size_t>(m_active)].mask) : cv::Mat());
+    refreshInstances();
+    refreshOverlay();
+    scheduleAutosave();
+}
+
+void MainWindow::refreshInstances()
+{
+    m_instanceList->blockSignals(true);
+    m_instanceList->clear();
+    const QString sources[3] = {tr("automatic"), tr("edited"), tr("manual")};
+    for (const auto& in : m_instances) {
+        const auto* c = m_project.labels.find(in.labelId);
+        QPixmap pm(12, 12);
+        pm.fill(labelColour(in.labelId));
+        m_instanceList->addItem(new QListWidgetItem(QIcon(pm), QStringLiteral("#%1 %2 — %3")
+                                                                   .arg(in.id)
+                                                                   .arg(c ? QString::fromStdString(c->name) : QString::number(in.labelId))
+                                                                   .arg(sources[static_cast<int>(in.source)])));
+    }
+    if (m_active >= 0) m_instanceList->setCurrentRow(m_active);
+    m_instanceList->blockSignals(false);
+}
+
 void MainWindow::commitCurrent()
 {
     if (m_currentKey.isEmpty() || m_currentImage.isNull()) return;
     auto* item = m_project.find(m_currentKey.toStdString());
     if (!item) return;
-    if (item->state == pipeline::ItemState::New && m_editor->isEmpty()) return;
+    syncActive();
+    if (item->state == pipeline::ItemState::New && m_instances.empty()) return;
     annotation::ImageAnnotation a;
     a.image = item->key;
     a.frame = item->frame;
     a.width = m_currentImage.width();
     a.height = m_currentImage.height();
-    if (!m_editor->isEmpty() && cv::countNonZero(m_editor->mask()) > 0) {
-        const bool fromProposal = m_proposal.generation == m_generation && m_proposal.found;
-        const annotation::Source src = !fromProposal ? annotation::Source::Manual
-                                       : m_editor->edited() ? annotation::Source::Edited : annotation::Source::Automatic;
-        const double score = fromProposal && m_usedPass >= 0 && m_usedPass < m_proposal.passes.size()
-                                 ? m_proposal.passes[m_usedPass].predictedIou : 1.0;
-        // Keep what an earlier session recorded when nothing changed now.
-        if (item->annotation.width == a.width && !item->annotation.instances.empty() && !m_editor->edited() &&
-            annotation::rleEncode(m_editor->mask()).counts == item->annotation.instances.front().mask.counts)
-            a = item->annotation;
-        else
-            a.addInstance(m_editor->mask(), m_currentLabel, src, score,
-                          fromProposal ? (item->key + "@" + m_modelId.toStdString()) : std::string(), fromProposal ? m_usedPass : -1);
-    }
+    for (const auto& in : m_instances)
+        if (in.mask.width == a.width && in.mask.height == a.height && annotation::rleArea(in.mask) > 0) a.instances.push_back(in);
     if (item->state == pipeline::ItemState::New) item->state = pipeline::ItemState::Proposed;
+    if (item->annotation.instances.size() != a.instances.size() || item->annotation.width != a.width) m_dirty = true;
+    for (size_t k = 0; k < a.instances.size() && !m_dirty; ++k)
+        m_dirty = item->annotation.instances[k].mask.counts != a.instances[k].mask.counts ||
+                  item->annotation.instances[k].labelId != a.instances[k].labelId;
     item->annotation = std::move(a);
-    m_dirty = true;
 }
 
 bool MainWindow::saveNow()
@@ -668,6 +817,8 @@ void MainWindow::setCurrentLabel(int labelId)
 {
     if (!m_project.labels.find(labelId)) return;
     m_currentLabel = labelId;
+    if (m_active >= 0) m_instances[static_cast<size_t>(m_active)].labelId = labelId;
+    refreshInstances();
     for (int r = 0; r < m_labels->count(); ++r)
         if (m_project.labels.classes[static_cast<size_t>(r)].id == labelId && m_labels->currentRow() != r) m_labels->setCurrentRow(r);
     refreshOverlay();
@@ -906,7 +1057,10 @@ void MainWindow::openImage(const QString& path)
     m_canvas->setVolumeMode(false);
     m_statusImage->setText(tr("Loading %1 ...").arg(QFileInfo(splitFrame(path).first).fileName()));
     m_canvas->clearOverlay();
+    m_instances.clear();
+    m_active = -1;
     m_editor->reset(cv::Mat());
+    refreshInstances();
     m_points.clear();
     m_pointLabels.clear();
     m_box.reset();
@@ -928,7 +1082,10 @@ void MainWindow::onBrowserItem(QListWidgetItem* current)
     commitCurrent();
     if (m_dirty) saveNow();
     m_canvas->clearOverlay();
+    m_instances.clear();
+    m_active = -1;
     m_editor->reset(cv::Mat());
+    refreshInstances();
     m_proposal = Proposal();
     m_currentPath = current->text();
     m_currentKey.clear();
@@ -967,9 +1124,9 @@ void MainWindow::showSlice(int k, bool propose)
     // A saved slice shows its mask; a new one gets a proposal.
     const auto* item = m_project.find(m_currentKey.toStdString());
     if (item && item->state != pipeline::ItemState::New && !item->annotation.instances.empty())
-        m_editor->reset(annotation::rleDecodeMat(item->annotation.instances.front().mask));
+        loadInstances(item->annotation);
     else
-        m_editor->reset(cv::Mat());
+        loadInstances({});
     refreshOverlay();
     if (propose) proposeCurrent();
 }
@@ -1036,9 +1193,7 @@ void MainWindow::onLoaded()
     const auto* item = m_project.find(m_currentKey.toStdString());
     if (item && item->state != pipeline::ItemState::New && !item->annotation.instances.empty() &&
         item->annotation.width == r.image.width() && item->annotation.height == r.image.height()) {
-        m_editor->reset(annotation::rleDecodeMat(item->annotation.instances.front().mask));
-        if (m_project.labels.find(item->annotation.instances.front().labelId)) setCurrentLabel(item->annotation.instances.front().labelId);
-        m_usedPass = item->annotation.instances.front().pass;
+        loadInstances(item->annotation);
     }
     refreshOverlay();
     m_passViewer->clear(m_modelReady ? tr("Proposing ...") : tr("No model loaded."));
@@ -1115,6 +1270,11 @@ void MainWindow::createActions()
              QKeySequence(Qt::Key_Delete));
     shortcut(edit->addAction(tr("Clear &Prompts"), this, &MainWindow::clearPrompts), QStringLiteral("clearPrompts"),
              QKeySequence(Qt::Key_C));
+    edit->addSeparator();
+    shortcut(edit->addAction(tr("&New Instance"), this, &MainWindow::newInstance), QStringLiteral("newInstance"),
+             QKeySequence(Qt::Key_A));
+    shortcut(edit->addAction(tr("&Delete Instance"), this, &MainWindow::deleteInstance), QStringLiteral("deleteInstance"),
+             QKeySequence(Qt::SHIFT | Qt::Key_Delete));
 
     // Tools.
     QToolBar* toolBar = addToolBar(tr("Tools"));
@@ -1186,7 +1346,10 @@ void MainWindow::createActions()
 
     QMenu* sam = menuBar()->addMenu(tr("&SAM-SP"));
     shortcut(sam->addAction(tr("&Propose Again"), this, [this] {
+                 m_instances.clear();
+                 m_active = -1;
                  m_editor->reset(cv::Mat());
+                 refreshInstances();
                  if (auto* it = m_project.find(m_currentKey.toStdString())) it->state = pipeline::ItemState::New;
                  proposeCurrent();
              }),

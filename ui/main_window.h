@@ -76,6 +76,9 @@ public:
 
     QListWidget* browser() const { return m_browser; }
     QListWidget* labelsList() const { return m_labels; }
+    QListWidget* instancesList() const { return m_instanceList; }
+    int instanceCount() const { return static_cast<int>(m_instances.size()); }
+    int activeInstance() const { return m_active; }
     ImageCanvas* canvas() const { return m_canvas; }
     MaskEditor* editor() const { return m_editor; }
     QSlider* sliceSlider() const { return m_slice; }
@@ -141,6 +144,13 @@ private:
     void requestRefinement();
     void clearPrompts();
     void commitCurrent();           // editor -> project item (in memory)
+    void syncActive();              // editor -> the active instance
+    void ensureActive();            // an instance to edit exists
+    void switchInstance(int k);
+    void newInstance();
+    void deleteInstance();
+    void refreshInstances();
+    void loadInstances(const annotation::ImageAnnotation& a);
     void showSlice(int k, bool propose);
     void updateBrowserState(QListWidgetItem* item);
     void updateAllBrowserStates();
@@ -157,6 +167,10 @@ private:
     MaskEditor* m_editor = nullptr;
     QListWidget* m_browser = nullptr;
     QListWidget* m_labels = nullptr;
+    QListWidget* m_instanceList = nullptr;
+    // The current image's instances; the active one's mask lives in the editor.
+    std::vector<annotation::Instance> m_instances;
+    int m_active = -1;
     QLabel* m_statusImage = nullptr;
     QLabel* m_statusModel = nullptr;
     QLabel* m_statusZoom = nullptr;

@@ -45,6 +45,18 @@
 
 using namespace samsp::ui;
 
+namespace {
+// A mouse drag on the canvas between two image positions.
+void dragOnCanvas(ImageCanvas* c, const QPointF& fromImage, const QPointF& toImage, Qt::MouseButton button = Qt::LeftButton)
+{
+    const QPoint a = c->mapFromImage(fromImage), b = c->mapFromImage(toImage);
+    QTest::mousePress(c->viewport(), button, {}, a);
+    QMouseEvent move(QEvent::MouseMove, QPointF(b), c->viewport()->mapToGlobal(QPointF(b)), Qt::NoButton, button, Qt::NoModifier);
+    QApplication::sendEvent(c->viewport(), &move);
+    QTest::mouseRelease(c->viewport(), button, {}, b);
+}
+} // namespace
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -195,7 +207,7 @@ private Q_SLOTS:
         for (const QString& f : QDir(m_samples).entryList({QStringLiteral("*.png")}))
             QVERIFY(QFile::copy(m_samples + QLatin1Char('/') + f, folder.path() + QLatin1Char('/') + f));
         const QString model = QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors");
-        cv::Mat proposed, refined, brushed;
+        cv::Mat proposed, refined, brushed, second;
         QString firstKey;
         {
             MainWindow w;
@@ -255,12 +267,7 @@ private Q_SLOTS:
             // 4. A brush stroke (one undo step) paints a line of pixels.
             QTest::keyClick(&w, Qt::Key_D);
             const int stepsBefore = w.editor()->undoStack()->count();
-            const QPoint a = w.canvas()->mapFromImage(QPointF(10, 10)), b = w.canvas()->mapFromImage(QPointF(60, 14));
-            QTest::mousePress(w.canvas()->viewport(), Qt::LeftButton, {}, a);
-            QMouseEvent move(QEvent::MouseMove, QPointF(b), w.canvas()->viewport()->mapToGlobal(QPointF(b)), Qt::NoButton,
-                             Qt::LeftButton, Qt::NoModifier);
-            QApplication::sendEvent(w.canvas()->viewport(), &move);
-            QTest::mouseRelease(w.canvas()->viewport(), Qt::LeftButton, {}, b);
+            dragOnCanvas(w.canvas(), QPointF(10, 10), QPointF(60, 14));
             QCOMPARE(w.editor()->undoStack()->count(), stepsBefore + 1);
             brushed = w.editor()->mask().clone();
             QVERIFY(brushed.at<uchar>(12, 35) == 255);
@@ -274,6 +281,22 @@ private Q_SLOTS:
             QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
             QCOMPARE(cv::countNonZero(w.editor()->mask() != brushed), 0);
             QCOMPARE(w.canvas()->overlayMask().size(), QSize(brushed.cols, brushed.rows));
+            // 5b. A second instance (A) from a box prompt; the first one is kept as it was.
+            QTest::keyClick(&w, Qt::Key_A);
+            QCOMPARE(w.instanceCount(), 2);
+            QCOMPARE(w.activeInstance(), 1);
+            QTest::keyClick(&w, Qt::Key_B);
+            refinedSpy.clear();
+            dragOnCanvas(w.canvas(), QPointF(5, 175), QPointF(90, 250));
+            QVERIFY(refinedSpy.wait(10000));
+            second = w.editor()->mask().clone();
+            QVERIFY(cv::countNonZero(second) > 0);
+            QCOMPARE(w.instancesList()->count(), 2);
+            // Selecting the first instance in the list brings back its exact mask.
+            QTest::mouseClick(w.instancesList()->viewport(), Qt::LeftButton, {},
+                              w.instancesList()->visualItemRect(w.instancesList()->item(0)).center());
+            QCOMPARE(w.activeInstance(), 0);
+            QCOMPARE(cv::countNonZero(w.editor()->mask() != brushed), 0);
             // 6. Next image (N) saves the edited mask into the project file.
             QSignalSpy savedSpy(&w, &MainWindow::saved);
             QTest::keyClick(&w, Qt::Key_N);
@@ -281,9 +304,11 @@ private Q_SLOTS:
             const auto p = samsp::pipeline::Project::load(folder.path().toStdString() + "/project.samsp.json");
             const auto* item = p.find(firstKey.toStdString());
             QVERIFY(item);
-            QCOMPARE(item->annotation.instances.size(), size_t(1));
+            QCOMPARE(item->annotation.instances.size(), size_t(2));
             QCOMPARE(item->annotation.instances[0].source, samsp::annotation::Source::Edited);
             QCOMPARE(cv::countNonZero(samsp::annotation::rleDecodeMat(item->annotation.instances[0].mask) != brushed), 0);
+            QCOMPARE(item->annotation.instances[1].source, samsp::annotation::Source::Manual);
+            QCOMPARE(cv::countNonZero(samsp::annotation::rleDecodeMat(item->annotation.instances[1].mask) != second), 0);
             QVERIFY(shown.wait(30000)); // the second image's proposal
             // 7. Accept (Enter) marks the second image and moves on.
             const QString second = w.currentKey();
@@ -299,6 +324,7 @@ private Q_SLOTS:
             QVERIFY(shownImg.wait(10000));
             QCOMPARE(w.currentKey(), firstKey);
             QCOMPARE(cv::countNonZero(w.editor()->mask() != brushed), 0);
+            QCOMPARE(w.instanceCount(), 2);
             QVERIFY(!w.canvas()->overlayMask().isNull());
             QCOMPARE(w.browser()->item(1)->data(Qt::UserRole + 3).toString(), QStringLiteral("accepted"));
         }

@@ -305,6 +305,15 @@ T = {
  "test": ("Test", "テスト", "测试"),
  "train": ("Training", "学習", "训练"),
  "val": ("Validierung", "検証", "验证"),
+ # Instances
+ "&Delete Instance": ("Instanz &löschen", "インスタンスを削除(&D)", "删除实例(&D)"),
+ "&New Instance": ("&Neue Instanz", "新しいインスタンス(&N)", "新建实例(&N)"),
+ "Instances": ("Instanzen", "インスタンス", "实例"),
+ "New instance: draw it, or click points / drag a box.": ("Neue Instanz: zeichnen Sie sie, oder setzen Sie Punkte / ziehen Sie ein Rechteck.",
+    "新しいインスタンス: 描くか、点をクリック / ボックスをドラッグしてください。", "新建实例：直接绘制，或点击添加点 / 拖出一个框。"),
+ "automatic": ("automatisch", "自動", "自动"),
+ "edited": ("bearbeitet", "編集済み", "已编辑"),
+ "manual": ("manuell", "手動", "手动"),
 }
 # Plural messages (numerus="yes"): one form for ja / zh_CN, two for de.
 PLURALS = {
