@@ -795,6 +795,18 @@ Trotzdem schließen?</translation>
         <source>&amp;Delete Instance</source>
         <translation>Instanz &amp;löschen</translation>
     </message>
+    <message numerus="yes">
+        <source>Stopped; %n slice(s) not proposed.</source>
+        <translation><numerusform>Angehalten; %n Schicht nicht vorgeschlagen.</numerusform><numerusform>Angehalten; %n Schichten nicht vorgeschlagen.</numerusform></translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Deckkraft</translation>
+    </message>
+    <message>
+        <source>Mask opacity</source>
+        <translation>Deckkraft der Maske</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>
@@ -1047,6 +1059,18 @@ Trotzdem schließen?</translation>
     <message>
         <source>%1 is used by both "%2" and "%3".</source>
         <translation>%1 ist sowohl „%2“ als auch „%3“ zugewiesen.</translation>
+    </message>
+    <message>
+        <source>fp32 (exact)</source>
+        <translation>fp32 (exakt)</translation>
+    </message>
+    <message>
+        <source>bf16 (faster encoder on recent CPUs and GPUs)</source>
+        <translation>bf16 (schnellerer Encoder auf neueren CPUs und GPUs)</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>Genauigkeit:</translation>
     </message>
 </context>
 </TS>

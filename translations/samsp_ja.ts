@@ -795,6 +795,18 @@ Close anyway?</source>
         <source>&amp;Delete Instance</source>
         <translation>インスタンスを削除(&amp;D)</translation>
     </message>
+    <message numerus="yes">
+        <source>Stopped; %n slice(s) not proposed.</source>
+        <translation><numerusform>停止しました。%n 枚のスライスは提案されていません。</numerusform></translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Mask opacity</source>
+        <translation>マスクの不透明度</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>
@@ -1047,6 +1059,18 @@ Close anyway?</source>
     <message>
         <source>%1 is used by both "%2" and "%3".</source>
         <translation>%1 は「%2」と「%3」の両方に割り当てられています。</translation>
+    </message>
+    <message>
+        <source>fp32 (exact)</source>
+        <translation>fp32 (正確)</translation>
+    </message>
+    <message>
+        <source>bf16 (faster encoder on recent CPUs and GPUs)</source>
+        <translation>bf16 (最近の CPU / GPU でエンコーダが高速)</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>精度:</translation>
     </message>
 </context>
 </TS>

@@ -795,6 +795,18 @@ Close anyway?</source>
         <source>&amp;Delete Instance</source>
         <translation>删除实例(&amp;D)</translation>
     </message>
+    <message numerus="yes">
+        <source>Stopped; %n slice(s) not proposed.</source>
+        <translation><numerusform>已停止；%n 个切片未提议。</numerusform></translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Mask opacity</source>
+        <translation>掩膜不透明度</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>
@@ -1047,6 +1059,18 @@ Close anyway?</source>
     <message>
         <source>%1 is used by both "%2" and "%3".</source>
         <translation>%1 同时分配给了“%2”和“%3”。</translation>
+    </message>
+    <message>
+        <source>fp32 (exact)</source>
+        <translation>fp32 (精确)</translation>
+    </message>
+    <message>
+        <source>bf16 (faster encoder on recent CPUs and GPUs)</source>
+        <translation>bf16 (在较新的 CPU 和 GPU 上编码器更快)</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>精度:</translation>
     </message>
 </context>
 </TS>

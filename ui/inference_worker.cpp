@@ -126,13 +126,15 @@ void InferenceWorker::decode(const DecodeRequest& r)
 
 InferenceWorker::~InferenceWorker() = default;
 
-void InferenceWorker::loadModel(const QString& path, const QString& device)
+void InferenceWorker::loadModel(const QString& path, const QString& device, const QString& precision)
 {
     try {
         model::EngineOptions o;
         o.device = device == QLatin1String("cpu") ? model::DeviceChoice::Cpu
                    : device == QLatin1String("cuda") ? model::DeviceChoice::Cuda : model::DeviceChoice::Auto;
+        o.precision = precision == QLatin1String("bf16") ? model::Precision::Bf16 : model::Precision::Fp32;
         m_engine = model::SamEngine::fromCheckpoint(path.toStdString(), o);
+        m_cache.clear(); // embeddings of another model or precision must not be reused
         samsp::log::get("ui")->info("model {} loaded on {}", path.toStdString(), m_engine->deviceDescription());
         Q_EMIT modelLoaded(QString::fromStdString(m_engine->modelId()), QString::fromStdString(m_engine->deviceDescription()));
     } catch (const std::exception& e) {

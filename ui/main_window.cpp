@@ -362,7 +362,7 @@ void MainWindow::setModel(const QString& path, const QString& device)
     m_modelReady = false;
     m_modelPath = path;
     m_statusModel->setText(tr("Loading model %1 ...").arg(QFileInfo(path).fileName()));
-    Q_EMIT requestModel(path, device);
+    Q_EMIT requestModel(path, device, QSettings().value(QStringLiteral("model/precision"), QStringLiteral("fp32")).toString());
 }
 
 void MainWindow::onModelLoaded(const QString& id, const QString& device)
@@ -775,6 +775,13 @@ void MainWindow::acceptCurrent()
 
 void MainWindow::rejectCurrent()
 {
+    if (!m_rangeQueue.isEmpty()) { // Esc stops a range of proposals after the current slice
+        const int left = static_cast<int>(m_rangeQueue.size());
+        m_rangeQueue.clear();
+        statusBar()->showMessage(tr("Stopped; %n slice(s) not proposed.", nullptr, left - 1), 6000);
+        Q_EMIT sliceRangeDone(m_rangeTotal - left + 1);
+        return;
+    }
     if (m_canvas->hasPendingPolygon()) {
         m_canvas->cancelPolygon();
         return;
@@ -1294,6 +1301,16 @@ void MainWindow::createActions()
         {ImageCanvas::Tool::Eraser, tr("Eraser"), QStringLiteral("toolEraser"), QKeySequence(Qt::Key_E)},
         {ImageCanvas::Tool::Polygon, tr("Polygon"), QStringLiteral("toolPolygon"), QKeySequence(Qt::Key_G)},
     };
+    toolBar->addSeparator();
+    toolBar->addWidget(new QLabel(tr("Opacity"), this));
+    auto* opacity = new QSlider(Qt::Horizontal, this);
+    opacity->setObjectName(QStringLiteral("opacitySlider"));
+    opacity->setRange(0, 100);
+    opacity->setValue(45);
+    opacity->setMaximumWidth(120);
+    opacity->setToolTip(tr("Mask opacity"));
+    connect(opacity, &QSlider::valueChanged, this, [this](int v) { m_canvas->setOverlayOpacity(v / 100.0); });
+    toolBar->addWidget(opacity);
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     for (const auto& d : defs) {
         QAction* a = tools->addAction(d.text);

@@ -102,7 +102,7 @@ Q_SIGNALS:
     void modelError(const QString& error);
     void proposalShown(const QString& path);
     void maskRefined(double ms);
-    void requestModel(const QString& path, const QString& device);
+    void requestModel(const QString& path, const QString& device, const QString& precision);
     void requestProposal(quint64 generation, const QString& path, const QString& key, const QImage& rgb,
                          const samsp::ui::ProposalSettings& s);
     void requestDecode(const samsp::ui::DecodeRequest& r);

@@ -41,6 +41,7 @@ protected:
 private:
     QComboBox* m_language = nullptr;
     QComboBox* m_device = nullptr;
+    QComboBox* m_precision = nullptr;
     QLineEdit* m_model = nullptr;
     QSpinBox* m_passes = nullptr;
     QDoubleSpinBox* m_earlyStop = nullptr;
@@ -49,7 +50,7 @@ private:
     QCheckBox* m_point = nullptr;
     QTableWidget* m_shortcuts = nullptr;
     QList<QAction*> m_actions;
-    QString m_initialLanguage, m_initialDevice, m_initialModel;
+    QString m_initialLanguage, m_initialDevice, m_initialModel, m_initialPrecision;
 };
 
 } // namespace samsp::ui

@@ -314,9 +314,18 @@ T = {
  "automatic": ("automatisch", "自動", "自动"),
  "edited": ("bearbeitet", "編集済み", "已编辑"),
  "manual": ("manuell", "手動", "手动"),
+ # Precision, opacity
+ "Mask opacity": ("Deckkraft der Maske", "マスクの不透明度", "掩膜不透明度"),
+ "Opacity": ("Deckkraft", "不透明度", "不透明度"),
+ "Precision:": ("Genauigkeit:", "精度:", "精度:"),
+ "bf16 (faster encoder on recent CPUs and GPUs)": ("bf16 (schnellerer Encoder auf neueren CPUs und GPUs)",
+    "bf16 (最近の CPU / GPU でエンコーダが高速)", "bf16 (在较新的 CPU 和 GPU 上编码器更快)"),
+ "fp32 (exact)": ("fp32 (exakt)", "fp32 (正確)", "fp32 (精确)"),
 }
 # Plural messages (numerus="yes"): one form for ja / zh_CN, two for de.
 PLURALS = {
+ "Stopped; %n slice(s) not proposed.": (["Angehalten; %n Schicht nicht vorgeschlagen.", "Angehalten; %n Schichten nicht vorgeschlagen."],
+    ["停止しました。%n 枚のスライスは提案されていません。"], ["已停止；%n 个切片未提议。"]),
  "Proposed %n slice(s); review them with the slider.": (
     ["%n Schicht vorgeschlagen; prüfen Sie sie mit dem Schieberegler.", "%n Schichten vorgeschlagen; prüfen Sie sie mit dem Schieberegler."],
     ["%n 枚のスライスを提案しました。スライダーで確認してください。"],
