@@ -47,7 +47,6 @@ public:
     // `colour` at `opacity`, its outline, and the prompts that produced it.
     void setOverlay(const QImage& mask, const std::optional<QRectF>& box, const QVector<QPointF>& points,
                     QColor colour = QColor(46, 204, 113), const QVector<int>& labels = {});
-    QPointF mapToImage(const QPoint& viewPos) const { return mapToScene(viewPos); }
     QPoint mapFromImage(const QPointF& p) const { return mapFromScene(p); }
     void clearOverlay();
     // The image's other instances (ARGB, image size), drawn under the active one.

@@ -33,7 +33,6 @@ void InferenceWorker::setDiskCache(const QString& dir, int maxFiles)
     }
 }
 
-int InferenceWorker::cachedEmbeddings() const { return static_cast<int>(m_cache.size()); }
 
 namespace {
 QImage maskImage(const at::Tensor& boolMask)
@@ -61,7 +60,6 @@ std::shared_ptr<model::Embedding> InferenceWorker::embeddingFor(const QString& k
     if (disk)
         if (auto hit = disk->load(diskKey, *m_engine)) {
             e = std::make_shared<model::Embedding>(std::move(*hit));
-            ++m_diskHits;
             if (cached) *cached = true;
         }
     if (!e) {

@@ -87,10 +87,8 @@ public:
     // Embeddings also kept on disk in `dir` (keys must name the content, e.g. path + mtime
     // + size + window); at most `maxFiles`, the oldest removed first.
     void setDiskCache(const QString& dir, int maxFiles = 400);
-    int diskHits() const { return m_diskHits; }
     // The window's newest generation: requests older than it are skipped unseen.
     void setLatestGeneration(std::shared_ptr<std::atomic<quint64>> latest) { m_latest = std::move(latest); }
-    int cachedEmbeddings() const;
 
 public Q_SLOTS:
     // `precision`: "fp32" or "bf16" (bf16 halves the encoder's time on CPUs with AVX-512 BF16).
@@ -120,7 +118,7 @@ private:
     size_t m_cacheCapacity = 6;
     std::shared_ptr<void> m_disk; // pipeline::EmbeddingDiskCache (no torch in this header)
     QString m_diskDir;
-    int m_diskMax = 400, m_diskHits = 0;
+    int m_diskMax = 400;
     // The current image: its embedding and SAM-SP's final low-res logits.
     quint64 m_currentGeneration = 0;
     std::shared_ptr<model::Embedding> m_current;

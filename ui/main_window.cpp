@@ -155,7 +155,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setCentralWidget(m_canvas);
     m_editor = new MaskEditor(this);
     connect(m_editor, &MaskEditor::maskChanged, this, [this] {
-        m_previewingPass = false;
         refreshOverlay();
         if (m_editor->edited()) scheduleAutosave();
     });
@@ -205,7 +204,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             m_instances[static_cast<size_t>(m_active)].score = m_proposal.passes[i].predictedIou;
         }
         m_editor->apply(qimageToMask(m_proposal.passes[i].mask), tr("Use pass %1").arg(i));
-        m_previewingPass = false;
         refreshOverlay();
         statusBar()->showMessage(tr("Pass %1 is now the result.").arg(i), 5000);
     });
@@ -330,7 +328,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     createActions();
     setStatusModel();
     m_project.labels = annotation::LabelSet::defaults();
-    populate({});
+    populateLabels();
     resize(1320, 840);
 }
 
@@ -432,7 +430,6 @@ void MainWindow::onProposal(const Proposal& p)
         }
     }
     m_passViewer->setProposal(p); // selects the final pass
-    m_previewingPass = false;
     refreshOverlay();
     if (!p.found && m_editor->isEmpty()) m_canvas->clearOverlay();
     Q_EMIT proposalShown(p.path);
@@ -513,11 +510,9 @@ void MainWindow::showPass(int index)
     const PassView& v = m_proposal.passes[index];
     // The result (what is saved) is the editor's mask; another pass is a preview.
     if (index == m_usedPass && !m_editor->isEmpty()) {
-        m_previewingPass = false;
         refreshOverlay();
         return;
     }
-    m_previewingPass = true;
     m_canvas->setOverlay(v.mask, v.box, v.points, labelColour(m_currentLabel));
 }
 
@@ -577,7 +572,6 @@ void MainWindow::requestRefinement()
     const bool onProposal = m_active >= 0 && !m_instances[static_cast<size_t>(m_active)].traceId.empty();
     if (onProposal && !m_box && m_usedPass >= 0 && m_usedPass < m_proposal.passes.size()) r.box = m_proposal.passes[m_usedPass].box;
     r.useProposalMask = onProposal && !m_box && m_proposal.found;
-    ++m_decodeSerial;
     Q_EMIT requestDecode(r);
 }
 
@@ -874,7 +868,7 @@ void MainWindow::updateAllBrowserStates()
     for (int r = 0; r < m_browser->count(); ++r) updateBrowserState(m_browser->item(r));
 }
 
-void MainWindow::populate(const std::vector<pipeline::ProjectItem>& items)
+void MainWindow::populateLabels()
 {
     m_labels->blockSignals(true);
     m_labels->clear();
@@ -892,7 +886,6 @@ void MainWindow::populate(const std::vector<pipeline::ProjectItem>& items)
         m_currentLabel = m_project.labels.classes.front().id;
         m_labels->setCurrentRow(0);
     }
-    (void)items;
 }
 
 namespace {
@@ -987,7 +980,7 @@ bool MainWindow::openFolder(const QString& folder)
     }
     m_project = std::move(l.project);
     m_project.model.selfPrompt.passes = m_settings.passes;
-    populate(m_project.items);
+    populateLabels();
     // Rows: images one by one (with their state), DICOM series as one row each. Built
     // without a parent and added in one go: inserting into a live list is far slower.
     QList<QListWidgetItem*> rows;
@@ -1044,7 +1037,7 @@ bool MainWindow::openProject(const QString& projectFile)
         for (const auto& item : p.items) m_project.upsert(item);
         m_project.labels = p.labels;
         m_project.sortItems();
-        populate(m_project.items);
+        populateLabels();
         updateAllBrowserStates();
         return true;
     } catch (const std::exception& e) {

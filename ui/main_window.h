@@ -95,7 +95,6 @@ public:
     // Volumes: proposes slices first..last (0-based) one after another; each becomes
     // "proposed" for review, none is accepted. Slices with saved work are skipped.
     void proposeSliceRange(int first, int last);
-    bool isProposingRange() const { return !m_rangeQueue.isEmpty(); }
 
 Q_SIGNALS:
     void modelReady(const QString& id);
@@ -156,7 +155,7 @@ private:
     void updateAllBrowserStates();
     QListWidgetItem* browserItemFor(const QString& key) const;
     QString keyFor(const std::filesystem::path& file, int frame) const;
-    void populate(const std::vector<pipeline::ProjectItem>& items);
+    void populateLabels();
     void setCurrentLabel(int labelId);
     void applyMaskOp(const QString& name);
     void scheduleAutosave();
@@ -191,7 +190,6 @@ private:
     Proposal m_proposal;
     QImage m_currentImage;
     int m_usedPass = -1;
-    bool m_previewingPass = false;
     QFutureWatcher<LoadedImage> m_watcher;
     QFutureWatcher<LoadedImage> m_prefetchWatcher;
     quint64 m_generation = 0;
@@ -202,7 +200,6 @@ private:
     QVector<QPointF> m_points;
     QVector<int> m_pointLabels;
     std::optional<QRectF> m_box;
-    quint64 m_decodeSerial = 0;
 
     // Project and autosave.
     std::filesystem::path m_root;

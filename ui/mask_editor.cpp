@@ -66,15 +66,6 @@ void MaskEditor::endStroke(const QString& text)
     m_stack.push(new MaskDiffCommand(this, annotation::rleEncode(x), text));
 }
 
-size_t MaskEditor::historyBytes() const
-{
-    size_t n = 0;
-    for (int i = 0; i < m_stack.count(); ++i)
-        if (const auto* c = dynamic_cast<const MaskDiffCommand*>(m_stack.command(i)))
-            n += c->diff().counts.size() * sizeof(uint32_t);
-    return n;
-}
-
 MaskDiffCommand::MaskDiffCommand(MaskEditor* editor, annotation::Rle diff, const QString& text)
     : m_editor(editor), m_diff(std::move(diff))
 {

@@ -36,13 +36,9 @@ public:
     void beginStroke();
     void strokeSegment(const cv::Point& a, const cv::Point& b, int radius, bool erase);
     void endStroke(const QString& text);
-    bool inStroke() const { return !m_strokeStart.empty(); }
 
     // Applies a stored XOR diff (used by the undo commands).
     void applyXor(const annotation::Rle& diff, int editDelta);
-
-    // Bytes held by the undo history (the diffs), for the memory figure.
-    size_t historyBytes() const;
 
 Q_SIGNALS:
     void maskChanged();

@@ -149,6 +149,13 @@ cv::Mat ImageAnnotation::unionMask(int labelId) const
     return m;
 }
 
+cv::Mat ImageAnnotation::foregroundMask() const
+{
+    cv::Mat m(height, width, CV_8UC1, cv::Scalar(0));
+    for (const auto& i : instances) m |= rleDecodeMat(i.mask);
+    return m;
+}
+
 // ---- JSON ---------------------------------------------------------------
 
 void to_json(nlohmann::json& j, const CodedConcept& c)

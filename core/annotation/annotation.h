@@ -96,6 +96,8 @@ struct ImageAnnotation
     cv::Mat instanceMap() const;
     // Union of every instance of a label.
     cv::Mat unionMask(int labelId) const;
+    // Union of every instance (0 / 255).
+    cv::Mat foregroundMask() const;
 };
 
 void to_json(nlohmann::json& j, const CodedConcept& c);

@@ -15,21 +15,21 @@ namespace samsp::imaging {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string lowerExt(const fs::path& p)
+std::string lowerExtension(const fs::path& p)
 {
     std::string e = p.extension().string();
     std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return char(std::tolower(c)); });
     return e;
 }
 
+namespace {
+
 std::string formatName(const fs::path& p)
 {
     static const std::map<std::string, std::string> names{{".png", "PNG"},  {".jpg", "JPEG"}, {".jpeg", "JPEG"},
                                                           {".tif", "TIFF"}, {".tiff", "TIFF"}, {".bmp", "BMP"},
                                                           {".webp", "WebP"}};
-    auto it = names.find(lowerExt(p));
+    auto it = names.find(lowerExtension(p));
     return it == names.end() ? "unknown" : it->second;
 }
 
@@ -68,13 +68,13 @@ ImageInfo infoOf(const fs::path& p, const cv::Mat& m, int frames)
 bool isSupportedImageFile(const fs::path& p)
 {
     static const std::set<std::string> ext{".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp", ".dcm"};
-    return ext.count(lowerExt(p)) != 0;
+    return ext.count(lowerExtension(p)) != 0;
 }
 
 Image loadImage(const fs::path& p, int frame)
 {
     checkReadable(p);
-    if (lowerExt(p) == ".dcm" || looksLikeDicom(p)) return loadDicomImage(p, frame);
+    if (lowerExtension(p) == ".dcm" || looksLikeDicom(p)) return loadDicomImage(p, frame);
     cv::Mat m;
     int frames = 1;
     try {

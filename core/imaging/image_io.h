@@ -8,11 +8,14 @@
 #include "image.h"
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace samsp::imaging {
 
 bool isSupportedImageFile(const std::filesystem::path& p);
+// The file's extension in lower case, with its dot (".png"; "" when none).
+std::string lowerExtension(const std::filesystem::path& p);
 ImageInfo probeImage(const std::filesystem::path& p);
 // `frame` selects a page of a multi-page TIFF.
 Image loadImage(const std::filesystem::path& p, int frame = 0);

@@ -12,6 +12,7 @@
 #include "imaging/dicom.h"
 #include "imaging/document.h"
 #include "imaging/image_io.h"
+#include "dataset.h"
 #include "embedding_cache.h"
 
 #include <nlohmann/json.hpp>
@@ -44,15 +45,9 @@ const std::vector<std::string>& batchFormatNames()
 
 namespace {
 
-std::string lower(std::string s)
-{
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 bool isDicomCandidate(const fs::path& p)
 {
-    const std::string ext = lower(p.extension().string());
+    const std::string ext = imaging::lowerExtension(p);
     if (ext == ".dcm" || ext == ".dicom") return true;
     if (imaging::isSupportedImageFile(p)) return false;
     return imaging::looksLikeDicom(p);
@@ -108,7 +103,7 @@ std::vector<BatchItem> enumerateBatchItems(const std::vector<fs::path>& inputs, 
     for (const auto& c : images) {
         int frames = 1;
         std::string err;
-        const std::string ext = lower(c.file.extension().string());
+        const std::string ext = imaging::lowerExtension(c.file);
         if (ext == ".tif" || ext == ".tiff") {
             try {
                 frames = std::max(1, imaging::probeImage(c.file).frames);
@@ -173,9 +168,7 @@ void writeItemOutputs(const fs::path& out, const std::set<std::string>& formats,
     const auto& a = item.annotation;
     if (formats.count("png")) {
         formats::ensureFolder(out / "masks");
-        cv::Mat m(a.height, a.width, CV_8UC1, cv::Scalar(0));
-        for (const auto& in : a.instances) m |= annotation::rleDecodeMat(in.mask);
-        formats::writeMaskPng(out / "masks" / (stem + ".png"), m);
+        formats::writeMaskPng(out / "masks" / (stem + ".png"), a.foregroundMask());
     }
     if (formats.count("labelmap")) {
         formats::ensureFolder(out / "labelmaps");
@@ -226,8 +219,11 @@ void writeAggregates(const fs::path& out, const std::set<std::string>& formats, 
             try {
                 std::vector<imaging::DicomInfo> infos;
                 std::set<std::string> files;
-                for (const auto* m : members)
+                std::map<std::pair<std::string, int>, const ProjectItem*> byFrame;
+                for (const auto* m : members) {
+                    byFrame.emplace(std::make_pair(m->file, m->frame), m);
                     if (files.insert(m->file).second) infos.push_back(imaging::readDicomInfo(m->file));
+                }
                 const auto series = imaging::groupSeries(infos);
                 if (series.empty()) continue;
                 const auto& s = series.front();
@@ -236,8 +232,8 @@ void writeAggregates(const fs::path& out, const std::set<std::string>& formats, 
                     annotation::ImageAnnotation a;
                     a.width = slice.info.columns;
                     a.height = slice.info.rows;
-                    for (const auto* m : members)
-                        if (fs::path(m->file) == slice.info.file && m->frame == slice.frame) a = m->annotation;
+                    const auto hit = byFrame.find({slice.info.file.string(), slice.frame});
+                    if (hit != byFrame.end()) a = hit->second->annotation;
                     per.push_back(std::move(a));
                 }
                 if (formats.count("dicom-seg")) {
@@ -356,11 +352,6 @@ struct Loaded
     bool reuse = false; // unchanged since a finished earlier run
 };
 
-cv::Mat toMat(const at::Tensor& boolMask)
-{
-    auto m = boolMask.to(at::kByte).mul(255).contiguous().to(at::kCPU);
-    return cv::Mat(static_cast<int>(m.size(0)), static_cast<int>(m.size(1)), CV_8UC1, m.data_ptr()).clone();
-}
 
 } // namespace
 
@@ -421,7 +412,7 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
 
     // Loader: hash, then decode and window unless the item is unchanged since a finished run.
     std::mutex mu;
-    std::condition_variable cv;
+    std::condition_variable queueChanged;
     std::deque<Loaded> queue;
     bool stopLoader = false;
     std::thread loader([&] {
@@ -444,10 +435,10 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
                 l.error = e.what();
             }
             std::unique_lock lock(mu);
-            cv.wait(lock, [&] { return stopLoader || static_cast<int>(queue.size()) < std::max(1, opts.prefetch); });
+            queueChanged.wait(lock, [&] { return stopLoader || static_cast<int>(queue.size()) < std::max(1, opts.prefetch); });
             if (stopLoader) return;
             queue.push_back(std::move(l));
-            cv.notify_all();
+            queueChanged.notify_all();
         }
     });
 
@@ -462,10 +453,10 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
         Loaded l;
         {
             std::unique_lock lock(mu);
-            cv.wait(lock, [&] { return !queue.empty(); });
+            queueChanged.wait(lock, [&] { return !queue.empty(); });
             l = std::move(queue.front());
             queue.pop_front();
-            cv.notify_all();
+            queueChanged.notify_all();
         }
         const BatchItem& it = items[l.index];
         ProjectItem& pi = results[l.index];
@@ -507,7 +498,7 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
                 pi.annotation.height = l.full.height;
                 if (res.found) {
                     const auto& last = res.trace[static_cast<size_t>(res.finalPass)];
-                    pi.annotation.addInstance(imaging::maskToFullResolution(toMat(res.mask), l.full), labels.classes.front().id, annotation::Source::Automatic,
+                    pi.annotation.addInstance(imaging::maskToFullResolution(maskTensorToMat(res.mask), l.full), labels.classes.front().id, annotation::Source::Automatic,
                                               last.predictedIou, it.key + "@" + engine.modelId(), res.finalPass);
                 }
                 else
@@ -541,7 +532,7 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
     {
         std::lock_guard lock(mu);
         stopLoader = true;
-        cv.notify_all();
+        queueChanged.notify_all();
     }
     loader.join();
 

@@ -102,4 +102,10 @@ std::pair<at::Tensor, at::Tensor> toModelTensors(const cv::Mat& rgb, const cv::M
     return {x, y};
 }
 
+cv::Mat maskTensorToMat(const at::Tensor& boolMask)
+{
+    auto m = boolMask.to(at::kCPU).to(at::kByte).mul(255).contiguous();
+    return cv::Mat(static_cast<int>(m.size(0)), static_cast<int>(m.size(1)), CV_8UC1, m.data_ptr()).clone();
+}
+
 } // namespace samsp::pipeline

@@ -58,6 +58,9 @@ struct LoadedPair
 // Throws ImageError naming the file (size mismatch included).
 LoadedPair loadPair(const LabelledPair& p);
 
+// An H x W bool mask tensor (any device) as CV_8UC1 0 / 255.
+cv::Mat maskTensorToMat(const at::Tensor& boolMask);
+
 // Model tensors (1 x 3 x S x S, 1 x 1 x S x S) on the CPU.
 std::pair<at::Tensor, at::Tensor> toModelTensors(const cv::Mat& rgb, const cv::Mat& mask, int64_t imageSize);
 

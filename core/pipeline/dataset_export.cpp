@@ -24,11 +24,6 @@ using nlohmann::json;
 namespace {
 const std::array<std::string, 3> kSplits{"train", "val", "test"};
 
-std::string lower(std::string s)
-{
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 } // namespace
 
 std::string groupOf(const ProjectItem& item)
@@ -100,7 +95,7 @@ DatasetExportResult exportDataset(const Project& project, const fs::path& projec
         fs::path src = item->file;
         if (src.is_relative()) src = projectDir / src;
         // Ordinary single-frame images are copied as they are; DICOM and other frames are rendered to PNG.
-        const std::string ext = lower(src.extension().string());
+        const std::string ext = imaging::lowerExtension(src);
         const bool copy = item->frame == 0 && imaging::isSupportedImageFile(src) && !imaging::looksLikeDicom(src) && ext != ".dcm";
         const std::string imageName = stem + (copy ? ext : ".png");
         fs::path imageDir;
@@ -125,9 +120,7 @@ DatasetExportResult exportDataset(const Project& project, const fs::path& projec
         a.image = imageName;
         if (opts.format == "png") {
             formats::ensureFolder(opts.out / split / "masks");
-            cv::Mat m(a.height, a.width, CV_8UC1, cv::Scalar(0));
-            for (const auto& in : a.instances) m |= annotation::rleDecodeMat(in.mask);
-            formats::writeMaskPng(opts.out / split / "masks" / (stem + ".png"), m);
+            formats::writeMaskPng(opts.out / split / "masks" / (stem + ".png"), a.foregroundMask());
         }
         else if (opts.format == "voc") {
             formats::writeVoc(opts.out, stem, a);

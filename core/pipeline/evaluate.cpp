@@ -9,11 +9,6 @@
 namespace samsp::pipeline {
 
 namespace {
-cv::Mat toMat(const at::Tensor& boolMask)
-{
-    auto m = boolMask.to(at::kByte).mul(255).contiguous().to(at::kCPU);
-    return cv::Mat(static_cast<int>(m.size(0)), static_cast<int>(m.size(1)), CV_8UC1, m.data_ptr()).clone();
-}
 nlohmann::json metricsJson(const SegMetrics& m) { return {{"dice", m.dice}, {"iou", m.iou}, {"hd95", m.hd95}}; }
 } // namespace
 
@@ -34,8 +29,8 @@ EvalReport evaluate(model::SamEngine& engine, const std::vector<LabelledPair>& p
             row.found = res.found;
             row.passes = static_cast<int>(res.trace.size());
             const cv::Mat empty = cv::Mat::zeros(lp.mask.size(), CV_8UC1);
-            cv::Mat m0 = toMat(engine.upsampleLogits(res.trace.front().lowResLogits, emb.frame).squeeze(0).gt(0));
-            cv::Mat mf = res.found ? toMat(res.mask) : empty;
+            cv::Mat m0 = maskTensorToMat(engine.upsampleLogits(res.trace.front().lowResLogits, emb.frame).squeeze(0).gt(0));
+            cv::Mat mf = res.found ? maskTensorToMat(res.mask) : empty;
             row.pass0 = segMetrics(m0, lp.mask);
             row.samsp = segMetrics(mf, lp.mask);
             r.rows.push_back(row);

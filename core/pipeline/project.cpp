@@ -63,22 +63,15 @@ void Project::reindex() const
 
 ProjectItem* Project::find(const std::string& key)
 {
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        if (m_indexedSize == items.size()) {
-            const auto it = m_index.find(key);
-            if (it == m_index.end()) {
-                if (attempt == 0 && !m_index.empty() && items.size() != m_index.size()) { // keys changed in place
-                    reindex();
-                    continue;
-                }
-                return nullptr;
-            }
-            if (it->second < items.size() && items[it->second].key == key) return &items[it->second];
-        }
-        reindex(); // stale: items were reordered or added from outside
+    if (m_indexedSize != items.size()) reindex(); // grown or shrunk from outside
+    auto it = m_index.find(key);
+    if (it != m_index.end() && items[it->second].key != key) { // reordered from outside: a stale entry
+        reindex();
+        it = m_index.find(key);
     }
-    return nullptr;
+    return it == m_index.end() ? nullptr : &items[it->second];
 }
+
 const ProjectItem* Project::find(const std::string& key) const { return const_cast<Project*>(this)->find(key); }
 
 ProjectItem& Project::upsert(ProjectItem item)

@@ -72,8 +72,8 @@ public:
     ProjectModel model;
     std::vector<ProjectItem> items;
 
-    // By key in O(1): an index kept beside `items`, checked on every hit and rebuilt
-    // when `items` was changed from outside (reordered, grown).
+    // By key in O(1): an index kept beside `items`, rebuilt when `items` grew or shrank
+    // from outside or a hit finds another key there (reordered; sortItems() says so itself).
     ProjectItem* find(const std::string& key);
     const ProjectItem* find(const std::string& key) const;
     // Adds or replaces the item with the same key.

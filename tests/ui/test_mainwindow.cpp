@@ -17,6 +17,7 @@
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QDir>
+#include <QDirIterator>
 #include <QPushButton>
 #include <QFile>
 #include <QKeySequenceEdit>
@@ -464,8 +465,10 @@ private Q_SLOTS:
         }
         QVERIFY(!cachedFirst); // encoded the first time ...
         QVERIFY(cachedAgain);  // ... read back from disk in a new window
-        QVERIFY(!QDir(cache.path() + QStringLiteral("/samsp-studio/embeddings")).isEmpty() ||
-                !QDir(cache.path()).entryList(QDir::AllDirs | QDir::NoDotAndDotDot).isEmpty());
+        int embFiles = 0; // the embeddings live under the cache folder given
+        for (QDirIterator it(cache.path(), {QStringLiteral("*.emb")}, QDir::Files, QDirIterator::Subdirectories); it.hasNext(); it.next())
+            ++embFiles;
+        QVERIFY(embFiles >= 1);
         qunsetenv("XDG_CACHE_HOME");
     }
 
