@@ -27,18 +27,22 @@
         <translation>Segmentierungs-Annotation mit selbst-promptendem Segment Anything (SAM-SP).</translation>
     </message>
     <message>
+        <source>Warning: the slow reference BLAS is in use; SAM runs about 28 times slower. Install libopenblas0-pthread and select it with 'update-alternatives --config libblas.so.3-x86_64-linux-gnu'.</source>
+        <translation>Warnung: Die langsame Referenz-BLAS ist aktiv; SAM läuft etwa 28-mal langsamer. Installieren Sie libopenblas0-pthread und wählen Sie es mit 'update-alternatives --config libblas.so.3-x86_64-linux-gnu'.</translation>
+    </message>
+    <message>
         <source>Version: %1
 LibTorch: %2
 Compute device: %3
-BLAS: %4</source>
+BLAS: %4
+CPU: %5
+Precision (automatic): %6 (%7)</source>
         <translation>Version: %1
 LibTorch: %2
 Rechengerät: %3
-BLAS: %4</translation>
-    </message>
-    <message>
-        <source>Warning: the slow reference BLAS is in use; SAM runs about 28 times slower. Install libopenblas0-pthread and select it with 'update-alternatives --config libblas.so.3-x86_64-linux-gnu'.</source>
-        <translation>Warnung: Die langsame Referenz-BLAS ist aktiv; SAM läuft etwa 28-mal langsamer. Installieren Sie libopenblas0-pthread und wählen Sie es mit 'update-alternatives --config libblas.so.3-x86_64-linux-gnu'.</translation>
+BLAS: %4
+CPU: %5
+Genauigkeit (automatisch): %6 (%7)</translation>
     </message>
 </context>
 <context>
@@ -346,10 +350,6 @@ BLAS: %4</translation>
     <message>
         <source>Loading model %1 ...</source>
         <translation>Lade Modell %1 ...</translation>
-    </message>
-    <message>
-        <source>Model: %1 on %2</source>
-        <translation>Modell: %1 auf %2</translation>
     </message>
     <message>
         <source>No model</source>
@@ -807,6 +807,10 @@ Trotzdem schließen?</translation>
         <source>Mask opacity</source>
         <translation>Deckkraft der Maske</translation>
     </message>
+    <message>
+        <source>Model: %1 [%2] on %3</source>
+        <translation>Modell: %1 [%2] auf %3</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>
@@ -1065,12 +1069,24 @@ Trotzdem schließen?</translation>
         <translation>fp32 (exakt)</translation>
     </message>
     <message>
-        <source>bf16 (faster encoder on recent CPUs and GPUs)</source>
-        <translation>bf16 (schnellerer Encoder auf neueren CPUs und GPUs)</translation>
-    </message>
-    <message>
         <source>Precision:</source>
         <translation>Genauigkeit:</translation>
+    </message>
+    <message>
+        <source>Automatic (bf16 only where the hardware has it)</source>
+        <translation>Automatisch (bf16 nur, wo die Hardware es kann)</translation>
+    </message>
+    <message>
+        <source>bf16 (needs native bf16: AVX512_BF16 / AMX, or an Ampere+ GPU)</source>
+        <translation>bf16 (braucht natives bf16: AVX512_BF16 / AMX oder eine GPU ab Ampere)</translation>
+    </message>
+    <message>
+        <source>This computer has no native bf16 (%1): bf16 would run many times slower than fp32.</source>
+        <translation>Dieser Rechner hat kein natives bf16 (%1): bf16 liefe um ein Vielfaches langsamer als fp32.</translation>
+    </message>
+    <message>
+        <source>CPU: %1</source>
+        <translation>CPU: %1</translation>
     </message>
 </context>
 </TS>

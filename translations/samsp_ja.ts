@@ -27,18 +27,22 @@
         <translation>自己プロンプト型 Segment Anything (SAM-SP) によるセグメンテーションのラベル付け。</translation>
     </message>
     <message>
+        <source>Warning: the slow reference BLAS is in use; SAM runs about 28 times slower. Install libopenblas0-pthread and select it with 'update-alternatives --config libblas.so.3-x86_64-linux-gnu'.</source>
+        <translation>警告: 低速なリファレンス BLAS が使われています。SAM は約 28 倍遅くなります。libopenblas0-pthread をインストールし、'update-alternatives --config libblas.so.3-x86_64-linux-gnu' で選択してください。</translation>
+    </message>
+    <message>
         <source>Version: %1
 LibTorch: %2
 Compute device: %3
-BLAS: %4</source>
+BLAS: %4
+CPU: %5
+Precision (automatic): %6 (%7)</source>
         <translation>バージョン: %1
 LibTorch: %2
 計算デバイス: %3
-BLAS: %4</translation>
-    </message>
-    <message>
-        <source>Warning: the slow reference BLAS is in use; SAM runs about 28 times slower. Install libopenblas0-pthread and select it with 'update-alternatives --config libblas.so.3-x86_64-linux-gnu'.</source>
-        <translation>警告: 低速なリファレンス BLAS が使われています。SAM は約 28 倍遅くなります。libopenblas0-pthread をインストールし、'update-alternatives --config libblas.so.3-x86_64-linux-gnu' で選択してください。</translation>
+BLAS: %4
+CPU: %5
+精度 (自動): %6 (%7)</translation>
     </message>
 </context>
 <context>
@@ -346,10 +350,6 @@ BLAS: %4</translation>
     <message>
         <source>Loading model %1 ...</source>
         <translation>モデル %1 を読み込み中 ...</translation>
-    </message>
-    <message>
-        <source>Model: %1 on %2</source>
-        <translation>モデル: %1 (%2)</translation>
     </message>
     <message>
         <source>No model</source>
@@ -807,6 +807,10 @@ Close anyway?</source>
         <source>Mask opacity</source>
         <translation>マスクの不透明度</translation>
     </message>
+    <message>
+        <source>Model: %1 [%2] on %3</source>
+        <translation>モデル: %1 [%2] (%3)</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>
@@ -1065,12 +1069,24 @@ Close anyway?</source>
         <translation>fp32 (正確)</translation>
     </message>
     <message>
-        <source>bf16 (faster encoder on recent CPUs and GPUs)</source>
-        <translation>bf16 (最近の CPU / GPU でエンコーダが高速)</translation>
-    </message>
-    <message>
         <source>Precision:</source>
         <translation>精度:</translation>
+    </message>
+    <message>
+        <source>Automatic (bf16 only where the hardware has it)</source>
+        <translation>自動 (ハードウェアが対応する場合のみ bf16)</translation>
+    </message>
+    <message>
+        <source>bf16 (needs native bf16: AVX512_BF16 / AMX, or an Ampere+ GPU)</source>
+        <translation>bf16 (ネイティブ bf16 が必要: AVX512_BF16 / AMX、または Ampere 以降の GPU)</translation>
+    </message>
+    <message>
+        <source>This computer has no native bf16 (%1): bf16 would run many times slower than fp32.</source>
+        <translation>このコンピュータにはネイティブ bf16 がありません (%1)。bf16 は fp32 より何倍も遅くなります。</translation>
+    </message>
+    <message>
+        <source>CPU: %1</source>
+        <translation>CPU: %1</translation>
     </message>
 </context>
 </TS>

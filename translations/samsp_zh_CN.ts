@@ -27,18 +27,22 @@
         <translation>基于自提示 Segment Anything (SAM-SP) 的分割标注。</translation>
     </message>
     <message>
+        <source>Warning: the slow reference BLAS is in use; SAM runs about 28 times slower. Install libopenblas0-pthread and select it with 'update-alternatives --config libblas.so.3-x86_64-linux-gnu'.</source>
+        <translation>警告: 正在使用较慢的参考 BLAS，SAM 的运行速度约慢 28 倍。请安装 libopenblas0-pthread，并用 'update-alternatives --config libblas.so.3-x86_64-linux-gnu' 选择它。</translation>
+    </message>
+    <message>
         <source>Version: %1
 LibTorch: %2
 Compute device: %3
-BLAS: %4</source>
+BLAS: %4
+CPU: %5
+Precision (automatic): %6 (%7)</source>
         <translation>版本: %1
 LibTorch: %2
 计算设备: %3
-BLAS: %4</translation>
-    </message>
-    <message>
-        <source>Warning: the slow reference BLAS is in use; SAM runs about 28 times slower. Install libopenblas0-pthread and select it with 'update-alternatives --config libblas.so.3-x86_64-linux-gnu'.</source>
-        <translation>警告: 正在使用较慢的参考 BLAS，SAM 的运行速度约慢 28 倍。请安装 libopenblas0-pthread，并用 'update-alternatives --config libblas.so.3-x86_64-linux-gnu' 选择它。</translation>
+BLAS: %4
+CPU: %5
+精度 (自动): %6 (%7)</translation>
     </message>
 </context>
 <context>
@@ -346,10 +350,6 @@ BLAS: %4</translation>
     <message>
         <source>Loading model %1 ...</source>
         <translation>正在加载模型 %1 ...</translation>
-    </message>
-    <message>
-        <source>Model: %1 on %2</source>
-        <translation>模型: %1，设备 %2</translation>
     </message>
     <message>
         <source>No model</source>
@@ -807,6 +807,10 @@ Close anyway?</source>
         <source>Mask opacity</source>
         <translation>掩膜不透明度</translation>
     </message>
+    <message>
+        <source>Model: %1 [%2] on %3</source>
+        <translation>模型: %1 [%2]，设备 %3</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>
@@ -1065,12 +1069,24 @@ Close anyway?</source>
         <translation>fp32 (精确)</translation>
     </message>
     <message>
-        <source>bf16 (faster encoder on recent CPUs and GPUs)</source>
-        <translation>bf16 (在较新的 CPU 和 GPU 上编码器更快)</translation>
-    </message>
-    <message>
         <source>Precision:</source>
         <translation>精度:</translation>
+    </message>
+    <message>
+        <source>Automatic (bf16 only where the hardware has it)</source>
+        <translation>自动 (仅在硬件支持时使用 bf16)</translation>
+    </message>
+    <message>
+        <source>bf16 (needs native bf16: AVX512_BF16 / AMX, or an Ampere+ GPU)</source>
+        <translation>bf16 (需要原生 bf16：AVX512_BF16 / AMX，或 Ampere 及更新的 GPU)</translation>
+    </message>
+    <message>
+        <source>This computer has no native bf16 (%1): bf16 would run many times slower than fp32.</source>
+        <translation>这台计算机没有原生 bf16 (%1)：bf16 会比 fp32 慢很多倍。</translation>
+    </message>
+    <message>
+        <source>CPU: %1</source>
+        <translation>CPU: %1</translation>
     </message>
 </context>
 </TS>

@@ -20,9 +20,12 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent)
     m_details = new QLabel(this);
     m_details->setObjectName(QStringLiteral("aboutDetails"));
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_details->setText(tr("Version: %1\nLibTorch: %2\nCompute device: %3\nBLAS: %4")
+    m_details->setText(tr("Version: %1\nLibTorch: %2\nCompute device: %3\nBLAS: %4\nCPU: %5\nPrecision (automatic): %6 (%7)")
                            .arg(QStringLiteral(SAMSP_VERSION), QString::fromStdString(info.torchVersion),
-                                QString::fromStdString(info.device), QString::fromStdString(info.blas.name)));
+                                QString::fromStdString(info.device), QString::fromStdString(info.blas.name),
+                                QString::fromStdString(info.cpu.summary()),
+                                QString::fromStdString(model::precisionName(info.autoPrecision.precision)),
+                                QString::fromStdString(info.autoPrecision.reason)));
     layout->addWidget(m_details);
     m_warning = new QLabel(this);
     m_warning->setObjectName(QStringLiteral("blasWarning"));

@@ -1,5 +1,7 @@
 #include "batch_dialog.h"
 
+#include <QSettings>
+
 #include "pipeline/dataset_export.h"
 #include "pipeline/items.h"
 
@@ -137,6 +139,7 @@ void BatchDialog::run()
     r.out = m_output->text().toStdString();
     r.model = m_model.toStdString();
     r.device = m_device.toStdString();
+    r.precision = QSettings().value(QStringLiteral("model/precision"), QStringLiteral("auto")).toString().toStdString();
     r.label = m_label->text().isEmpty() ? std::string("object") : m_label->text().toStdString();
     r.formats.clear();
     for (const auto& [name, box] : m_formats)

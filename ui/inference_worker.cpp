@@ -128,9 +128,8 @@ void InferenceWorker::loadModel(const QString& path, const QString& device, cons
 {
     try {
         model::EngineOptions o;
-        o.device = device == QLatin1String("cpu") ? model::DeviceChoice::Cpu
-                   : device == QLatin1String("cuda") ? model::DeviceChoice::Cuda : model::DeviceChoice::Auto;
-        o.precision = precision == QLatin1String("bf16") ? model::Precision::Bf16 : model::Precision::Fp32;
+        o.device = model::parseDeviceChoice(device.toStdString());
+        o.precision = model::parsePrecision(precision.toStdString());
         m_engine = model::SamEngine::fromCheckpoint(path.toStdString(), o);
         m_cache.clear(); // embeddings of another model or precision must not be reused
         samsp::log::get("ui")->info("model {} loaded on {}", path.toStdString(), m_engine->deviceDescription());

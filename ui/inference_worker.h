@@ -91,8 +91,8 @@ public:
     void setLatestGeneration(std::shared_ptr<std::atomic<quint64>> latest) { m_latest = std::move(latest); }
 
 public Q_SLOTS:
-    // `precision`: "fp32" or "bf16" (bf16 halves the encoder's time on CPUs with AVX-512 BF16).
-    void loadModel(const QString& path, const QString& device, const QString& precision = QStringLiteral("fp32"));
+    // `precision`: "auto", "fp32" or "bf16" (bf16 is refused where the hardware lacks it; see model/precision.h).
+    void loadModel(const QString& path, const QString& device, const QString& precision = QStringLiteral("auto"));
     // `rgb`: Format_RGB888 image; `key` names the image and its window (embedding cache).
     void propose(quint64 generation, const QString& path, const QString& key, const QImage& rgb,
                  const samsp::ui::ProposalSettings& s);

@@ -360,7 +360,7 @@ void MainWindow::setModel(const QString& path, const QString& device)
     m_modelReady = false;
     m_modelPath = path;
     m_statusModel->setText(tr("Loading model %1 ...").arg(QFileInfo(path).fileName()));
-    Q_EMIT requestModel(path, device, QSettings().value(QStringLiteral("model/precision"), QStringLiteral("fp32")).toString());
+    Q_EMIT requestModel(path, device, QSettings().value(QStringLiteral("model/precision"), QStringLiteral("auto")).toString());
 }
 
 void MainWindow::onModelLoaded(const QString& id, const QString& device)
@@ -368,7 +368,7 @@ void MainWindow::onModelLoaded(const QString& id, const QString& device)
     m_modelReady = true;
     m_modelId = id;
     m_project.model.modelId = id.toStdString();
-    m_statusModel->setText(tr("Model: %1 on %2").arg(id, device));
+    m_statusModel->setText(tr("Model: %1 [%2] on %3").arg(QFileInfo(m_modelPath).fileName(), id.left(8), device));
     Q_EMIT modelReady(id);
     if (!m_currentImage.isNull()) proposeCurrent();
 }

@@ -1,5 +1,7 @@
 #include "settings_dialog.h"
 
+#include "model/precision.h"
+
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,6 +17,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -47,9 +50,23 @@ SettingsDialog::SettingsDialog(const ProposalSettings& s, const QList<QAction*>&
     m_device->setCurrentIndex(std::max(0, m_device->findData(m_initialDevice)));
     gl->addRow(tr("Device:"), m_device);
     m_precision = new QComboBox(general);
+    m_precision->setObjectName(QStringLiteral("precisionBox"));
+    m_precision->addItem(tr("Automatic (bf16 only where the hardware has it)"), QStringLiteral("auto"));
     m_precision->addItem(tr("fp32 (exact)"), QStringLiteral("fp32"));
-    m_precision->addItem(tr("bf16 (faster encoder on recent CPUs and GPUs)"), QStringLiteral("bf16"));
-    m_initialPrecision = st.value(QStringLiteral("model/precision"), QStringLiteral("fp32")).toString();
+    m_precision->addItem(tr("bf16 (needs native bf16: AVX512_BF16 / AMX, or an Ampere+ GPU)"), QStringLiteral("bf16"));
+    {
+        // bf16 is offered only where it is native; elsewhere it would be refused at load time.
+        const auto& cpu = model::cpuFeatures();
+        auto* items = qobject_cast<QStandardItemModel*>(m_precision->model());
+        if (items && !model::nativeBf16Anywhere()) {
+            QStandardItem* item = items->item(m_precision->findData(QStringLiteral("bf16")));
+            item->setEnabled(false);
+            item->setToolTip(tr("This computer has no native bf16 (%1): bf16 would run many times slower than fp32.")
+                                 .arg(QString::fromStdString(cpu.summary())));
+        }
+        m_precision->setToolTip(tr("CPU: %1").arg(QString::fromStdString(cpu.summary())));
+    }
+    m_initialPrecision = st.value(QStringLiteral("model/precision"), QStringLiteral("auto")).toString();
     m_precision->setCurrentIndex(std::max(0, m_precision->findData(m_initialPrecision)));
     gl->addRow(tr("Precision:"), m_precision);
     auto* modelRow = new QHBoxLayout;

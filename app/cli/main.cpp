@@ -157,6 +157,32 @@ int runInfo(const std::vector<std::string>& paths, bool json)
                 if (scan.series.empty() && scan.errors.empty()) fail(p, "'" + p + "' holds no DICOM files");
                 continue;
             }
+            const std::string ext = samsp::imaging::lowerExtension(p);
+            if (ext == ".pth" || ext == ".pt" || ext == ".safetensors") {
+                // A model checkpoint: its architecture (from tensors or metadata) and identity.
+                auto ck = samsp::model::loadCheckpoint(p);
+                const auto cfg = samsp::model::inferConfig(ck);
+                int64_t params = 0;
+                for (const auto& [name, t] : ck.tensors) params += t.numel();
+                const std::string digest = samsp::model::weightsDigest(ck.tensors);
+                nlohmann::json j{{"path", p},
+                                 {"kind", "checkpoint"},
+                                 {"format", ck.format},
+                                 {"variant", cfg.variant},
+                                 {"encoder", cfg.encoder},
+                                 {"image_size", cfg.imageSize},
+                                 {"lora_rank", cfg.loraRank},
+                                 {"tensors", ck.tensors.size()},
+                                 {"values", params},
+                                 {"weights_digest", digest},
+                                 {"config", nlohmann::json::parse(samsp::model::samConfigToJson(cfg))}};
+                out.push_back(j);
+                if (!json)
+                    std::cout << p << ": SAM checkpoint (" << ck.format << "), " << cfg.variant << ", " << cfg.encoder
+                              << " encoder, input " << cfg.imageSize << " px, " << ck.tensors.size() << " tensors, " << params
+                              << " values, weights " << digest << "\n";
+                continue;
+            }
             if (samsp::imaging::looksLikeDicom(p) || fs::path(p).extension() == ".dcm") {
                 auto i = samsp::imaging::readDicomInfo(p);
                 out.push_back(dicomJson(i));
@@ -217,12 +243,14 @@ int main(int argc, char** argv)
     // bench
     auto* bench = app.add_subcommand("bench", "Benchmark the SAM engine (random weights): encoder, decoder, SAM-SP");
     samsp::model::BenchOptions bo;
-    std::string device = "auto", dtype = "fp32";
+    std::string device = "auto", dtype = "auto";
     bool benchJson = false;
     bench->add_option("--variant", bo.variant, "vit_b, vit_l, vit_h, tiny, or a JSON config file")->capture_default_str();
     bench->add_option("--size", bo.imageSize, "Model input size")->capture_default_str();
     bench->add_option("--device", device, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
-    bench->add_option("--dtype", dtype, "fp32 or bf16")->check(CLI::IsMember({"fp32", "bf16"}))->capture_default_str();
+    bench->add_option("--dtype", dtype, "auto (bf16 only where the hardware has it natively and it measures faster), fp32 or bf16")
+        ->check(CLI::IsMember({"auto", "fp32", "bf16"}))
+        ->capture_default_str();
     bench->add_option("--batch", bo.batch, "Images per encoder batch")->check(CLI::Range(1, 1024))->capture_default_str();
     bench->add_option("--runs", bo.encoderRuns, "Timed encoder runs (median)")->check(CLI::Range(1, 1000))->capture_default_str();
     bench->add_option("--decoder-runs", bo.decoderRuns, "Timed decoder runs (median)")->check(CLI::Range(1, 100000))->capture_default_str();
@@ -283,7 +311,7 @@ int main(int argc, char** argv)
     auto* annotate = app.add_subcommand("annotate", "Propose masks for every image / DICOM frame of folders or files (no prompts)");
     samsp::pipeline::BatchOptions bopt;
     std::vector<std::string> annInputs;
-    std::string annModel, annFormats = "png,coco", annShard, annDevice = "auto";
+    std::string annModel, annFormats = "png,coco", annShard, annDevice = "auto", annDtype = "auto";
     bool annNoResume = false, annJson = false;
     annotate->add_option("inputs", annInputs, "Image or DICOM files and folders (searched recursively)")->required();
     annotate->add_option("--model", annModel, "Checkpoint (.pth or .safetensors); default: the bundled model");
@@ -294,6 +322,9 @@ int main(int argc, char** argv)
     annotate->add_option("--shard", annShard, "i/N: process the i-th of N deterministic parts (0-based)");
     annotate->add_option("--passes", bopt.selfPrompt.passes, "SAM-SP passes after pass 0")->capture_default_str();
     annotate->add_option("--device", annDevice, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
+    annotate->add_option("--dtype", annDtype, "auto, fp32 or bf16 (bf16 is refused where the hardware lacks it)")
+        ->check(CLI::IsMember({"auto", "fp32", "bf16"}))
+        ->capture_default_str();
     annotate->add_flag("--no-resume", annNoResume, "Redo every item even when an earlier run finished it");
     annotate->add_option("--embedding-cache", bopt.embeddingCache, "Keep image embeddings in this folder and reuse them (e.g. for a re-run with other SAM-SP settings)");
     annotate->add_flag("--json", annJson, "Print the report as JSON");
@@ -321,7 +352,7 @@ int main(int argc, char** argv)
 
     // eval
     auto* ev = app.add_subcommand("eval", "Dice / IoU / HD95 without prompts: pass 0 and SAM-SP");
-    std::string evModel, evData, evDevice = "auto";
+    std::string evModel, evData, evDevice = "auto", evDtype = "auto";
     bool evJson = false;
     samsp::model::SelfPromptSettings evS;
     ev->add_option("--model", evModel, "Checkpoint (.pth or .safetensors)")->required();
@@ -333,6 +364,9 @@ int main(int argc, char** argv)
     ev->add_flag("--point", evS.usePoint, "Add the farthest-from-border point");
     ev->add_flag("--largest-component", evS.largestComponent, "Prompts from the largest connected component only");
     ev->add_option("--device", evDevice, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
+    ev->add_option("--dtype", evDtype, "auto, fp32 or bf16 (bf16 is refused where the hardware lacks it)")
+        ->check(CLI::IsMember({"auto", "fp32", "bf16"}))
+        ->capture_default_str();
     ev->add_flag("--json", evJson, "Print a JSON object (means under pass0 / samsp, per-image rows)");
 
     CLI11_PARSE(app, argc, argv);
@@ -388,9 +422,8 @@ int main(int argc, char** argv)
             return 0;
         }
         if (bench->parsed()) {
-            bo.device = device == "cpu" ? samsp::model::DeviceChoice::Cpu
-                        : device == "cuda" ? samsp::model::DeviceChoice::Cuda : samsp::model::DeviceChoice::Auto;
-            bo.precision = dtype == "bf16" ? samsp::model::Precision::Bf16 : samsp::model::Precision::Fp32;
+            bo.device = samsp::model::parseDeviceChoice(device);
+            bo.precision = samsp::model::parsePrecision(dtype);
             auto blas = samsp::model::detectBlas();
             if (blas.slowReference) std::cerr << "WARNING: " << samsp::model::runtimeInfo().blasWarning << "\n";
             auto r = samsp::model::runBenchmark(bo, [&](const std::string& s) {
@@ -399,10 +432,7 @@ int main(int argc, char** argv)
             std::cout << (benchJson ? samsp::model::benchResultToJson(r) + "\n" : samsp::model::benchResultToText(r));
             return 0;
         }
-        auto deviceOf = [](const std::string& d) {
-            return d == "cpu" ? samsp::model::DeviceChoice::Cpu
-                   : d == "cuda" ? samsp::model::DeviceChoice::Cuda : samsp::model::DeviceChoice::Auto;
-        };
+        auto deviceOf = [](const std::string& d) { return samsp::model::parseDeviceChoice(d); };
         if (train->parsed()) {
             job.device = deviceOf(trainDevice);
             job.augment = !noAugment;
@@ -437,7 +467,7 @@ int main(int argc, char** argv)
             return sum.cancelled ? 130 : 0;
         }
         if (ev->parsed()) {
-            auto engine = samsp::model::SamEngine::fromCheckpoint(evModel, samsp::model::EngineOptions{deviceOf(evDevice)});
+            auto engine = samsp::model::SamEngine::fromCheckpoint(evModel, samsp::model::EngineOptions{deviceOf(evDevice), samsp::model::parsePrecision(evDtype)});
             auto scan = samsp::pipeline::findLabelledPairs(evData);
             if (scan.pairs.empty()) throw std::runtime_error("'" + evData + "' holds no image/mask pairs");
             ProgressBar bar("eval");
@@ -464,7 +494,7 @@ int main(int argc, char** argv)
                 bopt.shardCount = std::stoi(annShard.substr(slash + 1));
             }
             const std::string modelPath = annModel.empty() ? samsp::app::bundledModelPath() : annModel;
-            auto engine = samsp::model::SamEngine::fromCheckpoint(modelPath, samsp::model::EngineOptions{deviceOf(annDevice)});
+            auto engine = samsp::model::SamEngine::fromCheckpoint(modelPath, samsp::model::EngineOptions{deviceOf(annDevice), samsp::model::parsePrecision(annDtype)});
             std::signal(SIGINT, onSigint);
             std::signal(SIGTERM, onSigint);
             ProgressBar bar("annotate");

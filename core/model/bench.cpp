@@ -60,11 +60,15 @@ BenchResult runBenchmark(const BenchOptions& o, const std::function<void(const s
     // Random but sane weights: SAM's own init leaves the decoder near zero; that is fine for timing.
     BenchResult r;
     r.variant = cfg.variant;
+    r.encoder = cfg.encoder;
     r.imageSize = cfg.imageSize;
     r.batch = std::max(1, o.batch);
     r.threads = at::get_num_threads();
     r.device = eng.device().is_cuda() ? "cuda" : "cpu";
-    r.dtype = o.precision == Precision::Bf16 ? "bf16" : "fp32";
+    r.dtype = precisionName(eng.precision());
+    r.dtypeRequested = precisionName(o.precision);
+    r.dtypeReason = eng.precisionReason();
+    r.cpu = cpuFeatures();
     auto info = runtimeInfo();
     r.torchVersion = info.torchVersion;
     r.blas = info.blas.name;
@@ -130,6 +134,7 @@ BenchResult runBenchmark(const BenchOptions& o, const std::function<void(const s
 std::string benchResultToJson(const BenchResult& r)
 {
     json::Object o{{"variant", r.variant},
+                   {"encoder", r.encoder},
                    {"image_size", r.imageSize},
                    {"device", r.device},
                    {"dtype", r.dtype},
@@ -141,8 +146,18 @@ std::string benchResultToJson(const BenchResult& r)
                    {"interactive_decode_ms", r.interactiveDecodeMs},
                    {"selfprompt_3pass_ms", r.selfprompt3PassMs},
                    {"peak_rss_mb", r.peakRssMb},
+                   {"dtype_requested", r.dtypeRequested},
+                   {"dtype_reason", r.dtypeReason},
                    {"torch_version", r.torchVersion},
                    {"blas", r.blas}};
+    json::Array flags;
+    for (const auto& f : r.cpu.flagNames()) flags.emplace_back(f);
+    o.emplace_back("cpu", json::Object{{"model", r.cpu.model},
+                                       {"flags", std::move(flags)},
+                                       {"avx2", r.cpu.avx2},
+                                       {"avx512", r.cpu.avx512f},
+                                       {"native_bf16", r.cpu.nativeBf16()},
+                                       {"flags_overridden", r.cpu.fromOverride}});
     if (r.peakGpuMb >= 0) o.emplace_back("peak_gpu_mb", r.peakGpuMb);
     return json::dump(json::Value(std::move(o)), 2);
 }
@@ -152,8 +167,10 @@ std::string benchResultToText(const BenchResult& r)
     std::ostringstream s;
     s.setf(std::ios::fixed);
     s.precision(1);
-    s << "SAM " << r.variant << " @" << r.imageSize << " on " << r.device << " (" << r.dtype << ", batch " << r.batch
+    s << "SAM " << r.variant << " (" << r.encoder << " encoder) @" << r.imageSize << " on " << r.device << " (" << r.dtype << ", batch " << r.batch
       << ", " << r.threads << " threads, BLAS " << r.blas << ")\n"
+      << "  CPU                " << r.cpu.summary() << "\n"
+      << "  precision          " << r.dtype << " (asked: " << r.dtypeRequested << "; " << r.dtypeReason << ")\n"
       << "  encoder            " << r.encoderMs << " ms/image (" << r.encoderImagesPerS << " images/s)\n"
       << "  decoder pass       " << r.decoderPassMs << " ms\n"
       << "  interactive decode " << r.interactiveDecodeMs << " ms (multimask)\n"

@@ -15,7 +15,7 @@ struct BenchOptions
     std::string variant = "vit_b"; // or a path to a JSON config
     int64_t imageSize = 1024;
     DeviceChoice device = DeviceChoice::Auto;
-    Precision precision = Precision::Fp32;
+    Precision precision = Precision::Auto;
     int batch = 1;
     int encoderRuns = 2;   // timed runs after one warm-up
     int decoderRuns = 20;
@@ -24,7 +24,7 @@ struct BenchOptions
 
 struct BenchResult
 {
-    std::string variant, device, dtype;
+    std::string variant, encoder, device, dtype;
     int64_t imageSize = 0;
     int batch = 0, threads = 0;
     double encoderMs = 0;          // per image
@@ -35,6 +35,10 @@ struct BenchResult
     double peakRssMb = 0;
     double peakGpuMb = -1;         // < 0 when not on GPU
     std::string torchVersion, blas;
+    // The machine, so figures from different CPUs are never compared blind.
+    CpuFeatures cpu;
+    std::string dtypeRequested; // "auto", "fp32" or "bf16"
+    std::string dtypeReason;    // why `dtype` was used
 };
 
 BenchResult runBenchmark(const BenchOptions& o, const std::function<void(const std::string&)>& log = {});

@@ -19,7 +19,7 @@ int main(int argc, char** argv)
     bool json = false;
     auto usage = [] {
         std::cout << "usage: samsp_model_bench [--variant vit_b|vit_l|vit_h|tiny|CONFIG.json] [--size N]\n"
-                     "                         [--device auto|cpu|cuda] [--dtype fp32|bf16] [--batch N]\n"
+                     "                         [--device auto|cpu|cuda] [--dtype auto|fp32|bf16] [--batch N]\n"
                      "                         [--runs N] [--decoder-runs N] [--threads N] [--json]\n";
     };
     for (int i = 1; i < argc; ++i) {
@@ -31,16 +31,43 @@ int main(int argc, char** argv)
             }
             return argv[++i];
         };
+        // A whole number within [lo, hi], or exit 2 with a message naming the option.
+        auto number = [&](long long lo, long long hi) -> long long {
+            const std::string v = next();
+            size_t used = 0;
+            long long n = 0;
+            try {
+                n = std::stoll(v, &used);
+            } catch (const std::exception&) {
+                used = 0;
+            }
+            if (used != v.size() || v.empty() || n < lo || n > hi) {
+                std::cerr << "samsp_model_bench: " << a << " takes a whole number from " << lo << " to " << hi << ", not '"
+                          << v << "'\n";
+                std::exit(2);
+            }
+            return n;
+        };
         if (a == "--variant") o.variant = next();
-        else if (a == "--size") o.imageSize = std::stoll(next());
+        else if (a == "--size") o.imageSize = number(16, 8192);
         else if (a == "--device") {
-            auto d = next();
-            o.device = d == "cpu" ? DeviceChoice::Cpu : d == "cuda" ? DeviceChoice::Cuda : DeviceChoice::Auto;
-        } else if (a == "--dtype") o.precision = next() == "bf16" ? Precision::Bf16 : Precision::Fp32;
-        else if (a == "--batch") o.batch = std::stoi(next());
-        else if (a == "--runs") o.encoderRuns = std::stoi(next());
-        else if (a == "--decoder-runs") o.decoderRuns = std::stoi(next());
-        else if (a == "--threads") o.threads = std::stoi(next());
+            try {
+                o.device = parseDeviceChoice(next());
+            } catch (const std::exception& e) {
+                std::cerr << "samsp_model_bench: " << e.what() << "\n";
+                return 2;
+            }
+        } else if (a == "--dtype") {
+            try {
+                o.precision = parsePrecision(next());
+            } catch (const std::exception& e) {
+                std::cerr << "samsp_model_bench: " << e.what() << "\n";
+                return 2;
+            }
+        } else if (a == "--batch") o.batch = static_cast<int>(number(1, 1024));
+        else if (a == "--runs") o.encoderRuns = static_cast<int>(number(1, 1000));
+        else if (a == "--decoder-runs") o.decoderRuns = static_cast<int>(number(1, 100000));
+        else if (a == "--threads") o.threads = static_cast<int>(number(0, 4096));
         else if (a == "--json") json = true;
         else if (a == "--help" || a == "-h") {
             usage();

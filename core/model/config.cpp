@@ -8,12 +8,42 @@ namespace samsp::model {
 void SamConfig::validate() const
 {
     auto bad = [](const std::string& what) { throw ModelError("invalid SAM config: " + what); };
+    if (outChans <= 0 || outChans % 8 != 0) bad("out_chans must be a positive multiple of 8");
+    if (isTinyViT()) {
+        const size_t n = tvEmbedDims.size();
+        if (n != 4 || tvDepths.size() != n || tvNumHeads.size() != n || tvWindowSizes.size() != n)
+            bad("TinyViT needs four stages: embed_dims, depths, num_heads and window_sizes with 4 entries each");
+        for (size_t i = 0; i < n; ++i) {
+            if (tvEmbedDims[i] <= 0 || tvDepths[i] <= 0 || tvNumHeads[i] <= 0 || tvWindowSizes[i] <= 0)
+                bad("TinyViT stage " + std::to_string(i) + ": sizes must be positive");
+            if (tvEmbedDims[i] % tvNumHeads[i] != 0)
+                bad("TinyViT stage " + std::to_string(i) + ": embed_dim " + std::to_string(tvEmbedDims[i]) +
+                    " is not divisible by num_heads " + std::to_string(tvNumHeads[i]));
+        }
+        if (tvEmbedDims[0] % 2 != 0) bad("TinyViT embed_dims[0] must be even");
+        // The reference's patch merging keeps stride 1 only into 320, 448 or 576 channels;
+        // the S/16 grid needs exactly the last merging to be that one.
+        for (size_t i = 1; i < n; ++i) {
+            const bool last = i + 1 == n;
+            const bool stride1 = tvEmbedDims[i] == 320 || tvEmbedDims[i] == 448 || tvEmbedDims[i] == 576;
+            if (stride1 != last)
+                bad(last ? "TinyViT's last width must be 320, 448 or 576 (the reference merges into it with stride 1)"
+                         : "TinyViT width " + std::to_string(tvEmbedDims[i]) +
+                               " before the last stage would merge with stride 1 (the reference's rule)");
+        }
+        if (patchSize != 16) bad("TinyViT's total stride is 16 (patch_size 16)");
+        if (imageSize <= 0 || imageSize % 64 != 0)
+            bad("image_size " + std::to_string(imageSize) + " must be a positive multiple of 64 for TinyViT");
+        if (loraRank != 0) bad("LoRA is not available for TinyViT (fine-tune it fully; it is small)");
+        if (adapter) bad("SAM-Med2D adapters are ViT-only");
+        return;
+    }
+    if (encoder != "vit") bad("unknown encoder '" + encoder + "' (vit or tiny_vit)");
     if (embedDim <= 0 || depth <= 0 || numHeads <= 0) bad("embed_dim, depth and num_heads must be positive");
     if (embedDim % numHeads != 0) bad("embed_dim " + std::to_string(embedDim) + " is not divisible by num_heads");
     if (patchSize <= 0 || imageSize <= 0 || imageSize % patchSize != 0)
         bad("image_size " + std::to_string(imageSize) + " must be a positive multiple of patch_size");
     if (windowSize < 0) bad("window_size must be >= 0");
-    if (outChans <= 0 || outChans % 8 != 0) bad("out_chans must be a positive multiple of 8");
     if (loraRank < 0) bad("lora_rank must be >= 0");
     for (auto g : globalAttnIndexes)
         if (g < 0 || g >= depth) bad("global_attn_indexes entry " + std::to_string(g) + " is outside depth");
@@ -31,13 +61,15 @@ SamConfig samConfigForVariant(const std::string& name)
         c.embedDim = 1280, c.depth = 32, c.numHeads = 16, c.globalAttnIndexes = {7, 15, 23, 31};
     } else if (name == "tiny") {
         c.embedDim = 64, c.depth = 4, c.numHeads = 2, c.globalAttnIndexes = {1, 3};
+    } else if (name == "vit_t") {
+        c.encoder = "tiny_vit"; // MobileSAM: the tv* defaults are its vit_t
     } else {
-        throw ModelError("unknown SAM variant '" + name + "' (known: vit_b, vit_l, vit_h, tiny, or a JSON config)");
+        throw ModelError("unknown SAM variant '" + name + "' (known: vit_b, vit_l, vit_h, vit_t, tiny, or a JSON config)");
     }
     return c;
 }
 
-std::vector<std::string> knownVariants() { return {"vit_b", "vit_l", "vit_h", "tiny"}; }
+std::vector<std::string> knownVariants() { return {"vit_b", "vit_l", "vit_h", "vit_t", "tiny"}; }
 
 SamConfig samConfigFromJson(const std::string& text)
 {
@@ -51,15 +83,32 @@ SamConfig samConfigFromJson(const std::string& text)
         };
         c.variant = "custom";
         if (const json::Value* f = v.find("variant")) c.variant = f->string();
+        if (const json::Value* f = v.find("encoder")) c.encoder = f->string();
+        else if (v.find("embed_dims")) c.encoder = "tiny_vit";
+        intField("image_size", c.imageSize, false);
+        intField("out_chans", c.outChans, false);
+        if (const json::Value* f = v.find("mlp_ratio")) c.mlpRatio = f->number();
+        if (c.isTinyViT()) {
+            auto list = [&](const char* key, std::vector<int64_t>& dst) {
+                const json::Value* f = v.find(key);
+                if (!f) throw ModelError(std::string("TinyViT config JSON lacks \"") + key + "\"");
+                dst.clear();
+                for (const auto& e : f->array()) dst.push_back(e.integer());
+            };
+            list("embed_dims", c.tvEmbedDims);
+            list("depths", c.tvDepths);
+            list("num_heads", c.tvNumHeads);
+            list("window_sizes", c.tvWindowSizes);
+            intField("lora_rank", c.loraRank, false);
+            c.validate();
+            return c;
+        }
         intField("embed_dim", c.embedDim, true);
         intField("depth", c.depth, true);
         intField("num_heads", c.numHeads, true);
-        intField("image_size", c.imageSize, false);
         intField("patch_size", c.patchSize, false);
         intField("window_size", c.windowSize, false);
-        intField("out_chans", c.outChans, false);
         intField("lora_rank", c.loraRank, false);
-        if (const json::Value* f = v.find("mlp_ratio")) c.mlpRatio = f->number();
         if (const json::Value* f = v.find("adapter")) c.adapter = f->boolean();
         const json::Value* g = v.find("global_attn_indexes");
         if (!g) throw ModelError("SAM config JSON lacks \"global_attn_indexes\"");
@@ -76,6 +125,19 @@ SamConfig samConfigFromJson(const std::string& text)
 
 std::string samConfigToJson(const SamConfig& c)
 {
+    if (c.isTinyViT()) {
+        auto arr = [](const std::vector<int64_t>& v) {
+            json::Array a;
+            for (auto i : v) a.emplace_back(i);
+            return a;
+        };
+        json::Object o{{"variant", c.variant},          {"encoder", c.encoder},
+                       {"embed_dims", arr(c.tvEmbedDims)}, {"depths", arr(c.tvDepths)},
+                       {"num_heads", arr(c.tvNumHeads)},   {"window_sizes", arr(c.tvWindowSizes)},
+                       {"image_size", c.imageSize},     {"out_chans", c.outChans},
+                       {"mlp_ratio", c.mlpRatio},       {"lora_rank", c.loraRank}};
+        return json::dump(json::Value(std::move(o)));
+    }
     json::Array g;
     for (auto i : c.globalAttnIndexes) g.emplace_back(i);
     json::Object o{{"variant", c.variant},     {"embed_dim", c.embedDim},   {"depth", c.depth},

@@ -11,6 +11,9 @@ namespace samsp::model {
 struct SamConfig
 {
     std::string variant = "vit_b";
+    // The image encoder's kind (encoder.h's registry): "vit" (SAM's ViT, the fields
+    // embedDim .. adapter below) or "tiny_vit" (MobileSAM's TinyViT, the tv* fields).
+    std::string encoder = "vit";
     int64_t embedDim = 768;
     int64_t depth = 12;
     int64_t numHeads = 12;
@@ -27,6 +30,16 @@ struct SamConfig
     // conv/transposed conv, added beside the MLP. Detected from checkpoint tensor names.
     bool adapter = false;
 
+    // TinyViT (encoder "tiny_vit"): four stages, the first convolutional (MBConv).
+    // MobileSAM's vit_t: 64/128/160/320, 2/2/6/2, 2/4/5/10, 7/7/14/7.
+    std::vector<int64_t> tvEmbedDims{64, 128, 160, 320};
+    std::vector<int64_t> tvDepths{2, 2, 6, 2};
+    std::vector<int64_t> tvNumHeads{2, 4, 5, 10};
+    std::vector<int64_t> tvWindowSizes{7, 7, 14, 7};
+
+    bool isTinyViT() const { return encoder == "tiny_vit"; }
+
+    // The embedding grid: S / 16 for both encoders (patchSize is TinyViT's total stride).
     int64_t embeddingSize() const { return imageSize / patchSize; } // 64 at 1024
     int64_t lowResSize() const { return embeddingSize() * 4; }      // 256 at 1024
 
@@ -34,12 +47,15 @@ struct SamConfig
     void validate() const;
 };
 
-// "vit_b", "vit_l", "vit_h", "tiny" (the test config). Throws ModelError for others.
+// "vit_b", "vit_l", "vit_h", "tiny" (the test config), "vit_t" (MobileSAM's TinyViT).
+// Throws ModelError for others.
 SamConfig samConfigForVariant(const std::string& name);
 std::vector<std::string> knownVariants();
 
 // Reads {"embed_dim":..,"depth":..,"num_heads":..,"global_attn_indexes":[..],"image_size":..}
-// plus optional "variant", "patch_size", "window_size", "out_chans", "lora_rank".
+// plus optional "variant", "patch_size", "window_size", "out_chans", "lora_rank" (ViT), or
+// {"encoder":"tiny_vit","embed_dims":[..],"depths":[..],"num_heads":[..],"window_sizes":[..]}
+// (TinyViT; "embed_dims" alone also means TinyViT, as MobileSAM's configs are written).
 SamConfig samConfigFromJson(const std::string& text);
 std::string samConfigToJson(const SamConfig& cfg);
 

@@ -5,7 +5,9 @@
 #include <torch/cuda.h>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <thread>
@@ -29,6 +31,16 @@ auto translated(const char* step, Fn&& fn) -> decltype(fn())
                              "); use a smaller batch, bf16, or --device cpu");
         throw ModelError(std::string(step) + ": " + why);
     }
+}
+
+// Module::to(dtype) in LibTorch casts every tensor, integer buffers too (BatchNorm's
+// num_batches_tracked would become float); PyTorch casts floating-point ones only.
+void castFloating(torch::nn::Module& m, at::ScalarType t)
+{
+    for (auto& p : m.parameters(true))
+        if (p.is_floating_point() && p.scalar_type() != t) p.set_data(p.data().to(t));
+    for (auto& b : m.buffers(true))
+        if (b.is_floating_point() && b.scalar_type() != t) b.set_data(b.to(t));
 }
 
 double msSince(std::chrono::steady_clock::time_point t0)
@@ -68,27 +80,71 @@ c10::Device resolveDevice(DeviceChoice choice)
     return cuda ? c10::Device(c10::kCUDA, 0) : c10::Device(c10::kCPU);
 }
 
+std::string weightsDigest(const NamedTensors& tensors)
+{
+    // 64-bit FNV-1a over names and shapes, and a multiply-xor over the values'
+    // 8-byte words (fast enough for ViT-H's 2.5 GB); the order is the names' order.
+    uint64_t h = 1469598103934665603ull;
+    auto mixBytes = [&](const void* p, size_t n) {
+        const auto* b = static_cast<const unsigned char*>(p);
+        for (size_t i = 0; i < n; ++i) h = (h ^ b[i]) * 1099511628211ull;
+    };
+    auto mixWord = [&](uint64_t w) {
+        h ^= w + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+        h *= 0xff51afd7ed558ccdull;
+    };
+    std::vector<const std::pair<std::string, at::Tensor>*> order;
+    for (const auto& nt : tensors) order.push_back(&nt);
+    std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->first < b->first; });
+    for (const auto* nt : order) {
+        const std::string& name = nt->first;
+        const at::Tensor& t0 = nt->second;
+        mixBytes(name.data(), name.size());
+        for (auto d : t0.sizes()) mixWord(static_cast<uint64_t>(d));
+        if (!t0.is_floating_point()) continue; // counters such as num_batches_tracked carry no weights
+        at::Tensor t = t0.detach().to(c10::kCPU, at::kFloat).contiguous();
+        const auto* w = reinterpret_cast<const uint32_t*>(t.data_ptr<float>());
+        const size_t n = static_cast<size_t>(t.numel());
+        size_t i = 0;
+        for (; i + 1 < n; i += 2) mixWord(uint64_t(w[i]) | (uint64_t(w[i + 1]) << 32));
+        if (i < n) mixWord(w[i]);
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+DeviceChoice parseDeviceChoice(const std::string& name)
+{
+    if (name == "auto" || name.empty()) return DeviceChoice::Auto;
+    if (name == "cpu") return DeviceChoice::Cpu;
+    if (name == "cuda") return DeviceChoice::Cuda;
+    throw ModelError("unknown device '" + name + "' (use auto, cpu or cuda)");
+}
+
 SamEngine::SamEngine(const SamConfig& cfg, const EngineOptions& opts)
-    : m_cfg(cfg), m_device(resolveDevice(opts.device)), m_precision(opts.precision)
+    : m_cfg(cfg), m_device(resolveDevice(opts.device))
 {
     configureThreads(opts.threads);
     m_sam = Sam(cfg);
     m_sam->eval();
-    m_modelId = cfg.variant + "-random";
-    applyPrecision();
+    m_weightsDigest = weightsDigest(m_sam->stateDict());
+    setPrecision(opts.precision);
 }
 
 SamEngine::SamEngine(Sam model, const EngineOptions& opts)
-    : m_cfg(model->config()), m_sam(std::move(model)), m_device(resolveDevice(opts.device)), m_precision(opts.precision)
+    : m_cfg(model->config()), m_sam(std::move(model)), m_device(resolveDevice(opts.device))
 {
     configureThreads(opts.threads);
     m_modelId = m_cfg.variant + "-shared";
-    applyPrecision();
+    setPrecision(opts.precision);
 }
 
 std::unique_ptr<SamEngine> SamEngine::fromCheckpoint(const std::filesystem::path& path, const EngineOptions& opts,
                                                      std::optional<SamConfig> config)
 {
+    // Refuse an impossible precision before reading a possibly large file.
+    (void)resolvePrecision(opts.precision, resolveDevice(opts.device));
     Checkpoint ck = loadCheckpoint(path);
     SamConfig cfg = config ? *config : inferConfig(ck);
     if (config && config->loraRank == 0) {
@@ -98,22 +154,32 @@ std::unique_ptr<SamEngine> SamEngine::fromCheckpoint(const std::filesystem::path
     eng->m_sam->loadStateDict(ck.tensors, path.string());
     eng->m_sam->mergeLora();
     eng->m_device = resolveDevice(opts.device);
-    eng->m_precision = opts.precision;
-    eng->m_modelId = path.filename().string();
-    eng->applyPrecision();
+    eng->m_weightsDigest = weightsDigest(eng->m_sam->stateDict());
+    eng->setPrecision(opts.precision);
     return eng;
+}
+
+void SamEngine::setPrecision(Precision requested)
+{
+    const PrecisionChoice c = resolvePrecision(requested, m_device);
+    m_precision = c.precision;
+    m_precisionReason = c.reason;
+    if (!m_weightsDigest.empty())
+        m_modelId = m_weightsDigest + "-" + precisionName(m_precision) + "-" + std::to_string(m_cfg.imageSize);
+    applyPrecision();
 }
 
 void SamEngine::applyPrecision()
 {
     torch::NoGradGuard ng;
-    m_sam->to(m_device, torch::kFloat);
+    m_sam->to(m_device);
+    castFloating(*m_sam, torch::kFloat);
     if (m_precision == Precision::Bf16) {
-        m_sam->image_encoder->to(torch::kBFloat16);
+        castFloating(*m_sam->image_encoder, torch::kBFloat16);
         // Debian's CPU LibTorch lacks bf16 conv_transpose2d: keep the decoder fp32 on CPU.
         if (m_device.is_cuda()) {
-            m_sam->prompt_encoder->to(torch::kBFloat16);
-            m_sam->mask_decoder->to(torch::kBFloat16);
+            castFloating(*m_sam->prompt_encoder, torch::kBFloat16);
+            castFloating(*m_sam->mask_decoder, torch::kBFloat16);
         }
     }
     c10::InferenceMode im;
@@ -175,9 +241,8 @@ at::Tensor SamEngine::preprocess(const ImageU8& image, ImageFrame* frameOut) con
 at::Tensor SamEngine::encodeTensor(const at::Tensor& input)
 {
     c10::InferenceMode im;
-    auto enc = m_sam->image_encoder;
-    auto dtype = enc->pos_embed.scalar_type();
-    return enc->forward(input.to(m_device, dtype)).to(torch::kFloat);
+    auto& enc = m_sam->image_encoder;
+    return enc->forward(input.to(m_device, enc->dtype())).to(torch::kFloat);
 }
 
 Embedding SamEngine::encode(const ImageU8& image)

@@ -15,6 +15,7 @@
 //  - masks: H x W bool at the original size (bilinear upsampling, threshold 0).
 
 #include "config.h"
+#include "precision.h"
 #include "runtime_info.h"
 #include "sam.h"
 #include "transforms.h"
@@ -31,11 +32,12 @@
 namespace samsp::model {
 
 enum class DeviceChoice { Auto, Cpu, Cuda };
-enum class Precision { Fp32, Bf16 };
 
 struct EngineOptions
 {
     DeviceChoice device = DeviceChoice::Auto;
+    // The library's default is exact fp32; the CLI, the studio and batch default to
+    // Auto (see precision.h). Bf16 where the hardware lacks it throws ModelError.
     Precision precision = Precision::Fp32;
     int threads = 0; // 0: physical core count
 };
@@ -90,7 +92,13 @@ public:
 
     const SamConfig& config() const { return m_cfg; }
     c10::Device device() const { return m_device; }
+    // The precision in use (never Auto) and why it was chosen.
     Precision precision() const { return m_precision; }
+    const std::string& precisionReason() const { return m_precisionReason; }
+    // The model's identity: a digest of its weights, plus the precision and input
+    // size they run at ("3f9c0a1b2c3d4e5f-fp32-1024"). Two files with the same
+    // weights share it; one changed weight changes it. Keys embedding caches, batch
+    // resume and proposal traces, so results of another model are never reused.
     const std::string& modelId() const { return m_modelId; }
     void setModelId(std::string id) { m_modelId = std::move(id); }
     std::string deviceDescription() const;
@@ -113,6 +121,8 @@ public:
 
     // Re-applies the precision setting (after weights changed in fp32).
     void applyPrecision();
+    // Resolves `requested` for this engine's device (may throw) and applies it.
+    void setPrecision(Precision requested);
 
 private:
     Embedding encodeImpl(const ImageU8& image);
@@ -124,11 +134,19 @@ private:
     Sam m_sam{nullptr};
     c10::Device m_device{c10::kCPU};
     Precision m_precision = Precision::Fp32;
+    std::string m_precisionReason = "fp32 was asked for";
     std::string m_modelId;
+    std::string m_weightsDigest;
     at::Tensor m_densePe; // cached 1 x C x E x E
 };
 
+// 16 hex digits over every tensor's name, shape, dtype and values (as fp32).
+std::string weightsDigest(const NamedTensors& tensors);
+
 c10::Device resolveDevice(DeviceChoice choice);
+// "auto", "cpu", "cuda" (the one parser for every command line and setting);
+// throws ModelError naming the value otherwise.
+DeviceChoice parseDeviceChoice(const std::string& name);
 
 // The model input for an RGB uint8 image (resize longest side to `imageSize`,
 // round to 8 bits, normalise, pad): 1 x 3 x S x S float on `device`. Training and

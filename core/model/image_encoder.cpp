@@ -227,6 +227,16 @@ ImageEncoderImpl::ImageEncoderImpl(const SamConfig& cfg) : m_cfg(cfg)
                     LayerNorm2d(cfg.outChans)));
 }
 
+void ImageEncoderImpl::mergeLora()
+{
+    for (auto& b : blockList()) b->attn->mergeLora();
+}
+
+void ImageEncoderImpl::unmergeLora()
+{
+    for (auto& b : blockList()) b->attn->unmergeLora();
+}
+
 std::vector<EncoderBlock> ImageEncoderImpl::blockList() const
 {
     std::vector<EncoderBlock> out;

@@ -10,6 +10,7 @@
 // q += B_q A_q x, v += B_v A_v x with rank r; A kaiming-uniform, B zero.
 
 #include "config.h"
+#include "encoder.h"
 #include "layers.h"
 
 #include <torch/nn/modules/container/modulelist.h>
@@ -75,11 +76,14 @@ private:
 };
 TORCH_MODULE(EncoderBlock);
 
-class ImageEncoderImpl : public torch::nn::Module
+class ImageEncoderImpl : public ImageEncoderBaseImpl
 {
 public:
     explicit ImageEncoderImpl(const SamConfig& cfg);
-    torch::Tensor forward(const torch::Tensor& x);
+    torch::Tensor forward(const torch::Tensor& x) override;
+    bool supportsLora() const override { return m_cfg.loraRank > 0; }
+    void mergeLora() override;
+    void unmergeLora() override;
 
     torch::nn::Conv2d patchEmbed{nullptr}; // "patch_embed.proj"
     torch::Tensor pos_embed;               // 1 x E x E x C

@@ -79,6 +79,8 @@ RuntimeInfo runtimeInfo()
     if (i.cudaAvailable) i.device = "CUDA (" + std::to_string(torch::cuda::device_count()) + " device(s))";
     else i.device = "CPU (" + std::to_string(i.threads) + " threads, " + std::to_string(physicalCoreCount()) + " physical cores)";
     i.blas = detectBlas();
+    i.cpu = cpuFeatures();
+    i.autoPrecision = resolvePrecision(Precision::Auto, i.cudaAvailable ? c10::Device(c10::kCUDA, 0) : c10::Device(c10::kCPU));
     if (i.blas.slowReference)
         i.blasWarning = "The reference BLAS is selected; SAM runs ~28x slower with it. Fix: "
                         "sudo apt-get install libopenblas0-pthread && sudo update-alternatives --config "
@@ -91,6 +93,8 @@ std::string runtimeSummary(const RuntimeInfo& i)
     std::ostringstream o;
     o << "LibTorch " << i.torchVersion << "\n";
     o << "Compute device: " << i.device << "\n";
+    o << "CPU: " << i.cpu.summary() << "\n";
+    o << "Precision (auto): " << precisionName(i.autoPrecision.precision) << ": " << i.autoPrecision.reason << "\n";
     o << "BLAS: " << i.blas.name;
     if (!i.blas.path.empty()) o << " (" << i.blas.path << ")";
     o << "\n";

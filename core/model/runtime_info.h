@@ -3,6 +3,8 @@
 // BLAS library actually mapped into this process. Debian's LibTorch multiplies
 // through whichever libblas.so.3 is selected; the reference BLAS is ~28x slower.
 
+#include "precision.h"
+
 #include <string>
 
 namespace samsp::model {
@@ -22,6 +24,8 @@ struct RuntimeInfo
     int threads = 0;
     BlasInfo blas;
     std::string blasWarning;  // empty unless the BLAS is the slow reference one
+    CpuFeatures cpu;          // model name and the flags that matter (AVX2, AVX-512, bf16)
+    PrecisionChoice autoPrecision; // what Precision::Auto picks on the default device, and why
 };
 
 // Physical cores (not SMT siblings) of this machine, at least 1.

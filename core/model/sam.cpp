@@ -4,6 +4,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
@@ -15,7 +16,7 @@ namespace F = torch::nn::functional;
 SamImpl::SamImpl(const SamConfig& cfg) : m_cfg(cfg)
 {
     cfg.validate();
-    image_encoder = register_module("image_encoder", ImageEncoder(cfg));
+    image_encoder = register_module("image_encoder", makeImageEncoder(cfg));
     prompt_encoder = register_module("prompt_encoder", PromptEncoder(cfg));
     mask_decoder = register_module("mask_decoder", MaskDecoder(cfg));
 }
@@ -81,8 +82,10 @@ void SamImpl::loadStateDict(const NamedTensors& tensors, const std::string& labe
                 continue;
             }
         }
-        if (!value.is_floating_point() && dst.is_floating_point()) {
-            mismatched.push_back(name + ": file dtype " + std::string(c10::toString(value.scalar_type())) + " is not floating point");
+        // Integer tensors (BatchNorm's num_batches_tracked) load into integer ones only.
+        if (value.is_floating_point() != dst.is_floating_point()) {
+            mismatched.push_back(name + ": file dtype " + std::string(c10::toString(value.scalar_type())) + " vs model " +
+                                 std::string(c10::toString(dst.scalar_type())));
             continue;
         }
         dst.copy_(value.to(dst.dtype()));
@@ -92,8 +95,9 @@ void SamImpl::loadStateDict(const NamedTensors& tensors, const std::string& labe
 
     if (missing.empty() && unexpected.empty() && mismatched.empty()) return;
     std::ostringstream msg;
-    msg << "checkpoint '" << label << "' does not fit SAM " << m_cfg.variant << " (embed_dim " << m_cfg.embedDim
-        << ", depth " << m_cfg.depth << ", image_size " << m_cfg.imageSize << ")";
+    msg << "checkpoint '" << label << "' does not fit SAM " << m_cfg.variant;
+    if (m_cfg.isTinyViT()) msg << " (TinyViT encoder, image_size " << m_cfg.imageSize << ")";
+    else msg << " (embed_dim " << m_cfg.embedDim << ", depth " << m_cfg.depth << ", image_size " << m_cfg.imageSize << ")";
     auto list = [&](const char* what, const std::vector<std::string>& v) {
         if (v.empty()) return;
         msg << "; " << v.size() << ' ' << what << ": ";
@@ -124,56 +128,46 @@ std::vector<torch::Tensor> SamImpl::trainableParameters() const
     return out;
 }
 
-void SamImpl::setEncoderFrozenExceptLora()
-{
-    for (auto& p : image_encoder->named_parameters(true)) p.value().set_requires_grad(isLora(p.key()));
-}
+void SamImpl::setEncoderFrozenExceptLora() { image_encoder->setFrozenExceptLora(true); }
 
-void SamImpl::mergeLora()
-{
-    for (auto& b : image_encoder->blockList()) b->attn->mergeLora();
-}
+void SamImpl::mergeLora() { image_encoder->mergeLora(); }
 
-void SamImpl::unmergeLora()
+void SamImpl::unmergeLora() { image_encoder->unmergeLora(); }
+
+ImageEncoderImpl* SamImpl::vit() const { return dynamic_cast<ImageEncoderImpl*>(image_encoder.get()); }
+
+namespace {
+// Same architecture as a known variant (the stage-0 head count of TinyViT is not
+// in its tensors: its first stage has no attention).
+bool sameArchitecture(const SamConfig& a, const SamConfig& k)
 {
-    for (auto& b : image_encoder->blockList()) b->attn->unmergeLora();
+    if (a.encoder != k.encoder) return false;
+    if (a.isTinyViT())
+        return a.tvEmbedDims == k.tvEmbedDims && a.tvDepths == k.tvDepths && a.tvWindowSizes == k.tvWindowSizes &&
+               std::equal(a.tvNumHeads.begin() + 1, a.tvNumHeads.end(), k.tvNumHeads.begin() + 1, k.tvNumHeads.end());
+    return a.embedDim == k.embedDim && a.depth == k.depth && a.globalAttnIndexes == k.globalAttnIndexes;
 }
+} // namespace
 
 SamConfig inferConfig(const Checkpoint& ck)
 {
     auto md = ck.metadata.find("samsp.config");
     if (md != ck.metadata.end()) return samConfigFromJson(md->second);
 
-    const at::Tensor* pos = ck.find("image_encoder.pos_embed");
-    const at::Tensor* patch = ck.find("image_encoder.patch_embed.proj.weight");
-    if (!pos || pos->dim() != 4 || !patch || patch->dim() != 4)
-        throw CheckpointError("checkpoint holds no SAM image encoder (image_encoder.pos_embed / patch_embed missing)");
     SamConfig c;
     c.variant = "custom";
-    c.embedDim = pos->size(3);
-    c.patchSize = patch->size(2);
-    c.imageSize = pos->size(1) * c.patchSize;
-    int64_t depth = 0;
-    while (ck.find("image_encoder.blocks." + std::to_string(depth) + ".attn.qkv.weight")) ++depth;
-    if (depth == 0) throw CheckpointError("checkpoint holds no image encoder blocks");
-    c.depth = depth;
-    c.globalAttnIndexes.clear();
-    const int64_t windowLen = 2 * c.windowSize - 1;
-    for (int64_t i = 0; i < depth; ++i) {
-        const at::Tensor* rp = ck.find("image_encoder.blocks." + std::to_string(i) + ".attn.rel_pos_h");
-        if (!rp || rp->dim() != 2) throw CheckpointError("checkpoint block " + std::to_string(i) + " has no rel_pos_h");
-        if (i == 0) c.numHeads = c.embedDim / rp->size(1);
-        if (rp->size(0) != windowLen) c.globalAttnIndexes.push_back(i);
-    }
+    bool found = false;
+    for (const auto& kind : encoderKinds())
+        if ((found = kind.detect(ck, c))) break;
+    if (!found)
+        throw CheckpointError("checkpoint holds no SAM image encoder (neither a ViT's image_encoder.pos_embed / "
+                              "patch_embed.proj nor a TinyViT's image_encoder.patch_embed.seq)");
     if (const at::Tensor* neck = ck.find("image_encoder.neck.0.weight")) c.outChans = neck->size(0);
-    if (const at::Tensor* lin1 = ck.find("image_encoder.blocks.0.mlp.lin1.weight"))
-        c.mlpRatio = double(lin1->size(0)) / double(c.embedDim);
-    if (const at::Tensor* la = ck.find("image_encoder.blocks.0.attn.lora_a_q")) c.loraRank = la->size(0);
-    c.adapter = ck.find("image_encoder.blocks.0.Adapter.norm.weight") != nullptr;
     for (const auto& v : knownVariants()) {
-        SamConfig k = samConfigForVariant(v);
-        if (k.embedDim == c.embedDim && k.depth == c.depth && k.globalAttnIndexes == c.globalAttnIndexes)
-            c.variant = c.adapter ? v + "+adapter" : v;
+        const SamConfig k = samConfigForVariant(v);
+        if (!sameArchitecture(c, k)) continue;
+        c.variant = c.adapter ? v + "+adapter" : v;
+        if (c.isTinyViT()) c.tvNumHeads = k.tvNumHeads;
     }
     c.validate();
     return c;

@@ -31,7 +31,10 @@ public:
 
     const SamConfig& config() const { return m_cfg; }
 
-    ImageEncoder image_encoder{nullptr};
+    // The image encoder behind the seam (encoder.h): SAM's ViT or MobileSAM's TinyViT.
+    std::shared_ptr<ImageEncoderBaseImpl> image_encoder;
+    // The ViT encoder, or nullptr for another kind (pos_embed, blocks, LoRA tables).
+    ImageEncoderImpl* vit() const;
     PromptEncoder prompt_encoder{nullptr};
     MaskDecoder mask_decoder{nullptr};
 

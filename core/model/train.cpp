@@ -29,7 +29,12 @@ torch::Tensor distillLoss(const torch::Tensor& student, const torch::Tensor& tea
 SamSpTrainer::SamSpTrainer(Sam model, const TrainSettings& s, c10::Device device)
     : m_model(std::move(model)), m_s(s), m_device(device), m_rng(s.seed * 7919 + 1)
 {
+    // TinyViT has no LoRA (see tiny_vit.h): "LoRA only" trains it fully instead.
+    if (m_s.encoder == EncoderTraining::LoraOnly && !m_model->image_encoder->supportsLora() && m_model->config().isTinyViT())
+        m_s.encoder = EncoderTraining::Full;
     m_model->to(m_device);
+    // A frozen encoder keeps BatchNorm statistics fixed too (TinyViT).
+    m_model->image_encoder->setFrozenExceptLora(m_s.encoder != EncoderTraining::Full);
     m_model->train();
     std::vector<torch::Tensor> params;
     for (auto& p : m_model->named_parameters(true)) {

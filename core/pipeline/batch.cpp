@@ -571,7 +571,8 @@ std::string runBatchRequest(const BatchRequest& r, const std::function<void(int,
                             const std::atomic<bool>* cancel, std::vector<std::string>* failures)
 {
     model::EngineOptions eo;
-    eo.device = r.device == "cpu" ? model::DeviceChoice::Cpu : r.device == "cuda" ? model::DeviceChoice::Cuda : model::DeviceChoice::Auto;
+    eo.device = model::parseDeviceChoice(r.device);
+    eo.precision = model::parsePrecision(r.precision);
     auto engine = model::SamEngine::fromCheckpoint(r.model, eo);
     BatchOptions o;
     o.inputs = r.inputs;

@@ -48,6 +48,7 @@ struct BatchRequest
     std::vector<std::filesystem::path> inputs;
     std::filesystem::path out, model, embeddingCache;
     std::string device = "auto";
+    std::string precision = "auto"; // auto, fp32 or bf16
     std::set<std::string> formats{"png", "coco"};
     std::string label = "object";
     model::SelfPromptSettings selfPrompt;

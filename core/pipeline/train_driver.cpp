@@ -31,7 +31,7 @@ model::SamConfig configFor(const TrainJob& job)
         cfg = model::samConfigForVariant(job.config);
     }
     cfg.imageSize = job.imageSize;
-    cfg.loraRank = job.loraRank;
+    if (!cfg.isTinyViT()) cfg.loraRank = job.loraRank; // TinyViT trains fully (no LoRA)
     return cfg;
 }
 
@@ -80,7 +80,7 @@ TrainSummary runTraining(const TrainJob& job, const std::function<bool(const Tra
         cfg = model::inferConfig(ck);
         if (!resuming) {
             cfg.imageSize = job.imageSize;
-            if (cfg.loraRank == 0) cfg.loraRank = job.loraRank;
+            if (cfg.loraRank == 0 && !cfg.isTinyViT()) cfg.loraRank = job.loraRank;
         }
         sam = model::Sam(cfg);
         sam->loadStateDict(ck.tensors, src.string());

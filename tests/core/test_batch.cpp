@@ -149,7 +149,7 @@ private Q_SLOTS:
         const fs::path root(tmp.path().toStdString());
         makeInputs(root / "in", 40, 5);
         const QStringList common{"annotate", QString::fromStdString((root / "in").string()), "--model",
-                                 QString::fromStdString(modelPath().string()), "--device", "cpu", "--format",
+                                 QString::fromStdString(modelPath().string()), "--device", "cpu", "--dtype", "fp32", "--format",
                                  "png,coco,yolo,labelme"};
         // Uninterrupted reference run.
         QProcess ref;
@@ -193,7 +193,8 @@ private Q_SLOTS:
             QVERIFY2(b[name] == bytes, name.c_str());
         }
         for (const auto& [name, bytes] : b) QVERIFY2(name.find(".part") == std::string::npos, name.c_str());
-        // A changed input is redone on the next run; the others are not.
+        // A changed input is redone on the next run; the others are not (the in-process
+        // engine is fp32 like the CLI runs: the model identity includes the precision).
         const auto first = fs::directory_iterator(root / "in")->path();
         cv::Mat img = cv::imread(first.string());
         img.setTo(cv::Scalar(0, 0, 0));

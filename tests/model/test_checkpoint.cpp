@@ -68,6 +68,35 @@ TEST_CASE(infers_config_from_tensor_shapes)
     VERIFY(c.loraRank == 0);
 }
 
+TEST_CASE(infers_the_encoder_kind_from_tensors_alone)
+{
+    // A tiny ViT (the SAM reference set), a TinyViT (the MobileSAM reference set),
+    // and the official ViT-B / vit_t layouts, told apart with no metadata.
+    const SamConfig tinyVit = inferConfig(loadCheckpoint(tinyPth()));
+    VERIFY(tinyVit.encoder == "vit" && tinyVit.embedDim == 64);
+
+    const auto msDir = testsupport::mobileSamGoldenDir();
+    const SamConfig ms = inferConfig(loadCheckpoint(msDir / "tiny_mobilesam.pth"));
+    const SamConfig msWant = samConfigFromJson(testsupport::readText(msDir / "tiny_mobilesam_config.json"));
+    VERIFY(ms.encoder == "tiny_vit");
+    VERIFY(ms.tvEmbedDims == msWant.tvEmbedDims && ms.tvDepths == msWant.tvDepths && ms.tvWindowSizes == msWant.tvWindowSizes);
+    VERIFY(std::equal(ms.tvNumHeads.begin() + 1, ms.tvNumHeads.end(), msWant.tvNumHeads.begin() + 1));
+    VERIFY(ms.imageSize == 1024 && ms.embeddingSize() == 64);
+
+    torch::NoGradGuard ng;
+    for (const std::string v : {"vit_b", "vit_t"}) {
+        Checkpoint ck;
+        ck.tensors = Sam(samConfigForVariant(v))->stateDict();
+        const SamConfig c = inferConfig(ck);
+        VERIFY_MSG(c.variant == v, "inferred " << c.variant << " for " << v);
+        VERIFY(c.encoder == samConfigForVariant(v).encoder);
+    }
+    // Neither kind: a clear error naming what was looked for.
+    Checkpoint none;
+    none.tensors.emplace_back("mask_decoder.iou_token.weight", torch::zeros({1, 256}));
+    VERIFY_THROWS(inferConfig(none), CheckpointError, "TinyViT");
+}
+
 TEST_CASE(safetensors_round_trip_keeps_values_dtypes_and_metadata)
 {
     NamedTensors t{{"f32", torch::randn({3, 4})},
@@ -204,9 +233,9 @@ TEST_CASE(smaller_image_size_interpolates_position_tables)
     SamConfig c = tinyConfig();
     c.imageSize = 256;
     auto eng = SamEngine::fromCheckpoint(tinyPth(), EngineOptions{DeviceChoice::Cpu}, c);
-    VERIFY(eng->model()->image_encoder->pos_embed.sizes() == at::IntArrayRef({1, 16, 16, 64}));
+    VERIFY(eng->model()->vit()->pos_embed.sizes() == at::IntArrayRef({1, 16, 16, 64}));
     // Global blocks (1, 3) now use 2*16-1 = 31 rel-pos rows; windowed blocks keep 27.
-    auto blocks = eng->model()->image_encoder->blockList();
+    auto blocks = eng->model()->vit()->blockList();
     VERIFY(blocks[1]->attn->rel_pos_h.size(0) == 31);
     VERIFY(blocks[0]->attn->rel_pos_h.size(0) == 27);
     std::vector<uint8_t> img(100 * 80 * 3, 128);

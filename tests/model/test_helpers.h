@@ -25,6 +25,29 @@ inline std::filesystem::path goldenDir()
     return sharedTestdata() / "sam";
 }
 
+inline std::filesystem::path mobileSamGoldenDir()
+{
+    if (const char* env = std::getenv("SAMSP_MOBILESAM_GOLDEN_DIR"); env && *env) return env;
+    return sharedTestdata() / "mobilesam";
+}
+
+// One reference set for the parity tests: SAM (ViT) by default; MobileSAM
+// (TinyViT) when the test is compiled with SAMSP_PARITY_MOBILESAM.
+struct ParitySet
+{
+    std::filesystem::path dir;
+    std::string checkpoint, config, label;
+};
+
+inline ParitySet paritySet()
+{
+#ifdef SAMSP_PARITY_MOBILESAM
+    return {mobileSamGoldenDir(), "tiny_mobilesam.pth", "tiny_mobilesam_config.json", "MobileSAM (TinyViT)"};
+#else
+    return {goldenDir(), "tiny_sam.pth", "tiny_sam_config.json", "SAM (ViT)"};
+#endif
+}
+
 inline std::string readText(const std::filesystem::path& p)
 {
     FILE* f = std::fopen(p.c_str(), "rb");

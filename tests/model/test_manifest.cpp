@@ -1,5 +1,6 @@
-// The modules built for vit_b / vit_l / vit_h have exactly the tensor names and
-// shapes of the official checkpoints (testdata/sam/sam_manifest.json).
+// The modules built for vit_b / vit_l / vit_h / vit_t have exactly the tensor names
+// and shapes of the official checkpoints (testdata/sam/sam_manifest.json,
+// testdata/mobilesam/mobilesam_manifest.json).
 
 #include "minitest.h"
 #include "test_helpers.h"
@@ -14,9 +15,9 @@
 using namespace samsp::model;
 
 namespace {
-void checkVariant(const std::string& v)
+void checkVariant(const std::string& v, const std::string& file = "sam/sam_manifest.json")
 {
-    auto manifest = json::parse(testsupport::readText(testsupport::sharedTestdata() / "sam" / "sam_manifest.json"));
+    auto manifest = json::parse(testsupport::readText(testsupport::sharedTestdata() / file));
     const json::Value* entry = manifest.find(v);
     VERIFY_MSG(entry, "manifest lacks " << v);
     std::map<std::string, std::vector<int64_t>> want;
@@ -49,5 +50,17 @@ void checkVariant(const std::string& v)
 TEST_CASE(vit_b_matches_manifest) { checkVariant("vit_b"); }
 TEST_CASE(vit_l_matches_manifest) { checkVariant("vit_l"); }
 TEST_CASE(vit_h_matches_manifest) { checkVariant("vit_h"); }
+TEST_CASE(vit_t_matches_mobilesam_manifest) { checkVariant("vit_t", "mobilesam/mobilesam_manifest.json"); }
+
+TEST_CASE(vit_t_manifest_config_is_ours)
+{
+    auto manifest = json::parse(testsupport::readText(testsupport::sharedTestdata() / "mobilesam" / "mobilesam_manifest.json"));
+    const json::Value* cfg = manifest.find("vit_t")->find("config");
+    const SamConfig c = samConfigFromJson(json::dump(*cfg));
+    const SamConfig v = samConfigForVariant("vit_t");
+    VERIFY(c.isTinyViT());
+    VERIFY(c.tvEmbedDims == v.tvEmbedDims && c.tvDepths == v.tvDepths && c.tvNumHeads == v.tvNumHeads &&
+           c.tvWindowSizes == v.tvWindowSizes);
+}
 
 MINITEST_MAIN()

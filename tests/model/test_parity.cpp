@@ -2,12 +2,16 @@
 // reference outputs in ../shared/testdata/sam (or $SAMSP_GOLDEN_DIR: any folder
 // of the same layout; the architecture comes from its tiny_sam_config.json and
 // the cases from its `cases` list). Tolerances are those of testdata/README.md.
+// Compiled a second time with SAMSP_PARITY_MOBILESAM, the same cases check the
+// TinyViT encoder against MobileSAM's reference (../shared/testdata/mobilesam or
+// $SAMSP_MOBILESAM_GOLDEN_DIR, architecture from tiny_mobilesam_config.json).
 
 #include "minitest.h"
 #include "test_helpers.h"
 
 #include "model/checkpoint.h"
 #include "model/engine.h"
+#include "model/errors.h"
 #include "model/sam.h"
 
 #include <torch/serialize.h>
@@ -35,7 +39,7 @@ struct Golden
 Golden& golden()
 {
     static Golden g = [] {
-        auto path = testsupport::goldenDir() / "golden_io.pt";
+        auto path = testsupport::paritySet().dir / "golden_io.pt";
         std::string bytes = testsupport::readText(path);
         std::vector<char> v(bytes.begin(), bytes.end());
         Golden g;
@@ -50,9 +54,10 @@ Golden& golden()
 SamEngine& engine()
 {
     static std::unique_ptr<SamEngine> e = [] {
-        auto dir = testsupport::goldenDir();
-        SamConfig cfg = samConfigFromJson(testsupport::readText(dir / "tiny_sam_config.json"));
-        auto eng = SamEngine::fromCheckpoint(dir / "tiny_sam.pth", EngineOptions{DeviceChoice::Cpu}, cfg);
+        const auto set = testsupport::paritySet();
+        SamConfig cfg = samConfigFromJson(testsupport::readText(set.dir / set.config));
+        auto eng = SamEngine::fromCheckpoint(set.dir / set.checkpoint, EngineOptions{DeviceChoice::Cpu}, cfg);
+        std::cout << "  reference set: " << set.label << " in " << set.dir << std::endl;
         return eng;
     }();
     return *e;
@@ -197,12 +202,27 @@ TEST_CASE(end_to_end_from_uint8_image)
 
 TEST_CASE(bf16_encoder_masks_agree_with_fp32)
 {
-    // Precision setting: bf16 encoder (decoder fp32 on CPU). Masks must agree >= 99 % with fp32.
+    // Precision setting: bf16 encoder (decoder fp32 on CPU). Where the CPU has native
+    // bf16, masks must agree >= 99 % with fp32. Where it has not, bf16 must be refused
+    // with a message naming what the CPU lacks (an emulated bf16 encoder is both slow
+    // and less exact: 0.974 agreement was seen on a Zen 3).
     Golden& g = golden();
-    auto dir = testsupport::goldenDir();
-    SamConfig cfg = samConfigFromJson(testsupport::readText(dir / "tiny_sam_config.json"));
-    auto bf = SamEngine::fromCheckpoint(dir / "tiny_sam.pth", EngineOptions{DeviceChoice::Cpu, Precision::Bf16}, cfg);
-    VERIFY(bf->model()->image_encoder->pos_embed.scalar_type() == at::kBFloat16);
+    const auto set = testsupport::paritySet();
+    SamConfig cfg = samConfigFromJson(testsupport::readText(set.dir / set.config));
+    if (!cpuFeatures().nativeBf16()) {
+        std::cout << "  this CPU, " << cpuFeatures().summary()
+                  << ", has no native bf16: the agreement check cannot run here; checking that bf16 is refused instead"
+                  << std::endl;
+        VERIFY_THROWS(SamEngine::fromCheckpoint(set.dir / set.checkpoint, EngineOptions{DeviceChoice::Cpu, Precision::Bf16}, cfg),
+                      ModelError, "neither AVX512_BF16 nor AMX_BF16");
+        auto autoEngine =
+            SamEngine::fromCheckpoint(set.dir / set.checkpoint, EngineOptions{DeviceChoice::Cpu, Precision::Auto}, cfg);
+        VERIFY(autoEngine->precision() == Precision::Fp32);
+        return;
+    }
+    std::cout << "  this CPU, " << cpuFeatures().summary() << ", has native bf16: checking agreement" << std::endl;
+    auto bf = SamEngine::fromCheckpoint(set.dir / set.checkpoint, EngineOptions{DeviceChoice::Cpu, Precision::Bf16}, cfg);
+    VERIFY(bf->model()->image_encoder->dtype() == at::kBFloat16);
     auto img = g.t("image_hwc_uint8").contiguous();
     ImageU8 view{img.data_ptr<uint8_t>(), img.size(1), img.size(0), img.size(1) * 3};
     Embedding e16 = bf->encode(view), e32 = engine().encode(view);

@@ -207,7 +207,7 @@ TEST_CASE(lora_with_zero_b_equals_base_and_merged_equals_unmerged)
     auto y1 = lora->image_encoder->forward(x);
     VERIFY((y0 - y1).abs().max().item<double>() == 0.0);
     // Non-zero B: output changes; merging gives the same output as the unmerged path.
-    for (auto& b : lora->image_encoder->blockList()) {
+    for (auto& b : lora->vit()->blockList()) {
         b->attn->lora_b_q.normal_(0, 0.05);
         b->attn->lora_b_v.normal_(0, 0.05);
     }

@@ -10,6 +10,7 @@
 #include "settings_dialog.h"
 
 #include "formats/atomic_file.h"
+#include "model/precision.h"
 #include "pipeline/project.h"
 
 #include <QCheckBox>
@@ -23,6 +24,7 @@
 #include <QKeySequenceEdit>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QUndoStack>
 
@@ -420,11 +422,32 @@ private Q_SLOTS:
         SettingsDialog dlg(s, {&next, &prev});
         dlg.show();
         QCOMPARE(dlg.shortcutTable()->rowCount(), 2);
-        // Precision is a choice (bf16 halves the encoder's time where the CPU supports it).
-        bool hasBf16 = false;
-        for (auto* box : dlg.findChildren<QComboBox*>())
-            hasBf16 = hasBf16 || box->findData(QStringLiteral("bf16")) >= 0;
-        QVERIFY(hasBf16);
+        // Precision: automatic (the default), fp32, and bf16 only where the hardware has it.
+        auto* precision = dlg.findChild<QComboBox*>(QStringLiteral("precisionBox"));
+        QVERIFY(precision);
+        QVERIFY(precision->findData(QStringLiteral("auto")) >= 0 && precision->findData(QStringLiteral("fp32")) >= 0);
+        const int bf16Row = precision->findData(QStringLiteral("bf16"));
+        QVERIFY(bf16Row >= 0);
+        auto bf16Enabled = [](QComboBox* box, int row) {
+            return qobject_cast<QStandardItemModel*>(box->model())->item(row)->isEnabled();
+        };
+        QCOMPARE(bf16Enabled(precision, bf16Row), samsp::model::nativeBf16Anywhere());
+        {
+            // On an AVX2-only CPU (forced), bf16 is offered disabled, with the reason.
+            samsp::model::setCpuFeaturesOverride(samsp::model::cpuFeaturesFromCpuinfo("model name\t: AMD EPYC 7B13\nflags\t: fpu avx2 fma\n"));
+            SettingsDialog avx2(s, {});
+            auto* box = avx2.findChild<QComboBox*>(QStringLiteral("precisionBox"));
+            const int row = box->findData(QStringLiteral("bf16"));
+            const bool cudaBf16 = samsp::model::nativeBf16Anywhere(); // a bf16 GPU would still allow it
+            QCOMPARE(bf16Enabled(box, row), cudaBf16);
+            if (!cudaBf16)
+                QVERIFY(box->itemData(row, Qt::ToolTipRole).toString().contains(QStringLiteral("no native bf16")));
+            // Help > About names the CPU and what automatic precision picks, and why.
+            AboutDialog about;
+            QVERIFY(about.detailsText().contains(QStringLiteral("AMD EPYC 7B13")));
+            QVERIFY(about.detailsText().contains(QStringLiteral("Precision (automatic): fp32")));
+            samsp::model::setCpuFeaturesOverride(std::nullopt);
+        }
         dlg.passesBox()->setValue(4);
         auto* edit = static_cast<QKeySequenceEdit*>(dlg.shortcutTable()->cellWidget(0, 1));
         edit->setKeySequence(QKeySequence(Qt::Key_J));

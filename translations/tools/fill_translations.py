@@ -321,6 +321,22 @@ T = {
  "bf16 (faster encoder on recent CPUs and GPUs)": ("bf16 (schnellerer Encoder auf neueren CPUs und GPUs)",
     "bf16 (最近の CPU / GPU でエンコーダが高速)", "bf16 (在较新的 CPU 和 GPU 上编码器更快)"),
  "fp32 (exact)": ("fp32 (exakt)", "fp32 (正確)", "fp32 (精确)"),
+ "Automatic (bf16 only where the hardware has it)": ("Automatisch (bf16 nur, wo die Hardware es kann)",
+    "自動 (ハードウェアが対応する場合のみ bf16)", "自动 (仅在硬件支持时使用 bf16)"),
+ "bf16 (needs native bf16: AVX512_BF16 / AMX, or an Ampere+ GPU)": (
+    "bf16 (braucht natives bf16: AVX512_BF16 / AMX oder eine GPU ab Ampere)",
+    "bf16 (ネイティブ bf16 が必要: AVX512_BF16 / AMX、または Ampere 以降の GPU)",
+    "bf16 (需要原生 bf16：AVX512_BF16 / AMX，或 Ampere 及更新的 GPU)"),
+ "This computer has no native bf16 (%1): bf16 would run many times slower than fp32.": (
+    "Dieser Rechner hat kein natives bf16 (%1): bf16 liefe um ein Vielfaches langsamer als fp32.",
+    "このコンピュータにはネイティブ bf16 がありません (%1)。bf16 は fp32 より何倍も遅くなります。",
+    "这台计算机没有原生 bf16 (%1)：bf16 会比 fp32 慢很多倍。"),
+ "CPU: %1": ("CPU: %1", "CPU: %1", "CPU: %1"),
+ "Version: %1\nLibTorch: %2\nCompute device: %3\nBLAS: %4\nCPU: %5\nPrecision (automatic): %6 (%7)": (
+    "Version: %1\nLibTorch: %2\nRechengerät: %3\nBLAS: %4\nCPU: %5\nGenauigkeit (automatisch): %6 (%7)",
+    "バージョン: %1\nLibTorch: %2\n計算デバイス: %3\nBLAS: %4\nCPU: %5\n精度 (自動): %6 (%7)",
+    "版本: %1\nLibTorch: %2\n计算设备: %3\nBLAS: %4\nCPU: %5\n精度 (自动): %6 (%7)"),
+ "Model: %1 [%2] on %3": ("Modell: %1 [%2] auf %3", "モデル: %1 [%2] (%3)", "模型: %1 [%2]，设备 %3"),
 }
 # Plural messages (numerus="yes"): one form for ja / zh_CN, two for de.
 PLURALS = {
