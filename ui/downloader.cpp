@@ -1,5 +1,7 @@
 #include "downloader.h"
 
+#include "model/catalogue.h"
+
 #include <QCryptographicHash>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
@@ -12,24 +14,14 @@ namespace samsp::ui {
 
 const QList<KnownCheckpoint>& knownCheckpoints()
 {
-    static const QList<KnownCheckpoint> list{
-        {QStringLiteral("SAM ViT-B"), QStringLiteral("sam_vit_b_01ec64.pth"),
-         QStringLiteral("https://dl.fbaipublicfiles.com/segment_anything/sam_vit_b_01ec64.pth"),
-         QStringLiteral("https://github.com/facebookresearch/segment-anything"), 375042383,
-         QStringLiteral("ec2df62732614e57411cdcf32a23ffdf28910380d03139ee0f4fcbe91eb8c912")},
-        {QStringLiteral("SAM ViT-L"), QStringLiteral("sam_vit_l_0b3195.pth"),
-         QStringLiteral("https://dl.fbaipublicfiles.com/segment_anything/sam_vit_l_0b3195.pth"),
-         QStringLiteral("https://github.com/facebookresearch/segment-anything"), 1249524607,
-         QStringLiteral("3adcc4315b642a4d2101128f611684e8734c41232a17c648ed1693702a49a622")},
-        {QStringLiteral("SAM ViT-H"), QStringLiteral("sam_vit_h_4b8939.pth"),
-         QStringLiteral("https://dl.fbaipublicfiles.com/segment_anything/sam_vit_h_4b8939.pth"),
-         QStringLiteral("https://github.com/facebookresearch/segment-anything"), 2564550879,
-         QStringLiteral("a7bf3b02f3ebf1267aba913ff637d9a2d5c33d3173bb679e46d9f338c26f262e")},
-        // MedSAM is published through a shared folder with no stable direct link or checksum:
-        // the manager points to the page; the downloaded file is then added as a local checkpoint.
-        {QStringLiteral("MedSAM (ViT-B)"), QStringLiteral("medsam_vit_b.pth"), QString(),
-         QStringLiteral("https://github.com/bowang-lab/MedSAM"), 0, QString()},
-    };
+    static const QList<KnownCheckpoint> list = [] {
+        QList<KnownCheckpoint> out;
+        for (const auto& m : model::knownModels())
+            out.append({QString::fromStdString(m.name), QString::fromStdString(m.file), QString::fromStdString(m.url),
+                        QString::fromStdString(m.page), static_cast<qint64>(m.size), QString::fromStdString(m.sha256),
+                        QString::fromStdString(m.variant)});
+        return out;
+    }();
     return list;
 }
 

@@ -28,6 +28,7 @@ struct KnownCheckpoint
     QString page;     // project page
     qint64 size = 0;  // bytes (0: unknown)
     QString sha256;   // hex (empty: not published)
+    QString variant;  // architecture a download must load as when no checksum is published
 };
 // The public checkpoints the model manager offers.
 const QList<KnownCheckpoint>& knownCheckpoints();

@@ -105,16 +105,12 @@ void InferenceWorker::decode(const DecodeRequest& r)
             pr.points.push_back({r.points[i].x(), r.points[i].y(), i < r.labels.size() ? r.labels[i] : 1});
         if (r.box) pr.box = model::BoxF{float(r.box->left()), float(r.box->top()), float(r.box->right()), float(r.box->bottom())};
         if (r.useProposalMask && m_finalLogits) pr.maskLogits = *std::static_pointer_cast<at::Tensor>(m_finalLogits);
-        // One point alone is ambiguous: take the best of SAM's three masks.
-        const bool multi = pr.points.size() == 1 && !pr.box && !pr.maskLogits.defined();
-        auto p = m_engine->decode(*m_current, pr, multi, true);
-        int best = 0;
-        for (int i = 1; i < static_cast<int>(p.iou.size()); ++i)
-            if (p.iou[static_cast<size_t>(i)] > p.iou[static_cast<size_t>(best)]) best = i;
+        // The same decode as the simulated annotator of `samsp eval --interactive`.
+        auto p = m_engine->decodeInteractive(*m_current, pr, true);
         DecodeResult out;
         out.generation = r.generation;
-        out.mask = maskImage(p.masks[best]);
-        out.predictedIou = p.iou.empty() ? 0 : p.iou[static_cast<size_t>(best)];
+        out.mask = maskImage(p.masks[0]);
+        out.predictedIou = p.iou.front();
         out.ms = p.decodeMs;
         Q_EMIT decodeReady(out);
     } catch (const std::exception& e) {

@@ -1,5 +1,10 @@
 #include "model_manager.h"
 
+#include "model/catalogue.h"
+
+#include <QFile>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
@@ -50,10 +55,41 @@ ModelManagerDialog::ModelManagerDialog(const QString& modelsDir, const QString& 
         m_status->setText(tr("%1 of %2").arg(QLocale().formattedDataSize(got), total > 0 ? QLocale().formattedDataSize(total) : tr("unknown")));
     });
     connect(m_downloader, &Downloader::finished, this, [this](const QString& dest) {
-        m_progress->setVisible(false);
-        m_cancel->setVisible(false);
-        m_status->setText(tr("Downloaded and verified: %1").arg(dest));
-        refresh();
+        const KnownCheckpoint* k = m_row >= 0 && m_row < m_catalogue.size() ? &m_catalogue[m_row] : nullptr;
+        if (!k || !k->sha256.isEmpty() || k->variant.isEmpty()) {
+            m_progress->setVisible(false);
+            m_cancel->setVisible(false);
+            m_status->setText(tr("Downloaded and verified: %1").arg(dest));
+            refresh();
+            return;
+        }
+        // No published checksum: the file must load strictly as its architecture.
+        // Loading takes a moment, so it runs on a worker; a file that fails is removed.
+        m_status->setText(tr("Checking %1 ...").arg(dest));
+        const std::string path = dest.toStdString(), variant = k->variant.toStdString();
+        auto* watcher = new QFutureWatcher<QString>(this);
+        connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, dest] {
+            const QString error = watcher->result();
+            watcher->deleteLater();
+            m_progress->setVisible(false);
+            m_cancel->setVisible(false);
+            if (error.isEmpty()) {
+                m_status->setText(tr("Downloaded and verified by loading (no checksum is published): %1").arg(dest));
+            } else {
+                QFile::remove(dest);
+                m_status->setText(tr("The download is not the expected checkpoint and was removed: %1").arg(error));
+            }
+            refresh();
+            Q_EMIT verificationDone(error);
+        });
+        watcher->setFuture(QtConcurrent::run([path, variant]() -> QString {
+            try {
+                model::verifyCheckpointIsVariant(path, variant);
+                return {};
+            } catch (const std::exception& e) {
+                return QString::fromStdString(e.what());
+            }
+        }));
     });
     connect(m_downloader, &Downloader::failed, this, [this](const QString& why) {
         m_progress->setVisible(false);
@@ -93,7 +129,12 @@ void ModelManagerDialog::refresh()
         const bool have = QFileInfo::exists(path);
         const qint64 part = QFileInfo(Downloader::partPath(path)).size();
         auto* name = new QTableWidgetItem(k.name);
-        name->setToolTip(k.sha256.isEmpty() ? tr("No published checksum: %1").arg(k.page) : tr("SHA-256 %1").arg(k.sha256));
+        name->setToolTip(k.sha256.isEmpty()
+                             ? (k.variant.isEmpty() ? tr("No published checksum: %1").arg(k.page)
+                                                    : tr("No published checksum; a download must load as %1 (every tensor "
+                                                         "name and shape). %2")
+                                                          .arg(k.variant, k.page))
+                             : tr("SHA-256 %1").arg(k.sha256));
         m_table->setItem(r, 0, name);
         m_table->setItem(r, 1, new QTableWidgetItem(k.size > 0 ? QLocale().formattedDataSize(k.size) : tr("unknown")));
         QString state = have ? (path == m_current ? tr("in use") : tr("downloaded"))

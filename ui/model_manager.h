@@ -31,6 +31,9 @@ public:
 
 Q_SIGNALS:
     void useModel(const QString& path);
+    // After a download without a published checksum was checked by loading it:
+    // empty when it is the expected architecture, else why not (the file is removed).
+    void verificationDone(const QString& error);
 
 private:
     void refresh();

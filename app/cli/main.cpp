@@ -9,12 +9,14 @@
 #include "imaging/dicom_bench.h"
 #include "imaging/image_io.h"
 #include "model/bench.h"
+#include "model/catalogue.h"
 #include "model/errors.h"
 #include "model/runtime_info.h"
 #include "model/engine.h"
 #include "pipeline/batch.h"
 #include "pipeline/dataset_export.h"
 #include "pipeline/evaluate.h"
+#include "pipeline/interactive.h"
 #include "pipeline/synth.h"
 #include "pipeline/train_driver.h"
 
@@ -23,6 +25,7 @@
 #include <spdlog/spdlog.h>
 
 #include <array>
+#include <optional>
 #include <atomic>
 #include <set>
 #include <sstream>
@@ -224,6 +227,7 @@ int runInfo(const std::vector<std::string>& paths, bool json)
 int main(int argc, char** argv)
 {
     samsp::model::ensurePassiveOpenMpWait(argc, argv);
+    samsp::model::tuneAllocator();
     samsp::model::configureThreads(0); // physical cores, before any LibTorch work
     CLI::App app{"samsp: SAM-SP Studio on the command line (self-prompting Segment Anything)"};
     app.require_subcommand(0, 1);
@@ -284,7 +288,8 @@ int main(int argc, char** argv)
     train->add_option("--data", job.data, "Folder with images/ and masks/ (same file names)")->required();
     train->add_option("--out", job.out, "The .safetensors checkpoint to write (after every epoch)")->required();
     train->add_option("--init", job.init, "Start from this checkpoint (.pth or .safetensors)");
-    train->add_option("--config", job.config, "Random start: variant (tiny, vit_b, ...) or JSON config")->capture_default_str();
+    train->add_option("--config", job.config, "Random start: variant (tiny, vit_b, vit_t = MobileSAM's TinyViT, ...) or JSON config "
+                      "(ViT: embed_dim/depth/...; TinyViT: \"encoder\": \"tiny_vit\", embed_dims/depths/num_heads/window_sizes)")->capture_default_str();
     train->add_option("--image-size", job.imageSize, "Model input size")->capture_default_str();
     train->add_option("--lora-rank", job.loraRank, "LoRA rank on the encoder's q and v")->capture_default_str();
     train->add_option("--epochs", job.epochs, "Epochs (0: write the initial weights untouched)")->check(CLI::Range(0, 100000))->capture_default_str();
@@ -296,7 +301,8 @@ int main(int argc, char** argv)
     train->add_option("--temperature", job.settings.temperature, "Distillation temperature")->capture_default_str();
     train->add_option("--val-fraction", job.valFraction, "Share of pairs held out for validation")->capture_default_str();
     train->add_option("--seed", job.settings.seed, "Seed (split, order, augmentation, init)")->capture_default_str();
-    train->add_option("--encoder", encoderMode, "Encoder training: lora, full, frozen (auto: full for a random start, else lora)")
+    train->add_option("--encoder", encoderMode, "Encoder training: lora, full, frozen (auto: full for a random start, else lora; TinyViT has no LoRA and "
+                      "trains fully)")
         ->check(CLI::IsMember({"auto", "lora", "full", "frozen"}))->capture_default_str();
     train->add_option("--device", trainDevice, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
     train->add_option("--threads", job.threads, "CPU threads (0: physical cores)");
@@ -337,6 +343,11 @@ int main(int argc, char** argv)
     merge->add_option("--out", mergeOut, "Folder for the merged project.samsp.json and formats")->required();
     merge->add_option("--format", mergeFormats, "Comma-separated aggregate formats: coco, yolo, voc, dicom-seg, nifti")->capture_default_str();
 
+    // models
+    auto* models = app.add_subcommand("models", "List the bundled model and the public checkpoints the studio can download");
+    bool modelsJson = false;
+    models->add_flag("--json", modelsJson, "Machine-readable output");
+
     // dataset
     auto* dataset = app.add_subcommand("dataset", "Create datasets from projects");
     auto* dsExport = dataset->add_subcommand("export", "Split a project (by patient) and write a dataset with a dataset card");
@@ -363,6 +374,12 @@ int main(int argc, char** argv)
     ev->add_flag("!--no-mask", evS.useMask, "No mask prompts");
     ev->add_flag("--point", evS.usePoint, "Add the farthest-from-border point");
     ev->add_flag("--largest-component", evS.largestComponent, "Prompts from the largest connected component only");
+    bool evInteractive = false;
+    int evMaxClicks = 20;
+    ev->add_flag("--interactive", evInteractive,
+                 "Also run the simulated annotator (clicks at the worst error's interior, up to --max-clicks): NoC@85/90, "
+                 "mIoU after 1/3/5 clicks, failure rate, from nothing and from the SAM-SP proposal");
+    ev->add_option("--max-clicks", evMaxClicks, "Clicks per image for --interactive")->check(CLI::Range(1, 100))->capture_default_str();
     ev->add_option("--device", evDevice, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
     ev->add_option("--dtype", evDtype, "auto, fp32 or bf16 (bf16 is refused where the hardware lacks it)")
         ->check(CLI::IsMember({"auto", "fp32", "bf16"}))
@@ -374,6 +391,32 @@ int main(int argc, char** argv)
 
     try {
         if (info->parsed()) return runInfo(infoPaths, infoJson);
+        if (models->parsed()) {
+            nlohmann::json list = nlohmann::json::array();
+            for (const auto& m : samsp::model::knownModels())
+                list.push_back({{"name", m.name},
+                                {"file", m.file},
+                                {"url", m.url},
+                                {"page", m.page},
+                                {"size", m.size > 0 ? nlohmann::json(m.size) : nlohmann::json(nullptr)},
+                                {"sha256", m.sha256.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.sha256)},
+                                {"variant", m.variant},
+                                {"encoder", samsp::model::samConfigForVariant(m.variant).encoder},
+                                {"licence", m.licence},
+                                {"verification", samsp::model::verificationOf(m)}});
+            const std::string bundled = samsp::app::bundledModelPath();
+            if (modelsJson) {
+                std::cout << nlohmann::json{{"bundled", bundled}, {"known", list}}.dump(2) << "\n";
+            } else {
+                std::cout << "bundled default model: " << bundled << "\n";
+                for (const auto& m : samsp::model::knownModels())
+                    std::cout << "  " << m.name << " (" << m.variant << ", "
+                              << (m.size > 0 ? std::to_string(m.size / 1000000) + " MB" : std::string("size not published"))
+                              << "): " << (m.url.empty() ? "download by hand from " + m.page : m.url) << "\n      "
+                              << samsp::model::verificationOf(m) << "\n";
+            }
+            return 0;
+        }
         if (bench->parsed() && benchFormats) {
             samsp::formats::FormatsBenchOptions fo;
             const auto r = samsp::formats::runFormatsBenchmark(fo);
@@ -472,7 +515,20 @@ int main(int argc, char** argv)
             if (scan.pairs.empty()) throw std::runtime_error("'" + evData + "' holds no image/mask pairs");
             ProgressBar bar("eval");
             auto rep = samsp::pipeline::evaluate(*engine, scan.pairs, evS, [&](int d, int t) { bar.update(d, t); });
-            std::cout << (evJson ? samsp::pipeline::evalReportJson(rep) + "\n" : samsp::pipeline::evalReportTable(rep));
+            std::optional<samsp::pipeline::InteractiveReport> inter;
+            if (evInteractive) {
+                ProgressBar ibar("clicks");
+                inter = samsp::pipeline::evaluateInteractive(*engine, scan.pairs, evS, evMaxClicks,
+                                                             [&](int d, int t) { ibar.update(d, t); });
+            }
+            if (evJson) {
+                auto j = nlohmann::json::parse(samsp::pipeline::evalReportJson(rep));
+                if (inter) j["interactive"] = nlohmann::json::parse(samsp::pipeline::interactiveReportJson(*inter));
+                std::cout << j.dump(2) << "\n";
+            } else {
+                std::cout << samsp::pipeline::evalReportTable(rep);
+                if (inter) std::cout << samsp::pipeline::interactiveReportTable(*inter);
+            }
             return rep.errors.empty() ? 0 : 1;
         }
         auto splitList = [](const std::string& s) {

@@ -57,6 +57,7 @@ void settle(int ms)
 int main(int argc, char** argv)
 {
     samsp::model::ensurePassiveOpenMpWait(argc, argv);
+    samsp::model::tuneAllocator();
     samsp::model::configureThreads(0);
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

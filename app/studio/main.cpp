@@ -55,6 +55,7 @@ QString findSamples()
 int main(int argc, char** argv)
 {
     samsp::model::ensurePassiveOpenMpWait(argc, argv);
+    samsp::model::tuneAllocator();
     samsp::model::configureThreads(0); // physical cores, before any LibTorch work
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("samsp-studio"));

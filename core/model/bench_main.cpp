@@ -15,6 +15,7 @@ using namespace samsp::model;
 int main(int argc, char** argv)
 {
     ensurePassiveOpenMpWait(argc, argv);
+    tuneAllocator();
     BenchOptions o;
     bool json = false;
     auto usage = [] {

@@ -238,6 +238,21 @@ at::Tensor SamEngine::preprocess(const ImageU8& image, ImageFrame* frameOut) con
     return preprocessImage(image, m_cfg.imageSize, m_cfg.lowResSize(), m_device, frameOut);
 }
 
+Prediction SamEngine::decodeInteractive(const Embedding& emb, const Prompts& prompts, bool withMasks)
+{
+    const bool multi = prompts.points.size() == 1 && !prompts.box && !prompts.maskLogits.defined();
+    Prediction p = decode(emb, prompts, multi, withMasks);
+    int64_t best = 0;
+    for (size_t i = 1; i < p.iou.size(); ++i)
+        if (p.iou[i] > p.iou[static_cast<size_t>(best)]) best = static_cast<int64_t>(i);
+    Prediction out;
+    out.lowResLogits = p.lowResLogits.slice(0, best, best + 1).contiguous();
+    out.iou = {p.iou.empty() ? 0.0f : p.iou[static_cast<size_t>(best)]};
+    if (p.masks.defined()) out.masks = p.masks.slice(0, best, best + 1).contiguous();
+    out.decodeMs = p.decodeMs;
+    return out;
+}
+
 at::Tensor SamEngine::encodeTensor(const at::Tensor& input)
 {
     c10::InferenceMode im;

@@ -116,6 +116,12 @@ public:
     Prediction decodeInputFrame(const Embedding& emb, const std::vector<PromptPoint>& points,
                                 const std::optional<BoxF>& box, const at::Tensor& maskLogits, bool multimask,
                                 bool withMasks);
+    // The interactive decode the studio and the simulated annotator share: the prompts
+    // (clicks, box, previous low-res logits as mask input) on the cached embedding; a
+    // lone point with nothing else is ambiguous, so SAM's three masks are asked for and
+    // the one with the highest predicted IoU is kept. Returns that one mask:
+    // lowResLogits 1 x L x L, iou {best}, masks 1 x H x W (when withMasks).
+    Prediction decodeInteractive(const Embedding& emb, const Prompts& prompts, bool withMasks = true);
     // Low-res logits (M x L x L or 1 x M x L x L) -> M x H x W float logits at the original size.
     at::Tensor upsampleLogits(const at::Tensor& lowRes, const ImageFrame& frame) const;
 

@@ -7,6 +7,7 @@
 #include <torch/version.h>
 
 #include <cstdlib>
+#include <malloc.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -57,6 +58,15 @@ BlasInfo detectBlas()
         b.slowReference = true;
     }
     return b;
+}
+
+void tuneAllocator()
+{
+#if defined(__GLIBC__)
+    if (std::getenv("MALLOC_MMAP_THRESHOLD_") || std::getenv("MALLOC_TRIM_THRESHOLD_")) return; // the user's choice
+    ::mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+    ::mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
+#endif
 }
 
 void ensurePassiveOpenMpWait(int argc, char** argv)

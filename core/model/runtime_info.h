@@ -43,6 +43,12 @@ BlasInfo detectBlas();
 // call this first: it re-executes the program once with OMP_WAIT_POLICY=PASSIVE
 // unless the user chose a policy. Returns only when no re-exec happened.
 void ensurePassiveOpenMpWait(int argc, char** argv);
+// glibc returns every freed block over its mmap threshold to the kernel and maps
+// fresh zero pages for the next one; a TinyViT block at 1024 input allocates tens
+// of 14-64 MB activations, and the page faults doubled its time (213 -> 101 ms on
+// the 2-core VM). Raises the mmap threshold to its maximum (32 MB) and keeps up to
+// 512 MB of freed heap for reuse. Called first by the executables; no-op elsewhere.
+void tuneAllocator();
 RuntimeInfo runtimeInfo();
 // Multi-line human-readable summary (for --version and the About dialog).
 std::string runtimeSummary(const RuntimeInfo& info);

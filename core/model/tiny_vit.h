@@ -42,6 +42,9 @@ public:
 
     torch::nn::Conv2d c{nullptr};
     torch::nn::BatchNorm2d bn{nullptr};
+
+private:
+    int64_t m_stride, m_pad, m_groups;
 };
 TORCH_MODULE(ConvBn);
 

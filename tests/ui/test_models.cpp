@@ -5,6 +5,11 @@
 #include "downloader.h"
 #include "model_manager.h"
 
+#include "model/checkpoint.h"
+#include "model/sam.h"
+
+#include <torch/torch.h>
+
 #include <QCryptographicHash>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -155,12 +160,62 @@ private Q_SLOTS:
         QTest::mouseClick(use0, Qt::LeftButton);
         QCOMPARE(use.count(), 1);
         QCOMPARE(use.first().first().toString(), dir.path() + QStringLiteral("/test.pth"));
-        // The built-in catalogue: SAM ViT-B/L/H with sizes and checksums, MedSAM by its page.
+        // The built-in catalogue: SAM ViT-B/L/H with sizes and checksums, MobileSAM (no
+        // published checksum: verified by loading as vit_t), MedSAM by its page.
         const auto& known = knownCheckpoints();
-        QCOMPARE(known.size(), 4);
+        QCOMPARE(known.size(), 5);
         QCOMPARE(known[0].size, qint64(375042383));
         QCOMPARE(known[2].sha256.size(), 64);
-        QVERIFY(known[3].url.isEmpty() && !known[3].page.isEmpty());
+        QVERIFY(known[3].name.contains(QStringLiteral("MobileSAM")) && !known[3].url.isEmpty() && known[3].sha256.isEmpty());
+        QCOMPARE(known[3].variant, QStringLiteral("vit_t"));
+        QVERIFY(known[4].url.isEmpty() && !known[4].page.isEmpty());
+    }
+
+    void downloadWithoutChecksumIsVerifiedByLoading()
+    {
+        // A catalogue entry like MobileSAM's (no checksum): a real vit_t checkpoint is
+        // kept; a file of another architecture is removed with the loader's reason.
+        QTemporaryDir dir;
+        const std::filesystem::path good = (dir.path() + QStringLiteral("/good.safetensors")).toStdString();
+        {
+            torch::NoGradGuard ng;
+            samsp::model::Sam sam(samsp::model::samConfigForVariant("vit_t"));
+            samsp::model::saveSafetensors(good, sam->stateDict(), {});
+        }
+        QFile f(QString::fromStdString(good.string()));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray goodBytes = f.readAll();
+        f.close();
+        QByteArray wrongBytes;
+        {
+            QFile w(QStringLiteral(SAMSP_SHARED_TESTDATA "/sam/tiny_sam.pth"));
+            QVERIFY(w.open(QIODevice::ReadOnly));
+            wrongBytes = w.readAll();
+        }
+        for (const bool right : {true, false}) {
+            TinyHttpServer server(right ? goodBytes : wrongBytes);
+            QVERIFY(server.listen(QHostAddress::LocalHost));
+            ModelManagerDialog dlg(dir.path(), QString());
+            dlg.setCatalogue({{QStringLiteral("Light model"), QStringLiteral("light.pt"), server.url(), QString(), 0, QString(),
+                               QStringLiteral("vit_t")}});
+            dlg.show();
+            QVERIFY(dlg.table()->item(0, 0)->toolTip().contains(QStringLiteral("vit_t")));
+            QSignalSpy verified(&dlg, &ModelManagerDialog::verificationDone);
+            QTest::mouseClick(qobject_cast<QPushButton*>(dlg.table()->cellWidget(0, 3)), Qt::LeftButton);
+            QVERIFY(verified.wait(60000));
+            const QString error = verified.first().first().toString();
+            const QString dest = dir.path() + QStringLiteral("/light.pt");
+            if (right) {
+                QVERIFY2(error.isEmpty(), qPrintable(error));
+                QVERIFY(QFileInfo::exists(dest));
+                QCOMPARE(dlg.table()->item(0, 2)->text(), QStringLiteral("downloaded"));
+                QFile::remove(dest);
+            } else {
+                QVERIFY2(error.contains(QStringLiteral("does not fit SAM vit_t")), qPrintable(error));
+                QVERIFY(!QFileInfo::exists(dest));
+                QCOMPARE(dlg.table()->item(0, 2)->text(), QStringLiteral("not downloaded"));
+            }
+        }
     }
 };
 

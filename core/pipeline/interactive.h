@@ -1,0 +1,88 @@
+#pragma once
+// The annotator's benchmark: a simulated annotator corrects a mask with clicks, as
+// in the standard protocol of interactive segmentation (RITM, SimpleClick, the SAM
+// paper). Each next click goes to the interior point of the worst error: the
+// false-negative and false-positive regions are distance-transformed (image borders
+// count as boundary), the click lands on the maximum of the deeper of the two —
+// positive in a missed region, negative in a false one — up to `maxClicks` clicks.
+//
+// Two starting points: from nothing (clicks only, as classic SAM) and from the
+// SAM-SP proposal (the product's flow: the proposal is there, clicks correct it).
+// Clicks are decoded by SamEngine::decodeInteractive on the cached embedding (the
+// studio's path), each with all clicks so far and the previous low-res logits as
+// mask input (for the first click from the proposal: SAM-SP's final logits).
+//
+// NoC@t: clicks needed to reach IoU >= t (0 when the proposal already does;
+// maxClicks when never). Failure: NoC@90 == maxClicks without reaching 0.90.
+
+#include "dataset.h"
+
+#include "model/engine.h"
+#include "model/selfprompt.h"
+
+#include <opencv2/core.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace samsp::pipeline {
+
+struct Click
+{
+    int x = 0, y = 0;
+    bool positive = true;
+};
+
+// Where the simulated annotator clicks next; nullopt when `pred` equals `truth`.
+// Both CV_8UC1, non-zero inside, same size.
+std::optional<Click> nextClick(const cv::Mat& truth, const cv::Mat& pred);
+
+// Clicks needed to reach `threshold` given IoU after 0, 1, 2 ... clicks
+// (ious[0]: before any click). `maxClicks` when never reached.
+int clicksToReach(const std::vector<double>& ious, double threshold, int maxClicks);
+
+struct ClickSession
+{
+    std::vector<double> ious;  // after 0, 1, ..., n clicks (ious[0]: the start)
+    std::vector<Click> clicks;
+};
+
+// One image: starts from `start` (empty mask from nothing) and its low-res logits
+// (undefined from nothing), clicks until IoU >= stopAt or maxClicks.
+ClickSession simulateClicks(model::SamEngine& engine, const model::Embedding& emb, const cv::Mat& truth,
+                            const cv::Mat& start, const at::Tensor& startLogits, int maxClicks, double stopAt = 1.01);
+
+struct InteractiveRow
+{
+    std::string name;
+    int noc85 = 0, noc90 = 0;
+    double iou0 = 0, iou1 = 0, iou3 = 0, iou5 = 0;
+    std::vector<double> ious;
+};
+
+struct InteractiveSummary
+{
+    std::vector<InteractiveRow> rows;
+    double noc85 = 0, noc90 = 0, miou1 = 0, miou3 = 0, miou5 = 0, failureRate = 0, miou0 = 0;
+};
+
+struct InteractiveReport
+{
+    InteractiveSummary fromNothing, fromProposal;
+    int maxClicks = 20;
+    std::vector<std::string> errors;
+    double seconds = 0;
+    // The product's headline: NoC@90 from nothing minus NoC@90 from the proposal.
+    double clicksSaved() const { return fromNothing.noc90 - fromProposal.noc90; }
+};
+
+InteractiveReport evaluateInteractive(model::SamEngine& engine, const std::vector<LabelledPair>& pairs,
+                                      const model::SelfPromptSettings& s, int maxClicks = 20,
+                                      const std::function<void(int, int)>& progress = {});
+// {"from_nothing": {...}, "from_proposal": {...}, "clicks_saved": ..., "max_clicks": ...}
+std::string interactiveReportJson(const InteractiveReport& r);
+std::string interactiveReportTable(const InteractiveReport& r);
+
+} // namespace samsp::pipeline

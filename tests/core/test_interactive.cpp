@@ -1,0 +1,121 @@
+// The simulated annotator of `samsp eval --interactive`: where the next click
+// lands on hand-made masks, positive vs negative, NoC when the start already
+// suffices and when it never does, and a run through the real decode path.
+
+#include "model/engine.h"
+#include "pipeline/interactive.h"
+#include "pipeline/synth.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+#include <opencv2/imgproc.hpp>
+
+using namespace samsp;
+using pipeline::Click;
+
+class TestInteractive : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void missedSquareGetsAPositiveClickInItsCentre()
+    {
+        cv::Mat truth = cv::Mat::zeros(64, 64, CV_8UC1), pred = truth.clone();
+        truth(cv::Rect(10, 20, 21, 21)).setTo(255); // x 10..30, y 20..40: centre (20, 30)
+        const auto c = pipeline::nextClick(truth, pred);
+        QVERIFY(c);
+        QVERIFY(c->positive);
+        QCOMPARE(c->x, 20);
+        QCOMPARE(c->y, 30);
+    }
+
+    void theDeeperErrorWins()
+    {
+        // A thin missed strip (depth 1-2) and a large false blob (depth ~8): negative click in the blob.
+        cv::Mat truth = cv::Mat::zeros(64, 64, CV_8UC1);
+        truth(cv::Rect(0, 0, 20, 20)).setTo(255);
+        cv::Mat pred = cv::Mat::zeros(64, 64, CV_8UC1);
+        pred(cv::Rect(0, 0, 20, 17)).setTo(255);      // misses rows 17..19
+        cv::circle(pred, cv::Point(45, 45), 8, cv::Scalar(255), cv::FILLED); // false object
+        auto c = pipeline::nextClick(truth, pred);
+        QVERIFY(c);
+        QVERIFY(!c->positive);
+        QVERIFY(std::abs(c->x - 45) <= 1 && std::abs(c->y - 45) <= 1);
+        // Remove the blob: the strip is all that is wrong, so the click is positive, inside it.
+        cv::circle(pred, cv::Point(45, 45), 8, cv::Scalar(0), cv::FILLED);
+        c = pipeline::nextClick(truth, pred);
+        QVERIFY(c && c->positive);
+        QVERIFY(c->y >= 17 && c->y <= 19 && c->x < 20);
+    }
+
+    void theImageBorderCountsAsBoundary()
+    {
+        // A missed band along the left edge, 6 px wide: the click is in its middle, not on the edge.
+        cv::Mat truth = cv::Mat::zeros(40, 40, CV_8UC1), pred = truth.clone();
+        truth(cv::Rect(0, 0, 6, 40)).setTo(255);
+        const auto c = pipeline::nextClick(truth, pred);
+        QVERIFY(c && c->positive);
+        QVERIFY2(c->x >= 2 && c->x <= 3, qPrintable(QString::number(c->x)));
+        QVERIFY(c->y >= 2 && c->y <= 37); // 3 px from the top and bottom edges at the least
+    }
+
+    void aPerfectMaskNeedsNoClick()
+    {
+        cv::Mat truth = cv::Mat::zeros(32, 32, CV_8UC1);
+        cv::circle(truth, cv::Point(16, 16), 7, cv::Scalar(255), cv::FILLED);
+        QVERIFY(!pipeline::nextClick(truth, truth.clone()));
+        cv::Mat ones = truth.clone();
+        ones.setTo(1, truth); // any non-zero value is "inside"
+        QVERIFY(!pipeline::nextClick(truth, ones));
+    }
+
+    void numberOfClicks()
+    {
+        QCOMPARE(pipeline::clicksToReach({0.5, 0.86, 0.91}, 0.85, 20), 1);
+        QCOMPARE(pipeline::clicksToReach({0.5, 0.86, 0.91}, 0.90, 20), 2);
+        QCOMPARE(pipeline::clicksToReach({0.95}, 0.90, 20), 0); // the proposal already suffices
+        QCOMPARE(pipeline::clicksToReach({0.1, 0.2, 0.3}, 0.90, 20), 20); // never
+        std::vector<double> late(21, 0.5);
+        late[20] = 0.92;
+        QCOMPARE(pipeline::clicksToReach(late, 0.90, 20), 20); // reached with the last click
+        late.push_back(0.99);
+        QCOMPARE(pipeline::clicksToReach(late, 0.90, 20), 20); // a 21st click does not count
+    }
+
+    void sessionsThroughTheRealDecoder()
+    {
+        // The bundled model on synthetic pairs: every session has 1 + maxClicks IoUs,
+        // starts at 0 from nothing and at the proposal's IoU from the proposal.
+        QTemporaryDir dir;
+        pipeline::SynthOptions so;
+        so.seed = 3, so.count = 3, so.width = so.height = 128;
+        pipeline::writeSynthDataset(dir.path().toStdString(), so);
+        auto scan = pipeline::findLabelledPairs(dir.path().toStdString());
+        QCOMPARE(static_cast<int>(scan.pairs.size()), 3);
+        auto engine = model::SamEngine::fromCheckpoint(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors",
+                                                       model::EngineOptions{model::DeviceChoice::Cpu});
+        const auto rep = pipeline::evaluateInteractive(*engine, scan.pairs, model::SelfPromptSettings{}, 4);
+        QVERIFY(rep.errors.empty());
+        QCOMPARE(static_cast<int>(rep.fromNothing.rows.size()), 3);
+        for (const auto& row : rep.fromNothing.rows) {
+            QCOMPARE(static_cast<int>(row.ious.size()), 5);
+            QCOMPARE(row.iou0, 0.0);
+            QVERIFY(row.noc90 >= 1 && row.noc90 <= 4);
+        }
+        for (const auto& row : rep.fromProposal.rows) {
+            QCOMPARE(static_cast<int>(row.ious.size()), 5);
+            for (double v : row.ious) QVERIFY(v >= 0.0 && v <= 1.0);
+        }
+        const auto j = nlohmann::json::parse(pipeline::interactiveReportJson(rep));
+        for (const char* k : {"noc85", "noc90", "miou_1", "miou_3", "miou_5", "failure_rate", "rows"}) {
+            QVERIFY2(j["from_nothing"].contains(k), k);
+            QVERIFY2(j["from_proposal"].contains(k), k);
+        }
+        QCOMPARE(j["clicks_saved"].get<double>(), rep.fromNothing.noc90 - rep.fromProposal.noc90);
+    }
+};
+
+QTEST_MAIN(TestInteractive)
+#include "test_interactive.moc"
