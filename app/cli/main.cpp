@@ -311,6 +311,14 @@ int main(int argc, char** argv)
     train->add_flag("--no-box", noBox, "Pass 1 gets no box prompt");
     train->add_flag("--no-mask", noMask, "Pass 1 gets no mask prompt");
     train->add_flag("--point", usePoint, "Pass 1 also gets the farthest-from-border point");
+    train->add_option("--interactive-passes", job.settings.interactivePasses,
+                      "Click passes per step (a click alone, then correction clicks in the error region) so the model "
+                      "answers clicks; 0: off")
+        ->check(CLI::Range(0, 8))
+        ->capture_default_str();
+    train->add_option("--iou-weight", job.settings.iouWeight, "Weight of the IoU head's loss (predicted vs true IoU); 0: off")
+        ->check(CLI::Range(0.0, 100.0))
+        ->capture_default_str();
     train->add_flag("--fp16", job.fp16, "Store weights as fp16 (half the size)");
 
     // annotate

@@ -26,6 +26,42 @@ torch::Tensor distillLoss(const torch::Tensor& student, const torch::Tensor& tea
     return T * T * F::binary_cross_entropy_with_logits(student / T, soft);
 }
 
+std::pair<torch::Tensor, torch::Tensor> sampleClicks(const torch::Tensor& target, const torch::Tensor& pred,
+                                                     std::mt19937_64& rng)
+{
+    auto t = target.to(torch::kCPU, torch::kBool).contiguous();
+    auto p = pred.to(torch::kCPU, torch::kBool).contiguous();
+    const int64_t N = t.size(0), W = t.size(2);
+    auto coords = torch::zeros({N, 1, 2});
+    auto labels = torch::full({N, 1}, -1, torch::kLong);
+    for (int64_t i = 0; i < N; ++i) {
+        auto err = t[i].logical_xor(p[i]).nonzero(); // K x 2 (y, x)
+        auto from = err.size(0) > 0 ? err : t[i].nonzero();
+        if (from.size(0) == 0) continue; // nothing to click: padding
+        std::uniform_int_distribution<int64_t> pick(0, from.size(0) - 1);
+        const int64_t k = pick(rng);
+        const int64_t y = from[k][0].item<int64_t>(), x = from[k][1].item<int64_t>();
+        coords[i][0][0] = double(x), coords[i][0][1] = double(y);
+        labels[i][0] = t[i][y][x].item<bool>() ? 1 : 0;
+        (void)W;
+    }
+    return {coords, labels};
+}
+
+torch::Tensor iouHeadLoss(const torch::Tensor& predictedIou, const torch::Tensor& logits, const torch::Tensor& target)
+{
+    torch::Tensor trueIou;
+    {
+        torch::NoGradGuard ng;
+        auto m = logits.detach().gt(0);
+        auto y = target.gt(0.5);
+        auto inter = m.logical_and(y).flatten(1).sum(1).to(torch::kFloat);
+        auto uni = m.logical_or(y).flatten(1).sum(1).to(torch::kFloat);
+        trueIou = torch::where(uni > 0, inter / uni.clamp_min(1), torch::ones_like(uni)).view({-1, 1});
+    }
+    return F::mse_loss(predictedIou.view({-1, 1}).to(torch::kFloat), trueIou.to(predictedIou.device()));
+}
+
 SamSpTrainer::SamSpTrainer(Sam model, const TrainSettings& s, c10::Device device)
     : m_model(std::move(model)), m_s(s), m_device(device), m_rng(s.seed * 7919 + 1)
 {
@@ -98,7 +134,7 @@ torch::Tensor SamSpTrainer::promptBoxes(const torch::Tensor& logits0, bool jitte
     return boxes.to(m_device);
 }
 
-TwoPassOutput SamSpTrainer::forward(const torch::Tensor& images, bool train)
+TwoPassOutput SamSpTrainer::forward(const torch::Tensor& images, bool train, const torch::Tensor& masks)
 {
     auto& sam = m_model;
     auto emb = sam->image_encoder->forward(images.to(m_device));
@@ -108,7 +144,11 @@ TwoPassOutput SamSpTrainer::forward(const torch::Tensor& images, bool train)
     auto [s0, d0] = sam->prompt_encoder->forward(std::nullopt, std::nullopt, std::nullopt);
     auto sparse0 = s0.expand({N, -1, -1});
     auto dense0 = d0.expand({N, -1, -1, -1});
-    out.logits0 = sam->mask_decoder->forward(emb, pe, sparse0, dense0, false).lowResLogits;
+    {
+        auto d = sam->mask_decoder->forward(emb, pe, sparse0, dense0, false);
+        out.logits0 = d.lowResLogits;
+        out.iou0 = d.iouPredictions;
+    }
 
     const auto& p = m_s.prompts;
     std::optional<torch::Tensor> box, mask;
@@ -134,7 +174,39 @@ TwoPassOutput SamSpTrainer::forward(const torch::Tensor& images, bool train)
         pts = std::make_pair(coords.to(m_device), labels.to(m_device));
     }
     auto [s1, d1] = sam->prompt_encoder->forward(pts, box, mask);
-    out.logits1 = sam->mask_decoder->forward(emb, pe, s1, d1, false).lowResLogits;
+    {
+        auto d = sam->mask_decoder->forward(emb, pe, s1, d1, false);
+        out.logits1 = d.lowResLogits;
+        out.iou1 = d.iouPredictions;
+    }
+    if (!masks.defined() || m_s.interactivePasses <= 0) return out;
+
+    // Interactive prompts: a click alone, then correction clicks in the error region.
+    const auto& cfg = sam->config();
+    const int64_t L = cfg.lowResSize();
+    const double cell = double(cfg.imageSize) / double(L);
+    auto target = F::adaptive_avg_pool2d(masks.to(torch::kFloat), F::AdaptiveAvgPool2dFuncOptions(std::vector<int64_t>{L, L}))
+                      .gt(0.5)
+                      .squeeze(1)
+                      .to(torch::kCPU);
+    auto toInput = [&](const torch::Tensor& c) { return ((c + 0.5) * cell - 0.5).to(m_device); };
+    auto decodeClicks = [&](const torch::Tensor& coords, const torch::Tensor& labels, std::optional<torch::Tensor> maskIn) {
+        std::optional<std::pair<torch::Tensor, torch::Tensor>> p = std::make_pair(toInput(coords), labels.to(m_device));
+        auto [sp, dn] = sam->prompt_encoder->forward(p, std::nullopt, maskIn);
+        auto d = sam->mask_decoder->forward(emb, pe, sp, dn, false);
+        out.clickLogits.push_back(d.lowResLogits);
+        out.clickIou.push_back(d.iouPredictions);
+        return d.lowResLogits;
+    };
+    auto [c0, l0] = sampleClicks(target, torch::zeros_like(target), m_rng);
+    (void)decodeClicks(c0, l0, std::nullopt);
+    torch::Tensor coords, labels, prev = out.logits1;
+    for (int k = 0; k < m_s.interactivePasses; ++k) {
+        auto [c, l] = sampleClicks(target, prev.detach().gt(0).squeeze(1).to(torch::kCPU), m_rng);
+        coords = coords.defined() ? torch::cat({coords, c}, 1) : c;
+        labels = labels.defined() ? torch::cat({labels, l}, 1) : l;
+        prev = decodeClicks(coords, labels, prev.detach());
+    }
     return out;
 }
 
@@ -159,8 +231,33 @@ StepLosses SamSpTrainer::losses(const TwoPassOutput& out, const torch::Tensor& m
         dist = distillLoss(out.logits0, out.logits1, m_s.temperature);
         total = total + m_s.beta * dist;
     }
+    torch::Tensor inter = torch::zeros({}, total.options()), iou = torch::zeros({}, total.options());
+    if (!out.clickLogits.empty()) {
+        for (const auto& c : out.clickLogits) {
+            auto lc = m_s.lossAtFullRes ? F::interpolate(c, F::InterpolateFuncOptions()
+                                                                .size(std::vector<int64_t>{y.size(2), y.size(3)})
+                                                                .mode(torch::kBilinear)
+                                                                .align_corners(false))
+                                        : c;
+            inter = inter + segLoss(lc, y);
+        }
+        inter = inter / double(out.clickLogits.size());
+        total = total + inter;
+    }
+    if (m_s.iouWeight > 0 && out.iou0.defined()) {
+        // The IoU head learns the true IoU of each pass's mask (at the logits' resolution).
+        auto yL = m_s.lossAtFullRes ? F::adaptive_avg_pool2d(y, F::AdaptiveAvgPool2dFuncOptions(std::vector<int64_t>{L, L})) : y;
+        iou = iouHeadLoss(out.iou0, out.logits0, yL) + iouHeadLoss(out.iou1, out.logits1, yL);
+        int n = 2;
+        for (size_t i = 0; i < out.clickLogits.size(); ++i, ++n) iou = iou + iouHeadLoss(out.clickIou[i], out.clickLogits[i], yL);
+        iou = iou / double(n);
+        total = total + m_s.iouWeight * iou;
+    }
     if (totalOut) *totalOut = total;
-    return {total.item<double>(), seg0.item<double>(), seg1.item<double>(), dist.item<double>(), currentLr()};
+    StepLosses r{total.item<double>(), seg0.item<double>(), seg1.item<double>(), dist.item<double>(), 0, 0, currentLr()};
+    r.interactive = inter.item<double>();
+    r.iou = iou.item<double>();
+    return r;
 }
 
 StepLosses SamSpTrainer::step(const Batch& b)
@@ -169,7 +266,7 @@ StepLosses SamSpTrainer::step(const Batch& b)
     const double lr = currentLr();
     for (auto& g : m_opt->param_groups()) static_cast<torch::optim::AdamWOptions&>(g.options()).lr(lr);
     m_opt->zero_grad();
-    auto out = forward(b.images, true);
+    auto out = forward(b.images, true, b.masks);
     torch::Tensor total;
     StepLosses l = losses(out, b.masks, &total);
     if (!std::isfinite(l.total)) throw ModelError("training diverged: the loss is not finite at step " + std::to_string(m_step));

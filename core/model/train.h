@@ -37,6 +37,15 @@ struct TrainSettings
     EncoderTraining encoder = EncoderTraining::LoraOnly;
     SelfPromptSettings prompts; // which prompts pass 1 gets (box / point / mask)
     uint64_t seed = 0;
+    // SAM-style interactive prompts (on by default), so a fine-tuned model answers
+    // clicks as well as it self-prompts: one pass from a click alone (a point sampled
+    // in the ground truth, no mask), then `interactivePasses` correction passes, each
+    // adding a click sampled in the current error region (positive where missed,
+    // negative where false) with the previous logits as mask input. 0 turns it off.
+    int interactivePasses = 1;
+    // Weight of the IoU head's loss: MSE between each pass's predicted IoU and the
+    // true IoU of its mask (so predicted IoU means something). 0 turns it off.
+    double iouWeight = 1.0;
 };
 
 struct Batch
@@ -48,6 +57,7 @@ struct Batch
 struct StepLosses
 {
     double total = 0, seg0 = 0, seg1 = 0, distill = 0;
+    double interactive = 0, iou = 0; // mean seg loss of the click passes; IoU-head MSE
     double lr = 0;
 };
 
@@ -55,7 +65,20 @@ struct TwoPassOutput
 {
     torch::Tensor logits0, logits1; // N x 1 x L x L
     torch::Tensor boxes;            // N x 4 prompt boxes (input frame) used for pass 1
+    torch::Tensor iou0, iou1;       // N x 1 predicted IoUs of passes 0 and 1
+    std::vector<torch::Tensor> clickLogits, clickIou; // interactive passes (with targets given)
 };
+
+// The interactive-prompt sampler: one click per image (N x L x L bool target and
+// prediction, CPU): uniformly in the error region (target XOR prediction), labelled
+// 1 where the target is (a missed pixel) and 0 where it is not (a false one); with
+// no error, a positive point in the target; with neither, a padding entry (label -1).
+// Returns coordinates N x 1 x 2 (cell indices x, y) and labels N x 1 (long).
+std::pair<torch::Tensor, torch::Tensor> sampleClicks(const torch::Tensor& target, const torch::Tensor& pred,
+                                                     std::mt19937_64& rng);
+// Mean squared error between predicted IoUs (N x 1) and the true IoU of (logits > 0)
+// with the binary target (N x 1 x L x L); the true IoU carries no gradient.
+torch::Tensor iouHeadLoss(const torch::Tensor& predictedIou, const torch::Tensor& logits, const torch::Tensor& target);
 
 // 0.2 BCE + 0.8 soft Dice on sigmoid(logits); target in [0, 1], same shape.
 torch::Tensor segLoss(const torch::Tensor& logits, const torch::Tensor& target);
@@ -70,7 +93,8 @@ public:
     // One optimisation step on a batch.
     StepLosses step(const Batch& b);
     // The two passes as the loss sees them (train: jittered boxes, gradients on).
-    TwoPassOutput forward(const torch::Tensor& images, bool train);
+    // With `masks` (N x 1 x L x L targets at the logits' size) the interactive passes run too.
+    TwoPassOutput forward(const torch::Tensor& images, bool train, const torch::Tensor& masks = {});
     // Loss terms of a forward pass (no optimiser step).
     StepLosses losses(const TwoPassOutput& out, const torch::Tensor& masks, torch::Tensor* total = nullptr);
 

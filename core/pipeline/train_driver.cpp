@@ -44,6 +44,7 @@ nlohmann::json settingsJson(const TrainJob& job)
             {"beta", s.beta}, {"temperature", s.temperature}, {"box_jitter", s.boxJitter},
             {"loss_at_full_res", s.lossAtFullRes}, {"encoder", enc}, {"seed", s.seed}, {"batch_size", job.batchSize},
             {"epochs", job.epochs}, {"augment", job.augment},
+            {"interactive_passes", s.interactivePasses}, {"iou_weight", s.iouWeight},
             {"prompts", {{"passes", s.prompts.passes}, {"box", s.prompts.useBox}, {"point", s.prompts.usePoint},
                          {"mask", s.prompts.useMask}, {"largest_component", s.prompts.largestComponent},
                          {"early_stop_iou", s.prompts.earlyStopIou}}}};

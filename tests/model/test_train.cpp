@@ -11,8 +11,10 @@
 #include <torch/torch.h>
 
 #include <filesystem>
+#include <random>
 
 using namespace samsp::model;
+namespace F = torch::nn::functional;
 
 namespace {
 
@@ -41,6 +43,27 @@ Batch discs(int n, int64_t S, uint64_t seed)
     return {torch::cat(xs), torch::cat(ys)};
 }
 
+// Two equally bright discs; the mask is the first one only. Without a prompt the
+// target is ambiguous; a click on it tells which.
+Batch twoDiscs(int n, int64_t S, uint64_t seed)
+{
+    torch::manual_seed(static_cast<int64_t>(seed));
+    auto yy = torch::arange(S).view({S, 1}).to(torch::kFloat), xx = torch::arange(S).view({1, S}).to(torch::kFloat);
+    std::vector<torch::Tensor> xs, ys;
+    for (int i = 0; i < n; ++i) {
+        const bool leftFirst = torch::rand({1}).item<double>() < 0.5;
+        const double r = S * 0.14;
+        const double ax = S * (leftFirst ? 0.28 : 0.72), bx = S * (leftFirst ? 0.72 : 0.28);
+        const double ay = S * (0.3 + 0.4 * torch::rand({1}).item<double>()), by = S * (0.3 + 0.4 * torch::rand({1}).item<double>());
+        auto a = ((xx - ax).pow(2) + (yy - ay).pow(2)).le(r * r).to(torch::kFloat);
+        auto b = ((xx - bx).pow(2) + (yy - by).pow(2)).le(r * r).to(torch::kFloat);
+        auto img = ((a + b).clamp_max(1) * 1.5 - 0.7 + 0.1 * torch::randn({S, S})).unsqueeze(0).expand({3, S, S});
+        xs.push_back(img.unsqueeze(0));
+        ys.push_back(a.view({1, 1, S, S}));
+    }
+    return {torch::cat(xs), torch::cat(ys)};
+}
+
 // A small TinyViT (MobileSAM's encoder) at 64 px: 4 x 4 tokens after the last stage.
 SamConfig smallTinyVitConfig()
 {
@@ -65,6 +88,84 @@ TEST_CASE(seg_loss_matches_hand_computed_value)
     VERIFY_MSG(std::abs(l.item<double>() - want) < 1e-6, l.item<double>() << " vs " << want);
     // A confident correct prediction costs almost nothing.
     VERIFY(segLoss(torch::full({1, 1, 4, 4}, 20.0), torch::ones({1, 1, 4, 4})).item<double>() < 0.01);
+}
+
+TEST_CASE(click_sampler_places_clicks_in_the_error_region)
+{
+    std::mt19937_64 rng(3);
+    // Image 0: target = left half, prediction = top half -> errors: bottom-left (missed), top-right (false).
+    // Image 1: prediction equals the target -> a positive point inside the target.
+    // Image 2: empty target and prediction -> padding.
+    auto target = torch::zeros({3, 8, 8}, torch::kBool), pred = torch::zeros({3, 8, 8}, torch::kBool);
+    target[0].slice(1, 0, 4).fill_(true);
+    pred[0].slice(0, 0, 4).fill_(true);
+    target[1].slice(0, 2, 5).slice(1, 2, 5).fill_(true);
+    pred[1] = target[1].clone();
+    int positives = 0, negatives = 0;
+    for (int trial = 0; trial < 200; ++trial) {
+        auto [c, l] = sampleClicks(target, pred, rng);
+        VERIFY(c.sizes() == at::IntArrayRef({3, 1, 2}) && l.sizes() == at::IntArrayRef({3, 1}));
+        const int64_t x = c[0][0][0].item<int64_t>(), y = c[0][0][1].item<int64_t>(), lab = l[0][0].item<int64_t>();
+        if (lab == 1) {
+            ++positives;
+            VERIFY_MSG(x < 4 && y >= 4, "positive click outside the missed region: " << x << "," << y);
+        } else {
+            ++negatives;
+            VERIFY_MSG(lab == 0 && x >= 4 && y < 4, "negative click outside the false region: " << x << "," << y);
+        }
+        const int64_t x1 = c[1][0][0].item<int64_t>(), y1 = c[1][0][1].item<int64_t>();
+        VERIFY(l[1][0].item<int64_t>() == 1 && x1 >= 2 && x1 < 5 && y1 >= 2 && y1 < 5);
+        VERIFY(l[2][0].item<int64_t>() == -1);
+    }
+    // Both error kinds are sampled (uniformly over 32 missed and 32 false pixels).
+    VERIFY_MSG(positives > 60 && negatives > 60, positives << " positive, " << negatives << " negative");
+}
+
+TEST_CASE(iou_head_loss_is_the_squared_error_to_the_true_iou)
+{
+    // Prediction covers 4 of the target's 8 cells and 4 others: IoU = 4 / 12.
+    auto target = torch::zeros({1, 1, 4, 4});
+    target.view(-1).slice(0, 0, 8).fill_(1);
+    auto logits = torch::full({1, 1, 4, 4}, -5.0);
+    logits.view(-1).slice(0, 4, 12).fill_(5.0);
+    auto pred = torch::full({1, 1}, 0.5, torch::requires_grad());
+    auto l = iouHeadLoss(pred, logits, target);
+    const double want = std::pow(0.5 - 4.0 / 12.0, 2);
+    VERIFY_MSG(std::abs(l.item<double>() - want) < 1e-6, l.item<double>() << " vs " << want);
+    l.backward();
+    VERIFY(pred.grad().defined() && std::abs(pred.grad().item<double>() - 2 * (0.5 - 4.0 / 12.0)) < 1e-5);
+    // The target IoU carries no gradient into the logits.
+    auto lg = logits.clone().requires_grad_(true);
+    auto l2 = iouHeadLoss(pred.detach(), lg, target);
+    VERIFY(!l2.requires_grad());
+}
+
+TEST_CASE(interactive_passes_train_the_click_embeddings)
+{
+    // SAM-SP's two passes never show the model a click (pass 1 gets a box and a mask),
+    // so the positive / negative point embeddings stay as initialised; with the
+    // interactive passes they are trained. (Whether clicks then help is measured by
+    // `samsp eval --interactive` on real data, not in a unit test.)
+    auto pointEmbeddingsChange = [](int passes) {
+        torch::manual_seed(21);
+        TrainSettings s;
+        s.encoder = EncoderTraining::Full;
+        s.lr = 2e-3, s.warmupSteps = 1, s.totalSteps = 5;
+        s.interactivePasses = passes;
+        Sam sam(smallConfig());
+        auto before = sam->prompt_encoder->named_parameters()["point_embeddings.1.weight"].clone();
+        auto negBefore = sam->prompt_encoder->named_parameters()["point_embeddings.0.weight"].clone();
+        SamSpTrainer tr(sam, s, c10::kCPU);
+        for (int i = 0; i < 5; ++i) tr.step(twoDiscs(4, 64, 100 + static_cast<uint64_t>(i)));
+        auto after = sam->prompt_encoder->named_parameters()["point_embeddings.1.weight"];
+        auto negAfter = sam->prompt_encoder->named_parameters()["point_embeddings.0.weight"];
+        return std::make_pair(!torch::equal(before, after), !torch::equal(negBefore, negAfter));
+    };
+    const auto [posOff, negOff] = pointEmbeddingsChange(0);
+    VERIFY_MSG(!posOff && !negOff, "without interactive passes a click embedding changed");
+    const auto [posOn, negOn] = pointEmbeddingsChange(2);
+    VERIFY_MSG(posOn && negOn, "with interactive passes the click embeddings stayed untouched (positive " << posOn
+                                                                                                        << ", negative " << negOn << ")");
 }
 
 TEST_CASE(distillation_sends_no_gradient_to_the_teacher)
@@ -162,6 +263,7 @@ TEST_CASE(a_short_tiny_vit_training_run_lowers_the_loss)
     // "LoRA only" on TinyViT means full fine-tuning (it has no LoRA): the encoder changes.
     torch::manual_seed(15);
     TrainSettings s;
+    s.interactivePasses = 0, s.iouWeight = 0; // the two-pass loss alone, comparable across runs
     s.lr = 2e-3;
     s.warmupSteps = 3;
     s.totalSteps = 40;
