@@ -1,6 +1,7 @@
 #include "downloader.h"
 
 #include "model/catalogue.h"
+#include "model/durable.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
@@ -158,9 +159,11 @@ void Downloader::onFinished()
 
 void Downloader::install()
 {
-    QFile::remove(m_dest);
-    if (!QFile::rename(m_file.fileName(), m_dest)) {
-        fail(tr("cannot rename '%1' to '%2'").arg(m_file.fileName(), m_dest));
+    // Replace atomically: an existing model stays in place until the new one is on
+    // disk and renamed over it (removing it first lost it when the rename failed).
+    const std::string why = model::durableRename(m_file.fileName().toStdString(), m_dest.toStdString());
+    if (!why.empty()) {
+        fail(tr("cannot move '%1' to '%2': %3").arg(m_file.fileName(), m_dest, QString::fromStdString(why)));
         return;
     }
     Q_EMIT finished(m_dest);

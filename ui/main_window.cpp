@@ -975,8 +975,25 @@ bool MainWindow::openFolder(const QString& folder)
         const fs::path aside = m_projectPath.string() + ".damaged";
         std::error_code ec;
         fs::rename(m_projectPath, aside, ec);
-        QMessageBox::warning(this, tr("Project"), tr("The project file could not be read and was moved to %1:\n%2")
-                                                      .arg(QString::fromStdString(aside.string()), QString::fromStdString(l.projectError)));
+        if (!ec) {
+            QMessageBox::warning(this, tr("Project"), tr("The project file could not be read and was moved to %1:\n%2")
+                                                          .arg(QString::fromStdString(aside.string()), QString::fromStdString(l.projectError)));
+        } else {
+            // It could not be moved: never overwrite it. This session keeps its work in
+            // the user's data folder instead and says so.
+            const QString why = QString::fromStdString(ec.message());
+            const QString dataDir = !m_projectStore.isEmpty()
+                                        ? m_projectStore
+                                        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/projects");
+            const std::string s = m_projectPath.string();
+            char hex[17];
+            std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(pipeline::fnv1a(s.data(), s.size())));
+            m_projectPath = fs::path(dataDir.toStdString()) / ("recovered-" + std::string(hex) + ".samsp.json");
+            QMessageBox::warning(this, tr("Project"),
+                                 tr("The project file could not be read (%1) and could not be moved aside (%2). It is left "
+                                    "untouched; this session's work is saved to %3 instead.")
+                                     .arg(QString::fromStdString(l.projectError), why, QString::fromStdString(m_projectPath.string())));
+        }
     }
     m_project = std::move(l.project);
     m_project.model.selfPrompt.passes = m_settings.passes;

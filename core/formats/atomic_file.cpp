@@ -1,5 +1,7 @@
 #include "atomic_file.h"
 
+#include "model/durable.h"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -18,7 +20,7 @@ void writeFileAtomically(const std::filesystem::path& path, const void* data, si
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) throw WriteError(path, "folder '" + dir.string() + "' does not exist");
     std::random_device rd;
-    const fs::path tmp = dir / ("." + path.filename().string() + ".part" + std::to_string(rd() % 1000000));
+    const fs::path tmp = dir / ("." + path.filename().string() + model::kTempMarker + std::to_string(rd() % 1000000));
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) throw WriteError(path, std::strerror(errno));
     const char* p = static_cast<const char*>(data);
@@ -35,15 +37,14 @@ void writeFileAtomically(const std::filesystem::path& path, const void* data, si
         p += n;
         left -= static_cast<size_t>(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    if (::close(fd) != 0) {
         const std::string why = std::strerror(errno);
         fs::remove(tmp, ec);
         throw WriteError(path, why);
     }
-    fs::rename(tmp, path, ec);
-    if (ec) {
+    if (const std::string why = model::durableRename(tmp, path); !why.empty()) {
         fs::remove(tmp, ec);
-        throw WriteError(path, "rename failed: " + ec.message());
+        throw WriteError(path, why);
     }
 }
 
@@ -64,7 +65,7 @@ TempFile::TempFile(std::filesystem::path target, const std::string& suffix) : m_
     if (!fs::is_directory(dir, ec)) throw WriteError(m_target, "folder '" + dir.string() + "' does not exist");
     if (::access(dir.c_str(), W_OK) != 0) throw WriteError(m_target, std::strerror(errno));
     std::random_device rd;
-    m_tmp = dir / ("." + m_target.filename().string() + ".part" + std::to_string(rd() % 1000000) + suffix);
+    m_tmp = dir / ("." + m_target.filename().string() + model::kTempMarker + std::to_string(rd() % 1000000) + suffix);
 }
 
 TempFile::~TempFile()
@@ -79,8 +80,8 @@ void TempFile::commit()
 {
     std::error_code ec;
     if (!std::filesystem::exists(m_tmp, ec)) throw WriteError(m_target, "the writer produced no file");
-    std::filesystem::rename(m_tmp, m_target, ec);
-    if (ec) throw WriteError(m_target, "rename failed: " + ec.message());
+    // The writer (DCMTK, libnifti) closed the file; flush it, rename, flush the folder.
+    if (const std::string why = model::durableRename(m_tmp, m_target); !why.empty()) throw WriteError(m_target, why);
     m_done = true;
 }
 

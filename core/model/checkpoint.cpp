@@ -1,5 +1,7 @@
 #include "checkpoint.h"
 
+#include "durable.h"
+
 #include "errors.h"
 #include "json_lite.h"
 
@@ -728,7 +730,7 @@ void writeAtomically(const std::filesystem::path& path, Writer&& write)
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) throw CheckpointError("cannot write '" + path.string() + "': folder does not exist");
     std::random_device rd;
-    const fs::path tmp = dir / ("." + path.filename().string() + ".tmp" + std::to_string(rd()));
+    const fs::path tmp = dir / ("." + path.filename().string() + kTempMarker + std::to_string(rd()));
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         if (!out) throw CheckpointError("cannot write '" + path.string() + "': " + std::strerror(errno));
@@ -740,10 +742,9 @@ void writeAtomically(const std::filesystem::path& path, Writer&& write)
             throw CheckpointError("cannot write '" + path.string() + "': write failed (disk full?)");
         }
     }
-    fs::rename(tmp, path, ec);
-    if (ec) {
+    if (const std::string why = durableRename(tmp, path); !why.empty()) {
         fs::remove(tmp, ec);
-        throw CheckpointError("cannot write '" + path.string() + "': rename failed (" + ec.message() + ")");
+        throw CheckpointError("cannot write '" + path.string() + "': " + why);
     }
 }
 

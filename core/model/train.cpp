@@ -1,5 +1,7 @@
 #include "train.h"
 
+#include "durable.h"
+
 #include "errors.h"
 
 #include <torch/torch.h>
@@ -279,14 +281,28 @@ StepLosses SamSpTrainer::step(const Batch& b)
 
 void SamSpTrainer::saveOptimizer(const std::filesystem::path& p) const
 {
-    const auto tmp = p.string() + ".part";
+    const std::filesystem::path tmp = p.parent_path() / ("." + p.filename().string() + kTempMarker + "0");
     torch::serialize::OutputArchive ar;
     m_opt->save(ar);
     ar.write("step", torch::tensor(m_step));
-    ar.save_to(tmp);
-    std::error_code ec;
-    std::filesystem::rename(tmp, p, ec);
-    if (ec) throw ModelError("cannot write '" + p.string() + "': " + ec.message());
+    ar.save_to(tmp.string());
+    if (const std::string why = durableRename(tmp, p); !why.empty()) {
+        std::error_code ec;
+        std::filesystem::remove(tmp, ec);
+        throw ModelError("cannot write '" + p.string() + "': " + why);
+    }
+}
+
+int64_t SamSpTrainer::optimizerStep(const std::filesystem::path& p)
+{
+    try {
+        torch::serialize::InputArchive ar;
+        ar.load_from(p.string());
+        torch::Tensor s;
+        return ar.try_read("step", s) ? s.item<int64_t>() : -1;
+    } catch (const c10::Error& e) {
+        throw CheckpointError("optimizer state '" + p.string() + "' cannot be read: " + e.what_without_backtrace());
+    }
 }
 
 void SamSpTrainer::loadOptimizer(const std::filesystem::path& p)

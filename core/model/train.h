@@ -106,6 +106,8 @@ public:
     // Optimiser state for --resume (LibTorch archive, written atomically).
     void saveOptimizer(const std::filesystem::path& p) const;
     void loadOptimizer(const std::filesystem::path& p);
+    // The step count stored with an optimizer state (-1 when it has none).
+    static int64_t optimizerStep(const std::filesystem::path& p);
 
     Sam& model() { return m_model; }
     const TrainSettings& settings() const { return m_s; }

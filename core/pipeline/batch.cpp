@@ -1,5 +1,7 @@
 #include "batch.h"
 
+#include "model/durable.h"
+
 #include "common/log.h"
 #include "formats/atomic_file.h"
 #include "formats/coco.h"
@@ -260,15 +262,14 @@ void writeAggregates(const fs::path& out, const std::set<std::string>& formats, 
     written.push_back((out / "project.samsp.json").string());
 }
 
-// Removes temporaries a killed run left behind (".<name>.part<N>...").
+// Removes temporaries a killed run left behind (".<name>.samsp-part<N>..."), and nothing else.
 void removeStaleTemporaries(const fs::path& out)
 {
     std::error_code ec;
     for (fs::recursive_directory_iterator it(out, ec), end; it != end; it.increment(ec)) {
         if (ec) break;
         const std::string name = it->path().filename().string();
-        if (it->is_regular_file() && name.size() > 1 && name[0] == '.' && name.find(".part") != std::string::npos)
-            fs::remove(it->path(), ec);
+        if (it->is_regular_file() && model::isProjectTemporary(name)) fs::remove(it->path(), ec);
     }
 }
 
@@ -441,6 +442,26 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
             queueChanged.notify_all();
         }
     });
+    // Whatever ends the loop below (the end, a cancel, or a write error thrown out of
+    // it), the loader is stopped and joined first: a joinable std::thread destroyed
+    // during unwinding calls std::terminate, which killed the studio with it.
+    struct LoaderStop
+    {
+        std::mutex& mu;
+        std::condition_variable& cv;
+        bool& stop;
+        std::thread& thread;
+        void finish()
+        {
+            {
+                std::lock_guard lock(mu);
+                stop = true;
+                cv.notify_all();
+            }
+            if (thread.joinable()) thread.join();
+        }
+        ~LoaderStop() { finish(); }
+    } stopLoaderOnExit{mu, queueChanged, stopLoader, loader};
 
     double modelSeconds = 0;
     int finished = 0;
@@ -529,12 +550,7 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
             progress(p);
         }
     }
-    {
-        std::lock_guard lock(mu);
-        stopLoader = true;
-        queueChanged.notify_all();
-    }
-    loader.join();
+    stopLoaderOnExit.finish(); // stop and join the loader now
 
     // The shard's project holds every item (finished or not) and feeds the aggregates.
     Project project;

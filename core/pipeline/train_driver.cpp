@@ -102,8 +102,19 @@ TrainSummary runTraining(const TrainJob& job, const std::function<bool(const Tra
     model::TrainSettings ts = job.settings;
     ts.totalSteps = stepsPerEpoch * job.epochs;
     model::SamSpTrainer trainer(sam, ts, device);
-    if (resuming && fs::exists(optimPath)) trainer.loadOptimizer(optimPath);
-    else trainer.setStepCount(stepsPerEpoch * startEpoch);
+    // Weights and optimizer are two files written one after the other; after a crash
+    // between the two they can disagree. The optimizer is used only when its step
+    // count is the one the weights' epoch implies; otherwise training goes on from
+    // the weights with a fresh optimizer (and says so).
+    const int64_t expectedStep = stepsPerEpoch * startEpoch;
+    if (resuming && fs::exists(optimPath) && model::SamSpTrainer::optimizerStep(optimPath) == expectedStep)
+        trainer.loadOptimizer(optimPath);
+    else {
+        if (resuming && fs::exists(optimPath))
+            log->warn("'{}' does not match the weights of epoch {} (step {} expected); resuming with a fresh optimizer",
+                      optimPath.string(), startEpoch, expectedStep);
+        trainer.setStepCount(expectedStep);
+    }
     model::SamEngine validator(sam, model::EngineOptions{job.device, model::Precision::Fp32, job.threads});
 
     sum.epochs = history;

@@ -4,6 +4,8 @@
 #include "formats/atomic_file.h"
 #include "formats/coco.h"
 #include "formats/png_mask.h"
+#include "model/checkpoint.h"
+#include "model/durable.h"
 #include "model/engine.h"
 #include "pipeline/batch.h"
 #include "pipeline/dataset.h"
@@ -192,7 +194,8 @@ private Q_SLOTS:
             QVERIFY2(b.count(name), name.c_str());
             QVERIFY2(b[name] == bytes, name.c_str());
         }
-        for (const auto& [name, bytes] : b) QVERIFY2(name.find(".part") == std::string::npos, name.c_str());
+        for (const auto& [name, bytes] : b)
+            QVERIFY2(name.find(model::kTempMarker) == std::string::npos, name.c_str()); // no temporaries left
         // A changed input is redone on the next run; the others are not (the in-process
         // engine is fp32 like the CLI runs: the model identity includes the precision).
         const auto first = fs::directory_iterator(root / "in")->path();
@@ -206,6 +209,85 @@ private Q_SLOTS:
         const BatchReport again = runBatch(*m_engine, o);
         QCOMPARE(again.processed, 1);
         QCOMPARE(again.resumed, 39);
+    }
+
+    void aWriteErrorStopsTheBatchCleanlyAndKeepsFinishedItems()
+    {
+        // After 3 items the masks folder becomes a plain file, so the next write fails.
+        // Before the fix the loader thread was still joinable when the error left
+        // runBatch: std::terminate (and the studio's Annotate Folder died with it).
+        QTemporaryDir tmp;
+        const fs::path root(tmp.path().toStdString());
+        makeInputs(root / "in", 8, 11);
+        BatchOptions o;
+        o.inputs = {root / "in"};
+        o.out = root / "out";
+        o.formats = {"png"};
+        bool broke = false;
+        try {
+            runBatch(*m_engine, o, [&](const BatchProgress& p) {
+                if (p.done == 3 && !broke) {
+                    fs::remove_all(o.out / "masks");
+                    std::ofstream(o.out / "masks") << "in the way";
+                    broke = true;
+                }
+            });
+            QFAIL("the batch did not report the write error");
+        } catch (const formats::WriteError& e) {
+            QVERIFY2(std::string(e.what()).find("masks") != std::string::npos, e.what());
+        }
+        QVERIFY(broke);
+        // The 3 finished items are in the log, so a re-run (with a usable folder) resumes them.
+        fs::remove(o.out / "masks");
+        const BatchReport again = runBatch(*m_engine, o);
+        QCOMPARE(again.resumed, 3);
+        QCOMPARE(again.processed, 5);
+    }
+
+    void aRetrainedModelAtTheSamePathIsNotResumed()
+    {
+        // The model's identity is its weights: new weights under the old file name redo every item.
+        QTemporaryDir tmp;
+        const fs::path root(tmp.path().toStdString());
+        makeInputs(root / "in", 3, 12);
+        const fs::path modelFile = root / "model.safetensors";
+        fs::copy_file(modelPath(), modelFile);
+        BatchOptions o;
+        o.inputs = {root / "in"};
+        o.out = root / "out";
+        o.formats = {"png"};
+        {
+            auto e = model::SamEngine::fromCheckpoint(modelFile, model::EngineOptions{model::DeviceChoice::Cpu, model::Precision::Fp32});
+            QCOMPARE(runBatch(*e, o).processed, 3);
+            QCOMPARE(runBatch(*e, o).resumed, 3); // same model: resumed
+        }
+        {
+            auto ck = model::loadCheckpoint(modelFile);
+            for (auto& [name, t] : ck.tensors)
+                if (name == "mask_decoder.iou_token.weight") t = t.to(torch::kFloat) + 0.01;
+            model::saveSafetensors(modelFile, ck.tensors, ck.metadata);
+        }
+        auto retrained = model::SamEngine::fromCheckpoint(modelFile, model::EngineOptions{model::DeviceChoice::Cpu, model::Precision::Fp32});
+        const BatchReport r = runBatch(*retrained, o);
+        QCOMPARE(r.resumed, 0);
+        QCOMPARE(r.processed, 3);
+    }
+
+    void staleTemporarySweepSparesUserFiles()
+    {
+        QTemporaryDir tmp;
+        const fs::path root(tmp.path().toStdString());
+        makeInputs(root / "in", 1, 13);
+        fs::create_directories(root / "out" / "masks");
+        std::ofstream(root / "out" / ".notes.part2.txt") << "a user's file";
+        std::ofstream(root / "out" / "masks" / (std::string(".x.png") + model::kTempMarker + "123")) << "left by a killed run";
+        BatchOptions o;
+        o.inputs = {root / "in"};
+        o.out = root / "out";
+        o.formats = {"png"};
+        runBatch(*m_engine, o);
+        QVERIFY(fs::exists(root / "out" / ".notes.part2.txt"));
+        QVERIFY(!fs::exists(root / "out" / "masks" / (std::string(".x.png") + model::kTempMarker + "123")));
     }
 
     void shardsMergedEqualOneRun()

@@ -3,6 +3,7 @@
 
 #include "formats/png_mask.h"
 #include "model/checkpoint.h"
+#include "model/train.h"
 #include "pipeline/evaluate.h"
 #include "pipeline/metrics.h"
 #include "pipeline/synth.h"
@@ -99,6 +100,11 @@ private slots:
         QVERIFY(nlohmann::json::parse(ck.metadata.at("samsp.train")).contains("beta"));
         QVERIFY(std::filesystem::exists(out + ".optim"));
 
+        // The optimizer state carries its step count (2 epochs x 2 steps of batch 4 on 7 or 8 pairs).
+        const int64_t stepAt2 = model::SamSpTrainer::optimizerStep(out + ".optim");
+        QVERIFY(stepAt2 > 0);
+        const std::string optimAt2 = slurp(out + ".optim");
+
         // Resume to 3 epochs: one more epoch, history kept.
         auto j = job(out, 3);
         j.resume = true;
@@ -106,10 +112,23 @@ private slots:
         QCOMPARE(int(more.epochs.size()), 3);
         QCOMPARE(more.epochs.front().epoch, 1);
         QCOMPARE(model::loadCheckpoint(out).metadata.at("samsp.epoch"), std::string("3"));
+        QVERIFY(model::SamSpTrainer::optimizerStep(out + ".optim") > stepAt2);
+
+        // A crash between the two writes leaves weights of epoch 3 beside the optimizer of
+        // epoch 2: resuming ignores that optimizer (its step is not epoch 3's) and goes on.
+        {
+            std::ofstream o(out + ".optim", std::ios::binary | std::ios::trunc);
+            o << optimAt2;
+        }
+        QCOMPARE(model::SamSpTrainer::optimizerStep(out + ".optim"), stepAt2);
+        auto j4 = job(out, 4);
+        j4.resume = true;
+        QCOMPARE(int(pipeline::runTraining(j4).epochs.size()), 4);
+        QVERIFY(model::SamSpTrainer::optimizerStep(out + ".optim") > stepAt2);
 
         // Cancel in the first step of a new epoch: the last good checkpoint stays byte for byte.
         const std::string before = slurp(out);
-        auto k = job(out, 5);
+        auto k = job(out, 6);
         k.resume = true;
         auto cancelled = pipeline::runTraining(k, [](const pipeline::TrainProgress&) { return false; });
         QVERIFY(cancelled.cancelled);
