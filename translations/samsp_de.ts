@@ -218,8 +218,8 @@ Genauigkeit (automatisch): %6 (%7)</translation>
         <translation>Prüfsumme von '%1' stimmt nicht: SHA-256 %2, erwartet %3; die Datei wurde gelöscht</translation>
     </message>
     <message>
-        <source>cannot rename '%1' to '%2'</source>
-        <translation>'%1' kann nicht in '%2' umbenannt werden</translation>
+        <source>cannot move '%1' to '%2': %3</source>
+        <translation>'%1' kann nicht nach '%2' verschoben werden: %3</translation>
     </message>
 </context>
 <context>
@@ -811,6 +811,14 @@ Trotzdem schließen?</translation>
         <source>Model: %1 [%2] on %3</source>
         <translation>Modell: %1 [%2] auf %3</translation>
     </message>
+    <message>
+        <source>not calibrated</source>
+        <translation>nicht kalibriert</translation>
+    </message>
+    <message>
+        <source>The project file could not be read (%1) and could not be moved aside (%2). It is left untouched; this session's work is saved to %3 instead.</source>
+        <translation>Die Projektdatei konnte nicht gelesen (%1) und nicht beiseitegelegt werden (%2). Sie bleibt unverändert; die Arbeit dieser Sitzung wird stattdessen in %3 gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>
@@ -914,6 +922,22 @@ Trotzdem schließen?</translation>
         <source>Downloading %1 ...</source>
         <translation>Lade %1 herunter ...</translation>
     </message>
+    <message>
+        <source>Checking %1 ...</source>
+        <translation>Prüfe %1 ...</translation>
+    </message>
+    <message>
+        <source>Downloaded and verified by loading (no checksum is published): %1</source>
+        <translation>Heruntergeladen und durch Laden geprüft (keine Prüfsumme veröffentlicht): %1</translation>
+    </message>
+    <message>
+        <source>The download is not the expected checkpoint and was removed: %1</source>
+        <translation>Der Download ist nicht der erwartete Checkpoint und wurde entfernt: %1</translation>
+    </message>
+    <message>
+        <source>No published checksum; a download must load as %1 (every tensor name and shape). %2</source>
+        <translation>Keine Prüfsumme veröffentlicht; ein Download muss sich als %1 laden lassen (jeder Tensorname und jede Form). %2</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::PassViewer</name>
@@ -956,6 +980,10 @@ Trotzdem schließen?</translation>
     <message>
         <source>No object found: %1</source>
         <translation>Kein Objekt gefunden: %1</translation>
+    </message>
+    <message>
+        <source>not calibrated</source>
+        <translation>nicht kalibriert</translation>
     </message>
 </context>
 <context>

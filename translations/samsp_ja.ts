@@ -218,8 +218,8 @@ CPU: %5
         <translation>'%1' のチェックサムが一致しません: SHA-256 %2、期待値 %3。ファイルを削除しました</translation>
     </message>
     <message>
-        <source>cannot rename '%1' to '%2'</source>
-        <translation>'%1' を '%2' に名前変更できません</translation>
+        <source>cannot move '%1' to '%2': %3</source>
+        <translation>'%1' を '%2' に移動できません: %3</translation>
     </message>
 </context>
 <context>
@@ -811,6 +811,14 @@ Close anyway?</source>
         <source>Model: %1 [%2] on %3</source>
         <translation>モデル: %1 [%2] (%3)</translation>
     </message>
+    <message>
+        <source>not calibrated</source>
+        <translation>未較正</translation>
+    </message>
+    <message>
+        <source>The project file could not be read (%1) and could not be moved aside (%2). It is left untouched; this session's work is saved to %3 instead.</source>
+        <translation>プロジェクトファイルを読めず (%1)、退避もできませんでした (%2)。ファイルはそのまま残し、このセッションの作業は代わりに %3 に保存します。</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>
@@ -914,6 +922,22 @@ Close anyway?</source>
         <source>Downloading %1 ...</source>
         <translation>%1 をダウンロード中 ...</translation>
     </message>
+    <message>
+        <source>Checking %1 ...</source>
+        <translation>%1 を確認しています...</translation>
+    </message>
+    <message>
+        <source>Downloaded and verified by loading (no checksum is published): %1</source>
+        <translation>ダウンロードし、読み込みで検証しました (チェックサムは公開されていません): %1</translation>
+    </message>
+    <message>
+        <source>The download is not the expected checkpoint and was removed: %1</source>
+        <translation>ダウンロードは想定したチェックポイントではないため削除しました: %1</translation>
+    </message>
+    <message>
+        <source>No published checksum; a download must load as %1 (every tensor name and shape). %2</source>
+        <translation>チェックサムは公開されていません。ダウンロードは %1 として読み込める必要があります (すべてのテンソル名と形状)。%2</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::PassViewer</name>
@@ -956,6 +980,10 @@ Close anyway?</source>
     <message>
         <source>No object found: %1</source>
         <translation>対象が見つかりません: %1</translation>
+    </message>
+    <message>
+        <source>not calibrated</source>
+        <translation>未較正</translation>
     </message>
 </context>
 <context>

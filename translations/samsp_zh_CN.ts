@@ -218,8 +218,8 @@ CPU: %5
         <translation>'%1' 校验和不匹配: SHA-256 %2，应为 %3；已删除文件</translation>
     </message>
     <message>
-        <source>cannot rename '%1' to '%2'</source>
-        <translation>无法将 '%1' 重命名为 '%2'</translation>
+        <source>cannot move '%1' to '%2': %3</source>
+        <translation>无法将 '%1' 移动到 '%2': %3</translation>
     </message>
 </context>
 <context>
@@ -811,6 +811,14 @@ Close anyway?</source>
         <source>Model: %1 [%2] on %3</source>
         <translation>模型: %1 [%2]，设备 %3</translation>
     </message>
+    <message>
+        <source>not calibrated</source>
+        <translation>未校准</translation>
+    </message>
+    <message>
+        <source>The project file could not be read (%1) and could not be moved aside (%2). It is left untouched; this session's work is saved to %3 instead.</source>
+        <translation>无法读取项目文件 (%1)，也无法将其移开 (%2)。该文件保持不变；本次会话的工作改为保存到 %3。</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>
@@ -914,6 +922,22 @@ Close anyway?</source>
         <source>Downloading %1 ...</source>
         <translation>正在下载 %1 ...</translation>
     </message>
+    <message>
+        <source>Checking %1 ...</source>
+        <translation>正在检查 %1 ...</translation>
+    </message>
+    <message>
+        <source>Downloaded and verified by loading (no checksum is published): %1</source>
+        <translation>已下载并通过加载验证 (未公布校验和): %1</translation>
+    </message>
+    <message>
+        <source>The download is not the expected checkpoint and was removed: %1</source>
+        <translation>下载的文件不是预期的检查点，已删除: %1</translation>
+    </message>
+    <message>
+        <source>No published checksum; a download must load as %1 (every tensor name and shape). %2</source>
+        <translation>未公布校验和；下载的文件必须能按 %1 加载 (每个张量的名称和形状)。%2</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::PassViewer</name>
@@ -956,6 +980,10 @@ Close anyway?</source>
     <message>
         <source>No object found: %1</source>
         <translation>未找到目标: %1</translation>
+    </message>
+    <message>
+        <source>not calibrated</source>
+        <translation>未校准</translation>
     </message>
 </context>
 <context>

@@ -110,7 +110,7 @@ void InferenceWorker::decode(const DecodeRequest& r)
         DecodeResult out;
         out.generation = r.generation;
         out.mask = maskImage(p.masks[0]);
-        out.predictedIou = p.iou.front();
+        out.predictedIou = m_engine->calibratedIou(p.iou.front());
         out.ms = p.decodeMs;
         Q_EMIT decodeReady(out);
     } catch (const std::exception& e) {
@@ -171,7 +171,7 @@ void InferenceWorker::propose(quint64 generation, const QString& path, const QSt
             if (t.box) v.box = QRectF(QPointF((*t.box)[0], (*t.box)[1]), QPointF((*t.box)[2], (*t.box)[3]));
             for (const auto& pt : t.points) v.points.push_back(QPointF(pt.x, pt.y));
             v.maskFed = t.maskFed;
-            v.predictedIou = t.predictedIou;
+            v.predictedIou = m_engine->calibratedIou(t.predictedIou);
             v.iouWithPrevious = t.iouWithPrevious;
             v.ms = t.ms;
             const auto m = m_engine->upsampleLogits(t.lowResLogits, emb.frame).squeeze(0).gt(0);

@@ -34,7 +34,7 @@ struct PassView
     bool maskFed = false;
     QImage mask;                   // Format_Grayscale8, image size, 255 inside
     int area = 0;                  // pixels inside
-    double predictedIou = 0;
+    std::optional<double> predictedIou; // calibrated, in [0, 1]; none when the IoU head is untrained
     double iouWithPrevious = 0;
     double ms = 0;
 };
@@ -73,7 +73,7 @@ struct DecodeResult
 {
     quint64 generation = 0;
     QImage mask;   // Format_Grayscale8, image size
-    double predictedIou = 0;
+    std::optional<double> predictedIou; // calibrated, in [0, 1]; none when the IoU head is untrained
     double ms = 0;
 };
 

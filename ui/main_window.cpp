@@ -579,7 +579,9 @@ void MainWindow::onDecoded(const DecodeResult& r)
 {
     if (r.generation != m_generation) return;
     m_editor->apply(qimageToMask(r.mask), tr("Refine with prompts"));
-    m_statusTimes->setText(tr("decode %1 ms, predicted IoU %2").arg(r.ms, 0, 'f', 0).arg(r.predictedIou, 0, 'f', 3));
+    m_statusTimes->setText(tr("decode %1 ms, predicted IoU %2")
+                               .arg(r.ms, 0, 'f', 0)
+                               .arg(r.predictedIou ? QString::number(*r.predictedIou, 'f', 3) : tr("not calibrated")));
     refreshOverlay();
     Q_EMIT maskRefined(r.ms);
 }

@@ -43,7 +43,8 @@ void PassViewer::setProposal(const Proposal& p)
         if (!v.points.isEmpty()) prompts << tr("%n point(s)", nullptr, int(v.points.size()));
         if (v.maskFed) prompts << tr("mask");
         const QString what = prompts.isEmpty() ? tr("no prompt") : prompts.join(QStringLiteral(" + "));
-        QString text = tr("Pass %1: %2 — predicted IoU %3 — %4 ms").arg(v.index).arg(what).arg(v.predictedIou, 0, 'f', 3).arg(v.ms, 0, 'f', 1);
+        const QString iou = v.predictedIou ? QString::number(*v.predictedIou, 'f', 3) : tr("not calibrated");
+        QString text = tr("Pass %1: %2 — predicted IoU %3 — %4 ms").arg(v.index).arg(what).arg(iou).arg(v.ms, 0, 'f', 1);
         if (v.index > 0) text += tr(" — IoU with pass %1: %2").arg(v.index - 1).arg(v.iouWithPrevious, 0, 'f', 3);
         m_list->addItem(text);
     }

@@ -101,7 +101,7 @@ int ImageAnnotation::nextInstanceId() const
     return m + 1;
 }
 
-int ImageAnnotation::addInstance(const cv::Mat& mask, int labelId, Source source, double score, std::string traceId,
+int ImageAnnotation::addInstance(const cv::Mat& mask, int labelId, Source source, std::optional<double> score, std::string traceId,
                                  int pass)
 {
     if (width == 0 && height == 0) {
@@ -195,7 +195,7 @@ void to_json(nlohmann::json& j, const Instance& i)
          {"size", {i.mask.height, i.mask.width}},
          {"counts", rleToString(i.mask)},
          {"source", sourceName(i.source)},
-         {"score", i.score}};
+         {"score", i.score ? nlohmann::json(*i.score) : nlohmann::json(nullptr)}};
     if (!i.traceId.empty()) j["trace"] = i.traceId;
     if (i.pass >= 0) j["pass"] = i.pass;
 }
@@ -211,7 +211,8 @@ void from_json(const nlohmann::json& j, Instance& i)
         throw std::runtime_error("instance " + std::to_string(i.id) + ": RLE counts do not cover " +
                                  std::to_string(size[1]) + "x" + std::to_string(size[0]));
     i.source = sourceFromString(j.value("source", "automatic"));
-    i.score = j.value("score", 0.0);
+    if (j.contains("score") && j.at("score").is_number()) i.score = j.at("score").get<double>();
+    else i.score.reset();
     i.traceId = j.value("trace", "");
     i.pass = j.value("pass", -1);
 }

@@ -71,7 +71,9 @@ struct Instance
     int labelId = 1;
     Rle mask;
     Source source = Source::Automatic;
-    double score = 0;          // predicted IoU of the proposal (1 for manual)
+    // Calibrated predicted IoU in [0, 1] of the proposal (1 for manual); none when the
+    // model's IoU head was never trained (its raw output means nothing then).
+    std::optional<double> score;
     std::string traceId;       // SAM-SP trace that proposed it (empty: none)
     int pass = -1;             // the pass used as the result (-1: none)
 
@@ -87,7 +89,7 @@ struct ImageAnnotation
 
     int nextInstanceId() const;
     // Adds an instance from a CV_8UC1 mask (non-zero inside); returns its id.
-    int addInstance(const cv::Mat& mask, int labelId, Source source, double score = 0, std::string traceId = {},
+    int addInstance(const cv::Mat& mask, int labelId, Source source, std::optional<double> score = {}, std::string traceId = {},
                     int pass = -1);
     // Label map CV_8UC1 (or CV_16UC1 when ids exceed 255): each pixel the label id of
     // the last instance covering it (later instances are drawn over earlier ones).

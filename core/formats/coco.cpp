@@ -3,6 +3,7 @@
 #include "annotation/mask_ops.h"
 #include "atomic_file.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -57,8 +58,9 @@ json cocoJson(const std::vector<ImageAnnotation>& images, const LabelSet& labels
                       {"segmentation", segmentationOf(in, opts)},
                       {"area", in.area()},
                       {"bbox", {box[0], box[1], box[2], box[3]}},
-                      {"iscrowd", 0},
-                      {"score", in.score}};
+                      {"iscrowd", 0}};
+            // COCO consumers expect a score in [0, 1]: only a calibrated one is written.
+            if (in.score) a["score"] = std::clamp(*in.score, 0.0, 1.0);
             json extra = {{"instance", in.id}, {"source", annotation::sourceName(in.source)}};
             if (!in.traceId.empty()) extra["trace"] = in.traceId;
             if (in.pass >= 0) extra["pass"] = in.pass;
@@ -115,7 +117,7 @@ CocoDataset cocoFromJson(const json& j, const std::filesystem::path& where)
             ImageAnnotation& im = d.images[it->second];
             Instance in;
             in.labelId = an.at("category_id").get<int>();
-            in.score = an.value("score", 0.0);
+            if (an.contains("score") && an.at("score").is_number()) in.score = an.at("score").get<double>();
             const json& seg = an.at("segmentation");
             if (seg.is_object()) {
                 const auto size = seg.at("size").get<std::array<int64_t, 2>>();

@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include "errors.h"
+#include "json_lite.h"
 
 #include <torch/cuda.h>
 #include <torch/torch.h>
@@ -155,8 +156,24 @@ std::unique_ptr<SamEngine> SamEngine::fromCheckpoint(const std::filesystem::path
     eng->m_sam->mergeLora();
     eng->m_device = resolveDevice(opts.device);
     eng->m_weightsDigest = weightsDigest(eng->m_sam->stateDict());
+    eng->m_iouCalibrated = true; // a foreign checkpoint: SAM's training included the IoU loss
+    if (auto it = ck.metadata.find("samsp.train"); it != ck.metadata.end()) {
+        eng->m_iouCalibrated = false;
+        try {
+            const json::Value v = json::parse(it->second);
+            if (const json::Value* w = v.find("iou_weight")) eng->m_iouCalibrated = w->number() > 0;
+        } catch (const std::exception&) {
+            // unreadable training metadata: treat the head as uncalibrated
+        }
+    }
     eng->setPrecision(opts.precision);
     return eng;
+}
+
+std::optional<double> SamEngine::calibratedIou(float raw) const
+{
+    if (!m_iouCalibrated) return std::nullopt;
+    return std::clamp(static_cast<double>(raw), 0.0, 1.0);
 }
 
 void SamEngine::setPrecision(Precision requested)

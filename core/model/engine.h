@@ -100,6 +100,13 @@ public:
     // weights share it; one changed weight changes it. Keys embedding caches, batch
     // resume and proposal traces, so results of another model are never reused.
     const std::string& modelId() const { return m_modelId; }
+    // Whether the IoU head was trained, so predicted IoU means something: official
+    // SAM / MobileSAM checkpoints (trained with an IoU loss) and our fine-tunes with
+    // an IoU weight > 0 ("iou_weight" in samsp.train); not random weights, nor our
+    // models trained before the IoU loss existed.
+    bool iouCalibrated() const { return m_iouCalibrated; }
+    // A predicted IoU as shown and exported: clamped to [0, 1], or none when uncalibrated.
+    std::optional<double> calibratedIou(float raw) const;
     void setModelId(std::string id) { m_modelId = std::move(id); }
     std::string deviceDescription() const;
     Sam& model() { return m_sam; }
@@ -143,6 +150,7 @@ private:
     std::string m_precisionReason = "fp32 was asked for";
     std::string m_modelId;
     std::string m_weightsDigest;
+    bool m_iouCalibrated = false;
     at::Tensor m_densePe; // cached 1 x C x E x E
 };
 

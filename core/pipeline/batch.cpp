@@ -520,7 +520,7 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
                 if (res.found) {
                     const auto& last = res.trace[static_cast<size_t>(res.finalPass)];
                     pi.annotation.addInstance(imaging::maskToFullResolution(maskTensorToMat(res.mask), l.full), labels.classes.front().id, annotation::Source::Automatic,
-                                              last.predictedIou, it.key + "@" + engine.modelId(), res.finalPass);
+                                              engine.calibratedIou(last.predictedIou), it.key + "@" + engine.modelId(), res.finalPass);
                 }
                 else
                     ++report.noObject;

@@ -208,6 +208,28 @@ private Q_SLOTS:
         QCOMPARE(j["annotations"][0]["bbox"], nlohmann::json({0, 0, 2, 2}));
     }
 
+    void cocoScoresAreInUnitRangeOrAbsent()
+    {
+        // Other tools read "score" as a probability: an uncalibrated model writes none,
+        // a calibrated one is clamped to [0, 1]; both survive the project JSON.
+        ImageAnnotation a;
+        a.image = "s.png";
+        a.width = a.height = 4;
+        cv::Mat m = cv::Mat::zeros(4, 4, CV_8UC1);
+        m.at<uint8_t>(1, 1) = 1;
+        a.addInstance(m, 1, Source::Automatic);           // uncalibrated: no score
+        a.addInstance(m, 1, Source::Automatic, 1.2);      // above 1
+        a.addInstance(m, 1, Source::Automatic, 0.83);
+        const auto j = cocoJson({a}, LabelSet::defaults());
+        QVERIFY(!j["annotations"][0].contains("score"));
+        QCOMPARE(j["annotations"][1]["score"].get<double>(), 1.0);
+        QCOMPARE(j["annotations"][2]["score"].get<double>(), 0.83);
+        nlohmann::json pj = a;
+        const ImageAnnotation back = pj.get<ImageAnnotation>();
+        QVERIFY(!back.instances[0].score.has_value());
+        QCOMPARE(*back.instances[2].score, 0.83);
+    }
+
     void cocoRoundTrips()
     {
         QTemporaryDir tmp;

@@ -68,6 +68,31 @@ TEST_CASE(infers_config_from_tensor_shapes)
     VERIFY(c.loraRank == 0);
 }
 
+TEST_CASE(iou_calibration_follows_how_the_model_was_trained)
+{
+    // Official checkpoints (SAM was trained with an IoU loss): calibrated, clamped to [0, 1].
+    auto official = SamEngine::fromCheckpoint(tinyPth(), EngineOptions{DeviceChoice::Cpu, Precision::Fp32}, tinyConfig());
+    VERIFY(official->iouCalibrated());
+    VERIFY(*official->calibratedIou(-0.08f) == 0.0 && *official->calibratedIou(1.3f) == 1.0);
+    VERIFY(std::abs(*official->calibratedIou(0.7f) - 0.7) < 1e-6);
+    // Our fine-tunes say in their training metadata whether the IoU head was trained.
+    torch::NoGradGuard ng;
+    Sam sam(tinyConfig());
+    const auto dir = fs::temp_directory_path();
+    for (const auto& [train, want] : std::vector<std::pair<std::string, bool>>{
+             {"{\"lr\": 0.001}", false}, {"{\"iou_weight\": 0}", false}, {"{\"iou_weight\": 1.0}", true}}) {
+        const fs::path p = dir / ("samsp_iou_" + std::to_string(::getpid()) + ".safetensors");
+        saveSafetensors(p, sam->stateDict(), {{"samsp.config", samConfigToJson(tinyConfig())}, {"samsp.train", train}});
+        auto e = SamEngine::fromCheckpoint(p, EngineOptions{DeviceChoice::Cpu, Precision::Fp32});
+        VERIFY_MSG(e->iouCalibrated() == want, train);
+        VERIFY(e->calibratedIou(0.5f).has_value() == want);
+        fs::remove(p);
+    }
+    // Random weights: not calibrated.
+    SamEngine random(tinyConfig(), EngineOptions{DeviceChoice::Cpu, Precision::Fp32});
+    VERIFY(!random.iouCalibrated());
+}
+
 TEST_CASE(infers_the_encoder_kind_from_tensors_alone)
 {
     // A tiny ViT (the SAM reference set), a TinyViT (the MobileSAM reference set),

@@ -174,6 +174,11 @@ private Q_SLOTS:
         const Proposal& p = w.proposal();
         QVERIFY2(p.found, qPrintable(p.message));
         QCOMPARE(w.passViewer()->passCount(), 3);
+        // The bundled model's IoU head was never trained: the passes say so instead of
+        // showing a meaningless (negative) number, and the instance carries no score.
+        QVERIFY2(w.passViewer()->list()->item(0)->text().contains(QStringLiteral("not calibrated")),
+                 qPrintable(w.passViewer()->list()->item(0)->text()));
+        QVERIFY(!p.passes[2].predictedIou.has_value());
         // The final pass is shown: its mask and its prompt box.
         QCOMPARE(w.passViewer()->currentPass(), 2);
         QCOMPARE(w.canvas()->overlayMask(), p.passes[2].mask);

@@ -337,6 +337,26 @@ T = {
     "バージョン: %1\nLibTorch: %2\n計算デバイス: %3\nBLAS: %4\nCPU: %5\n精度 (自動): %6 (%7)",
     "版本: %1\nLibTorch: %2\n计算设备: %3\nBLAS: %4\nCPU: %5\n精度 (自动): %6 (%7)"),
  "Model: %1 [%2] on %3": ("Modell: %1 [%2] auf %3", "モデル: %1 [%2] (%3)", "模型: %1 [%2]，设备 %3"),
+ "Checking %1 ...": ("Prüfe %1 ...", "%1 を確認しています...", "正在检查 %1 ..."),
+ "Downloaded and verified by loading (no checksum is published): %1": (
+    "Heruntergeladen und durch Laden geprüft (keine Prüfsumme veröffentlicht): %1",
+    "ダウンロードし、読み込みで検証しました (チェックサムは公開されていません): %1",
+    "已下载并通过加载验证 (未公布校验和): %1"),
+ "No published checksum; a download must load as %1 (every tensor name and shape). %2": (
+    "Keine Prüfsumme veröffentlicht; ein Download muss sich als %1 laden lassen (jeder Tensorname und jede Form). %2",
+    "チェックサムは公開されていません。ダウンロードは %1 として読み込める必要があります (すべてのテンソル名と形状)。%2",
+    "未公布校验和；下载的文件必须能按 %1 加载 (每个张量的名称和形状)。%2"),
+ "The download is not the expected checkpoint and was removed: %1": (
+    "Der Download ist nicht der erwartete Checkpoint und wurde entfernt: %1",
+    "ダウンロードは想定したチェックポイントではないため削除しました: %1",
+    "下载的文件不是预期的检查点，已删除: %1"),
+ "The project file could not be read (%1) and could not be moved aside (%2). It is left untouched; this session's work is saved to %3 instead.": (
+    "Die Projektdatei konnte nicht gelesen (%1) und nicht beiseitegelegt werden (%2). Sie bleibt unverändert; die Arbeit dieser Sitzung wird stattdessen in %3 gespeichert.",
+    "プロジェクトファイルを読めず (%1)、退避もできませんでした (%2)。ファイルはそのまま残し、このセッションの作業は代わりに %3 に保存します。",
+    "无法读取项目文件 (%1)，也无法将其移开 (%2)。该文件保持不变；本次会话的工作改为保存到 %3。"),
+ "cannot move '%1' to '%2': %3": ("'%1' kann nicht nach '%2' verschoben werden: %3", "'%1' を '%2' に移動できません: %3",
+    "无法将 '%1' 移动到 '%2': %3"),
+ "not calibrated": ("nicht kalibriert", "未較正", "未校准"),
 }
 # Plural messages (numerus="yes"): one form for ja / zh_CN, two for de.
 PLURALS = {
