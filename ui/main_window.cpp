@@ -937,6 +937,18 @@ FolderListing listFolder(fs::path root, fs::path projectPath)
 }
 } // namespace
 
+fs::path MainWindow::projectInDataFolder(const fs::path& key, const std::string& prefix) const
+{
+    // The project store (tests) or the user's data folder; the name is a hash of `key`.
+    const QString dataDir = !m_projectStore.isEmpty()
+                                ? m_projectStore
+                                : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/projects");
+    const std::string s = key.string();
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(pipeline::fnv1a(s.data(), s.size())));
+    return fs::path(dataDir.toStdString()) / (prefix + hex + ".samsp.json");
+}
+
 bool MainWindow::openFolder(const QString& folder)
 {
     saveNow();
@@ -947,15 +959,8 @@ bool MainWindow::openFolder(const QString& folder)
     const fs::path root = fs::absolute(folder.toStdString()).lexically_normal();
     // The project: beside the images when the folder is writable, else in the user's data folder.
     fs::path projectPath = root / "project.samsp.json";
-    if (!m_projectStore.isEmpty() || (!fs::exists(projectPath) && ::access(root.c_str(), W_OK) != 0)) {
-        const QString dataDir = !m_projectStore.isEmpty()
-                                    ? m_projectStore
-                                    : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/projects");
-        const std::string s = root.string();
-        char hex[17];
-        std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(pipeline::fnv1a(s.data(), s.size())));
-        projectPath = fs::path(dataDir.toStdString()) / (std::string(hex) + ".samsp.json");
-    }
+    if (!m_projectStore.isEmpty() || (!fs::exists(projectPath) && ::access(root.c_str(), W_OK) != 0))
+        projectPath = projectInDataFolder(root);
     // List on a worker thread; the event loop keeps running meanwhile (no frozen window).
     m_statusImage->setText(tr("Listing %1 ...").arg(folder));
     QFutureWatcher<FolderListing> watcher;
@@ -984,13 +989,7 @@ bool MainWindow::openFolder(const QString& folder)
             // It could not be moved: never overwrite it. This session keeps its work in
             // the user's data folder instead and says so.
             const QString why = QString::fromStdString(ec.message());
-            const QString dataDir = !m_projectStore.isEmpty()
-                                        ? m_projectStore
-                                        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/projects");
-            const std::string s = m_projectPath.string();
-            char hex[17];
-            std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(pipeline::fnv1a(s.data(), s.size())));
-            m_projectPath = fs::path(dataDir.toStdString()) / ("recovered-" + std::string(hex) + ".samsp.json");
+            m_projectPath = projectInDataFolder(m_projectPath, "recovered-");
             QMessageBox::warning(this, tr("Project"),
                                  tr("The project file could not be read (%1) and could not be moved aside (%2). It is left "
                                     "untouched; this session's work is saved to %3 instead.")

@@ -65,6 +65,8 @@ public:
     bool openFile(const QString& file);
     // Keeps project files in `dir` instead of beside the images (bundled samples, tests).
     void setProjectStore(const QString& dir) { m_projectStore = dir; }
+    // Where a project for `key` (a folder, or a project that cannot be used) lives in the data folder.
+    std::filesystem::path projectInDataFolder(const std::filesystem::path& key, const std::string& prefix = {}) const;
 
     // Loads a checkpoint on the inference thread; proposals start once it is ready.
     void setModel(const QString& path, const QString& device = QStringLiteral("auto"));
