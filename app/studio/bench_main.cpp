@@ -64,8 +64,11 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("samsp-studio-bench"));
     const bool json = app.arguments().contains(QStringLiteral("--json"));
     int browse = 500;
-    for (int i = 1; i + 1 < app.arguments().size(); ++i)
+    QString modelPath = QString::fromStdString(samsp::app::bundledModelPath());
+    for (int i = 1; i + 1 < app.arguments().size(); ++i) {
         if (app.arguments()[i] == QLatin1String("--browse")) browse = app.arguments()[i + 1].toInt();
+        if (app.arguments()[i] == QLatin1String("--model")) modelPath = app.arguments()[i + 1]; // e.g. a vit_t checkpoint
+    }
     QTemporaryDir tmp;
     const std::string root = tmp.path().toStdString();
     nlohmann::json out;
@@ -80,7 +83,7 @@ int main(int argc, char** argv)
     samsp::ui::MainWindow w;
     w.setProjectStore(tmp.path() + QStringLiteral("/projects"));
     QSignalSpy ready(&w, &samsp::ui::MainWindow::modelReady);
-    w.setModel(QString::fromStdString(samsp::app::bundledModelPath()), QStringLiteral("cpu"));
+    w.setModel(modelPath, QStringLiteral("cpu"));
     if (!ready.wait(60000)) {
         std::fprintf(stderr, "the model did not load\n");
         return 1;
