@@ -238,7 +238,7 @@ int main(int argc, char** argv)
     app.set_version_flag("-V,--version", versionText);
 
     // info
-    auto* info = app.add_subcommand("info", "Describe images, DICOM files, folders of DICOM series and DICOMDIRs");
+    auto* info = app.add_subcommand("info", "Describe images, DICOM files, folders of DICOM series, DICOMDIRs and model checkpoints");
     std::vector<std::string> infoPaths;
     bool infoJson = false;
     info->add_option("paths", infoPaths, "Image or DICOM files, folders, DICOMDIR files")->required();
@@ -370,7 +370,7 @@ int main(int argc, char** argv)
     dsExport->add_flag("--include-proposed", dso.includeProposed, "Also export proposals nobody accepted yet");
 
     // eval
-    auto* ev = app.add_subcommand("eval", "Dice / IoU / HD95 without prompts: pass 0 and SAM-SP");
+    auto* ev = app.add_subcommand("eval", "Dice / IoU / HD95 without prompts: pass 0 and SAM-SP; --interactive adds the simulated annotator (NoC, mIoU per click)");
     std::string evModel, evData, evDevice = "auto", evDtype = "auto";
     bool evJson = false;
     samsp::model::SelfPromptSettings evS;
