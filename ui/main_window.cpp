@@ -1426,7 +1426,7 @@ void MainWindow::createActions()
 
 void MainWindow::setStatusModel()
 {
-    const auto info = model::runtimeInfo();
+    const auto info = model::runtimeInfo(false);
     QString text = tr("Device: %1").arg(QString::fromStdString(info.device));
     if (info.blas.slowReference) text += QStringLiteral("  ") + tr("(slow reference BLAS: see Help > About)");
     m_statusModel->setText(text);

@@ -476,7 +476,7 @@ int main(int argc, char** argv)
             bo.device = samsp::model::parseDeviceChoice(device);
             bo.precision = samsp::model::parsePrecision(dtype);
             auto blas = samsp::model::detectBlas();
-            if (blas.slowReference) std::cerr << "WARNING: " << samsp::model::runtimeInfo().blasWarning << "\n";
+            if (blas.slowReference) std::cerr << "WARNING: " << samsp::model::runtimeInfo(false).blasWarning << "\n";
             auto r = samsp::model::runBenchmark(bo, [&](const std::string& s) {
                 if (!benchJson) std::cerr << "  " << s << "\n";
             });
@@ -620,7 +620,7 @@ int main(int argc, char** argv)
         }
         std::cout << app.help();
         if (samsp::model::detectBlas().slowReference)
-            std::cout << "\nWARNING: " << samsp::model::runtimeInfo().blasWarning << "\n";
+            std::cout << "\nWARNING: " << samsp::model::runtimeInfo(false).blasWarning << "\n";
         return 0;
     } catch (const std::exception& e) {
         std::cerr << "samsp: " << e.what() << "\n";

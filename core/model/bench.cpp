@@ -69,7 +69,7 @@ BenchResult runBenchmark(const BenchOptions& o, const std::function<void(const s
     r.dtypeRequested = precisionName(o.precision);
     r.dtypeReason = eng.precisionReason();
     r.cpu = cpuFeatures();
-    auto info = runtimeInfo();
+    auto info = runtimeInfo(false); // the engine above already resolved its precision
     r.torchVersion = info.torchVersion;
     r.blas = info.blas.name;
     if (eng.device().is_cuda()) torch::cuda::synchronize();

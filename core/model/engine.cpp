@@ -151,7 +151,10 @@ std::unique_ptr<SamEngine> SamEngine::fromCheckpoint(const std::filesystem::path
     if (config && config->loraRank == 0) {
         if (const at::Tensor* la = ck.find("image_encoder.blocks.0.attn.lora_a_q")) cfg.loraRank = la->size(0);
     }
-    auto eng = std::make_unique<SamEngine>(cfg, EngineOptions{DeviceChoice::Cpu, Precision::Fp32, opts.threads});
+    // Built around the model (not from the config): no digest of the random initial weights.
+    Sam sam(cfg);
+    sam->eval();
+    auto eng = std::make_unique<SamEngine>(sam, EngineOptions{DeviceChoice::Cpu, Precision::Fp32, opts.threads});
     eng->m_sam->loadStateDict(ck.tensors, path.string());
     eng->m_sam->mergeLora();
     eng->m_device = resolveDevice(opts.device);

@@ -80,7 +80,7 @@ void ensurePassiveOpenMpWait(int argc, char** argv)
     // execv failed (no /proc): carry on with the active policy; only speed suffers.
 }
 
-RuntimeInfo runtimeInfo()
+RuntimeInfo runtimeInfo(bool withPrecision)
 {
     RuntimeInfo i;
     i.torchVersion = TORCH_VERSION;
@@ -90,7 +90,8 @@ RuntimeInfo runtimeInfo()
     else i.device = "CPU (" + std::to_string(i.threads) + " threads, " + std::to_string(physicalCoreCount()) + " physical cores)";
     i.blas = detectBlas();
     i.cpu = cpuFeatures();
-    i.autoPrecision = resolvePrecision(Precision::Auto, i.cudaAvailable ? c10::Device(c10::kCUDA, 0) : c10::Device(c10::kCPU));
+    if (withPrecision)
+        i.autoPrecision = resolvePrecision(Precision::Auto, i.cudaAvailable ? c10::Device(c10::kCUDA, 0) : c10::Device(c10::kCPU));
     if (i.blas.slowReference)
         i.blasWarning = "The reference BLAS is selected; SAM runs ~28x slower with it. Fix: "
                         "sudo apt-get install libopenblas0-pthread && sudo update-alternatives --config "

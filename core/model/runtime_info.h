@@ -25,7 +25,7 @@ struct RuntimeInfo
     BlasInfo blas;
     std::string blasWarning;  // empty unless the BLAS is the slow reference one
     CpuFeatures cpu;          // model name and the flags that matter (AVX2, AVX-512, bf16)
-    PrecisionChoice autoPrecision; // what Precision::Auto picks on the default device, and why
+    PrecisionChoice autoPrecision; // what Precision::Auto picks on the default device, and why (withPrecision)
 };
 
 // Physical cores (not SMT siblings) of this machine, at least 1.
@@ -49,7 +49,9 @@ void ensurePassiveOpenMpWait(int argc, char** argv);
 // the 2-core VM). Raises the mmap threshold to its maximum (32 MB) and keeps up to
 // 512 MB of freed heap for reuse. Called first by the executables; no-op elsewhere.
 void tuneAllocator();
-RuntimeInfo runtimeInfo();
+// `withPrecision`: also work out what Precision::Auto picks (runs the bf16 probe
+// once per process on CPUs with native bf16); the status bar and BLAS warnings skip it.
+RuntimeInfo runtimeInfo(bool withPrecision = true);
 // Multi-line human-readable summary (for --version and the About dialog).
 std::string runtimeSummary(const RuntimeInfo& info);
 

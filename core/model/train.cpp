@@ -33,7 +33,7 @@ std::pair<torch::Tensor, torch::Tensor> sampleClicks(const torch::Tensor& target
 {
     auto t = target.to(torch::kCPU, torch::kBool).contiguous();
     auto p = pred.to(torch::kCPU, torch::kBool).contiguous();
-    const int64_t N = t.size(0), W = t.size(2);
+    const int64_t N = t.size(0);
     auto coords = torch::zeros({N, 1, 2});
     auto labels = torch::full({N, 1}, -1, torch::kLong);
     for (int64_t i = 0; i < N; ++i) {
@@ -45,7 +45,6 @@ std::pair<torch::Tensor, torch::Tensor> sampleClicks(const torch::Tensor& target
         const int64_t y = from[k][0].item<int64_t>(), x = from[k][1].item<int64_t>();
         coords[i][0][0] = double(x), coords[i][0][1] = double(y);
         labels[i][0] = t[i][y][x].item<bool>() ? 1 : 0;
-        (void)W;
     }
     return {coords, labels};
 }

@@ -38,7 +38,7 @@ cv::Mat binary(const cv::Mat& m)
     return b;
 }
 
-InteractiveSummary summarise(std::vector<InteractiveRow> rows, int maxClicks)
+InteractiveSummary summarise(std::vector<InteractiveRow> rows)
 {
     InteractiveSummary s;
     s.rows = std::move(rows);
@@ -54,7 +54,6 @@ InteractiveSummary summarise(std::vector<InteractiveRow> rows, int maxClicks)
     const double n = double(s.rows.size());
     s.noc85 /= n, s.noc90 /= n, s.miou0 /= n, s.miou1 /= n, s.miou3 /= n, s.miou5 /= n;
     s.failureRate = failures / n;
-    (void)maxClicks;
     return s;
 }
 
@@ -160,8 +159,8 @@ InteractiveReport evaluateInteractive(model::SamEngine& engine, const std::vecto
         }
         if (progress) progress(++done, static_cast<int>(pairs.size()));
     }
-    r.fromNothing = summarise(std::move(nothing), maxClicks);
-    r.fromProposal = summarise(std::move(proposal), maxClicks);
+    r.fromNothing = summarise(std::move(nothing));
+    r.fromProposal = summarise(std::move(proposal));
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return r;
 }
