@@ -292,7 +292,11 @@ int main(int argc, char** argv)
                       "(ViT: embed_dim/depth/...; TinyViT: \"encoder\": \"tiny_vit\", embed_dims/depths/num_heads/window_sizes)")->capture_default_str();
     train->add_option("--image-size", job.imageSize, "Model input size")->capture_default_str();
     train->add_option("--lora-rank", job.loraRank, "LoRA rank on the encoder's q and v")->capture_default_str();
-    train->add_option("--epochs", job.epochs, "Epochs (0: write the initial weights untouched)")->check(CLI::Range(0, 100000))->capture_default_str();
+    auto* epochsOpt = train->add_option("--epochs", job.epochs, "Epochs (0: write the initial weights untouched)")->check(CLI::Range(0, 100000))->capture_default_str();
+    train->add_option("--minutes", job.minutes,
+                      "Wall-clock budget: train until it is spent (validation included), the learning rate decaying "
+                      "over the time rather than the steps; --epochs becomes an upper bound (default then: none)")
+        ->check(CLI::Range(0.0, 1.0e6));
     train->add_option("--batch", job.batchSize, "Images per step")->check(CLI::Range(1, 4096))->capture_default_str();
     train->add_option("--lr", job.settings.lr, "Peak learning rate (AdamW)")->capture_default_str();
     train->add_option("--weight-decay", job.settings.weightDecay, "AdamW weight decay")->capture_default_str();
@@ -486,6 +490,7 @@ int main(int argc, char** argv)
         auto deviceOf = [](const std::string& d) { return samsp::model::parseDeviceChoice(d); };
         if (train->parsed()) {
             job.device = deviceOf(trainDevice);
+            if (job.minutes > 0 && epochsOpt->count() == 0) job.epochs = 100000; // the budget decides
             job.augment = !noAugment;
             job.settings.prompts.useBox = !noBox;
             job.settings.prompts.useMask = !noMask;
@@ -512,8 +517,9 @@ int main(int argc, char** argv)
                     std::fflush(stdout);
                 });
             for (const auto& p : sum.dataProblems) std::cerr << "skipped: " << p << "\n";
-            std::printf("%s after %zu epoch(s); %d train / %d val images; %.3f steps/s, %.2f images/s; checkpoint %s\n",
-                        sum.cancelled ? "stopped" : "done", sum.epochs.size(), sum.trainImages, sum.valImages,
+            std::printf("%s after %zu epoch(s) in %.1f min%s; %d train / %d val images; %.3f steps/s, %.2f images/s; checkpoint %s\n",
+                        sum.cancelled ? "stopped" : "done", sum.epochs.size(), sum.seconds / 60.0,
+                        sum.budgetSpent ? " (budget spent)" : "", sum.trainImages, sum.valImages,
                         sum.stepsPerS, sum.imagesPerS, sum.checkpoint.empty() ? "(none yet)" : sum.checkpoint.c_str());
             return sum.cancelled ? 130 : 0;
         }

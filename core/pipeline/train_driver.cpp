@@ -43,7 +43,7 @@ nlohmann::json settingsJson(const TrainJob& job)
     return {{"lr", s.lr}, {"weight_decay", s.weightDecay}, {"warmup_steps", s.warmupSteps}, {"poly_power", s.polyPower},
             {"beta", s.beta}, {"temperature", s.temperature}, {"box_jitter", s.boxJitter},
             {"loss_at_full_res", s.lossAtFullRes}, {"encoder", enc}, {"seed", s.seed}, {"batch_size", job.batchSize},
-            {"epochs", job.epochs}, {"augment", job.augment},
+            {"epochs", job.epochs}, {"minutes", job.minutes}, {"augment", job.augment},
             {"interactive_passes", s.interactivePasses}, {"iou_weight", s.iouWeight},
             {"prompts", {{"passes", s.prompts.passes}, {"box", s.prompts.useBox}, {"point", s.prompts.usePoint},
                          {"mask", s.prompts.useMask}, {"largest_component", s.prompts.largestComponent},
@@ -150,11 +150,22 @@ TrainSummary runTraining(const TrainJob& job, const std::function<bool(const Tra
         saveCheckpoint(0, EpochRecord{0, 0.0, report.meanPass0.dice, report.meanSamsp.dice, 0.0});
     }
     Augmentation aug;
-    const auto tStart = std::chrono::steady_clock::now();
+    const auto clockStart = std::chrono::steady_clock::now();
+    const auto now = [&]() -> double { // seconds since the start (a test may supply the clock)
+        if (job.clock) return job.clock();
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - clockStart).count();
+    };
+    const double tStart = now();
+    if (job.minutes < 0) throw std::runtime_error("the time budget (--minutes) must not be negative");
+    const bool budgeted = job.minutes > 0;
+    const double budgetSeconds = job.minutes * 60.0;
+    double lastValidationSeconds = 0;
+    bool budgetHit = false;
+    int lastEpochsShown = job.epochs;
     int64_t imagesSeen = 0, stepsRun = 0;
     double stepSeconds = 0; // optimisation only (data loading included, validation excluded)
     for (int epoch = startEpoch; epoch < job.epochs; ++epoch) {
-        const auto tEpoch = std::chrono::steady_clock::now();
+        const double tEpoch = now();
         std::vector<size_t> order(split.train.size());
         for (size_t i = 0; i < order.size(); ++i) order[i] = i;
         std::mt19937_64 shuf(job.settings.seed * 1000003ull + static_cast<uint64_t>(epoch));
@@ -162,7 +173,7 @@ TrainSummary runTraining(const TrainJob& job, const std::function<bool(const Tra
         double lossSum = 0;
         int64_t steps = 0;
         for (int64_t s = 0; s < stepsPerEpoch; ++s) {
-            const auto tStep = std::chrono::steady_clock::now();
+            const double tStep = now();
             std::vector<at::Tensor> xs, ys;
             for (int64_t k = s * job.batchSize; k < std::min<int64_t>((s + 1) * job.batchSize, int64_t(order.size())); ++k) {
                 const auto& pair = split.train[order[static_cast<size_t>(k)]];
@@ -175,35 +186,61 @@ TrainSummary runTraining(const TrainJob& job, const std::function<bool(const Tra
                 xs.push_back(x), ys.push_back(y);
             }
             auto l = trainer.step({torch::cat(xs, 0), torch::cat(ys, 0)});
-            stepSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - tStep).count();
+            stepSeconds += (now() - tStep);
             lossSum += l.total;
             ++steps, ++stepsRun;
             imagesSeen += static_cast<int64_t>(xs.size());
-            const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - tStart).count();
+            const double elapsed = (now() - tStart);
             const double perStep = elapsed / double(stepsRun);
-            const int64_t left = (job.epochs - epoch - 1) * stepsPerEpoch + (stepsPerEpoch - s - 1);
-            TrainProgress p{epoch + 1, job.epochs, s + 1, stepsPerEpoch, l.total, l.lr, perStep * double(left),
+            int64_t left = (job.epochs - epoch - 1) * stepsPerEpoch + (stepsPerEpoch - s - 1);
+            if (budgeted) {
+                // Steps the rest of the budget holds at the pace so far (validation
+                // included, since elapsed counts it); the decay ends there.
+                const double remaining = budgetSeconds - elapsed - lastValidationSeconds;
+                const int64_t fit = remaining > 0 ? static_cast<int64_t>(remaining / perStep) : 0;
+                left = std::min(left, fit);
+                trainer.setTotalSteps(trainer.stepCount() + left);
+                if (left == 0) budgetHit = true;
+            }
+            int epochsShown = job.epochs;
+            if (budgeted) { // the epochs the budget is expected to hold
+                const int64_t afterThis = std::max<int64_t>(0, left - (stepsPerEpoch - s - 1));
+                epochsShown = std::min<int>(job.epochs, epoch + 1 + static_cast<int>((afterThis + stepsPerEpoch - 1) / stepsPerEpoch));
+            }
+            lastEpochsShown = epochsShown;
+            TrainProgress p{epoch + 1, epochsShown, s + 1, stepsPerEpoch, l.total, l.lr, perStep * double(left),
                             double(imagesSeen) / elapsed};
             if (progress && !progress(p)) {
                 sum.cancelled = true;
                 log->warn("training stopped during epoch {}; the last saved checkpoint is kept", epoch + 1);
                 break;
             }
+            if (budgetHit) break;
         }
         if (sum.cancelled) break;
 
         // Validation without prompts: pass 0 and SAM-SP.
+        const double tVal = now();
         auto report = evaluate(validator, split.val, job.settings.prompts);
+        lastValidationSeconds = (now() - tVal);
         EpochRecord rec{epoch + 1, lossSum / double(std::max<int64_t>(1, steps)), report.meanPass0.dice,
                         report.meanSamsp.dice,
-                        std::chrono::duration<double>(std::chrono::steady_clock::now() - tEpoch).count()};
+                        (now() - tEpoch)};
         sum.epochs.push_back(rec);
 
         saveCheckpoint(epoch + 1, rec);
-        log->info("epoch {}/{}: loss {:.4f}, val Dice pass0 {:.4f}, SAM-SP {:.4f}", rec.epoch, job.epochs, rec.trainLoss,
+        log->info("epoch {}/{}: loss {:.4f}, val Dice pass0 {:.4f}, SAM-SP {:.4f}", rec.epoch,
+                  budgeted ? std::string("~") + std::to_string(std::max(rec.epoch, lastEpochsShown)) : std::to_string(job.epochs),
+                  rec.trainLoss,
                   rec.valDicePass0, rec.valDiceSamsp);
         if (epochDone) epochDone(rec);
+        if (budgetHit) {
+            sum.budgetSpent = true;
+            log->info("the {:.3g}-minute budget is spent after {} step(s) of epoch {}", job.minutes, steps, epoch + 1);
+            break;
+        }
     }
+    sum.seconds = (now() - tStart);
     if (stepsRun > 0 && stepSeconds > 0) {
         sum.stepsPerS = double(stepsRun) / stepSeconds;
         sum.imagesPerS = double(imagesSeen) / stepSeconds;

@@ -25,6 +25,15 @@ struct TrainJob
     int64_t imageSize = 256;
     int64_t loraRank = 4;
     int epochs = 10;
+    // Wall-clock budget in minutes (0: none). With a budget, training stops when it is
+    // spent (the last, possibly partial, epoch is validated and saved), `epochs` is only
+    // an upper bound, and the learning-rate decay follows the time used rather than the
+    // step count, so the rate reaches its floor when the budget ends however fast the
+    // machine is. Validation time counts against the budget.
+    double minutes = 0;
+    // Seconds on a monotonic clock for the budget and the timings; empty: the steady
+    // clock (tests supply a simulated one).
+    std::function<double()> clock;
     int batchSize = 4;
     double valFraction = 0.1;
     bool resume = false;
@@ -57,6 +66,8 @@ struct TrainSummary
     std::vector<EpochRecord> epochs;
     std::vector<std::string> dataProblems;
     bool cancelled = false;
+    bool budgetSpent = false;          // stopped because the --minutes budget ran out
+    double seconds = 0;                // wall time of this run (validation included)
     std::filesystem::path checkpoint;
     int trainImages = 0, valImages = 0;
     double stepsPerS = 0, imagesPerS = 0;

@@ -135,6 +135,40 @@ private slots:
         QCOMPARE(slurp(out), before);
     }
 
+    void timeBudgetStopsTrainingAndDecaysTheRate()
+    {
+        // A 30-second budget with room for 1000 epochs, on a simulated clock that advances
+        // half a second whenever it is read (so the test does not depend on this machine's
+        // speed or load): training stops when the budget is spent, saves what it reached,
+        // and the learning rate has decayed towards 0 by then (the schedule follows the
+        // time, not the 1000 epochs).
+        const std::string out = m_dir.path().toStdString() + "/budget.safetensors";
+        auto j = job(out, 1000);
+        j.minutes = 0.5;
+        j.settings.warmupSteps = 1;
+        double simulated = 0;
+        j.clock = [&simulated] { return simulated += 0.5; };
+        double lastLr = -1, firstLr = -1;
+        auto sum = pipeline::runTraining(j, [&](const pipeline::TrainProgress& p) {
+            if (firstLr < 0 && p.step > 1) firstLr = p.lr;
+            lastLr = p.lr;
+            return true;
+        });
+        qInfo("budget run: %zu epoch(s), %.2f s, lr first %g last %g", sum.epochs.size(), sum.seconds, firstLr, lastLr);
+        QVERIFY(sum.budgetSpent);
+        QVERIFY(!sum.cancelled);
+        QVERIFY(!sum.epochs.empty());
+        QVERIFY(int(sum.epochs.size()) < 1000);
+        QVERIFY(sum.seconds <= 31.0);
+        QVERIFY(std::filesystem::exists(out));
+        QCOMPARE(model::loadCheckpoint(out).metadata.at("samsp.epoch"), std::to_string(sum.epochs.size()));
+        QVERIFY2(lastLr < 0.5 * j.settings.lr, qPrintable(QString("last lr %1 of %2").arg(lastLr).arg(j.settings.lr)));
+        QVERIFY(nlohmann::json::parse(model::loadCheckpoint(out).metadata.at("samsp.train")).at("minutes").get<double>() > 0);
+
+        j.minutes = -1;
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, pipeline::runTraining(j));
+    }
+
     void sameSeedSameWeights()
     {
         const std::string a = m_dir.path().toStdString() + "/a.safetensors", b = m_dir.path().toStdString() + "/b.safetensors";
