@@ -310,6 +310,12 @@ int main(int argc, char** argv)
         ->check(CLI::IsMember({"auto", "lora", "full", "frozen"}))->capture_default_str();
     train->add_option("--device", trainDevice, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
     train->add_option("--threads", job.threads, "CPU threads (0: physical cores)");
+    std::string trainDtype = "auto";
+    train->add_option("--dtype", trainDtype,
+                      "fp32, bf16 (mixed precision: bf16 products, fp32 weights and losses; only where bf16 is native) or "
+                      "auto (bf16 where native and measured faster)")
+        ->check(CLI::IsMember({"auto", "fp32", "bf16"}))
+        ->capture_default_str();
     train->add_flag("--resume", job.resume, "Continue from --out (weights, optimizer, epoch)");
     train->add_flag("--no-augment", noAugment, "No flips / rotations / intensity / scale augmentation");
     train->add_flag("--no-box", noBox, "Pass 1 gets no box prompt");
@@ -491,6 +497,7 @@ int main(int argc, char** argv)
         if (train->parsed()) {
             job.device = deviceOf(trainDevice);
             if (job.minutes > 0 && epochsOpt->count() == 0) job.epochs = 100000; // the budget decides
+            job.precision = samsp::model::parsePrecision(trainDtype);
             job.augment = !noAugment;
             job.settings.prompts.useBox = !noBox;
             job.settings.prompts.useMask = !noMask;
@@ -517,9 +524,9 @@ int main(int argc, char** argv)
                     std::fflush(stdout);
                 });
             for (const auto& p : sum.dataProblems) std::cerr << "skipped: " << p << "\n";
-            std::printf("%s after %zu epoch(s) in %.1f min%s; %d train / %d val images; %.3f steps/s, %.2f images/s; checkpoint %s\n",
+            std::printf("%s after %zu epoch(s) in %.1f min%s; %d train / %d val images; %s; %.3f steps/s, %.2f images/s; checkpoint %s\n",
                         sum.cancelled ? "stopped" : "done", sum.epochs.size(), sum.seconds / 60.0,
-                        sum.budgetSpent ? " (budget spent)" : "", sum.trainImages, sum.valImages,
+                        sum.budgetSpent ? " (budget spent)" : "", sum.trainImages, sum.valImages, sum.precision.c_str(),
                         sum.stepsPerS, sum.imagesPerS, sum.checkpoint.empty() ? "(none yet)" : sum.checkpoint.c_str());
             return sum.cancelled ? 130 : 0;
         }

@@ -152,7 +152,7 @@ torch::Tensor windowUnpartition(const torch::Tensor& windows, int64_t ws, std::p
 BlockAdapterImpl::BlockAdapterImpl(int64_t dim, double ratio)
 {
     const int64_t hidden = static_cast<int64_t>(double(dim) * ratio);
-    norm = register_module("norm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({dim})));
+    norm = register_module("norm", MixedLayerNorm(torch::nn::LayerNormOptions({dim})));
     channel = register_module("channel", torch::nn::Sequential(torch::nn::Linear(torch::nn::LinearOptions(dim, hidden).bias(false)),
                                                                torch::nn::ReLU(),
                                                                torch::nn::Linear(torch::nn::LinearOptions(hidden, dim).bias(false)),
@@ -179,10 +179,10 @@ EncoderBlockImpl::EncoderBlockImpl(int64_t dim, int64_t numHeads, double mlpRati
     : m_window(windowSize)
 {
     auto ln = torch::nn::LayerNormOptions({dim}).eps(1e-6);
-    norm1 = register_module("norm1", torch::nn::LayerNorm(ln));
+    norm1 = register_module("norm1", MixedLayerNorm(ln));
     const int64_t side = windowSize > 0 ? windowSize : inputSize;
     attn = register_module("attn", EncoderAttention(dim, numHeads, 2 * side - 1, loraRank));
-    norm2 = register_module("norm2", torch::nn::LayerNorm(ln));
+    norm2 = register_module("norm2", MixedLayerNorm(ln));
     mlp = register_module("mlp", MLPBlock(dim, static_cast<int64_t>(dim * mlpRatio), true));
     if (withAdapter) adapter = register_module("Adapter", BlockAdapter(dim));
 }

@@ -53,7 +53,7 @@ public:
     explicit BlockAdapterImpl(int64_t dim, double ratio = 0.25);
     torch::Tensor forward(const torch::Tensor& x);
 
-    torch::nn::LayerNorm norm{nullptr};
+    MixedLayerNorm norm{nullptr};
     torch::nn::Sequential channel{nullptr}, spatial{nullptr};
 };
 TORCH_MODULE(BlockAdapter);
@@ -65,7 +65,7 @@ public:
                      int64_t loraRank, bool adapter);
     torch::Tensor forward(const torch::Tensor& x);
 
-    torch::nn::LayerNorm norm1{nullptr}, norm2{nullptr};
+    MixedLayerNorm norm1{nullptr}, norm2{nullptr};
     EncoderAttention attn{nullptr};
     MLPBlock mlp{nullptr};
     BlockAdapter adapter{nullptr}; // "Adapter" (SAM-Med2D), null otherwise

@@ -5,6 +5,7 @@
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/linear.h>
+#include <torch/nn/modules/normalization.h>
 #include <torch/nn/pimpl.h>
 
 namespace samsp::model {
@@ -21,6 +22,22 @@ public:
     torch::Tensor forward(const torch::Tensor& x) { return samsp::model::gelu(x); }
 };
 TORCH_MODULE(Gelu);
+
+// torch::nn::LayerNorm that also takes an input of another floating type than its
+// weights (bf16 activations under mixed-precision training, fp32 weights): the input
+// is converted to the weights' type, as LibTorch's CPU kernel needs matching types.
+class MixedLayerNormImpl : public torch::nn::LayerNormImpl
+{
+public:
+    using torch::nn::LayerNormImpl::LayerNormImpl;
+    torch::Tensor forward(const torch::Tensor& x)
+    {
+        if (weight.defined() && x.scalar_type() != weight.scalar_type())
+            return torch::nn::LayerNormImpl::forward(x.to(weight.scalar_type()));
+        return torch::nn::LayerNormImpl::forward(x);
+    }
+};
+TORCH_MODULE(MixedLayerNorm);
 
 // LayerNorm over the channel axis of an NCHW tensor (weight/bias per channel).
 class LayerNorm2dImpl : public torch::nn::Module

@@ -55,7 +55,7 @@ TinyAttentionImpl::TinyAttentionImpl(int64_t dim, int64_t numHeads, int64_t wind
     : m_heads(numHeads), m_keyDim(dim / numHeads), m_scale(1.0 / std::sqrt(double(dim / numHeads)))
 {
     // attn_ratio 1: q, k and v all have key_dim channels per head.
-    norm = register_module("norm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({dim})));
+    norm = register_module("norm", MixedLayerNorm(torch::nn::LayerNormOptions({dim})));
     qkv = register_module("qkv", torch::nn::Linear(dim, 3 * dim));
     proj = register_module("proj", torch::nn::Linear(dim, dim));
     // One bias per head and distinct offset (|dy|, |dx|), numbered in first-seen order
@@ -94,7 +94,7 @@ torch::Tensor TinyAttentionImpl::forward(const torch::Tensor& xIn)
 
 TinyMlpImpl::TinyMlpImpl(int64_t dim, int64_t hidden)
 {
-    norm = register_module("norm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({dim})));
+    norm = register_module("norm", MixedLayerNorm(torch::nn::LayerNormOptions({dim})));
     fc1 = register_module("fc1", torch::nn::Linear(dim, hidden));
     fc2 = register_module("fc2", torch::nn::Linear(hidden, dim));
 }
@@ -217,7 +217,7 @@ TinyViTImpl::TinyViTImpl(const SamConfig& cfg) : m_cfg(cfg)
         }
         layers->push_back(stage);
     }
-    norm_head = register_module("norm_head", torch::nn::LayerNorm(torch::nn::LayerNormOptions({dims.back()})));
+    norm_head = register_module("norm_head", MixedLayerNorm(torch::nn::LayerNormOptions({dims.back()})));
     head = register_module("head", torch::nn::Linear(dims.back(), 1000));
     neck = register_module(
         "neck", torch::nn::Sequential(

@@ -54,7 +54,7 @@ public:
     TinyAttentionImpl(int64_t dim, int64_t numHeads, int64_t window);
     torch::Tensor forward(const torch::Tensor& x); // B x N x C, N = window^2
 
-    torch::nn::LayerNorm norm{nullptr};
+    MixedLayerNorm norm{nullptr};
     torch::nn::Linear qkv{nullptr}, proj{nullptr};
     torch::Tensor attention_biases; // heads x distinct offsets
 
@@ -71,7 +71,7 @@ public:
     TinyMlpImpl(int64_t dim, int64_t hidden);
     torch::Tensor forward(const torch::Tensor& x);
 
-    torch::nn::LayerNorm norm{nullptr};
+    MixedLayerNorm norm{nullptr};
     torch::nn::Linear fc1{nullptr}, fc2{nullptr};
 };
 TORCH_MODULE(TinyMlp);
@@ -129,7 +129,7 @@ public:
 
     torch::nn::Sequential patchSeq{nullptr}; // "patch_embed.seq"
     torch::nn::ModuleList layers{nullptr};
-    torch::nn::LayerNorm norm_head{nullptr};
+    MixedLayerNorm norm_head{nullptr};
     torch::nn::Linear head{nullptr};
     torch::nn::Sequential neck{nullptr};
 

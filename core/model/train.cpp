@@ -4,6 +4,7 @@
 
 #include "errors.h"
 
+#include <ATen/autocast_mode.h>
 #include <torch/torch.h>
 
 #include <cmath>
@@ -261,13 +262,61 @@ StepLosses SamSpTrainer::losses(const TwoPassOutput& out, const torch::Tensor& m
     return r;
 }
 
+namespace {
+
+// Autocast to bf16 on `device` for the guard's lifetime (forward only: the backward
+// pass follows the dtypes the forward recorded); restores what was set before.
+class Bf16Autocast
+{
+public:
+    Bf16Autocast(bool on, const c10::Device& device) : m_on(on), m_cuda(device.is_cuda())
+    {
+        if (!m_on) return;
+        if (m_cuda) {
+            m_wasEnabled = at::autocast::is_enabled(), m_wasDtype = at::autocast::get_autocast_gpu_dtype();
+            at::autocast::set_autocast_gpu_dtype(at::kBFloat16), at::autocast::set_enabled(true);
+        } else {
+            m_wasEnabled = at::autocast::is_cpu_enabled(), m_wasDtype = at::autocast::get_autocast_cpu_dtype();
+            at::autocast::set_autocast_cpu_dtype(at::kBFloat16), at::autocast::set_cpu_enabled(true);
+        }
+        at::autocast::increment_nesting();
+    }
+    ~Bf16Autocast()
+    {
+        if (!m_on) return;
+        if (at::autocast::decrement_nesting() == 0) at::autocast::clear_cache();
+        if (m_cuda) at::autocast::set_enabled(m_wasEnabled), at::autocast::set_autocast_gpu_dtype(m_wasDtype);
+        else at::autocast::set_cpu_enabled(m_wasEnabled), at::autocast::set_autocast_cpu_dtype(m_wasDtype);
+    }
+    Bf16Autocast(const Bf16Autocast&) = delete;
+    Bf16Autocast& operator=(const Bf16Autocast&) = delete;
+
+private:
+    bool m_on, m_cuda, m_wasEnabled = false;
+    at::ScalarType m_wasDtype = at::kBFloat16;
+};
+
+torch::Tensor asFloat(const torch::Tensor& t) { return t.defined() ? t.to(torch::kFloat) : t; }
+
+} // namespace
+
 StepLosses SamSpTrainer::step(const Batch& b)
 {
     m_model->train();
     const double lr = currentLr();
     for (auto& g : m_opt->param_groups()) static_cast<torch::optim::AdamWOptions&>(g.options()).lr(lr);
     m_opt->zero_grad();
-    auto out = forward(b.images, true, b.masks);
+    TwoPassOutput out;
+    {
+        Bf16Autocast autocast(m_s.bf16Autocast, m_device);
+        out = forward(b.images, true, b.masks);
+    }
+    if (m_s.bf16Autocast) { // the losses in fp32
+        out.logits0 = asFloat(out.logits0), out.logits1 = asFloat(out.logits1);
+        out.iou0 = asFloat(out.iou0), out.iou1 = asFloat(out.iou1);
+        for (auto& t : out.clickLogits) t = asFloat(t);
+        for (auto& t : out.clickIou) t = asFloat(t);
+    }
     torch::Tensor total;
     StepLosses l = losses(out, b.masks, &total);
     if (!std::isfinite(l.total)) throw ModelError("training diverged: the loss is not finite at step " + std::to_string(m_step));

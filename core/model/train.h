@@ -46,6 +46,10 @@ struct TrainSettings
     // Weight of the IoU head's loss: MSE between each pass's predicted IoU and the
     // true IoU of its mask (so predicted IoU means something). 0 turns it off.
     double iouWeight = 1.0;
+    // Mixed precision: the forward and backward passes run matrix products and
+    // convolutions in bf16 (autocast), weights, optimizer state and losses stay fp32.
+    // Only where bf16 is native (see precision.h; `samsp train --dtype auto` decides).
+    bool bf16Autocast = false;
 };
 
 struct Batch

@@ -36,12 +36,12 @@ TwoWayBlockImpl::TwoWayBlockImpl(int64_t dim, int64_t numHeads, int64_t mlpDim, 
 {
     auto ln = torch::nn::LayerNormOptions({dim});
     self_attn = register_module("self_attn", DecoderAttention(dim, numHeads));
-    norm1 = register_module("norm1", torch::nn::LayerNorm(ln));
+    norm1 = register_module("norm1", MixedLayerNorm(ln));
     cross_attn_token_to_image = register_module("cross_attn_token_to_image", DecoderAttention(dim, numHeads, 2));
-    norm2 = register_module("norm2", torch::nn::LayerNorm(ln));
+    norm2 = register_module("norm2", MixedLayerNorm(ln));
     mlp = register_module("mlp", MLPBlock(dim, mlpDim, false));
-    norm3 = register_module("norm3", torch::nn::LayerNorm(ln));
-    norm4 = register_module("norm4", torch::nn::LayerNorm(ln));
+    norm3 = register_module("norm3", MixedLayerNorm(ln));
+    norm4 = register_module("norm4", MixedLayerNorm(ln));
     cross_attn_image_to_token = register_module("cross_attn_image_to_token", DecoderAttention(dim, numHeads, 2));
 }
 
@@ -72,7 +72,7 @@ TwoWayTransformerImpl::TwoWayTransformerImpl(int64_t depth, int64_t dim, int64_t
     layers = register_module("layers", torch::nn::ModuleList());
     for (int64_t i = 0; i < depth; ++i) layers->push_back(TwoWayBlock(dim, numHeads, mlpDim, i == 0));
     final_attn_token_to_image = register_module("final_attn_token_to_image", DecoderAttention(dim, numHeads, 2));
-    norm_final_attn = register_module("norm_final_attn", torch::nn::LayerNorm(torch::nn::LayerNormOptions({dim})));
+    norm_final_attn = register_module("norm_final_attn", MixedLayerNorm(torch::nn::LayerNormOptions({dim})));
 }
 
 std::pair<torch::Tensor, torch::Tensor> TwoWayTransformerImpl::forward(const torch::Tensor& image, const torch::Tensor& imagePe,

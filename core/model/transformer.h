@@ -31,7 +31,7 @@ public:
                                                     const torch::Tensor& queryPe, const torch::Tensor& keyPe);
 
     DecoderAttention self_attn{nullptr}, cross_attn_token_to_image{nullptr}, cross_attn_image_to_token{nullptr};
-    torch::nn::LayerNorm norm1{nullptr}, norm2{nullptr}, norm3{nullptr}, norm4{nullptr};
+    MixedLayerNorm norm1{nullptr}, norm2{nullptr}, norm3{nullptr}, norm4{nullptr};
     MLPBlock mlp{nullptr};
 
 private:
@@ -49,7 +49,7 @@ public:
 
     torch::nn::ModuleList layers{nullptr};
     DecoderAttention final_attn_token_to_image{nullptr};
-    torch::nn::LayerNorm norm_final_attn{nullptr};
+    MixedLayerNorm norm_final_attn{nullptr};
 };
 TORCH_MODULE(TwoWayTransformer);
 

@@ -5,6 +5,7 @@
 #include "common/log.h"
 #include "model/checkpoint.h"
 #include "model/errors.h"
+#include "model/precision.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -35,7 +36,7 @@ model::SamConfig configFor(const TrainJob& job)
     return cfg;
 }
 
-nlohmann::json settingsJson(const TrainJob& job)
+nlohmann::json settingsJson(const TrainJob& job, bool bf16Autocast)
 {
     const auto& s = job.settings;
     const char* enc = s.encoder == model::EncoderTraining::Full ? "full"
@@ -43,7 +44,7 @@ nlohmann::json settingsJson(const TrainJob& job)
     return {{"lr", s.lr}, {"weight_decay", s.weightDecay}, {"warmup_steps", s.warmupSteps}, {"poly_power", s.polyPower},
             {"beta", s.beta}, {"temperature", s.temperature}, {"box_jitter", s.boxJitter},
             {"loss_at_full_res", s.lossAtFullRes}, {"encoder", enc}, {"seed", s.seed}, {"batch_size", job.batchSize},
-            {"epochs", job.epochs}, {"minutes", job.minutes}, {"augment", job.augment},
+            {"epochs", job.epochs}, {"minutes", job.minutes}, {"augment", job.augment}, {"bf16_autocast", bf16Autocast},
             {"interactive_passes", s.interactivePasses}, {"iou_weight", s.iouWeight},
             {"prompts", {{"passes", s.prompts.passes}, {"box", s.prompts.useBox}, {"point", s.prompts.usePoint},
                          {"mask", s.prompts.useMask}, {"largest_component", s.prompts.largestComponent},
@@ -101,6 +102,11 @@ TrainSummary runTraining(const TrainJob& job, const std::function<bool(const Tra
     const int64_t stepsPerEpoch = (static_cast<int64_t>(split.train.size()) + job.batchSize - 1) / job.batchSize;
     model::TrainSettings ts = job.settings;
     ts.totalSteps = stepsPerEpoch * job.epochs;
+    const model::PrecisionChoice prec = model::resolvePrecision(job.precision, device);
+    ts.bf16Autocast = prec.precision == model::Precision::Bf16;
+    sum.precision = ts.bf16Autocast ? "bf16" : "fp32";
+    sum.precisionReason = prec.reason;
+    log->info("training precision: {} ({})", ts.bf16Autocast ? "bf16 mixed precision" : "fp32", prec.reason);
     model::SamSpTrainer trainer(sam, ts, device);
     // Weights and optimizer are two files written one after the other; after a crash
     // between the two they can disagree. The optimizer is used only when its step
@@ -133,7 +139,7 @@ TrainSummary runTraining(const TrainJob& job, const std::function<bool(const Tra
         std::map<std::string, std::string> md{
             {"samsp.format", "1"},
             {"samsp.config", model::samConfigToJson(cfg)},
-            {"samsp.train", settingsJson(job).dump()},
+            {"samsp.train", settingsJson(job, ts.bf16Autocast).dump()},
             {"samsp.data", nlohmann::json{{"folder", job.data.string()}, {"train_images", sum.trainImages},
                                           {"val_images", sum.valImages}, {"val_fraction", job.valFraction}}
                                .dump()},

@@ -41,6 +41,9 @@ struct TrainJob
     bool fp16 = false;                 // store floating weights as fp16
     model::TrainSettings settings;
     model::DeviceChoice device = model::DeviceChoice::Auto;
+    // Fp32, or Bf16 mixed precision (autocast; only where bf16 is native), or Auto:
+    // bf16 where native and measured faster (model/precision.h).
+    model::Precision precision = model::Precision::Fp32;
     int threads = 0;
 };
 
@@ -71,6 +74,8 @@ struct TrainSummary
     std::filesystem::path checkpoint;
     int trainImages = 0, valImages = 0;
     double stepsPerS = 0, imagesPerS = 0;
+    std::string precision;             // "fp32" or "bf16" (mixed precision), as chosen
+    std::string precisionReason;
 };
 
 // `progress` is called after every step; returning false stops after that step

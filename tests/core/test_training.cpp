@@ -3,6 +3,7 @@
 
 #include "formats/png_mask.h"
 #include "model/checkpoint.h"
+#include "model/precision.h"
 #include "model/train.h"
 #include "pipeline/evaluate.h"
 #include "pipeline/metrics.h"
@@ -167,6 +168,35 @@ private slots:
 
         j.minutes = -1;
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, pipeline::runTraining(j));
+    }
+
+    void trainingPrecisionFollowsTheCpu()
+    {
+        // On a CPU without native bf16 (an AVX2-only Zen 3, forced), auto trains in
+        // fp32 and an explicit bf16 is refused with the reason; on one with AMX (forced),
+        // explicit bf16 trains in mixed precision and says so in the checkpoint.
+        const std::string out = m_dir.path().toStdString() + "/prec.safetensors";
+        model::setCpuFeaturesOverride(model::cpuFeaturesFromCpuinfo(
+            "model name\t: AMD EPYC 7B13\nflags\t\t: fpu sse2 fma avx f16c avx2\n"));
+        auto j = job(out, 1);
+        j.precision = model::Precision::Auto;
+        auto sum = pipeline::runTraining(j);
+        QCOMPARE(QString::fromStdString(sum.precision), QString("fp32"));
+        QVERIFY(!nlohmann::json::parse(model::loadCheckpoint(out).metadata.at("samsp.train")).at("bf16_autocast").get<bool>());
+        j.precision = model::Precision::Bf16;
+        try {
+            pipeline::runTraining(j);
+            QFAIL("bf16 training was not refused on an AVX2-only CPU");
+        } catch (const std::exception& e) {
+            QVERIFY2(QString(e.what()).contains("AMD EPYC 7B13") && QString(e.what()).contains("bf16"), e.what());
+        }
+        model::setCpuFeaturesOverride(model::cpuFeaturesFromCpuinfo(
+            "model name\t: Intel(R) Xeon(R) Platinum 8481C\nflags\t\t: fpu fma avx avx2 avx512f avx512_bf16 amx_bf16\n"));
+        sum = pipeline::runTraining(j);
+        model::setCpuFeaturesOverride(std::nullopt);
+        QCOMPARE(QString::fromStdString(sum.precision), QString("bf16"));
+        QVERIFY(nlohmann::json::parse(model::loadCheckpoint(out).metadata.at("samsp.train")).at("bf16_autocast").get<bool>());
+        QVERIFY(std::isfinite(sum.epochs.back().trainLoss));
     }
 
     void sameSeedSameWeights()

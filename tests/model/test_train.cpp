@@ -8,7 +8,10 @@
 #include "model/engine.h"
 #include "model/train.h"
 
+#include <ATen/autocast_mode.h>
 #include <torch/torch.h>
+
+#include <cmath>
 
 #include <filesystem>
 #include <random>
@@ -281,6 +284,43 @@ TEST_CASE(a_short_tiny_vit_training_run_lowers_the_loss)
     std::cout << "  TinyViT loss " << first << " -> " << last << std::endl;
     VERIFY_MSG(last < 0.75 * first, "loss went from " << first << " to " << last);
     VERIFY(!torch::equal(before, sam->image_encoder->named_parameters()["neck.0.weight"]));
+}
+
+TEST_CASE(bf16_mixed_precision_training_follows_fp32)
+{
+    // Mixed precision (bf16 autocast) on ViT and TinyViT SAMs: the weights and the
+    // optimizer stay fp32, the first loss matches fp32's to bf16 accuracy, and a short
+    // run lowers the loss as fp32 does. (Runs on any CPU: emulated bf16 is slow but
+    // these models are tiny; which machines may use it is precision.h's policy.)
+    for (const SamConfig& cfg : {smallConfig(), smallTinyVitConfig()}) {
+        TrainSettings s;
+        s.encoder = EncoderTraining::Full;
+        s.lr = 2e-3;
+        s.warmupSteps = 3;
+        s.totalSteps = 30;
+        s.boxJitter = 0;
+        double firstLoss[2] = {0, 0}, lastLoss[2] = {0, 0};
+        for (int mixed = 0; mixed < 2; ++mixed) {
+            torch::manual_seed(31);
+            Sam sam(cfg);
+            s.bf16Autocast = mixed == 1;
+            SamSpTrainer tr(sam, s, c10::kCPU);
+            auto b = discs(4, 64, 32);
+            for (int i = 0; i < 30; ++i) {
+                auto l = tr.step(b);
+                VERIFY(std::isfinite(l.total));
+                if (i == 0) firstLoss[mixed] = l.total;
+                lastLoss[mixed] = l.total;
+            }
+            for (const auto& p : sam->parameters()) VERIFY(p.scalar_type() == torch::kFloat);
+            VERIFY(!at::autocast::is_cpu_enabled()); // the guard restored the global state
+        }
+        std::cout << "  " << (cfg.isTinyViT() ? "TinyViT" : "ViT") << " fp32 " << firstLoss[0] << " -> " << lastLoss[0]
+                  << ", bf16 mixed " << firstLoss[1] << " -> " << lastLoss[1] << std::endl;
+        VERIFY_MSG(std::abs(firstLoss[1] - firstLoss[0]) < 0.03 * firstLoss[0],
+                   "first loss fp32 " << firstLoss[0] << " vs bf16 mixed " << firstLoss[1]);
+        VERIFY_MSG(lastLoss[1] < 0.8 * firstLoss[1], "bf16 mixed loss went from " << firstLoss[1] << " to " << lastLoss[1]);
+    }
 }
 
 TEST_CASE(a_frozen_tiny_vit_keeps_its_batchnorm_statistics)
