@@ -110,6 +110,16 @@ void InferenceWorker::decode(const DecodeRequest& r)
         DecodeResult out;
         out.generation = r.generation;
         out.mask = maskImage(p.masks[0]);
+        if (r.clipToBox && r.box) {
+            // A box means "the object in here": what the decoder puts outside it (a model
+            // that self-prompts may answer with its whole automatic proposal) is dropped.
+            const QRect inside = r.box->toAlignedRect().intersected(out.mask.rect());
+            for (int y = 0; y < out.mask.height(); ++y) {
+                uchar* row = out.mask.scanLine(y);
+                for (int x = 0; x < out.mask.width(); ++x)
+                    if (!inside.contains(x, y)) row[x] = 0;
+            }
+        }
         out.predictedIou = m_engine->calibratedIou(p.iou.front());
         out.ms = p.decodeMs;
         Q_EMIT decodeReady(out);

@@ -67,6 +67,7 @@ struct DecodeRequest
     QVector<int> labels;           // 1 positive, 0 negative
     std::optional<QRectF> box;
     bool useProposalMask = true;   // start from SAM-SP's final logits
+    bool clipToBox = false;        // the user drew `box`: nothing outside it belongs to the result
 };
 
 struct DecodeResult

@@ -532,7 +532,7 @@ void MainWindow::refreshOverlay()
         points = m_proposal.passes[m_usedPass].points;
         labels.clear();
     }
-    m_canvas->setOverlay(maskToQImage(m_editor->mask()), box, points, labelColour(m_currentLabel), labels);
+    m_canvas->setOverlay(maskToQImage(m_editor->mask()), box, points, instanceColour(m_active), labels);
     if (m_instances.size() > 1) {
         // The other instances, filled in their label colours under the active one.
         QImage others(m_currentImage.size(), QImage::Format_ARGB32_Premultiplied);
@@ -542,13 +542,21 @@ void MainWindow::refreshOverlay()
             const auto& in = m_instances[static_cast<size_t>(k)];
             if (in.mask.width != others.width() || in.mask.height != others.height()) continue;
             const cv::Mat m = annotation::rleDecodeMat(in.mask);
-            const QColor c = labelColour(in.labelId);
-            const QRgb rgb = qPremultiply(qRgba(c.red(), c.green(), c.blue(), 200));
+            const QColor c = instanceColour(k);
+            // Filled, with an opaque outline so touching or overlapping instances stay apart.
+            const QRgb fill = qPremultiply(qRgba(c.red(), c.green(), c.blue(), 170));
+            const QColor d = c.darker(170);
+            const QRgb edge = qRgba(d.red(), d.green(), d.blue(), 255);
             for (int y = 0; y < m.rows; ++y) {
                 const uchar* mp = m.ptr<uchar>(y);
+                const uchar* up = y > 0 ? m.ptr<uchar>(y - 1) : nullptr;
+                const uchar* dn = y + 1 < m.rows ? m.ptr<uchar>(y + 1) : nullptr;
                 auto* out = reinterpret_cast<QRgb*>(others.scanLine(y));
-                for (int x = 0; x < m.cols; ++x)
-                    if (mp[x]) out[x] = rgb;
+                for (int x = 0; x < m.cols; ++x) {
+                    if (!mp[x]) continue;
+                    const bool border = !up || !dn || x == 0 || x + 1 == m.cols || !up[x] || !dn[x] || !mp[x - 1] || !mp[x + 1];
+                    out[x] = border ? edge : fill;
+                }
             }
         }
         m_canvas->setOtherInstances(others);
@@ -572,6 +580,7 @@ void MainWindow::requestRefinement()
     const bool onProposal = m_active >= 0 && !m_instances[static_cast<size_t>(m_active)].traceId.empty();
     if (onProposal && !m_box && m_usedPass >= 0 && m_usedPass < m_proposal.passes.size()) r.box = m_proposal.passes[m_usedPass].box;
     r.useProposalMask = onProposal && !m_box && m_proposal.found;
+    r.clipToBox = m_box.has_value();
     Q_EMIT requestDecode(r);
 }
 
@@ -694,10 +703,11 @@ void MainWindow::refreshInstances()
     m_instanceList->blockSignals(true);
     m_instanceList->clear();
     const QString sources[3] = {tr("automatic"), tr("edited"), tr("manual")};
-    for (const auto& in : m_instances) {
+    for (int k = 0; k < static_cast<int>(m_instances.size()); ++k) {
+        const auto& in = m_instances[static_cast<size_t>(k)];
         const auto* c = m_project.labels.find(in.labelId);
         QPixmap pm(12, 12);
-        pm.fill(labelColour(in.labelId));
+        pm.fill(instanceColour(k));
         m_instanceList->addItem(new QListWidgetItem(QIcon(pm), QStringLiteral("#%1 %2 — %3")
                                                                    .arg(in.id)
                                                                    .arg(c ? QString::fromStdString(c->name) : QString::number(in.labelId))
@@ -808,6 +818,19 @@ void MainWindow::applyMaskOp(const QString& name)
                        : name == QLatin1String("islands") ? tr("Remove islands")
                        : name == QLatin1String("clean") ? tr("Clean up")
                                                         : tr("Clear mask"));
+}
+
+QColor MainWindow::instanceColour(int k) const
+{
+    if (k < 0 || k >= static_cast<int>(m_instances.size())) return labelColour(m_currentLabel);
+    const int label = m_instances[static_cast<size_t>(k)].labelId;
+    int rank = 0; // earlier instances of the same label
+    for (int j = 0; j < k; ++j) rank += m_instances[static_cast<size_t>(j)].labelId == label ? 1 : 0;
+    QColor c = labelColour(label);
+    if (rank == 0) return c;
+    const int h = c.hsvHue() < 0 ? 0 : c.hsvHue();
+    c.setHsv((h + 47 * rank) % 360, std::max(c.hsvSaturation(), 140), std::max(c.value(), 160));
+    return c;
 }
 
 QColor MainWindow::labelColour(int labelId) const

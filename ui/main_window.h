@@ -163,6 +163,9 @@ private:
     void scheduleAutosave();
     void prefetchNext();
     QColor labelColour(int labelId) const;
+    // The colour instance k is drawn in: its label's colour, the hue turned further for
+    // each earlier instance of the same label, so instances of one label stay apart.
+    QColor instanceColour(int k) const;
 
     ImageCanvas* m_canvas = nullptr;
     MaskEditor* m_editor = nullptr;

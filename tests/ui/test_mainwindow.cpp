@@ -300,6 +300,18 @@ private Q_SLOTS:
             second = w.editor()->mask().clone();
             QVERIFY(cv::countNonZero(second) > 0);
             QCOMPARE(w.instancesList()->count(), 2);
+            // The new instance comes from its own box only: nothing outside the box (the
+            // bundled model, asked with a box alone, answers with its automatic proposal).
+            {
+                cv::Mat outside = second.clone();
+                outside(cv::Rect(5, 175, 86, 76)).setTo(0);
+                QCOMPARE(cv::countNonZero(outside), 0);
+            }
+            // Two instances of the same label are drawn in colours one can tell apart.
+            {
+                auto swatch = [&](int row) { return w.instancesList()->item(row)->icon().pixmap(12, 12).toImage().pixel(6, 6); };
+                QVERIFY(swatch(0) != swatch(1));
+            }
             // Selecting the first instance in the list brings back its exact mask.
             QTest::mouseClick(w.instancesList()->viewport(), Qt::LeftButton, {},
                               w.instancesList()->visualItemRect(w.instancesList()->item(0)).center());
