@@ -138,12 +138,34 @@ QIcon stateIcon(pipeline::ItemState s)
     return icons[i];
 }
 
+// An item that could not be read: a warning triangle (drawn, so it looks the same on
+// every platform style), distinct from the four state dots.
+QIcon unreadableIcon()
+{
+    static QIcon icon;
+    if (icon.isNull()) {
+        QPixmap pm(12, 12);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setBrush(QColor(192, 57, 43));
+        p.setPen(Qt::NoPen);
+        p.drawPolygon(QPolygonF({QPointF(6, 0.5), QPointF(11.5, 11), QPointF(0.5, 11)}));
+        p.setPen(QPen(Qt::white, 1.6));
+        p.drawLine(QPointF(6, 4), QPointF(6, 7.5));
+        p.drawPoint(QPointF(6, 9.4));
+        icon = QIcon(pm);
+    }
+    return icon;
+}
+
 enum Role
 {
     PathRole = Qt::UserRole,
     KeyRole,
     SeriesRole, // index into m_series, -1 for images
-    StateRole,
+    StateRole,  // "new", "proposed", "accepted", "rejected" or "unreadable"
+    ErrorRole,  // why the item could not be read (empty when it could)
 };
 } // namespace
 
@@ -172,6 +194,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_statusModel = new QLabel(this);
     m_statusZoom = new QLabel(this);
     m_statusCursor = new QLabel(this);
+    m_statusCursor->setObjectName(QStringLiteral("cursorReadout"));
     statusBar()->addWidget(m_statusImage, 1);
     statusBar()->addPermanentWidget(m_statusCursor);
     statusBar()->addPermanentWidget(m_statusZoom);
@@ -866,6 +889,12 @@ QListWidgetItem* MainWindow::browserItemFor(const QString& key) const
 void MainWindow::updateBrowserState(QListWidgetItem* it)
 {
     if (!it) return;
+    if (const QString why = it->data(ErrorRole).toString(); !why.isEmpty()) {
+        it->setIcon(unreadableIcon());
+        it->setData(StateRole, QStringLiteral("unreadable"));
+        it->setToolTip(tr("%1 — cannot be read: %2").arg(it->data(PathRole).toString(), why));
+        return;
+    }
     pipeline::ItemState s = pipeline::ItemState::New;
     const int series = it->data(SeriesRole).toInt();
     if (series < 0) {
@@ -993,8 +1022,10 @@ bool MainWindow::openFolder(const QString& folder)
     if (!watcher.isFinished()) loop.exec(QEventLoop::ExcludeUserInputEvents);
     FolderListing l = watcher.result();
     if (l.items.empty()) {
+        // Nothing of the previous folder stays on screen or in reach of Save.
         m_lastError = tr("'%1' holds no supported images (PNG, JPEG, TIFF, BMP, WebP) or DICOM files.").arg(folder);
-        m_statusImage->setText(tr("No image"));
+        forgetProject();
+        showNothing(tr("No image"));
         statusBar()->showMessage(m_lastError, 8000);
         return false;
     }
@@ -1097,6 +1128,8 @@ void MainWindow::openImage(const QString& path)
     m_volumeBar->setVisible(false);
     m_canvas->setVolumeMode(false);
     m_statusImage->setText(tr("Loading %1 ...").arg(QFileInfo(splitFrame(path).first).fileName()));
+    m_passViewer->clear(tr("Loading ..."));
+    m_statusCursor->clear();
     m_canvas->clearOverlay();
     m_instances.clear();
     m_active = -1;
@@ -1112,6 +1145,46 @@ void MainWindow::openImage(const QString& path)
     m_watcher.setFuture(QtConcurrent::run(loadOnWorker, m_generation, path));
 }
 
+void MainWindow::showNothing(const QString& message)
+{
+    m_latest->store(++m_generation); // results still on their way are for something else
+    m_document.reset();
+    m_volumeBar->setVisible(false);
+    m_canvas->setVolumeMode(false);
+    m_canvas->clear();
+    m_currentImage = QImage();
+    m_instances.clear();
+    m_active = -1;
+    m_editor->reset(cv::Mat());
+    refreshInstances();
+    m_points.clear();
+    m_pointLabels.clear();
+    m_box.reset();
+    m_proposal = Proposal();
+    m_usedPass = -1;
+    m_currentKey.clear();
+    m_currentPath.clear();
+    m_passViewer->clear(message);
+    m_cursor = QPointF(-1, -1);
+    m_statusCursor->clear();
+    m_statusImage->setText(message);
+    setWindowTitle(tr("SAM-SP Studio"));
+}
+
+void MainWindow::forgetProject()
+{
+    m_browser->blockSignals(true);
+    m_browser->clear();
+    m_browser->blockSignals(false);
+    m_series.clear();
+    m_project = pipeline::Project();
+    m_projectPath.clear();
+    m_root.clear();
+    m_dirty = false;
+    m_autosave.stop();
+    populateLabels();
+}
+
 void MainWindow::onBrowserItem(QListWidgetItem* current)
 {
     if (!current) return;
@@ -1122,6 +1195,8 @@ void MainWindow::onBrowserItem(QListWidgetItem* current)
     }
     commitCurrent();
     if (m_dirty) saveNow();
+    m_passViewer->clear(tr("Loading ..."));
+    m_statusCursor->clear();
     m_canvas->clearOverlay();
     m_instances.clear();
     m_active = -1;
@@ -1152,6 +1227,7 @@ void MainWindow::showSlice(int k, bool propose)
     const QImage img = rgbToQImage(imaging::toRgb8(m_document->pixels(k), m_window, m_document->invert));
     m_currentImage = img;
     m_canvas->replaceImage(img);
+    m_statusCursor->setText(cursorReadout()); // the value under the cursor is this slice's now
     if (!newSlice) {
         refreshOverlay();
         return;
@@ -1198,12 +1274,23 @@ void MainWindow::onLoaded()
     if (r.generation != m_generation) return; // the user already moved on
     if (!r.error.isEmpty()) {
         m_lastError = r.error;
-        m_canvas->clear();
-        m_currentImage = QImage();
-        m_statusImage->setText(tr("Cannot open %1").arg(QFileInfo(splitFrame(r.path).first).fileName()));
+        const QString name = QFileInfo(splitFrame(r.path).first).fileName();
+        showNothing(tr("Cannot open %1").arg(name));
+        m_currentPath = r.path;
+        m_passViewer->clear(tr("%1 cannot be read: %2").arg(name, r.error));
+        // The row says so too (own icon, the reason as its tooltip), for as long as the folder is open.
+        if (auto* row = m_browser->currentItem(); row && row->data(PathRole).toString() == r.path) {
+            row->setData(ErrorRole, r.error);
+            updateBrowserState(row);
+        }
         statusBar()->showMessage(r.error, 10000);
+        m_errorShown = true;
         Q_EMIT imageFailed(r.path, r.error);
         return;
+    }
+    if (m_errorShown) { // the previous item's error does not belong to this one
+        statusBar()->clearMessage();
+        m_errorShown = false;
     }
     if (r.document) { // a series
         m_document = r.document;

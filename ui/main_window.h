@@ -163,6 +163,10 @@ private:
     void scheduleAutosave();
     void prefetchNext();
     QColor labelColour(int labelId) const;
+    // Every view shows nothing (no image, mask, passes, instances or read-out) and says `message`.
+    void showNothing(const QString& message);
+    // No folder or project is open any more: nothing for Save to write to.
+    void forgetProject();
     // The colour instance k is drawn in: its label's colour, the hue turned further for
     // each earlier instance of the same label, so instances of one label stay apart.
     QColor instanceColour(int k) const;
@@ -214,6 +218,7 @@ private:
     int m_currentLabel = 1;
     QTimer m_autosave;
     bool m_dirty = false;
+    bool m_errorShown = false; // the status bar shows the previous item's load error
 
     // Volumes.
     std::shared_ptr<imaging::Document> m_document;

@@ -30,6 +30,7 @@
 
 #include <opencv2/core.hpp>
 
+#include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -128,8 +129,76 @@ private Q_SLOTS:
         QTemporaryDir d;
         MainWindow w;
         w.setProjectStore(m_store.path());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // First a folder with images: one is shown.
+        QSignalSpy shown(&w, &MainWindow::imageShown);
+        QVERIFY(w.openFolder(m_samples));
+        QVERIFY(shown.wait(10000));
+        QVERIFY(w.canvas()->hasImage());
+        const QString previousProject = w.projectPath();
+        QVERIFY(!previousProject.isEmpty());
+        // Then an empty one: reported, and nothing of the previous folder stays on screen
+        // or in reach of Ctrl+S.
         QVERIFY(!w.openFolder(d.path()));
         QVERIFY(w.lastError().contains("no supported images"));
+        QVERIFY(!w.canvas()->hasImage());
+        QVERIFY(w.canvas()->overlayMask().isNull());
+        QCOMPARE(w.passViewer()->passCount(), 0);
+        QVERIFY(!w.passViewer()->useButton()->isEnabled());
+        QCOMPARE(w.instanceCount(), 0);
+        QCOMPARE(w.browser()->count(), 0);
+        QVERIFY(w.projectPath().isEmpty());
+        QVERIFY(w.currentKey().isEmpty());
+        QSignalSpy saved(&w, &MainWindow::saved);
+        w.activateWindow();
+        QTest::keyClick(&w, Qt::Key_S, Qt::ControlModifier);
+        QCOMPARE(saved.count(), 0);
+    }
+
+    void unreadableItemHasItsOwnStateAndLeavesNothingBehind()
+    {
+        QTemporaryDir d;
+        QVERIFY(QFile::copy(m_samples + QStringLiteral("/synth_7_00000.png"), d.path() + QStringLiteral("/a_good.png")));
+        std::ofstream((d.path() + "/b_broken.png").toStdString()) << "not really a png";
+        const QString model = QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors");
+        MainWindow w;
+        w.setProjectStore(m_store.path());
+        QSignalSpy ready(&w, &MainWindow::modelReady);
+        w.setModel(model, "cpu");
+        QVERIFY(ready.wait(30000));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy proposed(&w, &MainWindow::proposalShown);
+        QSignalSpy failed(&w, &MainWindow::imageFailed);
+        QVERIFY(w.openFolder(d.path()));
+        QVERIFY(proposed.wait(30000));
+        QVERIFY(w.passViewer()->passCount() > 0);
+        // The read-out names the pixel under the cursor of this image.
+        auto* readout = w.findChild<QLabel*>(QStringLiteral("cursorReadout"));
+        QVERIFY(readout);
+        QTest::mouseMove(w.canvas()->viewport(), w.canvas()->mapFromImage(QPointF(20, 20)));
+        QTRY_VERIFY(!readout->text().isEmpty());
+        // The broken file: no passes of the previous image, no "Use this pass", no read-out.
+        w.activateWindow();
+        QTest::keyClick(&w, Qt::Key_N);
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(w.passViewer()->passCount(), 0);
+        QVERIFY(!w.passViewer()->useButton()->isEnabled());
+        QVERIFY(!w.canvas()->hasImage());
+        QCOMPARE(w.instanceCount(), 0);
+        QVERIFY(readout->text().isEmpty());
+        // Its row has a state of its own, with the reason as tooltip.
+        auto* row = w.browser()->item(1);
+        QCOMPARE(row->data(Qt::UserRole + 3).toString(), QStringLiteral("unreadable"));
+        QVERIFY2(row->toolTip().contains("not a readable image"), qPrintable(row->toolTip()));
+        QVERIFY(row->icon().cacheKey() != w.browser()->item(0)->icon().cacheKey());
+        QVERIFY(w.statusBar()->currentMessage().contains("b_broken.png"));
+        // Back to the good image: the error does not stay in the status bar.
+        QTest::keyClick(&w, Qt::Key_P);
+        QVERIFY(proposed.wait(30000));
+        QVERIFY(!w.statusBar()->currentMessage().contains("b_broken.png"));
+        QCOMPARE(row->data(Qt::UserRole + 3).toString(), QStringLiteral("unreadable"));
     }
 
     void translationsAreBuiltIn_data()
