@@ -164,6 +164,7 @@ void InferenceWorker::propose(quint64 generation, const QString& path, const QSt
         model::SelfPromptSettings sp;
         sp.passes = s.passes, sp.useBox = s.box, sp.usePoint = s.point, sp.useMask = s.mask;
         sp.largestComponent = s.largestComponent, sp.earlyStopIou = s.earlyStopIou;
+        sp.minIslandFraction = s.minIslandFraction;
         auto r = model::runSelfPrompt(*m_engine, emb, sp, false);
         Proposal p;
         p.generation = generation;

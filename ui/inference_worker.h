@@ -56,6 +56,7 @@ struct ProposalSettings
 {
     int passes = 2;
     bool box = true, point = false, mask = true, largestComponent = false;
+    double minIslandFraction = 0;
     double earlyStopIou = 0.98;
 };
 

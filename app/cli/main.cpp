@@ -392,6 +392,10 @@ int main(int argc, char** argv)
     ev->add_flag("!--no-mask", evS.useMask, "No mask prompts");
     ev->add_flag("--point", evS.usePoint, "Add the farthest-from-border point");
     ev->add_flag("--largest-component", evS.largestComponent, "Prompts from the largest connected component only");
+    ev->add_option("--min-island", evS.minIslandFraction,
+                   "Prompts ignore components smaller than this share of the largest (0: keep all)")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
     bool evInteractive = false;
     int evMaxClicks = 20;
     ev->add_flag("--interactive", evInteractive,

@@ -11,13 +11,31 @@ int64_t GridMask::area() const
     return std::count_if(data.begin(), data.end(), [](uint8_t v) { return v != 0; });
 }
 
-GridMask largestComponent(const GridMask& m)
+namespace {
+// 8-connected components: a label per cell (0 outside) and each label's size (index = label).
+std::vector<int32_t> labelComponents(const GridMask& m, std::vector<int64_t>& sizes);
+} // namespace
+
+GridMask dropSmallComponents(const GridMask& m, double minFraction)
+{
+    std::vector<int64_t> sizes;
+    const std::vector<int32_t> label = labelComponents(m, sizes);
+    int64_t largest = 0;
+    for (const int64_t s : sizes) largest = std::max(largest, s);
+    GridMask out{m.width, m.height, std::vector<uint8_t>(m.data.size(), 0)};
+    for (size_t i = 0; i < label.size(); ++i)
+        out.data[i] = label[i] > 0 && double(sizes[static_cast<size_t>(label[i])]) >= minFraction * double(largest);
+    return out;
+}
+
+namespace {
+std::vector<int32_t> labelComponents(const GridMask& m, std::vector<int64_t>& sizes)
 {
     const int64_t W = m.width, H = m.height;
     std::vector<int32_t> label(static_cast<size_t>(W * H), 0);
     std::vector<int64_t> stack;
-    int32_t next = 0, best = 0;
-    int64_t bestSize = 0;
+    sizes.assign(1, 0);
+    int32_t next = 0;
     for (int64_t i = 0; i < W * H; ++i) {
         if (!m.data[static_cast<size_t>(i)] || label[static_cast<size_t>(i)]) continue;
         ++next;
@@ -40,9 +58,20 @@ GridMask largestComponent(const GridMask& m)
                     }
                 }
         }
-        if (size > bestSize) bestSize = size, best = next;
+        sizes.push_back(size);
     }
-    GridMask out{W, H, std::vector<uint8_t>(static_cast<size_t>(W * H), 0)};
+    return label;
+}
+} // namespace
+
+GridMask largestComponent(const GridMask& m)
+{
+    std::vector<int64_t> sizes;
+    const std::vector<int32_t> label = labelComponents(m, sizes);
+    int32_t best = 0;
+    for (size_t k = 1; k < sizes.size(); ++k)
+        if (sizes[k] > sizes[static_cast<size_t>(best)]) best = static_cast<int32_t>(k);
+    GridMask out{m.width, m.height, std::vector<uint8_t>(m.data.size(), 0)};
     for (size_t i = 0; i < label.size(); ++i) out.data[i] = best && label[i] == best;
     return out;
 }

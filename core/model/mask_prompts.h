@@ -31,6 +31,9 @@ struct CellPoint
 
 // Keeps the largest 8-connected component (ties: the first in raster order).
 GridMask largestComponent(const GridMask& m);
+// Keeps the 8-connected components of at least `minFraction` of the largest one's
+// area (stray islands go; parts of a comparable size stay). 0 keeps everything.
+GridMask dropSmallComponents(const GridMask& m, double minFraction);
 std::optional<CellBox> boxFromMask(const GridMask& m);
 // The inside cell with the largest Euclidean distance to the outside (the grid
 // border counts as outside); ties: first in raster order.

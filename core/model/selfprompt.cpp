@@ -32,7 +32,9 @@ SelfPromptResult runSelfPrompt(SamEngine& engine, const Embedding& emb, const Se
         std::optional<BoxF> box;
         at::Tensor maskIn;
         if (k > 0) {
-            GridMask src = s.largestComponent ? largestComponent(previous) : previous;
+            GridMask src = s.largestComponent          ? largestComponent(previous)
+                           : s.minIslandFraction > 0   ? dropSmallComponents(previous, s.minIslandFraction)
+                                                       : previous;
             if (s.useBox) {
                 if (auto b = boxFromMask(src)) {
                     // Cells -> input pixels: first and last input pixel the cells cover, clipped to the image.

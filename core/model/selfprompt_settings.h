@@ -11,6 +11,7 @@ struct SelfPromptSettings
     bool usePoint = false;
     bool useMask = true;
     bool largestComponent = false; // restrict box/point to the largest connected component
+    double minIslandFraction = 0;  // else drop components under this share of the largest (0: keep all)
     double earlyStopIou = 0.98;    // > 1 disables early stopping
 };
 

@@ -15,7 +15,8 @@ void to_json(json& j, const SelfPromptSettings& s)
 {
     j = {{"passes", s.passes},         {"box", s.useBox},
          {"point", s.usePoint},        {"mask", s.useMask},
-         {"largest_component", s.largestComponent}, {"early_stop_iou", s.earlyStopIou}};
+         {"largest_component", s.largestComponent}, {"min_island_fraction", s.minIslandFraction},
+         {"early_stop_iou", s.earlyStopIou}};
 }
 void from_json(const json& j, SelfPromptSettings& s)
 {
@@ -24,6 +25,7 @@ void from_json(const json& j, SelfPromptSettings& s)
     s.usePoint = j.value("point", s.usePoint);
     s.useMask = j.value("mask", s.useMask);
     s.largestComponent = j.value("largest_component", s.largestComponent);
+    s.minIslandFraction = j.value("min_island_fraction", s.minIslandFraction);
     s.earlyStopIou = j.value("early_stop_iou", s.earlyStopIou);
 }
 

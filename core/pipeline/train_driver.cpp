@@ -48,6 +48,7 @@ nlohmann::json settingsJson(const TrainJob& job, bool bf16Autocast)
             {"interactive_passes", s.interactivePasses}, {"iou_weight", s.iouWeight},
             {"prompts", {{"passes", s.prompts.passes}, {"box", s.prompts.useBox}, {"point", s.prompts.usePoint},
                          {"mask", s.prompts.useMask}, {"largest_component", s.prompts.largestComponent},
+                         {"min_island_fraction", s.prompts.minIslandFraction},
                          {"early_stop_iou", s.prompts.earlyStopIou}}}};
 }
 

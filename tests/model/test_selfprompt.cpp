@@ -89,6 +89,28 @@ TEST_CASE(largest_component_drops_islands)
     VERIFY(largestComponent(gridFrom({"#..", ".#.", "..#"})).area() == 3);
 }
 
+TEST_CASE(small_islands_are_dropped_comparable_parts_kept)
+{
+    // A 12-cell object, a 9-cell second part and a 1-cell island in the corner: at
+    // 0.25 of the largest the island goes (the box no longer starts at x = 0) and
+    // both parts stay; 0 keeps everything; 1 keeps the largest only.
+    auto m = gridFrom({"#...........",
+                       "............",
+                       "....####....",
+                       "....####.###",
+                       "....####.###",
+                       ".........###"});
+    VERIFY(boxFromMask(m)->x0 == 0);
+    auto d = dropSmallComponents(m, 0.25);
+    VERIFY(d.area() == 21);
+    VERIFY(d.at(0, 0) == 0);
+    auto b = boxFromMask(d);
+    VERIFY(b->x0 == 4 && b->y0 == 2 && b->x1 == 11 && b->y1 == 5);
+    VERIFY(dropSmallComponents(m, 0).area() == 22);
+    VERIFY(dropSmallComponents(m, 1.0).area() == 12);
+    VERIFY(dropSmallComponents(gridFrom({"...", "..."}), 0.5).area() == 0);
+}
+
 TEST_CASE(farthest_point_is_the_distance_transform_maximum)
 {
     // A 5x5 square inside a 7x7 grid: the centre cell is the unique farthest one.
