@@ -178,7 +178,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_editor = new MaskEditor(this);
     connect(m_editor, &MaskEditor::maskChanged, this, [this] {
         refreshOverlay();
-        if (m_editor->edited()) scheduleAutosave();
+        if (!m_editor->edited()) return;
+        scheduleAutosave();
+        // The Instances panel says "edited" from the first stroke on, not after a re-open.
+        if (m_active >= 0 && m_active < static_cast<int>(m_instances.size()) &&
+            m_instances[static_cast<size_t>(m_active)].source == annotation::Source::Automatic) {
+            m_instances[static_cast<size_t>(m_active)].source = annotation::Source::Edited;
+            refreshInstances();
+        }
     });
 
     m_browser = new QListWidget(this);
@@ -269,16 +276,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         if (m_document && k != m_sliceIndex) showSlice(k, true);
     });
     connect(m_canvas, &ImageCanvas::sliceStep, this, [this](int d) { m_slice->setValue(m_slice->value() + d); });
-    m_windowProposeTimer.setSingleShot(true);
-    m_windowProposeTimer.setInterval(400);
-    connect(&m_windowProposeTimer, &QTimer::timeout, this, &MainWindow::proposeCurrent);
+    // The display window is free: it changes what the user sees, never what the model
+    // sees (that is m_modelWindow, fixed while proposing).
     connect(m_canvas, &ImageCanvas::windowDrag, this, [this](double dy, double dx) {
         if (!m_document) return;
         const double scale = std::max(1.0, m_window.width / 256.0);
         m_window.center -= dy * scale;
         m_window.width = std::max(1.0, m_window.width + dx * scale);
         showSlice(m_sliceIndex, false);
-        m_windowProposeTimer.start(); // the window is part of the embedding: propose again once it settles
     });
     connect(m_canvas, &ImageCanvas::cursorMoved, this, [this](const QPointF& p) {
         m_cursor = p;
@@ -409,12 +414,17 @@ void MainWindow::proposeCurrent()
 {
     if (!m_modelReady || m_currentImage.isNull()) return;
     m_passViewer->clear(tr("Proposing ..."));
-    // The embedding cache key names the content: the file (path, size, time) and, for volumes, the window.
+    // The embedding cache key names the content: the file (path, size, time) and, for
+    // volumes, the model's input window (not the display window).
     const QFileInfo fi(splitFrame(m_currentPath).first);
     QString key = QStringLiteral("%1|%2|%3|%4").arg(m_currentKey, QString::number(fi.size()),
                                                    QString::number(fi.lastModified().toMSecsSinceEpoch()), m_currentPath);
-    if (m_document) key = m_currentKey + QStringLiteral("|W%1/%2|%3").arg(m_window.center).arg(m_window.width).arg(QString::fromStdString(m_root.string()));
-    Q_EMIT requestProposal(m_generation, m_currentPath, key, m_currentImage, m_settings);
+    QImage input = m_currentImage;
+    if (m_document && m_sliceIndex >= 0) {
+        key = m_currentKey + QStringLiteral("|W%1/%2|%3").arg(m_modelWindow.center).arg(m_modelWindow.width).arg(QString::fromStdString(m_root.string()));
+        input = rgbToQImage(imaging::toRgb8(m_document->pixels(m_sliceIndex), m_modelWindow, m_document->invert));
+    }
+    Q_EMIT requestProposal(m_generation, m_currentPath, key, input, m_settings);
 }
 
 void MainWindow::onProposal(const Proposal& p)
@@ -1295,6 +1305,8 @@ void MainWindow::onLoaded()
     if (r.document) { // a series
         m_document = r.document;
         m_window = m_document->window;
+        // The model sees the series' own window (or the one the user fixed for this session).
+        if (!m_modelWindowFixed) m_modelWindow = m_document->window;
         m_sliceIndex = -1;
         m_slice->blockSignals(true);
         m_slice->setRange(0, m_document->frameCount() - 1);
@@ -1472,14 +1484,22 @@ void MainWindow::createActions()
             if (!m_document) return;
             m_window = *imaging::windowPreset(name);
             showSlice(m_sliceIndex, false);
-            m_windowProposeTimer.start();
         });
     }
     presets->addAction(tr("Automatic"), this, [this] {
         if (!m_document) return;
         m_window = imaging::autoWindow(m_document->pixels(m_sliceIndex));
         showSlice(m_sliceIndex, false);
-        m_windowProposeTimer.start();
+    });
+    presets->addSeparator();
+    presets->addAction(tr("Use This Window as the Model's Input"), this, [this] {
+        if (!m_document) return;
+        setModelWindow(m_window);
+        statusBar()->showMessage(tr("The model now sees W %1 L %2; new proposals use it.")
+                                     .arg(m_window.width, 0, 'f', 0)
+                                     .arg(m_window.center, 0, 'f', 0),
+                                 8000);
+        proposeCurrent();
     });
 
     QMenu* sam = menuBar()->addMenu(tr("&SAM-SP"));

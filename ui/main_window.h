@@ -90,7 +90,9 @@ public:
     QString projectPath() const { return QString::fromStdString(m_projectPath.string()); }
     const pipeline::Project& project() const { return m_project; }
     int currentSlice() const { return m_sliceIndex; }
-    const imaging::Window& window() const { return m_window; }
+    const imaging::Window& window() const { return m_window; }   // display window
+    const imaging::Window& modelWindow() const { return m_modelWindow; } // what the model sees
+    void setModelWindow(const imaging::Window& w) { m_modelWindow = w, m_modelWindowFixed = true; }
     QString cursorReadout() const;
     // Saves the current image's annotation into the project and writes the file.
     bool saveNow();
@@ -223,8 +225,9 @@ private:
     // Volumes.
     std::shared_ptr<imaging::Document> m_document;
     int m_sliceIndex = 0;
-    imaging::Window m_window;
-    QTimer m_windowProposeTimer;
+    imaging::Window m_window;       // display
+    imaging::Window m_modelWindow;  // the model's input: the series' window unless the user fixed one
+    bool m_modelWindowFixed = false;
     QPointF m_cursor{-1, -1};
     std::vector<imaging::DicomSeries> m_series;
     QList<int> m_rangeQueue;

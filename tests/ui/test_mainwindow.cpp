@@ -348,6 +348,9 @@ private Q_SLOTS:
             QCOMPARE(w.editor()->undoStack()->count(), stepsBefore + 1);
             brushed = w.editor()->mask().clone();
             QVERIFY(brushed.at<uchar>(12, 35) == 255);
+            // The Instances panel says so at once.
+            QVERIFY2(w.instancesList()->item(0)->text().contains(QStringLiteral("edited")),
+                     qPrintable(w.instancesList()->item(0)->text()));
             QVERIFY(cv::countNonZero(brushed != refined) > 0);
             // 5. Undo / redo restore exact masks.
             QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
@@ -476,6 +479,25 @@ private Q_SLOTS:
         w.show();
         QVERIFY(w.openFolder(folder.path()));
         QVERIFY(proposed.wait(30000)); // the middle slice
+        // Changing the display window (right-drag) changes what the user sees, not what
+        // the model sees: no new proposal, the model's input window stays.
+        {
+            const auto modelWindow = w.modelWindow();
+            const auto display = w.window();
+            const QImage before = w.proposal().passes.back().mask;
+            proposed.clear();
+            const QPoint c = w.canvas()->viewport()->rect().center();
+            QTest::mousePress(w.canvas()->viewport(), Qt::RightButton, {}, c);
+            QMouseEvent drag(QEvent::MouseMove, QPointF(c + QPoint(60, 30)), w.canvas()->viewport()->mapToGlobal(QPointF(c + QPoint(60, 30))),
+                             Qt::NoButton, Qt::RightButton, Qt::NoModifier);
+            QApplication::sendEvent(w.canvas()->viewport(), &drag);
+            QTest::mouseRelease(w.canvas()->viewport(), Qt::RightButton, {}, c + QPoint(60, 30));
+            QVERIFY(w.window().width != display.width);
+            QVERIFY(!proposed.wait(1500));
+            QCOMPARE(w.modelWindow().width, modelWindow.width);
+            QCOMPARE(w.modelWindow().center, modelWindow.center);
+            QCOMPARE(w.proposal().passes.back().mask, before);
+        }
         QSignalSpy done(&w, &MainWindow::sliceRangeDone);
         w.proposeSliceRange(0, 3);
         QVERIFY(done.count() > 0 || done.wait(60000));
