@@ -17,6 +17,7 @@
 #include "pipeline/dataset_export.h"
 #include "pipeline/evaluate.h"
 #include "pipeline/interactive.h"
+#include "pipeline/loop.h"
 #include "pipeline/synth.h"
 #include "pipeline/train_driver.h"
 
@@ -366,6 +367,34 @@ int main(int argc, char** argv)
     bool modelsJson = false;
     models->add_flag("--json", modelsJson, "Machine-readable output");
 
+    // loop
+    auto* loop = app.add_subcommand("loop", "One round of the labelling loop: fine-tune the project's model on its accepted items "
+                                            "(models/round-N.safetensors), make it current, propose again what nobody touched");
+    samsp::pipeline::LoopOptions loopOpts;
+    std::string loopModel, loopDevice = "auto", loopDtype = "auto";
+    bool loopJson = false, loopNoRepropose = false;
+    loopOpts.training.imageSize = 0;
+    loopOpts.training.epochs = 100000;
+    loopOpts.training.minutes = 10;
+    loopOpts.training.batchSize = 8;
+    loopOpts.training.settings.lr = 1e-3;
+    loopOpts.training.settings.beta = 0;
+    loopOpts.training.valFraction = 0.15;
+    loop->add_option("project", loopOpts.project, "The project file (project.samsp.json)")->required();
+    loop->add_option("--model", loopModel, "Start from this checkpoint instead of the project's current model (default: the project's, "
+                                           "else the bundled model)");
+    loop->add_option("--minutes", loopOpts.training.minutes, "Training budget of the round")->check(CLI::Range(0.0, 1.0e5))->capture_default_str();
+    loop->add_option("--epochs", loopOpts.training.epochs, "At most this many epochs")->check(CLI::Range(1, 100000));
+    loop->add_option("--batch", loopOpts.training.batchSize, "Images per step")->check(CLI::Range(1, 4096))->capture_default_str();
+    loop->add_option("--lr", loopOpts.training.settings.lr, "Peak learning rate")->capture_default_str();
+    loop->add_option("--beta", loopOpts.training.settings.beta, "Self-distillation weight")->capture_default_str();
+    loop->add_option("--seed", loopOpts.training.settings.seed, "Seed")->capture_default_str();
+    loop->add_option("--device", loopDevice, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
+    loop->add_option("--dtype", loopDtype, "fp32, bf16 or auto (as for train)")->check(CLI::IsMember({"auto", "fp32", "bf16"}))->capture_default_str();
+    loop->add_option("--threads", loopOpts.training.threads, "CPU threads (0: physical cores)");
+    loop->add_flag("--no-repropose", loopNoRepropose, "Train only; leave the proposals as they are");
+    loop->add_flag("--json", loopJson, "Print the round as a JSON object");
+
     // dataset
     auto* dataset = app.add_subcommand("dataset", "Create datasets from projects");
     auto* dsExport = dataset->add_subcommand("export", "Split a project (by patient) and write a dataset with a dataset card");
@@ -533,6 +562,45 @@ int main(int argc, char** argv)
                         sum.budgetSpent ? " (budget spent)" : "", sum.trainImages, sum.valImages, sum.precision.c_str(),
                         sum.stepsPerS, sum.imagesPerS, sum.checkpoint.empty() ? "(none yet)" : sum.checkpoint.c_str());
             return sum.cancelled ? 130 : 0;
+        }
+        if (loop->parsed()) {
+            loopOpts.training.device = deviceOf(loopDevice);
+            loopOpts.training.precision = samsp::model::parsePrecision(loopDtype);
+            loopOpts.training.settings.encoder = samsp::model::EncoderTraining::LoraOnly; // TinyViT: full (it has no LoRA)
+            loopOpts.repropose = !loopNoRepropose;
+            loopOpts.startModel = loopModel;
+            if (loopModel.empty() && std::filesystem::exists(loopOpts.project)) {
+                const auto p = samsp::pipeline::Project::load(loopOpts.project);
+                if (p.model.checkpoint.empty()) loopOpts.startModel = samsp::app::bundledModelPath();
+            }
+            std::signal(SIGINT, onSigint);
+            ProgressBar bar("loop");
+            auto r = samsp::pipeline::runLoopRound(loopOpts, [&](const samsp::pipeline::LoopProgress& p) {
+                bar.update(p.done, std::max(1, p.total), p.phase);
+                return !g_stop.load();
+            });
+            std::fprintf(stderr, "\n");
+            if (loopJson) {
+                nlohmann::json j{{"round", r.round}, {"model", r.model.string()}, {"model_id", r.modelId},
+                                 {"previous_model_id", r.previousModelId}, {"trained_on", r.trainedOn.size()},
+                                 {"epochs", r.training.epochs.size()}, {"seconds", r.training.seconds},
+                                 {"precision", r.training.precision}, {"reproposed", r.reproposed}, {"failed", r.failed},
+                                 {"skipped", r.skipped}, {"cancelled", r.cancelled}};
+                if (!r.training.epochs.empty()) {
+                    j["val_dice_pass0"] = r.training.epochs.back().valDicePass0;
+                    j["val_dice_samsp"] = r.training.epochs.back().valDiceSamsp;
+                }
+                std::cout << j.dump(2) << "\n";
+            } else if (r.cancelled && r.modelId.empty()) {
+                std::cout << "round " << r.round << " cancelled; the project keeps its model\n";
+            } else {
+                std::printf("round %d: %s (%s) trained on %zu accepted item(s) in %.1f min, val Dice %.3f; proposed again: %d, "
+                            "failed: %d, left alone (touched by a person): %d%s\n",
+                            r.round, r.model.filename().c_str(), r.modelId.c_str(), r.trainedOn.size(), r.training.seconds / 60.0,
+                            r.training.epochs.empty() ? 0.0 : r.training.epochs.back().valDiceSamsp, r.reproposed, r.failed,
+                            r.skipped, r.cancelled ? " (stopped early)" : "");
+            }
+            return r.cancelled ? 130 : (r.failed > 0 ? 1 : 0);
         }
         if (ev->parsed()) {
             auto engine = samsp::model::SamEngine::fromCheckpoint(evModel, samsp::model::EngineOptions{deviceOf(evDevice), samsp::model::parsePrecision(evDtype)});

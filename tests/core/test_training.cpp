@@ -5,7 +5,9 @@
 #include "model/checkpoint.h"
 #include "model/precision.h"
 #include "model/train.h"
+#include "model/durable.h"
 #include "pipeline/evaluate.h"
+#include "pipeline/loop.h"
 #include "pipeline/metrics.h"
 #include "pipeline/synth.h"
 #include "pipeline/train_driver.h"
@@ -14,6 +16,7 @@
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <fstream>
@@ -197,6 +200,107 @@ private slots:
         QCOMPARE(QString::fromStdString(sum.precision), QString("bf16"));
         QVERIFY(nlohmann::json::parse(model::loadCheckpoint(out).metadata.at("samsp.train")).at("bf16_autocast").get<bool>());
         QVERIFY(std::isfinite(sum.epochs.back().trainLoss));
+    }
+
+    void loopRoundTrainsOnAcceptedAndReproposesTheRest()
+    {
+        // A project of the 8 synthetic images: 5 accepted (ground-truth masks), 1 proposed
+        // and then edited by a person, 2 new. A round trains on the 5, becomes the
+        // project's model with its own identity, proposes the 2 new ones again with it,
+        // and leaves the edited and accepted ones alone.
+        QTemporaryDir pdir;
+        const std::filesystem::path dir = pdir.path().toStdString();
+        const std::string start = (dir / "start.safetensors").string();
+        pipeline::runTraining(job(start, 0)); // untrained weights of the tiny model
+        pipeline::Project project;
+        std::vector<std::string> names;
+        for (const auto& e : std::filesystem::directory_iterator(m_data + "/images")) names.push_back(e.path().filename().string());
+        std::sort(names.begin(), names.end());
+        QCOMPARE(names.size(), size_t(8));
+        cv::Mat edited;
+        for (size_t i = 0; i < names.size(); ++i) {
+            pipeline::ProjectItem it;
+            it.key = names[i];
+            it.file = m_data + "/images/" + names[i];
+            const cv::Mat gt = cv::imread(m_data + "/masks/" + names[i], cv::IMREAD_GRAYSCALE);
+            it.annotation.image = it.key;
+            it.annotation.width = gt.cols, it.annotation.height = gt.rows;
+            if (i < 5) {
+                it.state = pipeline::ItemState::Accepted;
+                it.annotation.addInstance(gt, 1, annotation::Source::Manual);
+            } else if (i == 5) {
+                it.state = pipeline::ItemState::Proposed;
+                edited = cv::Mat::zeros(gt.size(), CV_8UC1);
+                edited(cv::Rect(3, 3, 9, 9)).setTo(255);
+                it.annotation.addInstance(edited, 1, annotation::Source::Edited);
+            }
+            project.items.push_back(it);
+        }
+        const std::filesystem::path pfile = dir / "project.samsp.json";
+        project.save(pfile);
+
+        pipeline::LoopOptions lo;
+        lo.project = pfile;
+        lo.startModel = start;
+        lo.training = job("", 1);
+        lo.training.imageSize = 0; // the start model's own
+        std::vector<std::string> phases;
+        auto r1 = pipeline::runLoopRound(lo, [&](const pipeline::LoopProgress& p) {
+            if (phases.empty() || phases.back() != p.phase) phases.push_back(p.phase);
+            return true;
+        });
+        QCOMPARE(phases, (std::vector<std::string>{"export", "train", "propose"}));
+        QCOMPARE(r1.round, 1);
+        QVERIFY(!r1.cancelled);
+        QVERIFY(std::filesystem::exists(dir / "models/round-1.safetensors"));
+        QCOMPARE(r1.trainedOn.size(), size_t(5));
+        QVERIFY(!r1.modelId.empty() && r1.modelId != r1.previousModelId);
+        const auto rec = nlohmann::json::parse(slurp((dir / "models/round-1.json").string()));
+        QCOMPARE(rec.at("model_id").get<std::string>(), r1.modelId);
+        QCOMPARE(rec.at("trained_on").size(), size_t(5));
+        QCOMPARE(r1.reproposed, 2);
+        QCOMPARE(r1.skipped, 1);
+        for (const auto& e : std::filesystem::directory_iterator(dir / "models"))
+            QVERIFY2(e.path().filename().string().find(model::kTempMarker) == std::string::npos, e.path().c_str());
+        {
+            const auto p = pipeline::Project::load(pfile);
+            QCOMPARE(p.model.checkpoint, std::string("models/round-1.safetensors"));
+            QCOMPARE(p.model.modelId, r1.modelId);
+            for (size_t i = 0; i < 8; ++i) {
+                const auto& it = p.items[i];
+                if (i < 5) {
+                    QCOMPARE(it.state, pipeline::ItemState::Accepted);
+                    QCOMPARE(it.annotation.instances.front().source, annotation::Source::Manual);
+                } else if (i == 5) {
+                    QCOMPARE(cv::countNonZero(annotation::rleDecodeMat(it.annotation.instances.front().mask) != edited), 0);
+                } else {
+                    QCOMPARE(it.state, pipeline::ItemState::Proposed);
+                    for (const auto& in : it.annotation.instances) QVERIFY(in.traceId.ends_with("@" + r1.modelId));
+                }
+            }
+        }
+        // Round 2 starts from round 1 (the project's model now) and is told apart from it.
+        lo.startModel.clear();
+        auto r2 = pipeline::runLoopRound(lo);
+        QCOMPARE(r2.round, 2);
+        QCOMPARE(r2.previousModelId, r1.modelId);
+        QVERIFY(r2.modelId != r1.modelId);
+        QCOMPARE(pipeline::loopRounds(dir), (std::vector<int>{1, 2}));
+        // A round cancelled while training leaves the project and its model as they were.
+        auto r3 = pipeline::runLoopRound(lo, [](const pipeline::LoopProgress& p) { return p.phase != "train"; });
+        QVERIFY(r3.cancelled);
+        QVERIFY(!std::filesystem::exists(dir / "models/round-3.safetensors"));
+        QCOMPARE(pipeline::Project::load(pfile).model.modelId, r2.modelId);
+        // Fewer than 2 accepted items: a clear error.
+        pipeline::Project few = pipeline::Project::load(pfile);
+        for (size_t i = 1; i < few.items.size(); ++i) few.items[i].state = pipeline::ItemState::New;
+        few.save(pfile);
+        try {
+            pipeline::runLoopRound(lo);
+            QFAIL("a round with 1 accepted item did not fail");
+        } catch (const std::runtime_error& e) {
+            QVERIFY2(QString(e.what()).contains("at least 2 accepted"), e.what());
+        }
     }
 
     void sameSeedSameWeights()
