@@ -1,7 +1,10 @@
 #include "about_dialog.h"
 
 #include "common/version.h"
+#include "model/catalogue.h"
 #include "model/runtime_info.h"
+
+#include <QFileInfo>
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -27,6 +30,20 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent)
                                 QString::fromStdString(model::precisionName(info.autoPrecision.precision)),
                                 QString::fromStdString(info.autoPrecision.reason)));
     layout->addWidget(m_details);
+    m_model = new QLabel(tr("Model: none loaded"), this);
+    m_model->setObjectName(QStringLiteral("aboutModel"));
+    m_model->setWordWrap(true);
+    m_model->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_model);
+    auto* licences = new QLabel(tr("Licences: SAM-SP Studio and the SAM architecture it implements, Apache-2.0; Qt (LGPL-3.0), "
+                                   "LibTorch (BSD-3-Clause), OpenCV (Apache-2.0), DCMTK (BSD-3-Clause), spdlog (MIT). The bundled "
+                                   "model was trained on public data sets under their own terms (see its model card, "
+                                   "docs/model_card.md).\nDocumentation: README.md and docs/ of the source tree, installed in "
+                                   "share/doc/samsp-studio."),
+                                this);
+    licences->setObjectName(QStringLiteral("aboutLicences"));
+    licences->setWordWrap(true);
+    layout->addWidget(licences);
     m_warning = new QLabel(this);
     m_warning->setObjectName(QStringLiteral("blasWarning"));
     m_warning->setWordWrap(true);
@@ -42,6 +59,20 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 }
+
+void AboutDialog::setModel(const QString& path, const QString& modelId)
+{
+    if (path.isEmpty()) {
+        m_model->setText(tr("Model: none loaded"));
+        return;
+    }
+    m_model->setText(tr("Model: %1 (identity %2)\nTrained on: %3")
+                         .arg(QFileInfo(path).fileName(), modelId.isEmpty() ? tr("not loaded") : modelId,
+                              QString::fromStdString(model::describeTraining(path.toStdString()))));
+    m_model->setToolTip(path);
+}
+
+QString AboutDialog::modelText() const { return m_model->text(); }
 
 QString AboutDialog::detailsText() const { return m_details->text(); }
 bool AboutDialog::showsBlasWarning() const { return !m_warning->isHidden(); }

@@ -20,7 +20,7 @@ const QList<KnownCheckpoint>& knownCheckpoints()
         for (const auto& m : model::knownModels())
             out.append({QString::fromStdString(m.name), QString::fromStdString(m.file), QString::fromStdString(m.url),
                         QString::fromStdString(m.page), static_cast<qint64>(m.size), QString::fromStdString(m.sha256),
-                        QString::fromStdString(m.variant)});
+                        QString::fromStdString(m.variant), QString::fromStdString(m.trainedOn)});
         return out;
     }();
     return list;

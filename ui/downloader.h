@@ -29,6 +29,7 @@ struct KnownCheckpoint
     qint64 size = 0;  // bytes (0: unknown)
     QString sha256;   // hex (empty: not published)
     QString variant;  // architecture a download must load as when no checksum is published
+    QString trainedOn; // what its authors trained it on
 };
 // The public checkpoints the model manager offers.
 const QList<KnownCheckpoint>& knownCheckpoints();

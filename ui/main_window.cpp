@@ -1381,7 +1381,7 @@ void MainWindow::createActions()
              QKeySequence::Preferences);
     shortcut(file->addAction(tr("&Models..."), this, [this] {
                  ModelManagerDialog dlg(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/models"),
-                                        m_modelPath, this);
+                                        m_modelPath, this, m_bundledModel);
                  connect(&dlg, &ModelManagerDialog::useModel, this, [this](const QString& path) {
                      QSettings().setValue(QStringLiteral("model/path"), path);
                      setModel(path, QSettings().value(QStringLiteral("model/device"), QStringLiteral("auto")).toString());
@@ -1565,6 +1565,7 @@ void MainWindow::setStatusModel()
 void MainWindow::showAbout()
 {
     AboutDialog dlg(this);
+    dlg.setModel(m_modelPath, m_modelId);
     dlg.exec();
 }
 

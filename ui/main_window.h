@@ -90,6 +90,8 @@ public:
     QString projectPath() const { return QString::fromStdString(m_projectPath.string()); }
     const pipeline::Project& project() const { return m_project; }
     int currentSlice() const { return m_sliceIndex; }
+    // The model shipped with the studio (listed first in File > Models).
+    void setBundledModel(const QString& path) { m_bundledModel = path; }
     const imaging::Window& window() const { return m_window; }   // display window
     const imaging::Window& modelWindow() const { return m_modelWindow; } // what the model sees
     void setModelWindow(const imaging::Window& w) { m_modelWindow = w, m_modelWindowFixed = true; }
@@ -197,6 +199,7 @@ private:
     bool m_modelReady = false;
     QString m_modelId;
     QString m_modelPath;
+    QString m_bundledModel;
     ProposalSettings m_settings;
     Proposal m_proposal;
     QImage m_currentImage;

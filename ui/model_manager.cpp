@@ -18,18 +18,24 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <array>
+
 namespace samsp::ui {
 
-ModelManagerDialog::ModelManagerDialog(const QString& modelsDir, const QString& currentModel, QWidget* parent)
-    : QDialog(parent), m_dir(modelsDir), m_current(currentModel), m_catalogue(knownCheckpoints())
+ModelManagerDialog::ModelManagerDialog(const QString& modelsDir, const QString& currentModel, QWidget* parent,
+                                       const QString& bundledModel)
+    : QDialog(parent), m_dir(modelsDir), m_current(QFileInfo(currentModel).absoluteFilePath()),
+      m_bundled(bundledModel.isEmpty() ? QString() : QFileInfo(bundledModel).absoluteFilePath()), m_catalogue(knownCheckpoints())
 {
+    if (currentModel.isEmpty()) m_current.clear();
     setWindowTitle(tr("Models"));
     QDir().mkpath(m_dir);
     m_downloader = new Downloader(this);
-    m_table = new QTableWidget(0, 4, this);
+    m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("modelTable"));
-    m_table->setHorizontalHeaderLabels({tr("Model"), tr("Size"), tr("State"), QString()});
-    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_table->setHorizontalHeaderLabels({tr("Model"), tr("Size"), tr("SHA-256"), tr("Trained on"), tr("State"), QString()});
+    m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(TrainedColumn, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_progress = new QProgressBar(this);
@@ -61,6 +67,7 @@ ModelManagerDialog::ModelManagerDialog(const QString& modelsDir, const QString& 
             m_cancel->setVisible(false);
             m_status->setText(tr("Downloaded and verified: %1").arg(dest));
             refresh();
+            computeChecksums();
             return;
         }
         // No published checksum: the file must load strictly as its architecture.
@@ -108,8 +115,9 @@ ModelManagerDialog::ModelManagerDialog(const QString& modelsDir, const QString& 
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
     layout->addLayout(buttons);
-    resize(720, 360);
+    resize(980, 380);
     refresh();
+    computeChecksums();
 }
 
 void ModelManagerDialog::setCatalogue(const QList<KnownCheckpoint>& list)
@@ -120,44 +128,131 @@ void ModelManagerDialog::setCatalogue(const QList<KnownCheckpoint>& list)
 
 QString ModelManagerDialog::localPath(const KnownCheckpoint& k) const { return m_dir + QLatin1Char('/') + k.file; }
 
+int ModelManagerDialog::rowOf(const QString& path) const
+{
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    for (int r = 0; r < m_rows.size(); ++r)
+        if (!m_rows[r].path.isEmpty() && QFileInfo(m_rows[r].path).absoluteFilePath() == abs) return r;
+    return -1;
+}
+
 void ModelManagerDialog::refresh()
 {
-    m_table->setRowCount(static_cast<int>(m_catalogue.size()));
-    for (int r = 0; r < m_catalogue.size(); ++r) {
-        const KnownCheckpoint& k = m_catalogue[r];
-        const QString path = localPath(k);
-        const bool have = QFileInfo::exists(path);
-        const qint64 part = QFileInfo(Downloader::partPath(path)).size();
-        auto* name = new QTableWidgetItem(k.name);
-        name->setToolTip(k.sha256.isEmpty()
-                             ? (k.variant.isEmpty() ? tr("No published checksum: %1").arg(k.page)
-                                                    : tr("No published checksum; a download must load as %1 (every tensor "
-                                                         "name and shape). %2")
-                                                          .arg(k.variant, k.page))
-                             : tr("SHA-256 %1").arg(k.sha256));
-        m_table->setItem(r, 0, name);
-        m_table->setItem(r, 1, new QTableWidgetItem(k.size > 0 ? QLocale().formattedDataSize(k.size) : tr("unknown")));
-        QString state = have ? (path == m_current ? tr("in use") : tr("downloaded"))
+    // Rows: the bundled model, the model in use and checkpoints in the models folder
+    // (added, trained, downloaded), then the public catalogue.
+    m_rows.clear();
+    QStringList seen;
+    auto addLocal = [&](const QString& path, const QString& name, bool bundled) {
+        const QString abs = QFileInfo(path).absoluteFilePath();
+        if (path.isEmpty() || !QFileInfo::exists(abs) || seen.contains(abs)) return;
+        seen << abs;
+        m_rows.append({name, abs, -1, bundled});
+    };
+    addLocal(m_bundled, tr("Bundled default model"), true);
+    addLocal(m_current, QFileInfo(m_current).fileName(), false);
+    for (const QFileInfo& f : QDir(m_dir).entryInfoList({QStringLiteral("*.safetensors"), QStringLiteral("*.pth"), QStringLiteral("*.pt")},
+                                                         QDir::Files, QDir::Name)) {
+        bool known = false;
+        for (const auto& k : m_catalogue) known = known || k.file == f.fileName();
+        if (!known) addLocal(f.absoluteFilePath(), f.fileName(), false);
+    }
+    for (int i = 0; i < m_catalogue.size(); ++i) {
+        const QString path = QFileInfo(localPath(m_catalogue[i])).absoluteFilePath();
+        if (seen.contains(path)) { // already listed as the model in use: name it
+            for (auto& r : m_rows)
+                if (r.path == path) r.name = m_catalogue[i].name, r.known = i;
+            continue;
+        }
+        m_rows.append({m_catalogue[i].name, QFileInfo::exists(path) ? path : QString(), i, false});
+        if (QFileInfo::exists(path)) seen << path;
+    }
+
+    m_table->setRowCount(static_cast<int>(m_rows.size()));
+    for (int r = 0; r < m_rows.size(); ++r) {
+        const Row& row = m_rows[r];
+        const KnownCheckpoint* k = row.known >= 0 ? &m_catalogue[row.known] : nullptr;
+        const bool have = !row.path.isEmpty();
+        const QString path = have ? row.path : k ? localPath(*k) : QString();
+        const qint64 part = k ? QFileInfo(Downloader::partPath(path)).size() : 0;
+        auto* name = new QTableWidgetItem(row.name);
+        QString tip = have ? row.path : QString();
+        if (k) {
+            const QString check = k->sha256.isEmpty()
+                                      ? (k->variant.isEmpty() ? tr("No published checksum: %1").arg(k->page)
+                                                              : tr("No published checksum; a download must load as %1 (every tensor "
+                                                                   "name and shape). %2")
+                                                                    .arg(k->variant, k->page))
+                                      : tr("SHA-256 %1 (published)").arg(k->sha256);
+            tip = tip.isEmpty() ? check : tip + QLatin1Char('\n') + check;
+        }
+        name->setToolTip(tip);
+        m_table->setItem(r, NameColumn, name);
+        const qint64 size = have ? QFileInfo(row.path).size() : k ? k->size : 0;
+        m_table->setItem(r, SizeColumn, new QTableWidgetItem(size > 0 ? QLocale().formattedDataSize(size) : tr("unknown")));
+        // SHA-256: of the file here (computed on a worker), else the published one.
+        const QString sha = have ? m_sha.value(row.path) : k ? k->sha256 : QString();
+        auto* shaItem = new QTableWidgetItem(sha.isEmpty() ? (have ? tr("computing ...") : tr("not published")) : sha.left(16) + QStringLiteral("…"));
+        shaItem->setToolTip(sha);
+        shaItem->setData(Qt::UserRole, sha);
+        m_table->setItem(r, ShaColumn, shaItem);
+        QString trained = have ? m_trainedOn.value(row.path) : QString();
+        if ((trained.isEmpty() || trained == QLatin1String("unknown")) && k) trained = k->trainedOn;
+        auto* trainedItem = new QTableWidgetItem(trained.isEmpty() ? tr("unknown") : trained);
+        trainedItem->setToolTip(trained);
+        m_table->setItem(r, TrainedColumn, trainedItem);
+        const bool inUse = have && !m_current.isEmpty() && row.path == m_current;
+        QString state = inUse ? tr("in use") : have ? (row.bundled ? tr("bundled") : tr("downloaded"))
                         : part > 0 ? tr("partial (%1)").arg(QLocale().formattedDataSize(part))
                                    : tr("not downloaded");
-        m_table->setItem(r, 2, new QTableWidgetItem(state));
-        auto* button = new QPushButton(have ? tr("Use") : k.url.isEmpty() ? tr("Open Page") : part > 0 ? tr("Resume") : tr("Download"),
+        m_table->setItem(r, StateColumn, new QTableWidgetItem(state));
+        auto* button = new QPushButton(have ? tr("Use") : (!k || k->url.isEmpty()) ? tr("Open Page") : part > 0 ? tr("Resume") : tr("Download"),
                                        m_table);
         button->setObjectName(QStringLiteral("modelAction%1").arg(r));
-        connect(button, &QPushButton::clicked, this, [this, r, have] {
-            const KnownCheckpoint& k = m_catalogue[r];
-            if (have) {
-                m_chosen = localPath(k);
+        button->setEnabled(!inUse);
+        const QString rowPath = row.path;
+        const int known = row.known;
+        connect(button, &QPushButton::clicked, this, [this, rowPath, known] {
+            if (!rowPath.isEmpty()) {
+                m_chosen = rowPath;
                 Q_EMIT useModel(m_chosen);
                 accept();
-            }
-            else if (k.url.isEmpty())
-                QDesktopServices::openUrl(QUrl(k.page));
-            else
-                download(r);
+            } else if (known >= 0 && m_catalogue[known].url.isEmpty())
+                QDesktopServices::openUrl(QUrl(m_catalogue[known].page));
+            else if (known >= 0)
+                download(known);
         });
-        m_table->setCellWidget(r, 3, button);
+        m_table->setCellWidget(r, ActionColumn, button);
     }
+}
+
+void ModelManagerDialog::computeChecksums()
+{
+    // SHA-256 and the training summary of every local file, on a worker (a ViT-H
+    // checkpoint is 2.5 GB): the table fills in when they are known.
+    QStringList files;
+    for (const auto& r : m_rows)
+        if (!r.path.isEmpty() && !m_sha.contains(r.path)) files << r.path;
+    if (files.isEmpty()) {
+        Q_EMIT checksumsReady();
+        return;
+    }
+    using Result = QList<std::array<QString, 3>>;
+    auto* watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher] {
+        for (const auto& [path, sha, trained] : watcher->result()) {
+            m_sha.insert(path, sha);
+            m_trainedOn.insert(path, trained);
+        }
+        watcher->deleteLater();
+        refresh();
+        Q_EMIT checksumsReady();
+    });
+    watcher->setFuture(QtConcurrent::run([files]() {
+        Result out;
+        for (const QString& f : files)
+            out.append({f, fileSha256(f), QString::fromStdString(model::describeTraining(f.toStdString()))});
+        return out;
+    }));
 }
 
 void ModelManagerDialog::download(int row)

@@ -7,6 +7,7 @@
 #include "downloader.h"
 
 #include <QDialog>
+#include <QHash>
 
 class QTableWidget;
 class QProgressBar;
@@ -19,7 +20,14 @@ class ModelManagerDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ModelManagerDialog(const QString& modelsDir, const QString& currentModel, QWidget* parent = nullptr);
+    // `bundledModel`: the model shipped with the studio (listed first when given).
+    ModelManagerDialog(const QString& modelsDir, const QString& currentModel, QWidget* parent = nullptr,
+                       const QString& bundledModel = {});
+
+    // Columns of the table.
+    enum Column { NameColumn, SizeColumn, ShaColumn, TrainedColumn, StateColumn, ActionColumn, ColumnCount };
+    // The row of a local file (bundled, in use, added, or a downloaded known model); -1: none.
+    int rowOf(const QString& path) const;
 
     QTableWidget* table() const { return m_table; }
     Downloader* downloader() const { return m_downloader; }
@@ -35,12 +43,26 @@ Q_SIGNALS:
     // empty when it is the expected architecture, else why not (the file is removed).
     void verificationDone(const QString& error);
 
+Q_SIGNALS:
+    // All SHA-256 of local files are shown (they are computed on a worker).
+    void checksumsReady();
+
 private:
     void refresh();
+    void computeChecksums();
     QString localPath(const KnownCheckpoint& k) const;
+    struct Row
+    {
+        QString name, path;  // path: the local file ("" when not downloaded)
+        int known = -1;      // index into m_catalogue, -1 for local-only files
+        bool bundled = false;
+    };
 
-    QString m_dir, m_current, m_chosen;
+    QString m_dir, m_current, m_chosen, m_bundled;
     QList<KnownCheckpoint> m_catalogue;
+    QList<Row> m_rows;
+    QHash<QString, QString> m_sha;       // local file -> SHA-256 (hex)
+    QHash<QString, QString> m_trainedOn; // local file -> what it was trained on
     QTableWidget* m_table = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;

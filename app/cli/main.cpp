@@ -179,12 +179,13 @@ int runInfo(const std::vector<std::string>& paths, bool json)
                                  {"tensors", ck.tensors.size()},
                                  {"values", params},
                                  {"weights_digest", digest},
+                                 {"trained_on", samsp::model::describeTraining(p)},
                                  {"config", nlohmann::json::parse(samsp::model::samConfigToJson(cfg))}};
                 out.push_back(j);
                 if (!json)
                     std::cout << p << ": SAM checkpoint (" << ck.format << "), " << cfg.variant << ", " << cfg.encoder
                               << " encoder, input " << cfg.imageSize << " px, " << ck.tensors.size() << " tensors, " << params
-                              << " values, weights " << digest << "\n";
+                              << " values, weights " << digest << "\n  trained on: " << samsp::model::describeTraining(p) << "\n";
                 continue;
             }
             if (samsp::imaging::looksLikeDicom(p) || fs::path(p).extension() == ".dcm") {

@@ -102,6 +102,7 @@ int main(int argc, char** argv)
         app.installTranslator(&appTr);
 
     samsp::ui::MainWindow w;
+    w.setBundledModel(findBundled(QStringLiteral("models/samsp-default.safetensors")));
     w.show();
     const QString savedModel = QSettings().value(QStringLiteral("model/path")).toString();
     const QString modelPath = parser.isSet(modelOpt) ? parser.value(modelOpt)

@@ -21,12 +21,18 @@ struct KnownModel
     std::string sha256;  // hex; empty: not published
     std::string variant; // architecture it must load as ("vit_b", "vit_t", ...)
     std::string licence;
+    std::string trainedOn; // what the published weights were trained on
 };
 
 const std::vector<KnownModel>& knownModels();
 
 // How a download of `m` is checked: "SHA-256 <hex>", or strict loading as its variant.
 std::string verificationOf(const KnownModel& m);
+
+// One line on what a checkpoint file was trained on: for SAM-SP fine-tunes, from its
+// metadata (data folder, images, epochs, validation Dice, starting point); for a
+// known public checkpoint (by file name), what its authors trained it on; else "unknown".
+std::string describeTraining(const std::filesystem::path& path);
 
 // Loads `path` and requires it to be a complete checkpoint of `variant` (no missing,
 // extra or wrongly shaped tensor). Throws CheckpointError / ModelError naming what differs.

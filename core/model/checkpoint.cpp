@@ -795,6 +795,28 @@ std::string torchStorageName(at::ScalarType t)
 
 } // namespace
 
+std::map<std::string, std::string> readSafetensorsMetadata(const std::filesystem::path& path)
+{
+    std::map<std::string, std::string> md;
+    std::ifstream in(path, std::ios::binary);
+    uint8_t head[8];
+    if (!in.read(reinterpret_cast<char*>(head), 8)) return md;
+    const uint64_t len = le64(head);
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec || len == 0 || len > (100u << 20) || len > size - 8) return md; // not safetensors
+    std::string header(static_cast<size_t>(len), '\0');
+    if (!in.read(header.data(), static_cast<std::streamsize>(len)) || header.front() != '{') return md;
+    try {
+        const json::Value v = json::parse(header);
+        if (const json::Value* m = v.isObject() ? v.find("__metadata__") : nullptr)
+            for (const auto& [k, x] : m->object()) md[k] = x.string();
+    } catch (const std::exception&) {
+        md.clear();
+    }
+    return md;
+}
+
 Checkpoint loadCheckpoint(const std::filesystem::path& path)
 {
     FileSource src(path);

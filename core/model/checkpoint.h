@@ -36,6 +36,10 @@ Checkpoint loadCheckpoint(const std::filesystem::path& path);
 // Same from memory (fuzzing, embedded resources). `label` names the data in errors.
 Checkpoint loadCheckpointFromMemory(const uint8_t* data, size_t size, const std::string& label);
 
+// The string metadata of a safetensors file from its header alone (no tensor is
+// read: quick even for gigabyte checkpoints). Empty for other formats or no metadata.
+std::map<std::string, std::string> readSafetensorsMetadata(const std::filesystem::path& path);
+
 // Writes atomically (temporary file in the same folder, then rename).
 void saveSafetensors(const std::filesystem::path& path, const NamedTensors& tensors,
                      const std::map<std::string, std::string>& metadata = {});

@@ -668,6 +668,11 @@ private Q_SLOTS:
     void aboutShowsVersionsDeviceAndBlas()
     {
         AboutDialog dlg;
+        QVERIFY(dlg.modelText().contains(QStringLiteral("none loaded")));
+        dlg.setModel(QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors"), QStringLiteral("abc-fp32-256"));
+        QVERIFY2(dlg.modelText().contains(QStringLiteral("samsp-default.safetensors")) && dlg.modelText().contains(QStringLiteral("abc-fp32-256")) &&
+                     dlg.modelText().contains(QStringLiteral("1350 images")),
+                 qPrintable(dlg.modelText()));
         const QString t = dlg.detailsText();
         QVERIFY2(t.contains("LibTorch: 1.") || t.contains("LibTorch: 2."), qPrintable(t));
         QVERIFY(t.contains("Compute device: CPU") || t.contains("Compute device: CUDA"));

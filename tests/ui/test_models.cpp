@@ -146,16 +146,16 @@ private Q_SLOTS:
         ModelManagerDialog dlg(dir.path(), QString());
         dlg.setCatalogue({{QStringLiteral("Test model"), QStringLiteral("test.pth"), server.url(), QString(), data.size(), sha(data)}});
         dlg.show();
-        QCOMPARE(dlg.table()->item(0, 2)->text(), QStringLiteral("not downloaded"));
-        auto* button = qobject_cast<QPushButton*>(dlg.table()->cellWidget(0, 3));
+        QCOMPARE(dlg.table()->item(0, ModelManagerDialog::StateColumn)->text(), QStringLiteral("not downloaded"));
+        auto* button = qobject_cast<QPushButton*>(dlg.table()->cellWidget(0, ModelManagerDialog::ActionColumn));
         QVERIFY(button);
         QCOMPARE(button->text(), QStringLiteral("Download"));
         QSignalSpy done(dlg.downloader(), &Downloader::finished);
         QTest::mouseClick(button, Qt::LeftButton);
         QVERIFY(done.wait(10000));
-        QCOMPARE(dlg.table()->item(0, 2)->text(), QStringLiteral("downloaded"));
+        QCOMPARE(dlg.table()->item(0, ModelManagerDialog::StateColumn)->text(), QStringLiteral("downloaded"));
         QSignalSpy use(&dlg, &ModelManagerDialog::useModel);
-        auto* use0 = qobject_cast<QPushButton*>(dlg.table()->cellWidget(0, 3));
+        auto* use0 = qobject_cast<QPushButton*>(dlg.table()->cellWidget(0, ModelManagerDialog::ActionColumn));
         QCOMPARE(use0->text(), QStringLiteral("Use"));
         QTest::mouseClick(use0, Qt::LeftButton);
         QCOMPARE(use.count(), 1);
@@ -171,12 +171,49 @@ private Q_SLOTS:
         QVERIFY(known[4].url.isEmpty() && !known[4].page.isEmpty());
     }
 
+    void managerListsBundledAndLocalModelsWithChecksumsAndTraining()
+    {
+        // One place for models: the bundled model (in use) first, a checkpoint in the
+        // models folder, then the catalogue; each with size, SHA-256 of the file here
+        // (or the published one) and what it was trained on; "Use" switches.
+        const QString bundled = QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors");
+        QTemporaryDir dir;
+        const QString local = dir.path() + QStringLiteral("/round-1.safetensors");
+        QVERIFY(QFile::copy(bundled, local));
+        ModelManagerDialog dlg(dir.path(), bundled, nullptr, bundled);
+        QSignalSpy ready(&dlg, &ModelManagerDialog::checksumsReady);
+        dlg.show();
+        QVERIFY(ready.count() > 0 || ready.wait(30000));
+        auto* t = dlg.table();
+        QCOMPARE(t->item(0, ModelManagerDialog::NameColumn)->text(), QStringLiteral("Bundled default model"));
+        QCOMPARE(t->item(0, ModelManagerDialog::StateColumn)->text(), QStringLiteral("in use"));
+        QVERIFY(!t->cellWidget(0, ModelManagerDialog::ActionColumn)->isEnabled());
+        QCOMPARE(t->item(0, ModelManagerDialog::ShaColumn)->data(Qt::UserRole).toString(), sha([&] {
+                     QFile f(bundled);
+                     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+                 }()));
+        const QString trained = t->item(0, ModelManagerDialog::TrainedColumn)->text();
+        QVERIFY2(trained.contains(QStringLiteral("1350 images")) && trained.contains(QStringLiteral("val Dice")), qPrintable(trained));
+        const int row = dlg.rowOf(local);
+        QCOMPARE(row, 1);
+        QCOMPARE(t->item(row, ModelManagerDialog::StateColumn)->text(), QStringLiteral("downloaded"));
+        // A known checkpoint not downloaded shows its published checksum and training data.
+        const int vitb = row + 1;
+        QCOMPARE(t->item(vitb, ModelManagerDialog::NameColumn)->text(), QStringLiteral("SAM ViT-B"));
+        QCOMPARE(t->item(vitb, ModelManagerDialog::ShaColumn)->data(Qt::UserRole).toString(), knownCheckpoints()[0].sha256);
+        QVERIFY(t->item(vitb, ModelManagerDialog::TrainedColumn)->text().contains(QStringLiteral("SA-1B")));
+        QSignalSpy use(&dlg, &ModelManagerDialog::useModel);
+        QTest::mouseClick(qobject_cast<QPushButton*>(t->cellWidget(row, ModelManagerDialog::ActionColumn)), Qt::LeftButton);
+        QCOMPARE(use.count(), 1);
+        QCOMPARE(use.first().first().toString(), QFileInfo(local).absoluteFilePath());
+    }
+
     void downloadWithoutChecksumIsVerifiedByLoading()
     {
         // A catalogue entry like MobileSAM's (no checksum): a real vit_t checkpoint is
         // kept; a file of another architecture is removed with the loader's reason.
-        QTemporaryDir dir;
-        const std::filesystem::path good = (dir.path() + QStringLiteral("/good.safetensors")).toStdString();
+        QTemporaryDir dir, src; // the models folder; where the served file is made
+        const std::filesystem::path good = (src.path() + QStringLiteral("/good.safetensors")).toStdString();
         {
             torch::NoGradGuard ng;
             samsp::model::Sam sam(samsp::model::samConfigForVariant("vit_t"));
@@ -201,19 +238,19 @@ private Q_SLOTS:
             dlg.show();
             QVERIFY(dlg.table()->item(0, 0)->toolTip().contains(QStringLiteral("vit_t")));
             QSignalSpy verified(&dlg, &ModelManagerDialog::verificationDone);
-            QTest::mouseClick(qobject_cast<QPushButton*>(dlg.table()->cellWidget(0, 3)), Qt::LeftButton);
+            QTest::mouseClick(qobject_cast<QPushButton*>(dlg.table()->cellWidget(0, ModelManagerDialog::ActionColumn)), Qt::LeftButton);
             QVERIFY(verified.wait(60000));
             const QString error = verified.first().first().toString();
             const QString dest = dir.path() + QStringLiteral("/light.pt");
             if (right) {
                 QVERIFY2(error.isEmpty(), qPrintable(error));
                 QVERIFY(QFileInfo::exists(dest));
-                QCOMPARE(dlg.table()->item(0, 2)->text(), QStringLiteral("downloaded"));
+                QCOMPARE(dlg.table()->item(0, ModelManagerDialog::StateColumn)->text(), QStringLiteral("downloaded"));
                 QFile::remove(dest);
             } else {
                 QVERIFY2(error.contains(QStringLiteral("does not fit SAM vit_t")), qPrintable(error));
                 QVERIFY(!QFileInfo::exists(dest));
-                QCOMPARE(dlg.table()->item(0, 2)->text(), QStringLiteral("not downloaded"));
+                QCOMPARE(dlg.table()->item(0, ModelManagerDialog::StateColumn)->text(), QStringLiteral("not downloaded"));
             }
         }
     }
