@@ -2,7 +2,10 @@
 
 #include <QSettings>
 
+#include "qt_convert.h"
+
 #include "pipeline/dataset_export.h"
+#include "pipeline/format_registry.h"
 #include "pipeline/items.h"
 
 #include <QCheckBox>
@@ -59,13 +62,16 @@ BatchDialog::BatchDialog(const QString& inputFolder, const QString& modelPath, c
     form->addRow(tr("Output folder:"), folderRow(m_output, this, tr("Output Folder")));
     form->addRow(tr("Class name:"), m_label);
     auto* grid = new QGridLayout;
-    const QStringList names{QStringLiteral("png"),     QStringLiteral("coco"),      QStringLiteral("yolo"),  QStringLiteral("voc"),
-                            QStringLiteral("labelme"), QStringLiteral("labelmap"), QStringLiteral("dicom-seg"), QStringLiteral("nifti")};
-    for (int i = 0; i < names.size(); ++i) {
-        auto* box = new QCheckBox(names[i], this);
-        box->setChecked(names[i] == QLatin1String("png") || names[i] == QLatin1String("coco"));
-        m_formats[names[i]] = box;
-        grid->addWidget(box, i / 4, i % 4);
+    int i = 0;
+    for (const auto& f : pipeline::outputFormats()) { // every format the pipeline writes, by its human name
+        const QString id = QString::fromStdString(f.id);
+        auto* box = new QCheckBox(formatDisplayName(f), this);
+        box->setObjectName(QStringLiteral("format_") + id);
+        box->setToolTip(tr("%1 — writes %2").arg(id, QString::fromStdString(f.files)));
+        box->setChecked(id == QLatin1String("png") || id == QLatin1String("coco"));
+        m_formats[id] = box;
+        grid->addWidget(box, i / 2, i % 2);
+        ++i;
     }
     form->addRow(tr("Formats:"), grid);
     m_progress = new QProgressBar(this);
@@ -213,7 +219,8 @@ DatasetDialog::DatasetDialog(const pipeline::Project& project, const std::filesy
     m_seed->setRange(0, 1 << 30);
     form->addRow(tr("Seed:"), m_seed);
     m_format = new QComboBox(this);
-    m_format->addItems({QStringLiteral("coco"), QStringLiteral("voc"), QStringLiteral("yolo"), QStringLiteral("png")});
+    for (const auto& f : pipeline::outputFormats())
+        if (f.dataset) m_format->addItem(formatDisplayName(f), QString::fromStdString(f.id));
     form->addRow(tr("Format:"), m_format);
     m_proposed = new QCheckBox(tr("Also proposals nobody accepted yet"), this);
     form->addRow(QString(), m_proposed);
@@ -249,14 +256,38 @@ void DatasetDialog::exportNow()
     o.out = m_output->text().toStdString();
     for (int i = 0; i < 3; ++i) o.ratios[static_cast<size_t>(i)] = m_ratios[i]->value();
     o.seed = static_cast<uint64_t>(m_seed->value());
-    o.format = m_format->currentText().toStdString();
+    o.format = m_format->currentData().toString().toStdString();
     o.includeProposed = m_proposed->isChecked();
+    int accepted = 0, proposed = 0;
+    for (const auto& i : m_project.items) {
+        accepted += i.state == pipeline::ItemState::Accepted && i.annotation.width > 0;
+        proposed += i.state == pipeline::ItemState::Proposed && i.annotation.width > 0;
+    }
+    if (accepted == 0 && !(o.includeProposed && proposed > 0)) {
+        // Said in the dialog's own terms (the library's message names a command-line flag).
+        m_result = proposed > 0 ? tr("No item is accepted yet. Accept items (Enter), or tick \"%1\" to export the %n proposal(s).", "",
+                                     proposed)
+                                      .arg(m_proposed->text())
+                                : tr("The project has no annotated item to export.");
+        m_status->setText(m_result);
+        return;
+    }
     setCursor(Qt::WaitCursor);
     try {
         const auto res = pipeline::exportDataset(m_project, m_dir, o);
         QStringList parts;
         for (const auto& [split, n] : res.itemsPerSplit) parts << QStringLiteral("%1 %2").arg(QString::fromStdString(split)).arg(n);
         m_result = tr("Dataset written: %1; card %2").arg(parts.join(QStringLiteral(", ")), QString::fromStdString(res.card.string()));
+        const QString splitNames[3] = {tr("train"), tr("val"), tr("test")};
+        const char* ids[3] = {"train", "val", "test"};
+        for (int k = 0; k < 3; ++k) {
+            const auto n = res.itemsPerSplit.find(ids[k]);
+            if (o.ratios[static_cast<size_t>(k)] > 0 && (n == res.itemsPerSplit.end() || n->second == 0))
+                m_result += QLatin1Char('\n') + tr("Warning: the %1 split is empty although its share is %2: the items come from too "
+                                                    "few patients (or files) to divide, and one patient is never split.")
+                                                     .arg(splitNames[k])
+                                                     .arg(o.ratios[static_cast<size_t>(k)]);
+        }
         for (const auto& p : res.problems) m_result += QLatin1Char('\n') + QString::fromStdString(p);
         m_status->setText(m_result);
         unsetCursor();

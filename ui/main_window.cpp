@@ -1,4 +1,11 @@
 #include "main_window.h"
+#include "pipeline/format_registry.h"
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QPushButton>
+#include <QLineEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
 
 #include "about_dialog.h"
 #include "batch_dialog.h"
@@ -1618,27 +1625,81 @@ bool MainWindow::openFile(const QString& f)
 
 void MainWindow::exportDialog()
 {
-    if (m_project.items.empty()) return;
-    const QStringList formats{QStringLiteral("coco"), QStringLiteral("png"), QStringLiteral("voc"), QStringLiteral("yolo"),
-                              QStringLiteral("labelme"), QStringLiteral("labelmap"), QStringLiteral("dicom-seg"),
-                              QStringLiteral("nifti")};
-    bool ok = false;
-    const QString format = QInputDialog::getItem(this, tr("Export"), tr("Format:"), formats, 0, false, &ok);
-    if (!ok) return;
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Export to Folder"));
-    if (dir.isEmpty()) return;
+    if (m_project.items.empty()) {
+        statusBar()->showMessage(tr("Open a folder first: there is nothing to export."), 5000);
+        return;
+    }
+    QDialog dlg(this);
+    dlg.setObjectName(QStringLiteral("exportDialog"));
+    dlg.setWindowTitle(tr("Export"));
+    auto* format = new QComboBox(&dlg);
+    format->setObjectName(QStringLiteral("exportFormat"));
+    for (const auto& f : pipeline::outputFormats()) {
+        format->addItem(formatDisplayName(f), QString::fromStdString(f.id));
+        format->setItemData(format->count() - 1, tr("Writes %1").arg(QString::fromStdString(f.files)), Qt::ToolTipRole);
+    }
+    int accepted = 0, proposed = 0;
+    for (const auto& i : m_project.items) {
+        accepted += i.state == pipeline::ItemState::Accepted && i.annotation.width > 0;
+        proposed += i.state == pipeline::ItemState::Proposed && i.annotation.width > 0;
+    }
+    auto* which = new QComboBox(&dlg);
+    which->setObjectName(QStringLiteral("exportWhich"));
+    which->addItem(tr("Accepted items only (%n)", "", accepted), false);
+    which->addItem(tr("Accepted and proposed items (%n)", "", accepted + proposed), true);
+    auto* folder = new QLineEdit(&dlg);
+    folder->setObjectName(QStringLiteral("exportFolder"));
+    auto* browse = new QPushButton(tr("Browse..."), &dlg);
+    connect(browse, &QPushButton::clicked, &dlg, [&dlg, folder] {
+        const QString d = QFileDialog::getExistingDirectory(&dlg, tr("Export to Folder"), folder->text());
+        if (!d.isEmpty()) folder->setText(d);
+    });
+    auto* folderRow = new QHBoxLayout;
+    folderRow->addWidget(folder, 1);
+    folderRow->addWidget(browse);
+    auto* form = new QFormLayout;
+    form->addRow(tr("Format:"), format);
+    form->addRow(tr("Items:"), which);
+    form->addRow(tr("Folder:"), folderRow);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dlg);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
+    connect(buttons, &QDialogButtonBox::accepted, &dlg, [&dlg, folder] {
+        if (folder->text().trimmed().isEmpty())
+            QMessageBox::warning(&dlg, tr("Export"), tr("Choose the folder to export to."));
+        else
+            dlg.accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, &dlg, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dlg);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    if (m_exportDialogHook) m_exportDialogHook(&dlg);
+    if (dlg.exec() != QDialog::Accepted) return;
+    const bool includeProposed = which->currentData().toBool();
+    if ((includeProposed ? accepted + proposed : accepted) == 0) {
+        QMessageBox::information(this, tr("Export"),
+                                 includeProposed ? tr("No item has a mask yet.")
+                                                 : tr("No item is accepted yet. Accept items (Enter), or choose \"%1\".")
+                                                       .arg(which->itemText(1)));
+        return;
+    }
     saveNow();
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    std::vector<std::string> problems;
     try {
-        const auto written = pipeline::exportProject(m_project, dir.toStdString(), {format.toStdString()}, &problems);
+        const auto res = pipeline::exportProject(m_project, folder->text().toStdString(),
+                                                 {format->currentData().toString().toStdString()}, includeProposed);
         QApplication::restoreOverrideCursor();
-        QString msg = tr("Exported %1 file(s) to %2.").arg(written.size()).arg(dir);
-        for (const auto& p : problems) msg += QLatin1Char('\n') + QString::fromStdString(p);
-        QMessageBox::information(this, tr("Export"), msg);
+        m_lastExport = tr("Exported %n item(s) as %1 to %2: %3 file(s).", "", res.items)
+                           .arg(format->currentText(), folder->text())
+                           .arg(res.files);
+        if (!res.problems.empty()) m_lastExport += QLatin1Char('\n') + tr("Not exported (%n):", "", static_cast<int>(res.problems.size()));
+        for (const auto& p : res.problems) m_lastExport += QLatin1Char('\n') + QString::fromStdString(p);
+        statusBar()->showMessage(m_lastExport.section(QLatin1Char('\n'), 0, 0), 10000);
+        if (!m_exportDialogHook) QMessageBox::information(this, tr("Export"), m_lastExport);
     } catch (const std::exception& e) {
         QApplication::restoreOverrideCursor();
-        QMessageBox::warning(this, tr("Export"), tr("The export failed:\n%1").arg(QString::fromStdString(e.what())));
+        m_lastExport = tr("The export failed:\n%1").arg(QString::fromStdString(e.what()));
+        if (!m_exportDialogHook) QMessageBox::warning(this, tr("Export"), m_lastExport);
     }
 }
 

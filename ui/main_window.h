@@ -14,6 +14,9 @@
 #include "pipeline/project.h"
 
 #include <QFutureWatcher>
+#include <QDialog>
+
+#include <functional>
 #include <QImage>
 #include <QMainWindow>
 #include <QPointer>
@@ -90,6 +93,10 @@ public:
     QString projectPath() const { return QString::fromStdString(m_projectPath.string()); }
     const pipeline::Project& project() const { return m_project; }
     int currentSlice() const { return m_sliceIndex; }
+    // Tests: called with File > Export's dialog before it runs (fill it in and accept it
+    // there); the result then goes to lastExport() instead of a message box.
+    void setExportDialogHook(std::function<void(QDialog*)> hook) { m_exportDialogHook = std::move(hook); }
+    QString lastExport() const { return m_lastExport; }
     // The model shipped with the studio (listed first in File > Models).
     void setBundledModel(const QString& path) { m_bundledModel = path; }
     const imaging::Window& window() const { return m_window; }   // display window
@@ -200,6 +207,8 @@ private:
     QString m_modelId;
     QString m_modelPath;
     QString m_bundledModel;
+    std::function<void(QDialog*)> m_exportDialogHook;
+    QString m_lastExport;
     ProposalSettings m_settings;
     Proposal m_proposal;
     QImage m_currentImage;

@@ -2,10 +2,19 @@
 // Conversions between core types (OpenCV matrices in RGB order) and Qt types.
 
 #include <QImage>
+#include <QString>
 
 #include <opencv2/core.hpp>
 
+namespace samsp::pipeline {
+struct OutputFormat;
+}
+
 namespace samsp::ui {
+
+// A format's name for people, in the interface's language (the registry's English
+// name where no translation is listed).
+QString formatDisplayName(const pipeline::OutputFormat& f);
 
 // CV_8UC3 RGB -> QImage (deep copy, Format_RGB888).
 QImage rgbToQImage(const cv::Mat& rgb);

@@ -16,6 +16,7 @@
 #include "pipeline/batch.h"
 #include "pipeline/dataset_export.h"
 #include "pipeline/evaluate.h"
+#include "pipeline/format_registry.h"
 #include "pipeline/interactive.h"
 #include "pipeline/loop.h"
 #include "pipeline/synth.h"
@@ -342,8 +343,7 @@ int main(int argc, char** argv)
     annotate->add_option("inputs", annInputs, "Image or DICOM files and folders (searched recursively)")->required();
     annotate->add_option("--model", annModel, "Checkpoint (.pth or .safetensors); default: the bundled model");
     annotate->add_option("--out", bopt.out, "Output folder (created; holds the resume log)")->required();
-    annotate->add_option("--format", annFormats,
-                         "Comma-separated: png, labelmap, coco, yolo, voc, labelme, dicom-seg, nifti")->capture_default_str();
+    annotate->add_option("--format", annFormats, "Comma-separated: " + samsp::pipeline::outputFormatIds())->capture_default_str();
     annotate->add_option("--label", bopt.label, "Class name of the proposed masks")->capture_default_str();
     annotate->add_option("--shard", annShard, "i/N: process the i-th of N deterministic parts (0-based)");
     annotate->add_option("--passes", bopt.selfPrompt.passes, "SAM-SP passes after pass 0")->capture_default_str();
@@ -406,7 +406,10 @@ int main(int argc, char** argv)
     dsExport->add_option("--out", dso.out, "Dataset folder")->required();
     dsExport->add_option("--split", dsSplit, "train/val/test ratios")->capture_default_str();
     dsExport->add_option("--seed", dso.seed, "Split seed")->capture_default_str();
-    dsExport->add_option("--format", dso.format, "coco, voc, yolo or png")->check(CLI::IsMember({"coco", "voc", "yolo", "png"}))->capture_default_str();
+    std::vector<std::string> datasetFormats;
+    for (const auto& f : samsp::pipeline::outputFormats())
+        if (f.dataset) datasetFormats.push_back(f.id);
+    dsExport->add_option("--format", dso.format, samsp::pipeline::outputFormatIds(true))->check(CLI::IsMember(datasetFormats))->capture_default_str();
     dsExport->add_flag("--include-proposed", dso.includeProposed, "Also export proposals nobody accepted yet");
 
     // eval
@@ -692,6 +695,7 @@ int main(int argc, char** argv)
             ProgressBar bar("export");
             const auto res = samsp::pipeline::exportDataset(project, pf.parent_path(), dso, [&](int d, int t) { bar.update(d, t); });
             for (const auto& p : res.problems) std::cerr << "left out: " << p << "\n";
+            for (const auto& w : res.warnings) std::cerr << "warning: " << w << "\n";
             std::cout << "dataset (" << dso.format << ") in " << dso.out.string() << ":";
             for (const auto& [split, n] : res.itemsPerSplit) std::cout << " " << split << " " << n;
             std::cout << "; card " << res.card.string() << "\n";

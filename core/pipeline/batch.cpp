@@ -1,4 +1,5 @@
 #include "batch.h"
+#include "format_registry.h"
 
 #include "model/durable.h"
 
@@ -40,8 +41,12 @@ using nlohmann::json;
 
 const std::vector<std::string>& batchFormatNames()
 {
-    static const std::vector<std::string> names{"png", "labelmap", "coco", "yolo", "voc",
-                                                "labelme", "dicom-seg", "nifti", "project"};
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> n;
+        for (const auto& f : outputFormats()) n.push_back(f.id);
+        n.push_back("project");
+        return n;
+    }();
     return names;
 }
 
@@ -167,27 +172,8 @@ annotation::LabelSet batchLabels(const std::string& label)
 void writeItemOutputs(const fs::path& out, const std::set<std::string>& formats, const std::string& stem,
                       const ProjectItem& item, const annotation::LabelSet& labels)
 {
-    const auto& a = item.annotation;
-    if (formats.count("png")) {
-        formats::ensureFolder(out / "masks");
-        formats::writeMaskPng(out / "masks" / (stem + ".png"), a.foregroundMask());
-    }
-    if (formats.count("labelmap")) {
-        formats::ensureFolder(out / "labelmaps");
-        formats::writeLabelMapPng(out / "labelmaps" / (stem + ".png"), a);
-    }
-    if (formats.count("labelme")) {
-        formats::ensureFolder(out / "labelme");
-        std::error_code ec;
-        fs::path rel = fs::relative(item.file, out / "labelme", ec);
-        formats::writeLabelme(out / "labelme" / (stem + ".json"), a, labels, (ec ? fs::path(item.file) : rel).generic_string(),
-                              formats::LabelmeShape::Polygon);
-    }
-    if (formats.count("yolo")) {
-        formats::ensureFolder(out / "labels");
-        formats::writeYoloLabels(out / "labels" / (stem + ".txt"), a, labels);
-    }
-    if (formats.count("voc")) formats::writeVoc(out / "voc", stem, a);
+    for (const auto& f : outputFormats())
+        if (f.writeItem && formats.count(f.id)) f.writeItem(out, stem, item, labels);
 }
 
 void writeAggregates(const fs::path& out, const std::set<std::string>& formats, const Project& project,
@@ -604,32 +590,43 @@ std::string runBatchRequest(const BatchRequest& r, const std::function<void(int,
     return rep.summary();
 }
 
-std::vector<std::string> exportProject(const Project& project, const fs::path& out, const std::set<std::string>& formats,
-                                       std::vector<std::string>* problems)
+ProjectExport exportProject(const Project& project, const fs::path& out, const std::set<std::string>& formats,
+                            bool includeProposed)
 {
     for (const auto& f : formats)
         if (std::find(batchFormatNames().begin(), batchFormatNames().end(), f) == batchFormatNames().end())
             throw std::invalid_argument("unknown output format '" + f + "'");
     formats::ensureFolder(out);
+    // The items asked for, in a project of their own (aggregates list exactly these).
+    Project chosen = project;
+    chosen.items.clear();
+    for (const auto& i : project.items)
+        if (i.annotation.width > 0 && (i.state == ItemState::Accepted || (includeProposed && i.state == ItemState::Proposed)))
+            chosen.items.push_back(i);
     std::vector<std::string> keys;
-    for (const auto& i : project.items) keys.push_back(i.key);
+    for (const auto& i : chosen.items) keys.push_back(i.key);
     const auto stems = outputStems(keys);
-    std::vector<std::string> written;
+    ProjectExport res;
     std::vector<BatchFailure> failures;
-    for (const auto& i : project.items) {
-        if (i.state == ItemState::New || i.annotation.width <= 0) continue;
+    int perItemFormats = 0;
+    for (const auto& f : outputFormats()) perItemFormats += f.writeItem && formats.count(f.id) ? 1 : 0;
+    for (const auto& i : chosen.items) {
         try {
             writeItemOutputs(out, formats, stems.at(i.key), i, project.labels);
+            ++res.items;
+            res.files += perItemFormats;
         } catch (const formats::WriteError&) {
             throw;
         } catch (const std::exception& e) {
             failures.push_back({i.key, i.file, e.what()});
         }
     }
-    writeAggregates(out, formats, project, written, failures);
-    if (problems)
-        for (const auto& f : failures) problems->push_back(f.key + ": " + f.reason);
-    return written;
+    std::vector<std::string> written;
+    writeAggregates(out, formats, chosen, written, failures);
+    for (const auto& w : written)
+        if (fs::path(w).filename() != "project.samsp.json") res.aggregates.push_back(w), ++res.files;
+    for (const auto& f : failures) res.problems.push_back(f.key + ": " + f.reason);
+    return res;
 }
 
 Project mergeBatchOutputs(const std::vector<fs::path>& shardDirs, const fs::path& out, const std::set<std::string>& formats)

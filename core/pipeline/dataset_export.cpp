@@ -1,4 +1,5 @@
 #include "dataset_export.h"
+#include "format_registry.h"
 
 #include "formats/atomic_file.h"
 #include "formats/coco.h"
@@ -69,8 +70,9 @@ std::map<std::string, std::string> splitByGroup(const std::vector<const ProjectI
 DatasetExportResult exportDataset(const Project& project, const fs::path& projectDir, const DatasetExportOptions& opts,
                                   const std::function<void(int, int)>& progress)
 {
-    static const std::set<std::string> known{"coco", "voc", "yolo", "png"};
-    if (!known.count(opts.format)) throw std::invalid_argument("unknown dataset format '" + opts.format + "' (coco, voc, yolo, png)");
+    const OutputFormat* fmt = findOutputFormat(opts.format);
+    if (!fmt || !fmt->dataset)
+        throw std::invalid_argument("unknown dataset format '" + opts.format + "' (" + outputFormatIds(true) + ")");
     std::vector<const ProjectItem*> items;
     for (const auto& i : project.items)
         if (i.annotation.width > 0 &&
@@ -78,14 +80,26 @@ DatasetExportResult exportDataset(const Project& project, const fs::path& projec
             items.push_back(&i);
     if (items.empty())
         throw std::runtime_error(opts.includeProposed ? "the project has no annotated items"
-                                                      : "the project has no accepted items (use --include-proposed to export proposals)");
+                                                      : "the project has no accepted items (proposals are left out unless asked for)");
     const auto splitOf = splitByGroup(items, opts.ratios, opts.seed);
+    DatasetExportResult res;
+    {
+        // A group (patient, else file) is never divided: with fewer groups than splits
+        // asked for, some split stays empty. Say so rather than leave it to be found.
+        std::set<std::string> groups;
+        std::map<std::string, int> counts;
+        for (const auto* i : items) groups.insert(groupOf(*i)), ++counts[splitOf.at(i->key)];
+        for (size_t k = 0; k < kSplits.size(); ++k)
+            if (opts.ratios[k] > 0 && counts[kSplits[k]] == 0)
+                res.warnings.push_back("split '" + kSplits[k] + "' is empty although its ratio is " + json(opts.ratios[k]).dump() +
+                                       ": the " + std::to_string(items.size()) + " item(s) form " + std::to_string(groups.size()) +
+                                       " group(s) (patients, else source files), and a group is never divided");
+    }
     std::vector<std::string> keys;
     for (const auto* i : items) keys.push_back(i->key);
     const auto stems = outputStems(keys);
     formats::ensureFolder(opts.out);
 
-    DatasetExportResult res;
     std::map<std::string, std::vector<annotation::ImageAnnotation>> cocoImages;
     std::map<std::string, std::vector<std::string>> vocLists;
     int done = 0;
@@ -175,7 +189,8 @@ DatasetExportResult exportDataset(const Project& project, const fs::path& projec
                                   : "patient (DICOM), else source file"},
                  {"model", {{"checkpoint", project.model.checkpoint}, {"id", project.model.modelId}}},
                  {"labels", project.labels},
-                 {"problems", res.problems}};
+                 {"problems", res.problems},
+                 {"warnings", res.warnings}};
     json sources = json::array();
     for (const auto& s : project.sources) sources.push_back({{"kind", s.kind}, {"path", s.path}});
     card["sources"] = sources;
@@ -197,6 +212,10 @@ DatasetExportResult exportDataset(const Project& project, const fs::path& projec
         md += "| " + s + " | " + std::to_string(res.itemsPerSplit[s]) + " |";
         for (const auto& c : project.labels.classes) md += " " + std::to_string(res.instancesPerSplitAndClass[s][c.name]) + " |";
         md += "\n";
+    }
+    if (!res.warnings.empty()) {
+        md += "\nWarnings:\n";
+        for (const auto& w : res.warnings) md += "- " + w + "\n";
     }
     if (!res.problems.empty()) {
         md += "\nLeft out (image could not be read):\n";

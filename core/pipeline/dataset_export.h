@@ -37,6 +37,7 @@ struct DatasetExportResult
     std::map<std::string, int> itemsPerSplit;
     std::map<std::string, std::map<std::string, int>> instancesPerSplitAndClass;
     std::vector<std::string> problems; // items whose image could not be written
+    std::vector<std::string> warnings; // e.g. a split left empty because groups are never divided
     std::filesystem::path card;
 };
 

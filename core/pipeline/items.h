@@ -34,11 +34,19 @@ std::vector<BatchItem> enumerateBatchItems(const std::vector<std::filesystem::pa
                                            std::vector<std::string>* problems = nullptr);
 bool inShard(const std::string& key, int index, int count);
 
-// Writes every annotated item of a project in `formats` (per-item files and the
-// aggregates, as annotate does) to `out`; returns the files written. Failures of
-// single items (e.g. a DICOM SEG whose source is gone) are returned in `problems`.
-std::vector<std::string> exportProject(const Project& project, const std::filesystem::path& out,
-                                       const std::set<std::string>& formats, std::vector<std::string>* problems = nullptr);
+// Writes the items of a project in `formats` (per-item files and the aggregates, as
+// annotate does) to `out`: accepted items only, or (`includeProposed`) every annotated
+// item. Failures of single items (e.g. a DICOM SEG whose source is gone) are listed in
+// `problems`, not thrown; an unusable output folder throws formats::WriteError.
+struct ProjectExport
+{
+    int items = 0;                       // items written
+    int files = 0;                       // annotation files written (per-item and aggregate; not the project file)
+    std::vector<std::string> aggregates; // the whole-set files, by path
+    std::vector<std::string> problems;
+};
+ProjectExport exportProject(const Project& project, const std::filesystem::path& out, const std::set<std::string>& formats,
+                            bool includeProposed = false);
 
 // A batch run as the studio's dialog starts it: loads the checkpoint ("cpu", "cuda" or
 // "auto" device) and runs annotate with `formats`; returns the report's summary line and

@@ -8,6 +8,7 @@
 #include "model/durable.h"
 #include "model/engine.h"
 #include "pipeline/batch.h"
+#include "pipeline/format_registry.h"
 #include "pipeline/dataset.h"
 #include "pipeline/dataset_export.h"
 #include "pipeline/project.h"
@@ -464,6 +465,32 @@ private Q_SLOTS:
         const auto card = nlohmann::json::parse(formats::readFileBytes(root / "ds" / "dataset_card.json"));
         QCOMPARE(card["items_per_split"]["train"].get<int>(), 8);
         QCOMPARE(card["instances_per_split_and_class"]["val"]["object"].get<int>(), 2);
+        QVERIFY(res.warnings.empty());
+
+        // One patient: every item in one split, and the empty ones are said to be empty.
+        for (auto& i : p.items) i.patientId = "P1";
+        d.out = root / "ds1";
+        d.ratios = {0.7, 0.15, 0.15};
+        const auto one = exportDataset(p, o.out, d);
+        QCOMPARE(one.warnings.size(), size_t(2));
+        QVERIFY2(one.warnings[0].find("1 group(s)") != std::string::npos, one.warnings[0].c_str());
+
+        // Every format of the registry writes something for an accepted item; File > Export
+        // counts items and files, not the project file, and leaves proposals out unless asked.
+        for (const auto& f : outputFormats()) {
+            if (f.volumes) continue; // needs a DICOM series (tests/core/test_formats.cpp)
+            const fs::path dir = root / ("fmt-" + f.id);
+            const auto ex = exportProject(p, dir, {f.id});
+            QCOMPARE(ex.items, 10);
+            QVERIFY2(ex.files > 0, f.id.c_str());
+            int files = 0;
+            for (const auto& e : fs::recursive_directory_iterator(dir))
+                files += e.is_regular_file() && e.path().filename() != "project.samsp.json";
+            QVERIFY2(files >= ex.files, f.id.c_str());
+        }
+        p.items.front().state = ItemState::Proposed;
+        QCOMPARE(exportProject(p, root / "acc", {"png"}).items, 9);
+        QCOMPARE(exportProject(p, root / "all", {"png"}, true).items, 10);
     }
 };
 

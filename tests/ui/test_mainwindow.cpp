@@ -406,6 +406,31 @@ private Q_SLOTS:
             const QString second = w.currentKey();
             QTest::keyClick(&w, Qt::Key_Return);
             QCOMPARE(w.project().find(second.toStdString())->state, samsp::pipeline::ItemState::Accepted);
+            // 7b. File > Export (Ctrl+E): accepted items only by default, counted as items and
+            // files (the project file is not an export); then accepted and proposed.
+            QTemporaryDir exportDir;
+            for (const bool all : {false, true}) {
+                w.setExportDialogHook([&](QDialog* dlg) {
+                    QTimer::singleShot(0, dlg, [dlg, all, &exportDir] {
+                        auto* format = dlg->findChild<QComboBox*>(QStringLiteral("exportFormat"));
+                        QCOMPARE(format->itemText(format->findData(QStringLiteral("labelme"))), QStringLiteral("LabelMe JSON (polygons)"));
+                        format->setCurrentIndex(format->findData(QStringLiteral("png")));
+                        auto* which = dlg->findChild<QComboBox*>(QStringLiteral("exportWhich"));
+                        QCOMPARE(which->currentIndex(), 0);
+                        which->setCurrentIndex(all ? 1 : 0);
+                        dlg->findChild<QLineEdit*>(QStringLiteral("exportFolder"))->setText(exportDir.path() + (all ? "/all" : "/accepted"));
+                        QTest::mouseClick(dlg->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+                    });
+                });
+                w.activateWindow();
+                QVERIFY(QTest::qWaitForWindowActive(&w));
+                QTest::keyClick(&w, Qt::Key_E, Qt::ControlModifier);
+                const QString expect = all ? QStringLiteral("Exported 2 item(s)") : QStringLiteral("Exported 1 item(s)");
+                QVERIFY2(w.lastExport().startsWith(expect), qPrintable(w.lastExport()));
+                QVERIFY2(w.lastExport().contains(all ? QStringLiteral("2 file(s)") : QStringLiteral("1 file(s)")), qPrintable(w.lastExport()));
+                QCOMPARE(QDir(exportDir.path() + (all ? "/all/masks" : "/accepted/masks")).entryList(QDir::Files).size(), all ? 2 : 1);
+            }
+            w.setExportDialogHook({});
         }
         // 8. Reopen: the first image shows the mask as it was left, not a new proposal.
         {
