@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>Formats</name>
+    <message>
+        <source>Binary mask PNG</source>
+        <translation>Binärmaske (PNG)</translation>
+    </message>
+    <message>
+        <source>Label map PNG (one value per class)</source>
+        <translation>Labelkarte (PNG, ein Wert je Klasse)</translation>
+    </message>
+    <message>
+        <source>COCO instances JSON</source>
+        <translation>COCO-Instanzen (JSON)</translation>
+    </message>
+    <message>
+        <source>YOLO segmentation</source>
+        <translation>YOLO-Segmentierung</translation>
+    </message>
+    <message>
+        <source>Pascal VOC</source>
+        <translation>Pascal VOC</translation>
+    </message>
+    <message>
+        <source>LabelMe JSON (polygons)</source>
+        <translation>LabelMe-JSON (Polygone)</translation>
+    </message>
+    <message>
+        <source>DICOM SEG (per series)</source>
+        <translation>DICOM SEG (je Serie)</translation>
+    </message>
+    <message>
+        <source>NIfTI label volume (per series)</source>
+        <translation>NIfTI-Labelvolumen (je Serie)</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>%1 slice(s) of %2 x %3, %4</source>
@@ -43,6 +78,26 @@ Rechengerät: %3
 BLAS: %4
 CPU: %5
 Genauigkeit (automatisch): %6 (%7)</translation>
+    </message>
+    <message>
+        <source>Model: none loaded</source>
+        <translation>Modell: keines geladen</translation>
+    </message>
+    <message>
+        <source>Licences: SAM-SP Studio and the SAM architecture it implements, Apache-2.0; Qt (LGPL-3.0), LibTorch (BSD-3-Clause), OpenCV (Apache-2.0), DCMTK (BSD-3-Clause), spdlog (MIT). The bundled model was trained on public data sets under their own terms (see its model card, docs/model_card.md).
+Documentation: README.md and docs/ of the source tree, installed in share/doc/samsp-studio.</source>
+        <translation>Lizenzen: SAM-SP Studio und die umgesetzte SAM-Architektur, Apache-2.0; Qt (LGPL-3.0), LibTorch (BSD-3-Clause), OpenCV (Apache-2.0), DCMTK (BSD-3-Clause), spdlog (MIT). Das mitgelieferte Modell wurde mit öffentlichen Datensätzen unter deren eigenen Bedingungen trainiert (siehe seine Modellkarte, docs/model_card.md).
+Dokumentation: README.md und docs/ im Quellbaum, installiert in share/doc/samsp-studio.</translation>
+    </message>
+    <message>
+        <source>Model: %1 (identity %2)
+Trained on: %3</source>
+        <translation>Modell: %1 (Identität %2)
+Trainiert mit: %3</translation>
+    </message>
+    <message>
+        <source>not loaded</source>
+        <translation>nicht geladen</translation>
     </message>
 </context>
 <context>
@@ -119,6 +174,10 @@ Genauigkeit (automatisch): %6 (%7)</translation>
         <source>The batch stopped: %1</source>
         <translation>Der Lauf wurde beendet: %1</translation>
     </message>
+    <message>
+        <source>%1 — writes %2</source>
+        <translation>%1 — schreibt %2</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::DatasetDialog</name>
@@ -185,6 +244,18 @@ Genauigkeit (automatisch): %6 (%7)</translation>
     <message>
         <source>The export failed: %1</source>
         <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>No item is accepted yet. Accept items (Enter), or tick "%1" to export the %n proposal(s).</source>
+        <translation><numerusform>Noch kein Element ist angenommen. Nehmen Sie Elemente an (Eingabe) oder kreuzen Sie „%1“ an, um den %n Vorschlag zu exportieren.</numerusform><numerusform>Noch kein Element ist angenommen. Nehmen Sie Elemente an (Eingabe) oder kreuzen Sie „%1“ an, um die %n Vorschläge zu exportieren.</numerusform></translation>
+    </message>
+    <message>
+        <source>The project has no annotated item to export.</source>
+        <translation>Das Projekt hat kein annotiertes Element zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Warning: the %1 split is empty although its share is %2: the items come from too few patients (or files) to divide, and one patient is never split.</source>
+        <translation>Warnung: Der Teil %1 ist leer, obwohl sein Anteil %2 ist: Die Elemente stammen von zu wenigen Patienten (oder Dateien), und ein Patient wird nie aufgeteilt.</translation>
     </message>
 </context>
 <context>
@@ -702,10 +773,6 @@ Trotzdem schließen?</translation>
         <translation>In Ordner exportieren</translation>
     </message>
     <message>
-        <source>Exported %1 file(s) to %2.</source>
-        <translation>%1 Datei(en) nach %2 exportiert.</translation>
-    </message>
-    <message>
         <source>The export failed:
 %1</source>
         <translation>Der Export ist fehlgeschlagen:
@@ -819,6 +886,118 @@ Trotzdem schließen?</translation>
         <source>The project file could not be read (%1) and could not be moved aside (%2). It is left untouched; this session's work is saved to %3 instead.</source>
         <translation>Die Projektdatei konnte nicht gelesen (%1) und nicht beiseitegelegt werden (%2). Sie bleibt unverändert; die Arbeit dieser Sitzung wird stattdessen in %3 gespeichert.</translation>
     </message>
+    <message>
+        <source>unreadable</source>
+        <translation>unlesbar</translation>
+    </message>
+    <message>
+        <source>%1 — cannot be read: %2</source>
+        <translation>%1 — kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Loading ...</source>
+        <translation>Lädt ...</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Lung</source>
+        <translation>Lunge</translation>
+    </message>
+    <message>
+        <source>Mediastinum</source>
+        <translation>Mediastinum</translation>
+    </message>
+    <message>
+        <source>Bone</source>
+        <translation>Knochen</translation>
+    </message>
+    <message>
+        <source>Brain</source>
+        <translation>Gehirn</translation>
+    </message>
+    <message>
+        <source>Abdomen</source>
+        <translation>Abdomen</translation>
+    </message>
+    <message>
+        <source>Liver</source>
+        <translation>Leber</translation>
+    </message>
+    <message>
+        <source>%1 (W %2, L %3)</source>
+        <translation>%1 (W %2, L %3)</translation>
+    </message>
+    <message>
+        <source>Use This Window as the Model's Input</source>
+        <translation>Dieses Fenster als Modelleingabe verwenden</translation>
+    </message>
+    <message>
+        <source>The model now sees W %1 L %2; new proposals use it.</source>
+        <translation>Das Modell sieht jetzt W %1 L %2; neue Vorschläge verwenden es.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Device: CPU, %n thread(s)</source>
+        <translation><numerusform>Gerät: CPU, %n Thread</numerusform><numerusform>Gerät: CPU, %n Threads</numerusform></translation>
+    </message>
+    <message>
+        <source>Open a folder first: there is nothing to export.</source>
+        <translation>Öffnen Sie zuerst einen Ordner: Es gibt nichts zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Writes %1</source>
+        <translation>Schreibt %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted items only (%n)</source>
+        <translation><numerusform>Nur angenommene Elemente (%n)</numerusform><numerusform>Nur angenommene Elemente (%n)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted and proposed items (%n)</source>
+        <translation><numerusform>Angenommene und vorgeschlagene Elemente (%n)</numerusform><numerusform>Angenommene und vorgeschlagene Elemente (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>Elemente:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Choose the folder to export to.</source>
+        <translation>Wählen Sie den Zielordner für den Export.</translation>
+    </message>
+    <message>
+        <source>No item has a mask yet.</source>
+        <translation>Noch kein Element hat eine Maske.</translation>
+    </message>
+    <message>
+        <source>No item is accepted yet. Accept items (Enter), or choose "%1".</source>
+        <translation>Noch kein Element ist angenommen. Nehmen Sie Elemente an (Eingabe) oder wählen Sie „%1“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n item(s) as %1 to %2: %3 file(s).</source>
+        <translation><numerusform>%n Element als %1 nach %2 exportiert: %3 Datei(en).</numerusform><numerusform>%n Elemente als %1 nach %2 exportiert: %3 Datei(en).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not exported (%n):</source>
+        <translation><numerusform>Nicht exportiert (%n):</numerusform><numerusform>Nicht exportiert (%n):</numerusform></translation>
+    </message>
+    <message>
+        <source>GPU %1, %2</source>
+        <translation>GPU %1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU, %n thread(s), %1</source>
+        <translation><numerusform>CPU, %n Thread, %1</numerusform><numerusform>CPU, %n Threads, %1</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>
@@ -883,10 +1062,6 @@ Trotzdem schließen?</translation>
         <translation>Keine veröffentlichte Prüfsumme: %1</translation>
     </message>
     <message>
-        <source>SHA-256 %1</source>
-        <translation>SHA-256 %1</translation>
-    </message>
-    <message>
         <source>in use</source>
         <translation>in Verwendung</translation>
     </message>
@@ -938,6 +1113,34 @@ Trotzdem schließen?</translation>
         <source>No published checksum; a download must load as %1 (every tensor name and shape). %2</source>
         <translation>Keine Prüfsumme veröffentlicht; ein Download muss sich als %1 laden lassen (jeder Tensorname und jede Form). %2</translation>
     </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Trained on</source>
+        <translation>Trainiert mit</translation>
+    </message>
+    <message>
+        <source>Bundled default model</source>
+        <translation>Mitgeliefertes Standardmodell</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1 (published)</source>
+        <translation>SHA-256 %1 (veröffentlicht)</translation>
+    </message>
+    <message>
+        <source>computing ...</source>
+        <translation>wird berechnet ...</translation>
+    </message>
+    <message>
+        <source>not published</source>
+        <translation>nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <source>bundled</source>
+        <translation>mitgeliefert</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::PassViewer</name>
@@ -974,16 +1177,28 @@ Trotzdem schließen?</translation>
         <translation> — IoU mit Durchgang %1: %2</translation>
     </message>
     <message>
-        <source>%1 pass(es); %2. Encode %3 ms, passes %4 ms.</source>
-        <translation>%1 Durchgang/Durchgänge; %2. Kodierung %3 ms, Durchgänge %4 ms.</translation>
-    </message>
-    <message>
-        <source>No object found: %1</source>
-        <translation>Kein Objekt gefunden: %1</translation>
-    </message>
-    <message>
         <source>not calibrated</source>
         <translation>nicht kalibriert</translation>
+    </message>
+    <message>
+        <source>Encode %1 ms, passes %2 ms.</source>
+        <translation>Kodieren %1 ms, Durchgänge %2 ms.</translation>
+    </message>
+    <message>
+        <source>No object found: the pass without a prompt is empty.</source>
+        <translation>Kein Objekt gefunden: Der Durchgang ohne Prompt ist leer.</translation>
+    </message>
+    <message>
+        <source>No object found: pass %1 is empty.</source>
+        <translation>Kein Objekt gefunden: Durchgang %1 ist leer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pass(es); converged at pass %1.</source>
+        <translation><numerusform>%n Durchgang; konvergiert bei Durchgang %1.</numerusform><numerusform>%n Durchgänge; konvergiert bei Durchgang %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pass(es), all run.</source>
+        <translation><numerusform>%n Durchgang, alle ausgeführt.</numerusform><numerusform>%n Durchgänge, alle ausgeführt.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>Formats</name>
+    <message>
+        <source>Binary mask PNG</source>
+        <translation>二値マスク PNG</translation>
+    </message>
+    <message>
+        <source>Label map PNG (one value per class)</source>
+        <translation>ラベルマップ PNG (クラスごとに 1 値)</translation>
+    </message>
+    <message>
+        <source>COCO instances JSON</source>
+        <translation>COCO インスタンス JSON</translation>
+    </message>
+    <message>
+        <source>YOLO segmentation</source>
+        <translation>YOLO セグメンテーション</translation>
+    </message>
+    <message>
+        <source>Pascal VOC</source>
+        <translation>Pascal VOC</translation>
+    </message>
+    <message>
+        <source>LabelMe JSON (polygons)</source>
+        <translation>LabelMe JSON (ポリゴン)</translation>
+    </message>
+    <message>
+        <source>DICOM SEG (per series)</source>
+        <translation>DICOM SEG (シリーズごと)</translation>
+    </message>
+    <message>
+        <source>NIfTI label volume (per series)</source>
+        <translation>NIfTI ラベルボリューム (シリーズごと)</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>%1 slice(s) of %2 x %3, %4</source>
@@ -43,6 +78,26 @@ LibTorch: %2
 BLAS: %4
 CPU: %5
 精度 (自動): %6 (%7)</translation>
+    </message>
+    <message>
+        <source>Model: none loaded</source>
+        <translation>モデル: 未読み込み</translation>
+    </message>
+    <message>
+        <source>Licences: SAM-SP Studio and the SAM architecture it implements, Apache-2.0; Qt (LGPL-3.0), LibTorch (BSD-3-Clause), OpenCV (Apache-2.0), DCMTK (BSD-3-Clause), spdlog (MIT). The bundled model was trained on public data sets under their own terms (see its model card, docs/model_card.md).
+Documentation: README.md and docs/ of the source tree, installed in share/doc/samsp-studio.</source>
+        <translation>ライセンス: SAM-SP Studio と実装している SAM アーキテクチャは Apache-2.0。Qt (LGPL-3.0)、LibTorch (BSD-3-Clause)、OpenCV (Apache-2.0)、DCMTK (BSD-3-Clause)、spdlog (MIT)。同梱モデルは公開データセットでそれぞれの条件に従って学習されています (モデルカード docs/model_card.md を参照)。
+ドキュメント: ソースツリーの README.md と docs/ (share/doc/samsp-studio にインストール)。</translation>
+    </message>
+    <message>
+        <source>Model: %1 (identity %2)
+Trained on: %3</source>
+        <translation>モデル: %1 (識別子 %2)
+学習データ: %3</translation>
+    </message>
+    <message>
+        <source>not loaded</source>
+        <translation>未読み込み</translation>
     </message>
 </context>
 <context>
@@ -119,6 +174,10 @@ CPU: %5
         <source>The batch stopped: %1</source>
         <translation>バッチが止まりました: %1</translation>
     </message>
+    <message>
+        <source>%1 — writes %2</source>
+        <translation>%1 — %2 を書き出します</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::DatasetDialog</name>
@@ -185,6 +244,18 @@ CPU: %5
     <message>
         <source>The export failed: %1</source>
         <translation>エクスポートに失敗しました: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>No item is accepted yet. Accept items (Enter), or tick "%1" to export the %n proposal(s).</source>
+        <translation><numerusform>承認済みの項目はまだありません。項目を承認する (Enter) か、「%1」にチェックを入れて %n 件の提案を書き出してください。</numerusform></translation>
+    </message>
+    <message>
+        <source>The project has no annotated item to export.</source>
+        <translation>プロジェクトに書き出せる注釈付きの項目がありません。</translation>
+    </message>
+    <message>
+        <source>Warning: the %1 split is empty although its share is %2: the items come from too few patients (or files) to divide, and one patient is never split.</source>
+        <translation>警告: 割合が %2 なのに %1 の分割が空です。項目の患者 (またはファイル) が少なすぎて分けられず、1 人の患者は分割されません。</translation>
     </message>
 </context>
 <context>
@@ -702,10 +773,6 @@ Close anyway?</source>
         <translation>フォルダへエクスポート</translation>
     </message>
     <message>
-        <source>Exported %1 file(s) to %2.</source>
-        <translation>%1 個のファイルを %2 にエクスポートしました。</translation>
-    </message>
-    <message>
         <source>The export failed:
 %1</source>
         <translation>エクスポートに失敗しました:
@@ -819,6 +886,118 @@ Close anyway?</source>
         <source>The project file could not be read (%1) and could not be moved aside (%2). It is left untouched; this session's work is saved to %3 instead.</source>
         <translation>プロジェクトファイルを読めず (%1)、退避もできませんでした (%2)。ファイルはそのまま残し、このセッションの作業は代わりに %3 に保存します。</translation>
     </message>
+    <message>
+        <source>unreadable</source>
+        <translation>読み込み不可</translation>
+    </message>
+    <message>
+        <source>%1 — cannot be read: %2</source>
+        <translation>%1 — 読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>Loading ...</source>
+        <translation>読み込み中...</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>Lung</source>
+        <translation>肺</translation>
+    </message>
+    <message>
+        <source>Mediastinum</source>
+        <translation>縦隔</translation>
+    </message>
+    <message>
+        <source>Bone</source>
+        <translation>骨</translation>
+    </message>
+    <message>
+        <source>Brain</source>
+        <translation>脳</translation>
+    </message>
+    <message>
+        <source>Abdomen</source>
+        <translation>腹部</translation>
+    </message>
+    <message>
+        <source>Liver</source>
+        <translation>肝臓</translation>
+    </message>
+    <message>
+        <source>%1 (W %2, L %3)</source>
+        <translation>%1 (W %2, L %3)</translation>
+    </message>
+    <message>
+        <source>Use This Window as the Model's Input</source>
+        <translation>このウィンドウをモデルの入力にする</translation>
+    </message>
+    <message>
+        <source>The model now sees W %1 L %2; new proposals use it.</source>
+        <translation>モデルの入力は W %1 L %2 になりました。新しい提案に使われます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Device: CPU, %n thread(s)</source>
+        <translation><numerusform>デバイス: CPU、%n スレッド</numerusform></translation>
+    </message>
+    <message>
+        <source>Open a folder first: there is nothing to export.</source>
+        <translation>先にフォルダを開いてください。書き出すものがありません。</translation>
+    </message>
+    <message>
+        <source>Writes %1</source>
+        <translation>%1 を書き出します</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted items only (%n)</source>
+        <translation><numerusform>承認済みの項目のみ (%n)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted and proposed items (%n)</source>
+        <translation><numerusform>承認済みと提案済みの項目 (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>参照...</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>項目:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>フォルダ:</translation>
+    </message>
+    <message>
+        <source>Choose the folder to export to.</source>
+        <translation>書き出し先のフォルダを選んでください。</translation>
+    </message>
+    <message>
+        <source>No item has a mask yet.</source>
+        <translation>マスクのある項目はまだありません。</translation>
+    </message>
+    <message>
+        <source>No item is accepted yet. Accept items (Enter), or choose "%1".</source>
+        <translation>承認済みの項目はまだありません。項目を承認する (Enter) か、「%1」を選んでください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n item(s) as %1 to %2: %3 file(s).</source>
+        <translation><numerusform>%n 項目を %1 として %2 に書き出しました: %3 ファイル。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not exported (%n):</source>
+        <translation><numerusform>書き出せなかった項目 (%n):</numerusform></translation>
+    </message>
+    <message>
+        <source>GPU %1, %2</source>
+        <translation>GPU %1、%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU, %n thread(s), %1</source>
+        <translation><numerusform>CPU、%n スレッド、%1</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>
@@ -883,10 +1062,6 @@ Close anyway?</source>
         <translation>公開されたチェックサムなし: %1</translation>
     </message>
     <message>
-        <source>SHA-256 %1</source>
-        <translation>SHA-256 %1</translation>
-    </message>
-    <message>
         <source>in use</source>
         <translation>使用中</translation>
     </message>
@@ -938,6 +1113,34 @@ Close anyway?</source>
         <source>No published checksum; a download must load as %1 (every tensor name and shape). %2</source>
         <translation>チェックサムは公開されていません。ダウンロードは %1 として読み込める必要があります (すべてのテンソル名と形状)。%2</translation>
     </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Trained on</source>
+        <translation>学習データ</translation>
+    </message>
+    <message>
+        <source>Bundled default model</source>
+        <translation>同梱の既定モデル</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1 (published)</source>
+        <translation>SHA-256 %1 (公開値)</translation>
+    </message>
+    <message>
+        <source>computing ...</source>
+        <translation>計算中...</translation>
+    </message>
+    <message>
+        <source>not published</source>
+        <translation>非公開</translation>
+    </message>
+    <message>
+        <source>bundled</source>
+        <translation>同梱</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::PassViewer</name>
@@ -974,16 +1177,28 @@ Close anyway?</source>
         <translation> — 第 %1 パスとの IoU: %2</translation>
     </message>
     <message>
-        <source>%1 pass(es); %2. Encode %3 ms, passes %4 ms.</source>
-        <translation>%1 パス; %2。エンコード %3 ms、パス %4 ms。</translation>
-    </message>
-    <message>
-        <source>No object found: %1</source>
-        <translation>対象が見つかりません: %1</translation>
-    </message>
-    <message>
         <source>not calibrated</source>
         <translation>未較正</translation>
+    </message>
+    <message>
+        <source>Encode %1 ms, passes %2 ms.</source>
+        <translation>エンコード %1 ms、パス %2 ms。</translation>
+    </message>
+    <message>
+        <source>No object found: the pass without a prompt is empty.</source>
+        <translation>物体が見つかりません: プロンプトなしのパスが空です。</translation>
+    </message>
+    <message>
+        <source>No object found: pass %1 is empty.</source>
+        <translation>物体が見つかりません: パス %1 が空です。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pass(es); converged at pass %1.</source>
+        <translation><numerusform>%n パス。パス %1 で収束しました。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pass(es), all run.</source>
+        <translation><numerusform>%n パス、すべて実行しました。</numerusform></translation>
     </message>
 </context>
 <context>

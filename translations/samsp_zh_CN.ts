@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Formats</name>
+    <message>
+        <source>Binary mask PNG</source>
+        <translation>二值掩码 PNG</translation>
+    </message>
+    <message>
+        <source>Label map PNG (one value per class)</source>
+        <translation>标签图 PNG (每类一个值)</translation>
+    </message>
+    <message>
+        <source>COCO instances JSON</source>
+        <translation>COCO 实例 JSON</translation>
+    </message>
+    <message>
+        <source>YOLO segmentation</source>
+        <translation>YOLO 分割</translation>
+    </message>
+    <message>
+        <source>Pascal VOC</source>
+        <translation>Pascal VOC</translation>
+    </message>
+    <message>
+        <source>LabelMe JSON (polygons)</source>
+        <translation>LabelMe JSON (多边形)</translation>
+    </message>
+    <message>
+        <source>DICOM SEG (per series)</source>
+        <translation>DICOM SEG (按序列)</translation>
+    </message>
+    <message>
+        <source>NIfTI label volume (per series)</source>
+        <translation>NIfTI 标签体数据 (按序列)</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>%1 slice(s) of %2 x %3, %4</source>
@@ -43,6 +78,26 @@ LibTorch: %2
 BLAS: %4
 CPU: %5
 精度 (自动): %6 (%7)</translation>
+    </message>
+    <message>
+        <source>Model: none loaded</source>
+        <translation>模型: 未加载</translation>
+    </message>
+    <message>
+        <source>Licences: SAM-SP Studio and the SAM architecture it implements, Apache-2.0; Qt (LGPL-3.0), LibTorch (BSD-3-Clause), OpenCV (Apache-2.0), DCMTK (BSD-3-Clause), spdlog (MIT). The bundled model was trained on public data sets under their own terms (see its model card, docs/model_card.md).
+Documentation: README.md and docs/ of the source tree, installed in share/doc/samsp-studio.</source>
+        <translation>许可证: SAM-SP Studio 及其实现的 SAM 架构为 Apache-2.0；Qt (LGPL-3.0)、LibTorch (BSD-3-Clause)、OpenCV (Apache-2.0)、DCMTK (BSD-3-Clause)、spdlog (MIT)。内置模型使用公开数据集按其各自条款训练 (见其模型卡 docs/model_card.md)。
+文档: 源码树中的 README.md 和 docs/，安装于 share/doc/samsp-studio。</translation>
+    </message>
+    <message>
+        <source>Model: %1 (identity %2)
+Trained on: %3</source>
+        <translation>模型: %1 (标识 %2)
+训练数据: %3</translation>
+    </message>
+    <message>
+        <source>not loaded</source>
+        <translation>未加载</translation>
     </message>
 </context>
 <context>
@@ -119,6 +174,10 @@ CPU: %5
         <source>The batch stopped: %1</source>
         <translation>批处理已停止: %1</translation>
     </message>
+    <message>
+        <source>%1 — writes %2</source>
+        <translation>%1 — 写出 %2</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::DatasetDialog</name>
@@ -185,6 +244,18 @@ CPU: %5
     <message>
         <source>The export failed: %1</source>
         <translation>导出失败: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>No item is accepted yet. Accept items (Enter), or tick "%1" to export the %n proposal(s).</source>
+        <translation><numerusform>还没有已接受的项目。请接受项目 (回车)，或勾选“%1”以导出 %n 个提议。</numerusform></translation>
+    </message>
+    <message>
+        <source>The project has no annotated item to export.</source>
+        <translation>项目中没有可导出的已标注项目。</translation>
+    </message>
+    <message>
+        <source>Warning: the %1 split is empty although its share is %2: the items come from too few patients (or files) to divide, and one patient is never split.</source>
+        <translation>警告: %1 划分为空，尽管其比例为 %2: 这些项目来自的患者 (或文件) 太少，无法划分，而同一患者从不拆分。</translation>
     </message>
 </context>
 <context>
@@ -702,10 +773,6 @@ Close anyway?</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <source>Exported %1 file(s) to %2.</source>
-        <translation>已将 %1 个文件导出到 %2。</translation>
-    </message>
-    <message>
         <source>The export failed:
 %1</source>
         <translation>导出失败:
@@ -819,6 +886,118 @@ Close anyway?</source>
         <source>The project file could not be read (%1) and could not be moved aside (%2). It is left untouched; this session's work is saved to %3 instead.</source>
         <translation>无法读取项目文件 (%1)，也无法将其移开 (%2)。该文件保持不变；本次会话的工作改为保存到 %3。</translation>
     </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>%1 — cannot be read: %2</source>
+        <translation>%1 — 无法读取: %2</translation>
+    </message>
+    <message>
+        <source>Loading ...</source>
+        <translation>正在加载 ...</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1: %2</translation>
+    </message>
+    <message>
+        <source>Lung</source>
+        <translation>肺</translation>
+    </message>
+    <message>
+        <source>Mediastinum</source>
+        <translation>纵隔</translation>
+    </message>
+    <message>
+        <source>Bone</source>
+        <translation>骨</translation>
+    </message>
+    <message>
+        <source>Brain</source>
+        <translation>脑</translation>
+    </message>
+    <message>
+        <source>Abdomen</source>
+        <translation>腹部</translation>
+    </message>
+    <message>
+        <source>Liver</source>
+        <translation>肝脏</translation>
+    </message>
+    <message>
+        <source>%1 (W %2, L %3)</source>
+        <translation>%1 (W %2, L %3)</translation>
+    </message>
+    <message>
+        <source>Use This Window as the Model's Input</source>
+        <translation>将此窗口用作模型输入</translation>
+    </message>
+    <message>
+        <source>The model now sees W %1 L %2; new proposals use it.</source>
+        <translation>模型现在看到的是 W %1 L %2；新的提议将使用它。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Device: CPU, %n thread(s)</source>
+        <translation><numerusform>设备: CPU，%n 个线程</numerusform></translation>
+    </message>
+    <message>
+        <source>Open a folder first: there is nothing to export.</source>
+        <translation>请先打开一个文件夹: 没有可导出的内容。</translation>
+    </message>
+    <message>
+        <source>Writes %1</source>
+        <translation>写出 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted items only (%n)</source>
+        <translation><numerusform>仅已接受的项目 (%n)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted and proposed items (%n)</source>
+        <translation><numerusform>已接受和已提议的项目 (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>项目:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹:</translation>
+    </message>
+    <message>
+        <source>Choose the folder to export to.</source>
+        <translation>请选择导出目标文件夹。</translation>
+    </message>
+    <message>
+        <source>No item has a mask yet.</source>
+        <translation>还没有项目带有掩码。</translation>
+    </message>
+    <message>
+        <source>No item is accepted yet. Accept items (Enter), or choose "%1".</source>
+        <translation>还没有已接受的项目。请接受项目 (回车)，或选择“%1”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n item(s) as %1 to %2: %3 file(s).</source>
+        <translation><numerusform>已将 %n 个项目以 %1 导出到 %2: %3 个文件。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not exported (%n):</source>
+        <translation><numerusform>未导出 (%n):</numerusform></translation>
+    </message>
+    <message>
+        <source>GPU %1, %2</source>
+        <translation>GPU %1，%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU, %n thread(s), %1</source>
+        <translation><numerusform>CPU，%n 个线程，%1</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>
@@ -883,10 +1062,6 @@ Close anyway?</source>
         <translation>无公开校验和: %1</translation>
     </message>
     <message>
-        <source>SHA-256 %1</source>
-        <translation>SHA-256 %1</translation>
-    </message>
-    <message>
         <source>in use</source>
         <translation>使用中</translation>
     </message>
@@ -938,6 +1113,34 @@ Close anyway?</source>
         <source>No published checksum; a download must load as %1 (every tensor name and shape). %2</source>
         <translation>未公布校验和；下载的文件必须能按 %1 加载 (每个张量的名称和形状)。%2</translation>
     </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Trained on</source>
+        <translation>训练数据</translation>
+    </message>
+    <message>
+        <source>Bundled default model</source>
+        <translation>内置默认模型</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1 (published)</source>
+        <translation>SHA-256 %1 (已公布)</translation>
+    </message>
+    <message>
+        <source>computing ...</source>
+        <translation>正在计算 ...</translation>
+    </message>
+    <message>
+        <source>not published</source>
+        <translation>未公布</translation>
+    </message>
+    <message>
+        <source>bundled</source>
+        <translation>内置</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::PassViewer</name>
@@ -974,16 +1177,28 @@ Close anyway?</source>
         <translation> — 与第 %1 轮的 IoU: %2</translation>
     </message>
     <message>
-        <source>%1 pass(es); %2. Encode %3 ms, passes %4 ms.</source>
-        <translation>%1 轮; %2。编码 %3 ms，各轮 %4 ms。</translation>
-    </message>
-    <message>
-        <source>No object found: %1</source>
-        <translation>未找到目标: %1</translation>
-    </message>
-    <message>
         <source>not calibrated</source>
         <translation>未校准</translation>
+    </message>
+    <message>
+        <source>Encode %1 ms, passes %2 ms.</source>
+        <translation>编码 %1 ms，各轮 %2 ms。</translation>
+    </message>
+    <message>
+        <source>No object found: the pass without a prompt is empty.</source>
+        <translation>未找到目标: 无提示的一轮为空。</translation>
+    </message>
+    <message>
+        <source>No object found: pass %1 is empty.</source>
+        <translation>未找到目标: 第 %1 轮为空。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pass(es); converged at pass %1.</source>
+        <translation><numerusform>共 %n 轮；在第 %1 轮收敛。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pass(es), all run.</source>
+        <translation><numerusform>共 %n 轮，全部运行。</numerusform></translation>
     </message>
 </context>
 <context>

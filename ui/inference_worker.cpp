@@ -139,7 +139,10 @@ void InferenceWorker::loadModel(const QString& path, const QString& device, cons
         m_engine = model::SamEngine::fromCheckpoint(path.toStdString(), o);
         m_cache.clear(); // embeddings of another model or precision must not be reused
         samsp::log::get("ui")->info("model {} loaded on {}", path.toStdString(), m_engine->deviceDescription());
-        Q_EMIT modelLoaded(QString::fromStdString(m_engine->modelId()), QString::fromStdString(m_engine->deviceDescription()));
+        // The facts, not a sentence: the window says them in the interface's language.
+        const auto dev = m_engine->device();
+        Q_EMIT modelLoaded(QString::fromStdString(m_engine->modelId()), dev.is_cuda() ? int(dev.index()) : -1, at::get_num_threads(),
+                           QString::fromStdString(model::precisionName(m_engine->precision())));
     } catch (const std::exception& e) {
         m_engine.reset();
         Q_EMIT modelFailed(QString::fromStdString(e.what()));
@@ -171,6 +174,7 @@ void InferenceWorker::propose(quint64 generation, const QString& path, const QSt
         p.path = path;
         p.found = r.found;
         p.message = QString::fromStdString(r.message);
+        p.converged = r.found && r.trace.size() > 1 && r.trace.back().iouWithPrevious >= s.earlyStopIou;
         p.finalPass = r.finalPass;
         p.encodeMs = cached ? 0.0 : emb.encodeMs;
         p.embeddingCached = cached;

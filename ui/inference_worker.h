@@ -44,7 +44,8 @@ struct Proposal
     quint64 generation = 0;
     QString path;
     bool found = false;
-    QString message;
+    bool converged = false;       // stopped because two passes agreed (early stop)
+    QString message;              // the library's reason, in English (for logs)
     QVector<PassView> passes;
     int finalPass = -1;
     double encodeMs = 0;
@@ -106,7 +107,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void decodeReady(const samsp::ui::DecodeResult& r);
     void prefetched(const QString& key);
-    void modelLoaded(const QString& id, const QString& device);
+    // `gpu`: the CUDA device index, or -1 on the CPU with `threads` threads.
+    void modelLoaded(const QString& id, int gpu, int threads, const QString& precision);
     void modelFailed(const QString& error);
     void proposalReady(const samsp::ui::Proposal& p);
     void proposalFailed(quint64 generation, const QString& error);

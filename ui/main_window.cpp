@@ -1,4 +1,6 @@
 #include "main_window.h"
+#include <QMap>
+#include <QVBoxLayout>
 #include "pipeline/format_registry.h"
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -200,7 +202,22 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_browser->setUniformItemSizes(true); // keeps huge folders fast to list
     auto* dock = new QDockWidget(tr("Images"), this);
     dock->setObjectName(QStringLiteral("imagesDock"));
-    dock->setWidget(m_browser);
+    {
+        // The browser with a legend of its state marks.
+        auto* box = new QWidget(dock);
+        auto* v = new QVBoxLayout(box);
+        v->setContentsMargins(0, 0, 0, 0);
+        v->addWidget(m_browser, 1);
+        auto* legend = new QLabel(box);
+        legend->setObjectName(QStringLiteral("stateLegend"));
+        legend->setWordWrap(true);
+        legend->setText(QStringLiteral("<span style='color:#8c8c8c'>&#9679;</span> %1 &nbsp;<span style='color:#f1c40f'>&#9679;</span> %2 "
+                                       "&nbsp;<span style='color:#2ecc71'>&#9679;</span> %3 &nbsp;<span style='color:#e74c3c'>&#9679;</span> %4 "
+                                       "&nbsp;<span style='color:#c0392b'>&#9650;</span> %5")
+                            .arg(tr("new"), tr("proposed"), tr("accepted"), tr("rejected"), tr("unreadable")));
+        v->addWidget(legend);
+        dock->setWidget(box);
+    }
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     connect(m_browser, &QListWidget::currentItemChanged, this, &MainWindow::onBrowserItem);
 
@@ -209,6 +226,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_statusZoom = new QLabel(this);
     m_statusCursor = new QLabel(this);
     m_statusCursor->setObjectName(QStringLiteral("cursorReadout"));
+    // Nothing in the status bar may squeeze the image's name away: the long model and
+    // device text has a width limit (full text in its tooltip).
+    m_statusImage->setMinimumWidth(160);
+    m_statusModel->setMaximumWidth(420);
     statusBar()->addWidget(m_statusImage, 1);
     statusBar()->addPermanentWidget(m_statusCursor);
     statusBar()->addPermanentWidget(m_statusZoom);
@@ -365,6 +386,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_project.labels = annotation::LabelSet::defaults();
     populateLabels();
     resize(1320, 840);
+    setMinimumSize(760, 520); // below this the docks would cover the canvas
 }
 
 MainWindow::~MainWindow()
@@ -398,12 +420,14 @@ void MainWindow::setModel(const QString& path, const QString& device)
     Q_EMIT requestModel(path, device, QSettings().value(QStringLiteral("model/precision"), QStringLiteral("auto")).toString());
 }
 
-void MainWindow::onModelLoaded(const QString& id, const QString& device)
+void MainWindow::onModelLoaded(const QString& id, int gpu, int threads, const QString& precision)
 {
+    const QString device = gpu >= 0 ? tr("GPU %1, %2").arg(gpu).arg(precision) : tr("CPU, %n thread(s), %1", nullptr, threads).arg(precision);
     m_modelReady = true;
     m_modelId = id;
     m_project.model.modelId = id.toStdString();
     m_statusModel->setText(tr("Model: %1 [%2] on %3").arg(QFileInfo(m_modelPath).fileName(), id.left(8), device));
+    m_statusModel->setToolTip(QStringLiteral("%1\n%2").arg(m_modelPath, id));
     Q_EMIT modelReady(id);
     if (!m_currentImage.isNull()) proposeCurrent();
 }
@@ -1486,8 +1510,14 @@ void MainWindow::createActions()
     shortcut(overlay, QStringLiteral("showMask"), QKeySequence(Qt::Key_M));
     connect(overlay, &QAction::toggled, this, [this](bool on) { m_canvas->setOverlayOpacity(on ? 0.45 : 0.0); });
     QMenu* presets = view->addMenu(tr("&Window Preset"));
+    const QMap<QString, QString> presetNames{{QStringLiteral("lung"), tr("Lung")},       {QStringLiteral("mediastinum"), tr("Mediastinum")},
+                                             {QStringLiteral("bone"), tr("Bone")},       {QStringLiteral("brain"), tr("Brain")},
+                                             {QStringLiteral("abdomen"), tr("Abdomen")}, {QStringLiteral("liver"), tr("Liver")}};
     for (const auto& name : imaging::windowPresetNames()) {
-        presets->addAction(QString::fromStdString(name), this, [this, name] {
+        const auto w = *imaging::windowPreset(name);
+        const QString id = QString::fromStdString(name);
+        presets->addAction(tr("%1 (W %2, L %3)").arg(presetNames.value(id, id)).arg(w.width, 0, 'f', 0).arg(w.center, 0, 'f', 0), this,
+                           [this, name] {
             if (!m_document) return;
             m_window = *imaging::windowPreset(name);
             showSlice(m_sliceIndex, false);
@@ -1564,7 +1594,8 @@ void MainWindow::createActions()
 void MainWindow::setStatusModel()
 {
     const auto info = model::runtimeInfo(false);
-    QString text = tr("Device: %1").arg(QString::fromStdString(info.device));
+    QString text = info.cudaAvailable ? tr("Device: %1").arg(QString::fromStdString(info.device))
+                                      : tr("Device: CPU, %n thread(s)", nullptr, info.threads);
     if (info.blas.slowReference) text += QStringLiteral("  ") + tr("(slow reference BLAS: see Help > About)");
     m_statusModel->setText(text);
 }

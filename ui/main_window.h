@@ -138,7 +138,7 @@ private Q_SLOTS:
     void exportDialog();
     void nextImage();
     void previousImage();
-    void onModelLoaded(const QString& id, const QString& device);
+    void onModelLoaded(const QString& id, int gpu, int threads, const QString& precision);
     void onModelFailed(const QString& error);
     void onProposal(const samsp::ui::Proposal& p);
     void onProposalFailed(quint64 generation, const QString& error);

@@ -11,6 +11,7 @@ PassViewer::PassViewer(QWidget* parent) : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
     m_summary = new QLabel(tr("No proposal yet."), this);
+    m_summary->setObjectName(QStringLiteral("passSummary"));
     m_summary->setWordWrap(true);
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("passList"));
@@ -49,12 +50,17 @@ void PassViewer::setProposal(const Proposal& p)
         m_list->addItem(text);
     }
     m_list->blockSignals(false);
-    m_summary->setText(p.found ? tr("%1 pass(es); %2. Encode %3 ms, passes %4 ms.")
-                                     .arg(p.passes.size())
-                                     .arg(p.message)
-                                     .arg(p.encodeMs, 0, 'f', 0)
-                                     .arg(p.decodeMs, 0, 'f', 0)
-                               : tr("No object found: %1").arg(p.message));
+    // Whole sentences per case, with the count as a plural (no English fragments).
+    const int n = int(p.passes.size());
+    const QString times = tr("Encode %1 ms, passes %2 ms.").arg(p.encodeMs, 0, 'f', 0).arg(p.decodeMs, 0, 'f', 0);
+    if (!p.found)
+        m_summary->setText(n <= 1 ? tr("No object found: the pass without a prompt is empty.")
+                                  : tr("No object found: pass %1 is empty.").arg(n - 1));
+    else if (p.converged)
+        m_summary->setText(tr("%n pass(es); converged at pass %1.", nullptr, n).arg(n - 1) + QLatin1Char(' ') + times);
+    else
+        m_summary->setText(tr("%n pass(es), all run.", nullptr, n) + QLatin1Char(' ') + times);
+
     if (!p.passes.isEmpty()) m_list->setCurrentRow(p.finalPass >= 0 ? p.finalPass : int(p.passes.size()) - 1);
 }
 

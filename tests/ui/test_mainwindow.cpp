@@ -222,6 +222,35 @@ private Q_SLOTS:
         QCoreApplication::removeTranslator(&tr);
     }
 
+    void germanSentencesAreWholeNotAssembledFromEnglish()
+    {
+        // Sentences the window builds from numbers and states (pass summary, device) are
+        // whole translated sentences with plurals, no English fragments glued in.
+        QTranslator tr;
+        QVERIFY(tr.load(QLocale(QStringLiteral("de")), "samsp", "_", ":/i18n"));
+        QCoreApplication::installTranslator(&tr);
+        {
+            MainWindow w;
+            w.setProjectStore(m_store.path());
+            QSignalSpy ready(&w, &MainWindow::modelReady);
+            QSignalSpy proposed(&w, &MainWindow::proposalShown);
+            w.setModel(QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors"), "cpu");
+            QVERIFY(ready.wait(30000));
+            w.show();
+            QVERIFY(w.openFolder(m_samples));
+            QVERIFY(proposed.wait(30000));
+            const QString summary = w.passViewer()->findChild<QLabel*>(QStringLiteral("passSummary"))->text();
+            QVERIFY2(summary.contains(QStringLiteral("Durchg")) && summary.contains(QStringLiteral("Kodieren")), qPrintable(summary));
+            for (const char* english : {"pass(es)", "converged", "ran ", "Encode"})
+                QVERIFY2(!summary.contains(QLatin1String(english)), qPrintable(summary));
+            QString status;
+            for (auto* l : w.statusBar()->findChildren<QLabel*>()) status += l->text() + QLatin1Char('|');
+            QVERIFY2(status.contains(QStringLiteral("Threads")) || status.contains(QStringLiteral("Thread,")), qPrintable(status));
+            QVERIFY2(!status.contains(QStringLiteral("threads")), qPrintable(status));
+        }
+        QCoreApplication::removeTranslator(&tr);
+    }
+
     void proposalArrivesWithoutClicksAndPassesAreBrowsable()
     {
         const QString model = QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors");
