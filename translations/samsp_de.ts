@@ -786,10 +786,6 @@ Trotzdem schließen?</translation>
         <source>Ctrl+Shift+M</source>
         <translation>Ctrl+Shift+M</translation>
     </message>
-    <message numerus="yes">
-        <source>Proposed %n slice(s); review them with the slider.</source>
-        <translation><numerusform>%n Schicht vorgeschlagen; prüfen Sie sie mit dem Schieberegler.</numerusform><numerusform>%n Schichten vorgeschlagen; prüfen Sie sie mit dem Schieberegler.</numerusform></translation>
-    </message>
     <message>
         <source>Proposing slice %1 (%2 left) ...</source>
         <translation>Schlage Schicht %1 vor (%2 übrig) ...</translation>
@@ -797,14 +793,6 @@ Trotzdem schließen?</translation>
     <message>
         <source>Propose Slices</source>
         <translation>Schichten vorschlagen</translation>
-    </message>
-    <message>
-        <source>From slice:</source>
-        <translation>Von Schicht:</translation>
-    </message>
-    <message>
-        <source>To slice:</source>
-        <translation>Bis Schicht:</translation>
     </message>
     <message>
         <source>Listing %1 ...</source>
@@ -861,10 +849,6 @@ Trotzdem schließen?</translation>
     <message>
         <source>&amp;Delete Instance</source>
         <translation>Instanz &amp;löschen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Stopped; %n slice(s) not proposed.</source>
-        <translation><numerusform>Angehalten; %n Schicht nicht vorgeschlagen.</numerusform><numerusform>Angehalten; %n Schichten nicht vorgeschlagen.</numerusform></translation>
     </message>
     <message>
         <source>Opacity</source>
@@ -997,6 +981,70 @@ Trotzdem schließen?</translation>
     <message numerus="yes">
         <source>CPU, %n thread(s), %1</source>
         <translation><numerusform>CPU, %n Thread, %1</numerusform><numerusform>CPU, %n Threads, %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Slices %1–%2 (%n slice(s)):</source>
+        <translation><numerusform>Schichten %1–%2 (%n Schicht):</numerusform><numerusform>Schichten %1–%2 (%n Schichten):</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposed</source>
+        <translation><numerusform>%n vorgeschlagen</numerusform><numerusform>%n vorgeschlagen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them with no object found</source>
+        <translation><numerusform>davon %n ohne gefundenes Objekt</numerusform><numerusform>davon %n ohne gefundenes Objekt</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped (already proposed or reviewed)</source>
+        <translation><numerusform>%n übersprungen (bereits vorgeschlagen oder geprüft)</numerusform><numerusform>%n übersprungen (bereits vorgeschlagen oder geprüft)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not proposed (stopped)</source>
+        <translation><numerusform>%n nicht vorgeschlagen (angehalten)</numerusform><numerusform>%n nicht vorgeschlagen (angehalten)</numerusform></translation>
+    </message>
+    <message>
+        <source>Wait for the model to load.</source>
+        <translation>Warten Sie, bis das Modell geladen ist.</translation>
+    </message>
+    <message>
+        <source>Current slice (%1)</source>
+        <translation>Aktuelle Schicht (%1)</translation>
+    </message>
+    <message>
+        <source>Object's extent (%1–%2)</source>
+        <translation>Ausdehnung des Objekts (%1–%2)</translation>
+    </message>
+    <message>
+        <source>Object's extent (no mask yet)</source>
+        <translation>Ausdehnung des Objekts (noch keine Maske)</translation>
+    </message>
+    <message>
+        <source>Whole series (1–%1)</source>
+        <translation>Ganze Serie (1–%1)</translation>
+    </message>
+    <message>
+        <source>Skip slices already proposed (reviewed slices are always kept)</source>
+        <translation>Bereits vorgeschlagene Schichten überspringen (geprüfte Schichten bleiben immer erhalten)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Slices:</source>
+        <translation>Schichten:</translation>
+    </message>
+    <message>
+        <source>Presets:</source>
+        <translation>Vorgaben:</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>Vorschlagen</translation>
+    </message>
+    <message>
+        <source>Esc stops after the current slice; what is proposed so far is kept.</source>
+        <translation>Esc hält nach der aktuellen Schicht an; das bisher Vorgeschlagene bleibt erhalten.</translation>
     </message>
 </context>
 <context>

@@ -786,10 +786,6 @@ Close anyway?</source>
         <source>Ctrl+Shift+M</source>
         <translation>Ctrl+Shift+M</translation>
     </message>
-    <message numerus="yes">
-        <source>Proposed %n slice(s); review them with the slider.</source>
-        <translation><numerusform>%n 枚のスライスを提案しました。スライダーで確認してください。</numerusform></translation>
-    </message>
     <message>
         <source>Proposing slice %1 (%2 left) ...</source>
         <translation>スライス %1 を提案中 (残り %2) ...</translation>
@@ -797,14 +793,6 @@ Close anyway?</source>
     <message>
         <source>Propose Slices</source>
         <translation>スライスを提案</translation>
-    </message>
-    <message>
-        <source>From slice:</source>
-        <translation>開始スライス:</translation>
-    </message>
-    <message>
-        <source>To slice:</source>
-        <translation>終了スライス:</translation>
     </message>
     <message>
         <source>Listing %1 ...</source>
@@ -861,10 +849,6 @@ Close anyway?</source>
     <message>
         <source>&amp;Delete Instance</source>
         <translation>インスタンスを削除(&amp;D)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Stopped; %n slice(s) not proposed.</source>
-        <translation><numerusform>停止しました。%n 枚のスライスは提案されていません。</numerusform></translation>
     </message>
     <message>
         <source>Opacity</source>
@@ -997,6 +981,70 @@ Close anyway?</source>
     <message numerus="yes">
         <source>CPU, %n thread(s), %1</source>
         <translation><numerusform>CPU、%n スレッド、%1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Slices %1–%2 (%n slice(s)):</source>
+        <translation><numerusform>スライス %1–%2 (%n 枚):</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposed</source>
+        <translation><numerusform>%n 枚を提案</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them with no object found</source>
+        <translation><numerusform>うち %n 枚は物体なし</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped (already proposed or reviewed)</source>
+        <translation><numerusform>%n 枚を省略 (提案済みまたは確認済み)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not proposed (stopped)</source>
+        <translation><numerusform>%n 枚は未提案 (停止)</numerusform></translation>
+    </message>
+    <message>
+        <source>Wait for the model to load.</source>
+        <translation>モデルの読み込みを待ってください。</translation>
+    </message>
+    <message>
+        <source>Current slice (%1)</source>
+        <translation>現在のスライス (%1)</translation>
+    </message>
+    <message>
+        <source>Object's extent (%1–%2)</source>
+        <translation>物体の範囲 (%1–%2)</translation>
+    </message>
+    <message>
+        <source>Object's extent (no mask yet)</source>
+        <translation>物体の範囲 (マスクなし)</translation>
+    </message>
+    <message>
+        <source>Whole series (1–%1)</source>
+        <translation>シリーズ全体 (1–%1)</translation>
+    </message>
+    <message>
+        <source>Skip slices already proposed (reviewed slices are always kept)</source>
+        <translation>提案済みのスライスを飛ばす (確認済みのスライスは常に保持)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>から</translation>
+    </message>
+    <message>
+        <source>Slices:</source>
+        <translation>スライス:</translation>
+    </message>
+    <message>
+        <source>Presets:</source>
+        <translation>プリセット:</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <source>Esc stops after the current slice; what is proposed so far is kept.</source>
+        <translation>Esc で現在のスライスの後に停止します。それまでの提案は保持されます。</translation>
     </message>
 </context>
 <context>

@@ -786,10 +786,6 @@ Close anyway?</source>
         <source>Ctrl+Shift+M</source>
         <translation>Ctrl+Shift+M</translation>
     </message>
-    <message numerus="yes">
-        <source>Proposed %n slice(s); review them with the slider.</source>
-        <translation><numerusform>已提议 %n 个切片；请用滑块逐一检查。</numerusform></translation>
-    </message>
     <message>
         <source>Proposing slice %1 (%2 left) ...</source>
         <translation>正在提议切片 %1 (剩余 %2) ...</translation>
@@ -797,14 +793,6 @@ Close anyway?</source>
     <message>
         <source>Propose Slices</source>
         <translation>提议切片</translation>
-    </message>
-    <message>
-        <source>From slice:</source>
-        <translation>起始切片:</translation>
-    </message>
-    <message>
-        <source>To slice:</source>
-        <translation>结束切片:</translation>
     </message>
     <message>
         <source>Listing %1 ...</source>
@@ -861,10 +849,6 @@ Close anyway?</source>
     <message>
         <source>&amp;Delete Instance</source>
         <translation>删除实例(&amp;D)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Stopped; %n slice(s) not proposed.</source>
-        <translation><numerusform>已停止；%n 个切片未提议。</numerusform></translation>
     </message>
     <message>
         <source>Opacity</source>
@@ -997,6 +981,70 @@ Close anyway?</source>
     <message numerus="yes">
         <source>CPU, %n thread(s), %1</source>
         <translation><numerusform>CPU，%n 个线程，%1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Slices %1–%2 (%n slice(s)):</source>
+        <translation><numerusform>切片 %1–%2 (共 %n 个):</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposed</source>
+        <translation><numerusform>%n 个已提议</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them with no object found</source>
+        <translation><numerusform>其中 %n 个未找到目标</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped (already proposed or reviewed)</source>
+        <translation><numerusform>%n 个已跳过 (已提议或已审阅)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not proposed (stopped)</source>
+        <translation><numerusform>%n 个未提议 (已停止)</numerusform></translation>
+    </message>
+    <message>
+        <source>Wait for the model to load.</source>
+        <translation>请等待模型加载完成。</translation>
+    </message>
+    <message>
+        <source>Current slice (%1)</source>
+        <translation>当前切片 (%1)</translation>
+    </message>
+    <message>
+        <source>Object's extent (%1–%2)</source>
+        <translation>目标范围 (%1–%2)</translation>
+    </message>
+    <message>
+        <source>Object's extent (no mask yet)</source>
+        <translation>目标范围 (尚无掩码)</translation>
+    </message>
+    <message>
+        <source>Whole series (1–%1)</source>
+        <translation>整个序列 (1–%1)</translation>
+    </message>
+    <message>
+        <source>Skip slices already proposed (reviewed slices are always kept)</source>
+        <translation>跳过已提议的切片 (已审阅的切片始终保留)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Slices:</source>
+        <translation>切片:</translation>
+    </message>
+    <message>
+        <source>Presets:</source>
+        <translation>预设:</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>提议</translation>
+    </message>
+    <message>
+        <source>Esc stops after the current slice; what is proposed so far is kept.</source>
+        <translation>按 Esc 会在当前切片之后停止；已提议的内容会保留。</translation>
     </message>
 </context>
 <context>

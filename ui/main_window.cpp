@@ -1,4 +1,6 @@
 #include "main_window.h"
+#include <QCheckBox>
+#include <QSpinBox>
 #include <QMap>
 #include <QVBoxLayout>
 #include "pipeline/format_registry.h"
@@ -500,9 +502,11 @@ void MainWindow::onProposal(const Proposal& p)
     prefetchNext();
     if (!m_rangeQueue.isEmpty()) {
         m_rangeQueue.pop_front();
+        ++m_rangeDone;
+        if (!p.found) ++m_rangeNoObject;
         saveNow();
         if (m_rangeQueue.isEmpty()) {
-            statusBar()->showMessage(tr("Proposed %n slice(s); review them with the slider.", nullptr, m_rangeTotal), 8000);
+            finishSliceRange(false);
             Q_EMIT sliceRangeDone(m_rangeTotal);
         }
         else {
@@ -514,39 +518,123 @@ void MainWindow::onProposal(const Proposal& p)
     }
 }
 
-void MainWindow::proposeSliceRange(int first, int last)
+void MainWindow::proposeSliceRange(int first, int last, bool skipProposed)
 {
     if (!m_document || !m_modelReady) return;
     first = std::clamp(first, 0, m_document->frameCount() - 1);
     last = std::clamp(last, first, m_document->frameCount() - 1);
     m_rangeQueue.clear();
+    m_rangeFirst = first, m_rangeLast = last;
+    m_rangeDone = m_rangeNoObject = m_rangeSkipped = 0;
     for (int k = first; k <= last; ++k) {
         const auto* item = m_project.find(keyFor(m_document->frameFile(k), m_document->frameIndexInFile(k)).toStdString());
-        if (!item || item->state == pipeline::ItemState::New) m_rangeQueue.push_back(k);
+        // Reviewed slices (accepted, rejected, or edited by a person) are never proposed over;
+        // proposed ones only when asked.
+        bool touched = false;
+        if (item)
+            for (const auto& in : item->annotation.instances) touched = touched || in.source != annotation::Source::Automatic;
+        const bool reviewed = item && (item->state == pipeline::ItemState::Accepted || item->state == pipeline::ItemState::Rejected || touched);
+        const bool proposed = item && item->state == pipeline::ItemState::Proposed;
+        if (reviewed || (proposed && skipProposed))
+            ++m_rangeSkipped;
+        else
+            m_rangeQueue.push_back(k);
     }
     m_rangeTotal = static_cast<int>(m_rangeQueue.size());
-    if (m_rangeQueue.isEmpty()) {
-        Q_EMIT sliceRangeDone(0);
-        return;
+    if (!m_rangeQueue.isEmpty() && !skipProposed) {
+        // Proposed again: drop their automatic proposals first, so the new one replaces them.
+        for (int k : m_rangeQueue)
+            if (auto* item = m_project.find(keyFor(m_document->frameFile(k), m_document->frameIndexInFile(k)).toStdString())) {
+                item->annotation.instances.clear();
+                item->state = pipeline::ItemState::New;
+            }
+        if (m_rangeQueue.contains(m_sliceIndex)) loadInstances({});
     }
-    if (m_rangeQueue.front() == m_sliceIndex && m_proposal.generation == m_generation && !m_proposal.passes.isEmpty())
+    if (!m_rangeQueue.isEmpty() && m_rangeQueue.front() == m_sliceIndex && m_proposal.generation == m_generation &&
+        !m_proposal.passes.isEmpty() && skipProposed) {
         m_rangeQueue.pop_front(); // the current slice is proposed already
+        ++m_rangeDone;
+        if (!m_proposal.found) ++m_rangeNoObject;
+    }
     if (m_rangeQueue.isEmpty()) {
+        finishSliceRange(false);
         Q_EMIT sliceRangeDone(m_rangeTotal);
         return;
     }
+    statusBar()->showMessage(tr("Proposing slice %1 (%2 left) ...").arg(m_rangeQueue.front() + 1).arg(m_rangeQueue.size()));
     showSlice(m_rangeQueue.front(), true);
+}
+
+void MainWindow::finishSliceRange(bool stopped)
+{
+    // Every slice of the range is accounted for.
+    const int asked = m_rangeLast - m_rangeFirst + 1;
+    m_lastRangeSummary = tr("Slices %1–%2 (%n slice(s)):", nullptr, asked).arg(m_rangeFirst + 1).arg(m_rangeLast + 1) + QLatin1Char(' ') +
+                         tr("%n proposed", nullptr, m_rangeDone) + QStringLiteral(", ") +
+                         tr("%n of them with no object found", nullptr, m_rangeNoObject) + QStringLiteral(", ") +
+                         tr("%n skipped (already proposed or reviewed)", nullptr, m_rangeSkipped);
+    if (stopped) m_lastRangeSummary += QStringLiteral(", ") + tr("%n not proposed (stopped)", nullptr, asked - m_rangeDone - m_rangeSkipped);
+    m_lastRangeSummary += QLatin1Char('.');
+    statusBar()->showMessage(m_lastRangeSummary, 15000);
 }
 
 void MainWindow::proposeSliceRangeDialog()
 {
     if (!m_document) return;
-    bool ok = false;
+    if (!m_modelReady) {
+        statusBar()->showMessage(tr("Wait for the model to load."), 5000);
+        return;
+    }
     const int n = m_document->frameCount();
-    const int from = QInputDialog::getInt(this, tr("Propose Slices"), tr("From slice:"), 1, 1, n, 1, &ok);
-    if (!ok) return;
-    const int to = QInputDialog::getInt(this, tr("Propose Slices"), tr("To slice:"), n, from, n, 1, &ok);
-    if (ok) proposeSliceRange(from - 1, to - 1);
+    // The object's extent: the slices that have a mask.
+    int lo = -1, hi = -1;
+    for (int k = 0; k < n; ++k) {
+        const auto* item = m_project.find(keyFor(m_document->frameFile(k), m_document->frameIndexInFile(k)).toStdString());
+        if (item && !item->annotation.instances.empty()) lo = lo < 0 ? k : lo, hi = k;
+    }
+    QDialog dlg(this);
+    dlg.setObjectName(QStringLiteral("proposeSlicesDialog"));
+    dlg.setWindowTitle(tr("Propose Slices"));
+    auto* from = new QSpinBox(&dlg);
+    from->setObjectName(QStringLiteral("fromSlice"));
+    auto* to = new QSpinBox(&dlg);
+    to->setObjectName(QStringLiteral("toSlice"));
+    from->setRange(1, n), to->setRange(1, n);
+    from->setValue(1), to->setValue(n);
+    connect(from, &QSpinBox::valueChanged, to, [to](int v) { to->setMinimum(v); });
+    auto* presets = new QHBoxLayout;
+    auto preset = [&](const QString& text, const QString& name, int a, int b) {
+        auto* button = new QPushButton(text, &dlg);
+        button->setObjectName(name);
+        button->setEnabled(a >= 0);
+        connect(button, &QPushButton::clicked, &dlg, [from, to, a, b] { from->setValue(a + 1), to->setValue(b + 1); });
+        presets->addWidget(button);
+    };
+    preset(tr("Current slice (%1)").arg(m_sliceIndex + 1), QStringLiteral("presetCurrent"), m_sliceIndex, m_sliceIndex);
+    preset(lo >= 0 ? tr("Object's extent (%1–%2)").arg(lo + 1).arg(hi + 1) : tr("Object's extent (no mask yet)"), QStringLiteral("presetExtent"),
+           lo, hi);
+    preset(tr("Whole series (1–%1)").arg(n), QStringLiteral("presetAll"), 0, n - 1);
+    auto* skip = new QCheckBox(tr("Skip slices already proposed (reviewed slices are always kept)"), &dlg);
+    skip->setObjectName(QStringLiteral("skipProposed"));
+    skip->setChecked(true);
+    auto* form = new QFormLayout;
+    auto* range = new QHBoxLayout;
+    range->addWidget(from);
+    range->addWidget(new QLabel(tr("to"), &dlg));
+    range->addWidget(to);
+    form->addRow(tr("Slices:"), range);
+    form->addRow(tr("Presets:"), presets);
+    form->addRow(QString(), skip);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dlg);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Propose"));
+    connect(buttons, &QDialogButtonBox::accepted, &dlg, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dlg, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dlg);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(tr("Esc stops after the current slice; what is proposed so far is kept."), &dlg));
+    layout->addWidget(buttons);
+    if (m_dialogHook) m_dialogHook(&dlg);
+    if (dlg.exec() == QDialog::Accepted) proposeSliceRange(from->value() - 1, to->value() - 1, skip->isChecked());
 }
 
 void MainWindow::onProposalFailed(quint64 generation, const QString& error)
@@ -848,7 +936,8 @@ void MainWindow::rejectCurrent()
     if (!m_rangeQueue.isEmpty()) { // Esc stops a range of proposals after the current slice
         const int left = static_cast<int>(m_rangeQueue.size());
         m_rangeQueue.clear();
-        statusBar()->showMessage(tr("Stopped; %n slice(s) not proposed.", nullptr, left - 1), 6000);
+        m_rangeDone += 1; // the slice in progress completes
+        finishSliceRange(true);
         Q_EMIT sliceRangeDone(m_rangeTotal - left + 1);
         return;
     }
@@ -1704,7 +1793,7 @@ void MainWindow::exportDialog()
     auto* layout = new QVBoxLayout(&dlg);
     layout->addLayout(form);
     layout->addWidget(buttons);
-    if (m_exportDialogHook) m_exportDialogHook(&dlg);
+    if (m_dialogHook) m_dialogHook(&dlg);
     if (dlg.exec() != QDialog::Accepted) return;
     const bool includeProposed = which->currentData().toBool();
     if ((includeProposed ? accepted + proposed : accepted) == 0) {
@@ -1726,11 +1815,11 @@ void MainWindow::exportDialog()
         if (!res.problems.empty()) m_lastExport += QLatin1Char('\n') + tr("Not exported (%n):", "", static_cast<int>(res.problems.size()));
         for (const auto& p : res.problems) m_lastExport += QLatin1Char('\n') + QString::fromStdString(p);
         statusBar()->showMessage(m_lastExport.section(QLatin1Char('\n'), 0, 0), 10000);
-        if (!m_exportDialogHook) QMessageBox::information(this, tr("Export"), m_lastExport);
+        if (!m_dialogHook) QMessageBox::information(this, tr("Export"), m_lastExport);
     } catch (const std::exception& e) {
         QApplication::restoreOverrideCursor();
         m_lastExport = tr("The export failed:\n%1").arg(QString::fromStdString(e.what()));
-        if (!m_exportDialogHook) QMessageBox::warning(this, tr("Export"), m_lastExport);
+        if (!m_dialogHook) QMessageBox::warning(this, tr("Export"), m_lastExport);
     }
 }
 

@@ -93,9 +93,10 @@ public:
     QString projectPath() const { return QString::fromStdString(m_projectPath.string()); }
     const pipeline::Project& project() const { return m_project; }
     int currentSlice() const { return m_sliceIndex; }
-    // Tests: called with File > Export's dialog before it runs (fill it in and accept it
-    // there); the result then goes to lastExport() instead of a message box.
-    void setExportDialogHook(std::function<void(QDialog*)> hook) { m_exportDialogHook = std::move(hook); }
+    // Tests: called with File > Export's and Propose Slices' dialogs before they run (fill
+    // them in and accept them there); an export's result then goes to lastExport()
+    // instead of a message box.
+    void setDialogHook(std::function<void(QDialog*)> hook) { m_dialogHook = std::move(hook); }
     QString lastExport() const { return m_lastExport; }
     // The model shipped with the studio (listed first in File > Models).
     void setBundledModel(const QString& path) { m_bundledModel = path; }
@@ -107,7 +108,10 @@ public:
     bool saveNow();
     // Volumes: proposes slices first..last (0-based) one after another; each becomes
     // "proposed" for review, none is accepted. Slices with saved work are skipped.
-    void proposeSliceRange(int first, int last);
+    // Proposes slices first..last (0-based) one after another; reviewed slices are kept,
+    // proposed ones skipped unless `skipProposed` is false. Ends with lastRangeSummary().
+    void proposeSliceRange(int first, int last, bool skipProposed = true);
+    QString lastRangeSummary() const { return m_lastRangeSummary; }
 
 Q_SIGNALS:
     void modelReady(const QString& id);
@@ -207,7 +211,7 @@ private:
     QString m_modelId;
     QString m_modelPath;
     QString m_bundledModel;
-    std::function<void(QDialog*)> m_exportDialogHook;
+    std::function<void(QDialog*)> m_dialogHook;
     QString m_lastExport;
     ProposalSettings m_settings;
     Proposal m_proposal;
@@ -244,6 +248,9 @@ private:
     std::vector<imaging::DicomSeries> m_series;
     QList<int> m_rangeQueue;
     int m_rangeTotal = 0;
+    int m_rangeFirst = 0, m_rangeLast = -1, m_rangeDone = 0, m_rangeNoObject = 0, m_rangeSkipped = 0;
+    QString m_lastRangeSummary;
+    void finishSliceRange(bool stopped);
 };
 
 } // namespace samsp::ui

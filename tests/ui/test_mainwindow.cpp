@@ -439,7 +439,7 @@ private Q_SLOTS:
             // files (the project file is not an export); then accepted and proposed.
             QTemporaryDir exportDir;
             for (const bool all : {false, true}) {
-                w.setExportDialogHook([&](QDialog* dlg) {
+                w.setDialogHook([&](QDialog* dlg) {
                     QTimer::singleShot(0, dlg, [dlg, all, &exportDir] {
                         auto* format = dlg->findChild<QComboBox*>(QStringLiteral("exportFormat"));
                         QCOMPARE(format->itemText(format->findData(QStringLiteral("labelme"))), QStringLiteral("LabelMe JSON (polygons)"));
@@ -459,7 +459,7 @@ private Q_SLOTS:
                 QVERIFY2(w.lastExport().contains(all ? QStringLiteral("2 file(s)") : QStringLiteral("1 file(s)")), qPrintable(w.lastExport()));
                 QCOMPARE(QDir(exportDir.path() + (all ? "/all/masks" : "/accepted/masks")).entryList(QDir::Files).size(), all ? 2 : 1);
             }
-            w.setExportDialogHook({});
+            w.setDialogHook({});
         }
         // 8. Reopen: the first image shows the mask as it was left, not a new proposal.
         {
@@ -562,6 +562,27 @@ private Q_SLOTS:
         }
         QCOMPARE(proposedItems, 4); // every slice proposed ...
         QCOMPARE(accepted, 0);      // ... none accepted without a person
+        QVERIFY2(w.lastRangeSummary().contains(QStringLiteral("Slices 1–4")), qPrintable(w.lastRangeSummary()));
+        // The dialog: presets and a visible "skip" option; with it, the 4 proposed slices
+        // are skipped and the summary says so, slice by slice accounted for.
+        const int current = w.currentSlice() + 1;
+        w.setDialogHook([current](QDialog* dlg) {
+            QTimer::singleShot(0, dlg, [dlg, current] {
+                QTest::mouseClick(dlg->findChild<QPushButton*>(QStringLiteral("presetCurrent")), Qt::LeftButton);
+                QCOMPARE(dlg->findChild<QSpinBox*>(QStringLiteral("fromSlice"))->value(), current);
+                QVERIFY(dlg->findChild<QPushButton*>(QStringLiteral("presetExtent"))->isEnabled()); // slices have masks now
+                QTest::mouseClick(dlg->findChild<QPushButton*>(QStringLiteral("presetAll")), Qt::LeftButton);
+                QCOMPARE(dlg->findChild<QSpinBox*>(QStringLiteral("toSlice"))->value(), 4);
+                QVERIFY(dlg->findChild<QCheckBox*>(QStringLiteral("skipProposed"))->isChecked());
+                QTest::mouseClick(dlg->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+            });
+        });
+        done.clear();
+        QMetaObject::invokeMethod(&w, "proposeSliceRangeDialog");
+        QVERIFY(done.count() > 0 || done.wait(60000));
+        QVERIFY2(w.lastRangeSummary().contains(QStringLiteral("0 proposed")) && w.lastRangeSummary().contains(QStringLiteral("4 skipped")),
+                 qPrintable(w.lastRangeSummary()));
+        w.setDialogHook({});
         QVERIFY(QFileInfo::exists(w.projectPath()));
     }
 

@@ -409,6 +409,17 @@ T = {
  "not published": ("nicht veröffentlicht", "非公開", "未公布"),
  "unreadable": ("unlesbar", "読み込み不可", "无法读取"),
  "GPU %1, %2": ("GPU %1, %2", "GPU %1、%2", "GPU %1，%2"),
+"Current slice (%1)": ("Aktuelle Schicht (%1)", "現在のスライス (%1)", "当前切片 (%1)"),
+ "Esc stops after the current slice; what is proposed so far is kept.": ("Esc hält nach der aktuellen Schicht an; das bisher Vorgeschlagene bleibt erhalten.", "Esc で現在のスライスの後に停止します。それまでの提案は保持されます。", "按 Esc 会在当前切片之后停止；已提议的内容会保留。"),
+ "Object's extent (%1–%2)": ("Ausdehnung des Objekts (%1–%2)", "物体の範囲 (%1–%2)", "目标范围 (%1–%2)"),
+ "Object's extent (no mask yet)": ("Ausdehnung des Objekts (noch keine Maske)", "物体の範囲 (マスクなし)", "目标范围 (尚无掩码)"),
+ "Presets:": ("Vorgaben:", "プリセット:", "预设:"),
+ "Propose": ("Vorschlagen", "提案", "提议"),
+ "Skip slices already proposed (reviewed slices are always kept)": ("Bereits vorgeschlagene Schichten überspringen (geprüfte Schichten bleiben immer erhalten)", "提案済みのスライスを飛ばす (確認済みのスライスは常に保持)", "跳过已提议的切片 (已审阅的切片始终保留)"),
+ "Slices:": ("Schichten:", "スライス:", "切片:"),
+ "Wait for the model to load.": ("Warten Sie, bis das Modell geladen ist.", "モデルの読み込みを待ってください。", "请等待模型加载完成。"),
+ "Whole series (1–%1)": ("Ganze Serie (1–%1)", "シリーズ全体 (1–%1)", "整个序列 (1–%1)"),
+ "to": ("bis", "から", "到"),
 }
 # Plural messages (numerus="yes"): one form for ja / zh_CN, two for de.
 PLURALS = {
@@ -428,6 +439,11 @@ PLURALS = {
  "Exported %n item(s) as %1 to %2: %3 file(s).": (["%n Element als %1 nach %2 exportiert: %3 Datei(en).", "%n Elemente als %1 nach %2 exportiert: %3 Datei(en)."], ["%n 項目を %1 として %2 に書き出しました: %3 ファイル。"], ["已将 %n 个项目以 %1 导出到 %2: %3 个文件。"]),
  "No item is accepted yet. Accept items (Enter), or tick \"%1\" to export the %n proposal(s).": (["Noch kein Element ist angenommen. Nehmen Sie Elemente an (Eingabe) oder kreuzen Sie „%1“ an, um den %n Vorschlag zu exportieren.", "Noch kein Element ist angenommen. Nehmen Sie Elemente an (Eingabe) oder kreuzen Sie „%1“ an, um die %n Vorschläge zu exportieren."], ["承認済みの項目はまだありません。項目を承認する (Enter) か、「%1」にチェックを入れて %n 件の提案を書き出してください。"], ["还没有已接受的项目。请接受项目 (回车)，或勾选“%1”以导出 %n 个提议。"]),
  "Not exported (%n):": (["Nicht exportiert (%n):", "Nicht exportiert (%n):"], ["書き出せなかった項目 (%n):"], ["未导出 (%n):"]),
+"%n not proposed (stopped)": (["%n nicht vorgeschlagen (angehalten)", "%n nicht vorgeschlagen (angehalten)"], ["%n 枚は未提案 (停止)"], ["%n 个未提议 (已停止)"]),
+ "%n of them with no object found": (["davon %n ohne gefundenes Objekt", "davon %n ohne gefundenes Objekt"], ["うち %n 枚は物体なし"], ["其中 %n 个未找到目标"]),
+ "%n proposed": (["%n vorgeschlagen", "%n vorgeschlagen"], ["%n 枚を提案"], ["%n 个已提议"]),
+ "%n skipped (already proposed or reviewed)": (["%n übersprungen (bereits vorgeschlagen oder geprüft)", "%n übersprungen (bereits vorgeschlagen oder geprüft)"], ["%n 枚を省略 (提案済みまたは確認済み)"], ["%n 个已跳过 (已提议或已审阅)"]),
+ "Slices %1–%2 (%n slice(s)):": (["Schichten %1–%2 (%n Schicht):", "Schichten %1–%2 (%n Schichten):"], ["スライス %1–%2 (%n 枚):"], ["切片 %1–%2 (共 %n 个):"]),
 }
 COL = {"de": 0, "ja": 1, "zh_CN": 2}
 
