@@ -1261,6 +1261,15 @@ void MainWindow::openImage(const QString& path)
     m_passViewer->clear(tr("Loading ..."));
     m_statusCursor->clear();
     m_canvas->clearOverlay();
+    forgetItem();
+    m_latest->store(++m_generation);
+    const auto [file, frame] = splitFrame(path);
+    m_currentKey = keyFor(file.toStdString(), frame);
+    m_watcher.setFuture(QtConcurrent::run(loadOnWorker, m_generation, path));
+}
+
+void MainWindow::forgetItem()
+{
     m_instances.clear();
     m_active = -1;
     m_editor->reset(cv::Mat());
@@ -1269,10 +1278,6 @@ void MainWindow::openImage(const QString& path)
     m_pointLabels.clear();
     m_box.reset();
     m_proposal = Proposal();
-    m_latest->store(++m_generation);
-    const auto [file, frame] = splitFrame(path);
-    m_currentKey = keyFor(file.toStdString(), frame);
-    m_watcher.setFuture(QtConcurrent::run(loadOnWorker, m_generation, path));
 }
 
 void MainWindow::showNothing(const QString& message)
@@ -1283,14 +1288,7 @@ void MainWindow::showNothing(const QString& message)
     m_canvas->setVolumeMode(false);
     m_canvas->clear();
     m_currentImage = QImage();
-    m_instances.clear();
-    m_active = -1;
-    m_editor->reset(cv::Mat());
-    refreshInstances();
-    m_points.clear();
-    m_pointLabels.clear();
-    m_box.reset();
-    m_proposal = Proposal();
+    forgetItem();
     m_usedPass = -1;
     m_currentKey.clear();
     m_currentPath.clear();

@@ -178,6 +178,8 @@ private:
     void scheduleAutosave();
     void prefetchNext();
     QColor labelColour(int labelId) const;
+    // The current item's instances, prompts and proposal are dropped (before another loads).
+    void forgetItem();
     // Every view shows nothing (no image, mask, passes, instances or read-out) and says `message`.
     void showNothing(const QString& message);
     // No folder or project is open any more: nothing for Save to write to.
