@@ -1046,6 +1046,18 @@ Trotzdem schließen?</translation>
         <source>Esc stops after the current slice; what is proposed so far is kept.</source>
         <translation>Esc hält nach der aktuellen Schicht an; das bisher Vorgeschlagene bleibt erhalten.</translation>
     </message>
+    <message>
+        <source>%1 — %2 accepted, %3 proposed, %4 rejected</source>
+        <translation>%1 — %2 angenommen, %3 vorgeschlagen, %4 abgelehnt</translation>
+    </message>
+    <message>
+        <source>Next &amp;Unreviewed</source>
+        <translation>Nächstes &amp;Ungeprüftes</translation>
+    </message>
+    <message>
+        <source>Nothing after this is left to review.</source>
+        <translation>Danach ist nichts mehr zu prüfen.</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>
@@ -1378,6 +1390,13 @@ Trotzdem schließen?</translation>
     <message>
         <source>CPU: %1</source>
         <translation>CPU: %1</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::SliceStrip</name>
+    <message>
+        <source>%1 new, %2 proposed, %3 accepted, %4 rejected</source>
+        <translation>%1 neu, %2 vorgeschlagen, %3 angenommen, %4 abgelehnt</translation>
     </message>
 </context>
 </TS>

@@ -1046,6 +1046,18 @@ Close anyway?</source>
         <source>Esc stops after the current slice; what is proposed so far is kept.</source>
         <translation>Esc で現在のスライスの後に停止します。それまでの提案は保持されます。</translation>
     </message>
+    <message>
+        <source>%1 — %2 accepted, %3 proposed, %4 rejected</source>
+        <translation>%1 — 承認済み %2、提案済み %3、却下 %4</translation>
+    </message>
+    <message>
+        <source>Next &amp;Unreviewed</source>
+        <translation>次の未確認(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Nothing after this is left to review.</source>
+        <translation>この後に確認の残りはありません。</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>
@@ -1378,6 +1390,13 @@ Close anyway?</source>
     <message>
         <source>CPU: %1</source>
         <translation>CPU: %1</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::SliceStrip</name>
+    <message>
+        <source>%1 new, %2 proposed, %3 accepted, %4 rejected</source>
+        <translation>新規 %1、提案済み %2、承認済み %3、却下 %4</translation>
     </message>
 </context>
 </TS>

@@ -1046,6 +1046,18 @@ Close anyway?</source>
         <source>Esc stops after the current slice; what is proposed so far is kept.</source>
         <translation>按 Esc 会在当前切片之后停止；已提议的内容会保留。</translation>
     </message>
+    <message>
+        <source>%1 — %2 accepted, %3 proposed, %4 rejected</source>
+        <translation>%1 — 已接受 %2，已提议 %3，已拒绝 %4</translation>
+    </message>
+    <message>
+        <source>Next &amp;Unreviewed</source>
+        <translation>下一个未审阅(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Nothing after this is left to review.</source>
+        <translation>此后没有待审阅的内容了。</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>
@@ -1378,6 +1390,13 @@ Close anyway?</source>
     <message>
         <source>CPU: %1</source>
         <translation>CPU: %1</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::SliceStrip</name>
+    <message>
+        <source>%1 new, %2 proposed, %3 accepted, %4 rejected</source>
+        <translation>新 %1，已提议 %2，已接受 %3，已拒绝 %4</translation>
     </message>
 </context>
 </TS>

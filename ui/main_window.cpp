@@ -1,4 +1,5 @@
 #include "main_window.h"
+#include "slice_strip.h"
 #include <QCheckBox>
 #include <QSpinBox>
 #include <QMap>
@@ -177,6 +178,7 @@ enum Role
     SeriesRole, // index into m_series, -1 for images
     StateRole,  // "new", "proposed", "accepted", "rejected" or "unreadable"
     ErrorRole,  // why the item could not be read (empty when it could)
+    BaseTextRole, // a series row's label without its counts
 };
 } // namespace
 
@@ -298,7 +300,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_slice->setObjectName(QStringLiteral("sliceSlider"));
     m_sliceLabel = new QLabel(this);
     m_volumeBar->addWidget(new QLabel(tr("Slice"), this));
-    m_volumeBar->addWidget(m_slice);
+    {
+        // The slider with the per-slice state strip under it.
+        auto* box = new QWidget(this);
+        auto* v = new QVBoxLayout(box);
+        v->setContentsMargins(0, 0, 0, 0);
+        v->setSpacing(1);
+        v->addWidget(m_slice);
+        m_sliceStrip = new SliceStrip(box);
+        v->addWidget(m_sliceStrip);
+        m_volumeBar->addWidget(box);
+    }
     m_volumeBar->addWidget(m_sliceLabel);
     addToolBar(Qt::BottomToolBarArea, m_volumeBar);
     m_volumeBar->setVisible(false);
@@ -496,6 +508,7 @@ void MainWindow::onProposal(const Proposal& p)
         }
     }
     m_passViewer->setProposal(p); // selects the final pass
+    refreshVolumeState();
     refreshOverlay();
     if (!p.found && m_editor->isEmpty()) m_canvas->clearOverlay();
     Q_EMIT proposalShown(p.path);
@@ -923,6 +936,7 @@ void MainWindow::acceptCurrent()
     commitCurrent();
     item->state = pipeline::ItemState::Accepted;
     updateBrowserState(browserItemFor(m_currentKey));
+    refreshVolumeState();
     saveNow();
     statusBar()->showMessage(tr("Accepted %1.").arg(m_currentKey), 4000);
     if (m_document && m_sliceIndex + 1 < m_document->frameCount())
@@ -1040,6 +1054,17 @@ void MainWindow::updateBrowserState(QListWidgetItem* it)
             any = any || (pi && pi->state != pipeline::ItemState::New);
         }
         s = all ? pipeline::ItemState::Accepted : any ? pipeline::ItemState::Proposed : pipeline::ItemState::New;
+        // The row counts its slices by state.
+        int counts[4] = {0, 0, 0, 0};
+        for (const auto& sl : m_series[static_cast<size_t>(series)].slices) {
+            const auto* pi = m_project.find(keyFor(sl.info.file, sl.frame).toStdString());
+            ++counts[static_cast<int>(pi ? pi->state : pipeline::ItemState::New)];
+        }
+        it->setText(tr("%1 — %2 accepted, %3 proposed, %4 rejected")
+                        .arg(it->data(BaseTextRole).toString())
+                        .arg(counts[2])
+                        .arg(counts[1])
+                        .arg(counts[3]));
     }
     it->setIcon(stateIcon(s));
     it->setData(StateRole, QString::fromStdString(pipeline::stateName(s)));
@@ -1208,6 +1233,7 @@ bool MainWindow::openFolder(const QString& folder)
                                       .arg(s.slices.size());
             auto* row = new QListWidgetItem(label);
             rows.push_back(row);
+            row->setData(BaseTextRole, label);
             row->setData(PathRole, QString::fromStdString(s.slices.front().info.file.parent_path().string()));
             row->setData(KeyRole, keyFor(s.slices.front().info.file.parent_path(), 0));
             row->setData(SeriesRole, idx);
@@ -1331,11 +1357,13 @@ void MainWindow::onBrowserItem(QListWidgetItem* current)
     m_editor->reset(cv::Mat());
     refreshInstances();
     m_proposal = Proposal();
-    m_currentPath = current->text();
+    m_currentPath = current->data(BaseTextRole).toString();
     m_currentKey.clear();
     m_latest->store(++m_generation);
-    m_statusImage->setText(tr("Loading %1 ...").arg(current->text()));
-    m_watcher.setFuture(QtConcurrent::run(loadSeriesOnWorker, m_generation, current->text(), m_series[static_cast<size_t>(series)]));
+    m_statusImage->setText(tr("Loading %1 ...").arg(m_currentPath));
+    m_currentSeries = series;
+    m_watcher.setFuture(QtConcurrent::run(loadSeriesOnWorker, m_generation, current->data(BaseTextRole).toString(),
+                                          m_series[static_cast<size_t>(series)]));
 }
 
 void MainWindow::showSlice(int k, bool propose)
@@ -1356,6 +1384,7 @@ void MainWindow::showSlice(int k, bool propose)
     m_currentImage = img;
     m_canvas->replaceImage(img);
     m_statusCursor->setText(cursorReadout()); // the value under the cursor is this slice's now
+    refreshVolumeState();
     if (!newSlice) {
         refreshOverlay();
         return;
@@ -1661,6 +1690,8 @@ void MainWindow::createActions()
     shortcut(go->addAction(tr("&Next Image"), this, &MainWindow::nextImage), QStringLiteral("nextImage"), QKeySequence(Qt::Key_N));
     shortcut(go->addAction(tr("&Previous Image"), this, &MainWindow::previousImage), QStringLiteral("previousImage"),
              QKeySequence(Qt::Key_P));
+    shortcut(go->addAction(tr("Next &Unreviewed"), this, &MainWindow::nextUnreviewed), QStringLiteral("nextUnreviewed"),
+             QKeySequence(Qt::SHIFT | Qt::Key_N));
 
     // Labels 1..9.
     for (int k = 1; k <= 9; ++k) {
@@ -1823,12 +1854,61 @@ void MainWindow::exportDialog()
 
 void MainWindow::nextImage()
 {
+    // In a volume, N walks the slices first, then goes on to the next row.
+    if (m_document && m_sliceIndex + 1 < m_document->frameCount()) {
+        m_slice->setValue(m_sliceIndex + 1);
+        return;
+    }
     if (m_browser->currentRow() + 1 < m_browser->count()) m_browser->setCurrentRow(m_browser->currentRow() + 1);
 }
 
 void MainWindow::previousImage()
 {
+    if (m_document && m_sliceIndex > 0) {
+        m_slice->setValue(m_sliceIndex - 1);
+        return;
+    }
     if (m_browser->currentRow() > 0) m_browser->setCurrentRow(m_browser->currentRow() - 1);
+}
+
+int MainWindow::sliceState(int k) const
+{
+    if (!m_document) return 0;
+    const auto* item = m_project.find(keyFor(m_document->frameFile(k), m_document->frameIndexInFile(k)).toStdString());
+    if (!item) return 0;
+    // The slice on screen counts as proposed once it shows a mask, saved or not.
+    if (k == m_sliceIndex && item->state == pipeline::ItemState::New && !m_editor->isEmpty()) return 1;
+    return static_cast<int>(item->state);
+}
+
+void MainWindow::refreshVolumeState()
+{
+    if (!m_document) return;
+    QVector<int> states(m_document->frameCount());
+    for (int k = 0; k < m_document->frameCount(); ++k) states[k] = sliceState(k);
+    m_sliceStrip->setStates(states, m_sliceIndex);
+    for (int r = 0; r < m_browser->count(); ++r)
+        if (m_browser->item(r)->data(SeriesRole).toInt() == m_currentSeries) updateBrowserState(m_browser->item(r));
+}
+
+void MainWindow::nextUnreviewed()
+{
+    // The next slice (in a volume), else the next row, that is neither accepted nor rejected.
+    auto open = [](int state) { return state == static_cast<int>(pipeline::ItemState::New) || state == static_cast<int>(pipeline::ItemState::Proposed); };
+    if (m_document)
+        for (int k = m_sliceIndex + 1; k < m_document->frameCount(); ++k)
+            if (open(sliceState(k))) {
+                m_slice->setValue(k);
+                return;
+            }
+    for (int r = m_browser->currentRow() + 1; r < m_browser->count(); ++r) {
+        const QString st = m_browser->item(r)->data(StateRole).toString();
+        if (st == QLatin1String("new") || st == QLatin1String("proposed")) {
+            m_browser->setCurrentRow(r);
+            return;
+        }
+    }
+    statusBar()->showMessage(tr("Nothing after this is left to review."), 5000);
 }
 
 } // namespace samsp::ui

@@ -36,6 +36,8 @@ class QToolBar;
 class QActionGroup;
 
 namespace samsp::ui {
+class SliceStrip;
+
 
 class ImageCanvas;
 class PassViewer;
@@ -86,6 +88,7 @@ public:
     int activeInstance() const { return m_active; }
     ImageCanvas* canvas() const { return m_canvas; }
     MaskEditor* editor() const { return m_editor; }
+    const SliceStrip* sliceStrip() const { return m_sliceStrip; }
     QSlider* sliceSlider() const { return m_slice; }
     QString currentPath() const { return m_currentPath; }
     QString currentKey() const { return m_currentKey; }
@@ -152,6 +155,7 @@ private Q_SLOTS:
     void acceptCurrent();
     void rejectCurrent();
     void proposeSliceRangeDialog();
+    void nextUnreviewed();
 
 private:
     void createActions();
@@ -252,6 +256,10 @@ private:
     int m_rangeTotal = 0;
     int m_rangeFirst = 0, m_rangeLast = -1, m_rangeDone = 0, m_rangeNoObject = 0, m_rangeSkipped = 0;
     QString m_lastRangeSummary;
+    SliceStrip* m_sliceStrip = nullptr;
+    int m_currentSeries = -1;
+    int sliceState(int k) const; // pipeline::ItemState of slice k, as an int
+    void refreshVolumeState();   // the slice strip and the series row's counts
     void finishSliceRange(bool stopped);
 };
 

@@ -8,6 +8,7 @@
 #include "mask_editor.h"
 #include "pass_viewer.h"
 #include "settings_dialog.h"
+#include "slice_strip.h"
 
 #include "formats/atomic_file.h"
 #include "model/precision.h"
@@ -563,6 +564,23 @@ private Q_SLOTS:
         QCOMPARE(proposedItems, 4); // every slice proposed ...
         QCOMPARE(accepted, 0);      // ... none accepted without a person
         QVERIFY2(w.lastRangeSummary().contains(QStringLiteral("Slices 1–4")), qPrintable(w.lastRangeSummary()));
+        // The strip under the slider and the series row show each slice's state.
+        QCOMPARE(w.sliceStrip()->states(), (QVector<int>{1, 1, 1, 1}));
+        QVERIFY2(w.browser()->item(0)->text().contains(QStringLiteral("0 accepted, 4 proposed")), qPrintable(w.browser()->item(0)->text()));
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(w.sliceSlider(), Qt::Key_Home); // slice 1
+        QTRY_COMPARE(w.currentSlice(), 0);
+        QTest::keyClick(&w, Qt::Key_Return); // accept slice 1: on to slice 2
+        QTRY_COMPARE(w.currentSlice(), 1);
+        QCOMPARE(w.sliceStrip()->states().at(0), 2);
+        QVERIFY2(w.browser()->item(0)->text().contains(QStringLiteral("1 accepted, 3 proposed")), qPrintable(w.browser()->item(0)->text()));
+        QTest::keyClick(&w, Qt::Key_Return); // accept slice 2
+        QTRY_COMPARE(w.currentSlice(), 2);
+        QTest::keyClick(&w, Qt::Key_P); // P and N walk slices
+        QTRY_COMPARE(w.currentSlice(), 1);
+        QTest::keyClick(&w, Qt::Key_N, Qt::ShiftModifier); // the next unreviewed slice: 3
+        QTRY_COMPARE(w.currentSlice(), 2);
         // The dialog: presets and a visible "skip" option; with it, the 4 proposed slices
         // are skipped and the summary says so, slice by slice accounted for.
         const int current = w.currentSlice() + 1;

@@ -420,6 +420,10 @@ T = {
  "Wait for the model to load.": ("Warten Sie, bis das Modell geladen ist.", "モデルの読み込みを待ってください。", "请等待模型加载完成。"),
  "Whole series (1–%1)": ("Ganze Serie (1–%1)", "シリーズ全体 (1–%1)", "整个序列 (1–%1)"),
  "to": ("bis", "から", "到"),
+"%1 new, %2 proposed, %3 accepted, %4 rejected": ("%1 neu, %2 vorgeschlagen, %3 angenommen, %4 abgelehnt", "新規 %1、提案済み %2、承認済み %3、却下 %4", "新 %1，已提议 %2，已接受 %3，已拒绝 %4"),
+ "%1 — %2 accepted, %3 proposed, %4 rejected": ("%1 — %2 angenommen, %3 vorgeschlagen, %4 abgelehnt", "%1 — 承認済み %2、提案済み %3、却下 %4", "%1 — 已接受 %2，已提议 %3，已拒绝 %4"),
+ "Next &Unreviewed": ("Nächstes &Ungeprüftes", "次の未確認(&U)", "下一个未审阅(&U)"),
+ "Nothing after this is left to review.": ("Danach ist nichts mehr zu prüfen.", "この後に確認の残りはありません。", "此后没有待审阅的内容了。"),
 }
 # Plural messages (numerus="yes"): one form for ja / zh_CN, two for de.
 PLURALS = {

@@ -1,0 +1,30 @@
+#pragma once
+// A thin strip under the slice slider: one coloured mark per slice of a volume by
+// its state (new, proposed, accepted, rejected) and a marker at the current slice,
+// so a user sees at a glance which slices are done.
+
+#include <QVector>
+#include <QWidget>
+
+namespace samsp::ui {
+
+class SliceStrip : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SliceStrip(QWidget* parent = nullptr);
+    // One state per slice: 0 new, 1 proposed, 2 accepted, 3 rejected (pipeline::ItemState).
+    void setStates(const QVector<int>& states, int current);
+    const QVector<int>& states() const { return m_states; }
+    // The colour drawn for a state (tests read it back from the painted strip).
+    static QColor colour(int state);
+
+protected:
+    void paintEvent(QPaintEvent*) override;
+
+private:
+    QVector<int> m_states;
+    int m_current = -1;
+};
+
+} // namespace samsp::ui
