@@ -259,6 +259,17 @@ Trainiert mit: %3</translation>
     </message>
 </context>
 <context>
+    <name>samsp::ui::DicePlot</name>
+    <message>
+        <source>Validation Dice after each epoch</source>
+        <translation>Validierungs-Dice nach jeder Epoche</translation>
+    </message>
+    <message>
+        <source>validation Dice per epoch</source>
+        <translation>Validierungs-Dice je Epoche</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::Downloader</name>
     <message>
         <source>cannot write '%1': %2</source>
@@ -1058,6 +1069,50 @@ Trotzdem schließen?</translation>
         <source>Nothing after this is left to review.</source>
         <translation>Danach ist nichts mehr zu prüfen.</translation>
     </message>
+    <message>
+        <source>&amp;Train on Accepted Items...</source>
+        <translation>Mit angenommenen Elementen &amp;trainieren...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>A training round is already running.</source>
+        <translation>Eine Trainingsrunde läuft bereits.</translation>
+    </message>
+    <message>
+        <source>Open a folder first: training learns from its accepted items.</source>
+        <translation>Öffnen Sie zuerst einen Ordner: Das Training lernt aus seinen angenommenen Elementen.</translation>
+    </message>
+    <message>
+        <source>Load a model first: training starts from it.</source>
+        <translation>Laden Sie zuerst ein Modell: Das Training beginnt damit.</translation>
+    </message>
+    <message>
+        <source>Accept at least 2 items (Enter) to train on them.</source>
+        <translation>Nehmen Sie mindestens 2 Elemente an (Eingabe), um damit zu trainieren.</translation>
+    </message>
+    <message>
+        <source>The project could not be saved: %1</source>
+        <translation>Das Projekt konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training on %n accepted item(s) for %1 min; you can go on labelling.</source>
+        <translation><numerusform>Training mit %n angenommenen Element für %1 min; Sie können weiter annotieren.</numerusform><numerusform>Training mit %n angenommenen Elementen für %1 min; Sie können weiter annotieren.</numerusform></translation>
+    </message>
+    <message>
+        <source>Training stopped; the model in use stays %1.</source>
+        <translation>Training angehalten; das verwendete Modell bleibt %1.</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Das Training ist fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Round %1: trained on %n item(s) in %2 min, validation Dice %3; now in use. %4 untouched proposal(s) will be made again.</source>
+        <translation><numerusform>Runde %1: mit %n Element in %2 min trainiert, Validierungs-Dice %3; jetzt in Verwendung. %4 unberührte Vorschläge werden neu erstellt.</numerusform><numerusform>Runde %1: mit %n Elementen in %2 min trainiert, Validierungs-Dice %3; jetzt in Verwendung. %4 unberührte Vorschläge werden neu erstellt.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>
@@ -1200,6 +1255,10 @@ Trotzdem schließen?</translation>
     <message>
         <source>bundled</source>
         <translation>mitgeliefert</translation>
+    </message>
+    <message>
+        <source>%1 (this project)</source>
+        <translation>%1 (dieses Projekt)</translation>
     </message>
 </context>
 <context>
@@ -1397,6 +1456,61 @@ Trotzdem schließen?</translation>
     <message>
         <source>%1 new, %2 proposed, %3 accepted, %4 rejected</source>
         <translation>%1 neu, %2 vorgeschlagen, %3 angenommen, %4 abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::TrainDialog</name>
+    <message>
+        <source>Train on Accepted Items</source>
+        <translation>Mit angenommenen Elementen trainieren</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Time budget:</source>
+        <translation>Zeitbudget:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted item(s) will be learned from; you can go on labelling meanwhile.</source>
+        <translation><numerusform>Aus %n angenommenen Element wird gelernt; Sie können währenddessen weiter annotieren.</numerusform><numerusform>Aus %n angenommenen Elementen wird gelernt; Sie können währenddessen weiter annotieren.</numerusform></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Cancel Training</source>
+        <translation>Training abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Accept at least 2 items (Enter) to train on them.</source>
+        <translation>Nehmen Sie mindestens 2 Elemente an (Eingabe), um damit zu trainieren.</translation>
+    </message>
+    <message>
+        <source>Training: about %1 left.</source>
+        <translation>Training: noch etwa %1.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Preparing the accepted items ...</source>
+        <translation>Die angenommenen Elemente werden vorbereitet ...</translation>
+    </message>
+    <message>
+        <source>Epoch %1: loss %2, validation Dice %3</source>
+        <translation>Epoche %1: Verlust %2, Validierungs-Dice %3</translation>
     </message>
 </context>
 </TS>

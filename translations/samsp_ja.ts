@@ -259,6 +259,17 @@ Trained on: %3</source>
     </message>
 </context>
 <context>
+    <name>samsp::ui::DicePlot</name>
+    <message>
+        <source>Validation Dice after each epoch</source>
+        <translation>各エポック後の検証 Dice</translation>
+    </message>
+    <message>
+        <source>validation Dice per epoch</source>
+        <translation>エポックごとの検証 Dice</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::Downloader</name>
     <message>
         <source>cannot write '%1': %2</source>
@@ -1058,6 +1069,50 @@ Close anyway?</source>
         <source>Nothing after this is left to review.</source>
         <translation>この後に確認の残りはありません。</translation>
     </message>
+    <message>
+        <source>&amp;Train on Accepted Items...</source>
+        <translation>承認済みの項目で学習(&amp;T)...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>A training round is already running.</source>
+        <translation>学習ラウンドはすでに実行中です。</translation>
+    </message>
+    <message>
+        <source>Open a folder first: training learns from its accepted items.</source>
+        <translation>先にフォルダを開いてください。学習はその承認済みの項目から行います。</translation>
+    </message>
+    <message>
+        <source>Load a model first: training starts from it.</source>
+        <translation>先にモデルを読み込んでください。学習はそこから始まります。</translation>
+    </message>
+    <message>
+        <source>Accept at least 2 items (Enter) to train on them.</source>
+        <translation>学習するには少なくとも 2 項目を承認してください (Enter)。</translation>
+    </message>
+    <message>
+        <source>The project could not be saved: %1</source>
+        <translation>プロジェクトを保存できませんでした: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training on %n accepted item(s) for %1 min; you can go on labelling.</source>
+        <translation><numerusform>承認済みの %n 項目で %1 分学習します。ラベル付けを続けられます。</numerusform></translation>
+    </message>
+    <message>
+        <source>Training stopped; the model in use stays %1.</source>
+        <translation>学習を停止しました。使用中のモデルは %1 のままです。</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>学習に失敗しました: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Round %1: trained on %n item(s) in %2 min, validation Dice %3; now in use. %4 untouched proposal(s) will be made again.</source>
+        <translation><numerusform>ラウンド %1: %n 項目で %2 分学習、検証 Dice %3。現在使用中です。手付かずの提案 %4 件を作り直します。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>
@@ -1200,6 +1255,10 @@ Close anyway?</source>
     <message>
         <source>bundled</source>
         <translation>同梱</translation>
+    </message>
+    <message>
+        <source>%1 (this project)</source>
+        <translation>%1 (このプロジェクト)</translation>
     </message>
 </context>
 <context>
@@ -1397,6 +1456,61 @@ Close anyway?</source>
     <message>
         <source>%1 new, %2 proposed, %3 accepted, %4 rejected</source>
         <translation>新規 %1、提案済み %2、承認済み %3、却下 %4</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::TrainDialog</name>
+    <message>
+        <source>Train on Accepted Items</source>
+        <translation>承認済みの項目で学習</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>Time budget:</source>
+        <translation>時間の上限:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted item(s) will be learned from; you can go on labelling meanwhile.</source>
+        <translation><numerusform>承認済みの %n 項目から学習します。その間もラベル付けを続けられます。</numerusform></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Cancel Training</source>
+        <translation>学習を中止</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Accept at least 2 items (Enter) to train on them.</source>
+        <translation>学習するには少なくとも 2 項目を承認してください (Enter)。</translation>
+    </message>
+    <message>
+        <source>Training: about %1 left.</source>
+        <translation>学習中: 残り約 %1。</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Preparing the accepted items ...</source>
+        <translation>承認済みの項目を準備しています...</translation>
+    </message>
+    <message>
+        <source>Epoch %1: loss %2, validation Dice %3</source>
+        <translation>エポック %1: 損失 %2、検証 Dice %3</translation>
     </message>
 </context>
 </TS>

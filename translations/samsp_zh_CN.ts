@@ -259,6 +259,17 @@ Trained on: %3</source>
     </message>
 </context>
 <context>
+    <name>samsp::ui::DicePlot</name>
+    <message>
+        <source>Validation Dice after each epoch</source>
+        <translation>每轮之后的验证 Dice</translation>
+    </message>
+    <message>
+        <source>validation Dice per epoch</source>
+        <translation>每轮的验证 Dice</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::Downloader</name>
     <message>
         <source>cannot write '%1': %2</source>
@@ -1058,6 +1069,50 @@ Close anyway?</source>
         <source>Nothing after this is left to review.</source>
         <translation>此后没有待审阅的内容了。</translation>
     </message>
+    <message>
+        <source>&amp;Train on Accepted Items...</source>
+        <translation>用已接受的项目训练(&amp;T)...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>A training round is already running.</source>
+        <translation>已有一轮训练正在运行。</translation>
+    </message>
+    <message>
+        <source>Open a folder first: training learns from its accepted items.</source>
+        <translation>请先打开文件夹: 训练会从其中已接受的项目学习。</translation>
+    </message>
+    <message>
+        <source>Load a model first: training starts from it.</source>
+        <translation>请先加载模型: 训练将从它开始。</translation>
+    </message>
+    <message>
+        <source>Accept at least 2 items (Enter) to train on them.</source>
+        <translation>请至少接受 2 个项目 (回车) 才能用它们训练。</translation>
+    </message>
+    <message>
+        <source>The project could not be saved: %1</source>
+        <translation>无法保存项目: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training on %n accepted item(s) for %1 min; you can go on labelling.</source>
+        <translation><numerusform>正在用 %n 个已接受的项目训练 %1 分钟；可以继续标注。</numerusform></translation>
+    </message>
+    <message>
+        <source>Training stopped; the model in use stays %1.</source>
+        <translation>训练已停止；正在使用的模型仍为 %1。</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>训练失败: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Round %1: trained on %n item(s) in %2 min, validation Dice %3; now in use. %4 untouched proposal(s) will be made again.</source>
+        <translation><numerusform>第 %1 轮: 用 %n 个项目训练了 %2 分钟，验证 Dice %3；现已启用。%4 个未改动的提议将重新生成。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>
@@ -1200,6 +1255,10 @@ Close anyway?</source>
     <message>
         <source>bundled</source>
         <translation>内置</translation>
+    </message>
+    <message>
+        <source>%1 (this project)</source>
+        <translation>%1 (本项目)</translation>
     </message>
 </context>
 <context>
@@ -1397,6 +1456,61 @@ Close anyway?</source>
     <message>
         <source>%1 new, %2 proposed, %3 accepted, %4 rejected</source>
         <translation>新 %1，已提议 %2，已接受 %3，已拒绝 %4</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::TrainDialog</name>
+    <message>
+        <source>Train on Accepted Items</source>
+        <translation>用已接受的项目训练</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Time budget:</source>
+        <translation>时间预算:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted item(s) will be learned from; you can go on labelling meanwhile.</source>
+        <translation><numerusform>将从 %n 个已接受的项目学习；其间可以继续标注。</numerusform></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Cancel Training</source>
+        <translation>取消训练</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Accept at least 2 items (Enter) to train on them.</source>
+        <translation>请至少接受 2 个项目 (回车) 才能用它们训练。</translation>
+    </message>
+    <message>
+        <source>Training: about %1 left.</source>
+        <translation>训练中: 约剩 %1。</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Preparing the accepted items ...</source>
+        <translation>正在准备已接受的项目 ...</translation>
+    </message>
+    <message>
+        <source>Epoch %1: loss %2, validation Dice %3</source>
+        <translation>第 %1 轮: 损失 %2，验证 Dice %3</translation>
     </message>
 </context>
 </TS>

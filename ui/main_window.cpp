@@ -1,5 +1,7 @@
 #include "main_window.h"
 #include "slice_strip.h"
+#include "loop_runner.h"
+#include "train_dialog.h"
 #include <QCheckBox>
 #include <QSpinBox>
 #include <QMap>
@@ -189,6 +191,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_canvas = new ImageCanvas(this);
     setCentralWidget(m_canvas);
     m_editor = new MaskEditor(this);
+    m_loop = new LoopRunner(this);
+    connect(m_loop, &LoopRunner::epoch, this, [this](int e, double loss, double dice) {
+        if (m_trainDialog) m_trainDialog->addEpoch(e, loss, dice);
+        Q_EMIT trainingEpoch(e, loss, dice);
+    });
+    connect(m_loop, &LoopRunner::progress, this, [this](const QString& phase, int done, int total, double eta) {
+        if (m_trainDialog) m_trainDialog->showProgress(phase, done, total, eta);
+    });
+    connect(m_loop, &LoopRunner::finished, this, &MainWindow::onRoundFinished);
     connect(m_editor, &MaskEditor::maskChanged, this, [this] {
         refreshOverlay();
         if (!m_editor->edited()) return;
@@ -1529,6 +1540,8 @@ void MainWindow::createActions()
     shortcut(file->addAction(tr("&Models..."), this, [this] {
                  ModelManagerDialog dlg(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/models"),
                                         m_modelPath, this, m_bundledModel);
+                 if (!m_projectPath.empty()) // the loop's rounds: any earlier one can be chosen again
+                     dlg.addModelsFolder(QString::fromStdString((m_projectPath.parent_path() / "models").string()));
                  connect(&dlg, &ModelManagerDialog::useModel, this, [this](const QString& path) {
                      QSettings().setValue(QStringLiteral("model/path"), path);
                      setModel(path, QSettings().value(QStringLiteral("model/device"), QStringLiteral("auto")).toString());
@@ -1680,6 +1693,8 @@ void MainWindow::createActions()
              }),
              QStringLiteral("usePass"), QKeySequence(Qt::Key_U));
 
+    shortcut(sam->addAction(tr("&Train on Accepted Items..."), this, &MainWindow::showTrainDialog), QStringLiteral("trainOnAccepted"),
+             QKeySequence(tr("Ctrl+Shift+T")));
     shortcut(sam->addAction(tr("Propose &Slices..."), this, &MainWindow::proposeSliceRangeDialog), QStringLiteral("proposeSlices"),
              QKeySequence(tr("Ctrl+Shift+R")));
 
@@ -1850,6 +1865,92 @@ void MainWindow::exportDialog()
         m_lastExport = tr("The export failed:\n%1").arg(QString::fromStdString(e.what()));
         if (!m_dialogHook) QMessageBox::warning(this, tr("Export"), m_lastExport);
     }
+}
+
+bool MainWindow::isTraining() const { return m_loop->isRunning(); }
+
+void MainWindow::cancelTraining() { m_loop->cancel(); }
+
+bool MainWindow::trainOnAccepted(double minutes)
+{
+    auto refuse = [this](const QString& why) {
+        m_lastError = why;
+        statusBar()->showMessage(why, 8000);
+        return false;
+    };
+    if (m_loop->isRunning()) return refuse(tr("A training round is already running."));
+    if (m_projectPath.empty()) return refuse(tr("Open a folder first: training learns from its accepted items."));
+    if (m_modelPath.isEmpty()) return refuse(tr("Load a model first: training starts from it."));
+    commitCurrent();
+    int accepted = 0;
+    for (const auto& i : m_project.items) accepted += i.state == pipeline::ItemState::Accepted && !i.annotation.instances.empty();
+    if (accepted < 2) return refuse(tr("Accept at least 2 items (Enter) to train on them."));
+    if (!saveNow()) return refuse(tr("The project could not be saved: %1").arg(m_lastError));
+    // One core stays with the window and the proposals.
+    const int threads = std::max(1, QThread::idealThreadCount() - 1);
+    m_loop->start(projectPath(), m_modelPath, minutes, threads);
+    if (m_trainDialog) m_trainDialog->setRunning(true);
+    statusBar()->showMessage(tr("Training on %n accepted item(s) for %1 min; you can go on labelling.", nullptr, accepted).arg(minutes), 8000);
+    return true;
+}
+
+void MainWindow::showTrainDialog()
+{
+    int accepted = 0;
+    commitCurrent();
+    for (const auto& i : m_project.items) accepted += i.state == pipeline::ItemState::Accepted && !i.annotation.instances.empty();
+    if (!m_trainDialog) {
+        m_trainDialog = new TrainDialog(accepted, this);
+        m_trainDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_trainDialog, &TrainDialog::startRequested, this, [this](double minutes) { trainOnAccepted(minutes); });
+        connect(m_trainDialog, &TrainDialog::cancelRequested, this, &MainWindow::cancelTraining);
+    }
+    m_trainDialog->setRunning(m_loop->isRunning());
+    m_trainDialog->show(); // not modal: labelling goes on
+    m_trainDialog->raise();
+}
+
+void MainWindow::onRoundFinished(const RoundOutcome& r)
+{
+    QString message;
+    if (!r.ok) {
+        message = r.cancelled ? tr("Training stopped; the model in use stays %1.").arg(QFileInfo(m_modelPath).fileName())
+                              : tr("Training failed: %1").arg(r.message);
+        m_lastError = message;
+        statusBar()->showMessage(message, 10000);
+        if (m_trainDialog) m_trainDialog->showResult(message);
+        Q_EMIT roundFinished(false, QString(), message);
+        return;
+    }
+    // The new version becomes the project's model; what nobody touched is proposed again
+    // by it (the current item at once, the others when they are shown).
+    commitCurrent();
+    std::error_code ec;
+    const fs::path rel = fs::relative(r.model.toStdString(), m_projectPath.parent_path(), ec);
+    m_project.model.checkpoint = ec ? r.model.toStdString() : rel.generic_string();
+    int reproposed = 0;
+    for (auto& it : m_project.items) {
+        if (it.state != pipeline::ItemState::Proposed) continue;
+        bool touched = false;
+        for (const auto& in : it.annotation.instances) touched = touched || in.source != annotation::Source::Automatic;
+        if (touched) continue;
+        it.annotation.instances.clear();
+        it.state = pipeline::ItemState::New;
+        ++reproposed;
+        if (it.key == m_currentKey.toStdString()) forgetItem();
+    }
+    updateAllBrowserStates();
+    saveNow();
+    setModel(r.model, QSettings().value(QStringLiteral("model/device"), QStringLiteral("auto")).toString());
+    message = tr("Round %1: trained on %n item(s) in %2 min, validation Dice %3; now in use. %4 untouched proposal(s) will be made again.",
+                 nullptr, r.trainedOn)
+                  .arg(r.round)
+                  .arg(r.seconds / 60.0, 0, 'f', 1)
+                  .arg(r.valDice, 0, 'f', 3)
+                  .arg(reproposed);
+    statusBar()->showMessage(message, 15000);
+    if (m_trainDialog) m_trainDialog->showResult(message);
+    Q_EMIT roundFinished(true, r.model, message);
 }
 
 void MainWindow::nextImage()

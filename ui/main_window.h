@@ -37,6 +37,9 @@ class QActionGroup;
 
 namespace samsp::ui {
 class SliceStrip;
+class LoopRunner;
+class TrainDialog;
+struct RoundOutcome;
 
 
 class ImageCanvas;
@@ -93,6 +96,7 @@ public:
     QString currentPath() const { return m_currentPath; }
     QString currentKey() const { return m_currentKey; }
     QString lastError() const { return m_lastError; }
+    QString modelPath() const { return m_modelPath; }
     QString projectPath() const { return QString::fromStdString(m_projectPath.string()); }
     const pipeline::Project& project() const { return m_project; }
     int currentSlice() const { return m_sliceIndex; }
@@ -101,6 +105,14 @@ public:
     // instead of a message box.
     void setDialogHook(std::function<void(QDialog*)> hook) { m_dialogHook = std::move(hook); }
     QString lastExport() const { return m_lastExport; }
+    // The labelling loop: fine-tune the model in use on the project's accepted items for
+    // `minutes` on a worker thread (the window keeps working); when the round ends its
+    // model (models/round-N.safetensors beside the project) becomes the one in use and
+    // every item nobody touched is proposed again by it. False (with the reason in the
+    // status bar and lastError()) when it cannot start.
+    bool trainOnAccepted(double minutes);
+    void cancelTraining();
+    bool isTraining() const;
     // The model shipped with the studio (listed first in File > Models).
     void setBundledModel(const QString& path) { m_bundledModel = path; }
     const imaging::Window& window() const { return m_window; }   // display window
@@ -130,6 +142,9 @@ Q_SIGNALS:
     void imageFailed(const QString& path, const QString& error);
     void saved(const QString& projectFile);
     void sliceRangeDone(int proposed);
+    void trainingEpoch(int epoch, double loss, double valDice);
+    // A round ended: `ok` with the new model in use, else cancelled or failed (`message`).
+    void roundFinished(bool ok, const QString& model, const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -156,6 +171,7 @@ private Q_SLOTS:
     void rejectCurrent();
     void proposeSliceRangeDialog();
     void nextUnreviewed();
+    void showTrainDialog();
 
 private:
     void createActions();
@@ -257,6 +273,9 @@ private:
     int m_rangeFirst = 0, m_rangeLast = -1, m_rangeDone = 0, m_rangeNoObject = 0, m_rangeSkipped = 0;
     QString m_lastRangeSummary;
     SliceStrip* m_sliceStrip = nullptr;
+    LoopRunner* m_loop = nullptr;
+    QPointer<TrainDialog> m_trainDialog;
+    void onRoundFinished(const RoundOutcome& r);
     int m_currentSeries = -1;
     int sliceState(int k) const; // pipeline::ItemState of slice k, as an int
     void refreshVolumeState();   // the slice strip and the series row's counts

@@ -120,6 +120,13 @@ ModelManagerDialog::ModelManagerDialog(const QString& modelsDir, const QString& 
     computeChecksums();
 }
 
+void ModelManagerDialog::addModelsFolder(const QString& dir)
+{
+    m_extraDirs << dir;
+    refresh();
+    computeChecksums();
+}
+
 void ModelManagerDialog::setCatalogue(const QList<KnownCheckpoint>& list)
 {
     m_catalogue = list;
@@ -156,6 +163,9 @@ void ModelManagerDialog::refresh()
         for (const auto& k : m_catalogue) known = known || k.file == f.fileName();
         if (!known) addLocal(f.absoluteFilePath(), f.fileName(), false);
     }
+    for (const QString& d : m_extraDirs)
+        for (const QFileInfo& f : QDir(d).entryInfoList({QStringLiteral("*.safetensors")}, QDir::Files, QDir::Name))
+            addLocal(f.absoluteFilePath(), tr("%1 (this project)").arg(f.fileName()), false);
     for (int i = 0; i < m_catalogue.size(); ++i) {
         const QString path = QFileInfo(localPath(m_catalogue[i])).absoluteFilePath();
         if (seen.contains(path)) { // already listed as the model in use: name it

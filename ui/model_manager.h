@@ -26,6 +26,8 @@ public:
 
     // Columns of the table.
     enum Column { NameColumn, SizeColumn, ShaColumn, TrainedColumn, StateColumn, ActionColumn, ColumnCount };
+    // Also list the checkpoints of this folder (the project's models/: the loop's rounds).
+    void addModelsFolder(const QString& dir);
     // The row of a local file (bundled, in use, added, or a downloaded known model); -1: none.
     int rowOf(const QString& path) const;
 
@@ -59,6 +61,7 @@ private:
     };
 
     QString m_dir, m_current, m_chosen, m_bundled;
+    QStringList m_extraDirs;
     QList<KnownCheckpoint> m_catalogue;
     QList<Row> m_rows;
     QHash<QString, QString> m_sha;       // local file -> SHA-256 (hex)

@@ -58,8 +58,12 @@ std::vector<int> loopRounds(const fs::path& projectDir)
     return rounds;
 }
 
-LoopRound runLoopRound(const LoopOptions& opts, const std::function<bool(const LoopProgress&)>& progress)
+LoopRound runLoopRound(const LoopOptions& opts, const std::function<bool(const LoopProgress&)>& progressIn)
 {
+    const auto progress = [&](const LoopProgress& p) {
+        if (opts.cancel && opts.cancel->load()) return false;
+        return !progressIn || progressIn(p);
+    };
     auto log = samsp::log::get("pipeline");
     if (!fs::exists(opts.project)) throw std::runtime_error("'" + opts.project.string() + "': no such project file");
     Project project = Project::load(opts.project);
@@ -84,7 +88,7 @@ LoopRound runLoopRound(const LoopOptions& opts, const std::function<bool(const L
     if (accepted.size() < 2)
         throw std::runtime_error("a training round needs at least 2 accepted items with a mask; the project has " +
                                  std::to_string(accepted.size()));
-    if (progress && !progress({"export", 0, static_cast<int>(accepted.size()), nullptr})) {
+    if (!progress({"export", 0, static_cast<int>(accepted.size()), nullptr})) {
         round.cancelled = true;
         return round;
     }
@@ -118,8 +122,8 @@ LoopRound runLoopRound(const LoopOptions& opts, const std::function<bool(const L
     round.previousModelId = previous->modelId();
     if (job.imageSize <= 0) job.imageSize = previous->config().imageSize; // the model's own input size
     round.training = runTraining(job, [&](const TrainProgress& p) {
-        return !progress || progress({"train", static_cast<int>(p.step), static_cast<int>(p.stepsPerEpoch), &p});
-    });
+        return progress({"train", static_cast<int>(p.step), static_cast<int>(p.stepsPerEpoch), &p});
+    }, opts.epochDone);
     if (round.training.cancelled || round.training.epochs.empty()) {
         // Abandoned: the project keeps its model; a partial round file is not left behind.
         fs::remove(round.model, ec);
@@ -148,6 +152,7 @@ LoopRound runLoopRound(const LoopOptions& opts, const std::function<bool(const L
         {"val_dice_pass0", last.valDicePass0},
         {"val_dice_samsp", last.valDiceSamsp}};
     formats::writeFileAtomically(round.record, record.dump(2) + "\n");
+    if (!opts.updateProject) return round;
     project.model.checkpoint = fs::relative(round.model, dir).generic_string();
     project.model.modelId = round.modelId;
     project.save(opts.project);
@@ -171,7 +176,7 @@ LoopRound runLoopRound(const LoopOptions& opts, const std::function<bool(const L
     const int labelId = project.labels.classes.empty() ? 1 : project.labels.classes.front().id;
     const auto settings = project.model.selfPrompt;
     for (size_t n = 0; n < todo.size(); ++n) {
-        if (progress && !progress({"propose", static_cast<int>(n), static_cast<int>(todo.size()), nullptr})) {
+        if (!progress({"propose", static_cast<int>(n), static_cast<int>(todo.size()), nullptr})) {
             round.cancelled = true;
             break;
         }

@@ -25,6 +25,14 @@ struct LoopOptions
     TrainJob training;                  // settings of the round (data, out, init are filled in here;
                                         // imageSize <= 0: the start model's own)
     bool repropose = true;
+    // False: the project file is only read (the round's model and record are still
+    // written); the caller (the studio, which holds the project open) applies the new
+    // model itself. Implies no re-proposing here.
+    bool updateProject = true;
+    // Optional: polled between steps; true cancels like `progress` returning false.
+    const std::atomic<bool>* cancel = nullptr;
+    // Optional: after every training epoch (validation Dice, loss).
+    std::function<void(const EpochRecord&)> epochDone;
 };
 
 struct LoopProgress

@@ -41,6 +41,8 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <QElapsedTimer>
+#include <opencv2/imgcodecs.hpp>
 
 #include <fstream>
 
@@ -602,6 +604,101 @@ private Q_SLOTS:
                  qPrintable(w.lastRangeSummary()));
         w.setDialogHook({});
         QVERIFY(QFileInfo::exists(w.projectPath()));
+    }
+
+    void labellingLoopTrainsInTheBackgroundAndSwitchesModel()
+    {
+        // 12 real polyp images, 8 accepted (their ground-truth masks), 4 new: a short
+        // round trains while the window keeps serving events, its model becomes the one
+        // in use, and the untouched items are proposed again with the new identity.
+        // Cancelling a round keeps the model; an earlier model can be chosen again.
+        QTemporaryDir folder;
+        const QString real = QStringLiteral(SAMSP_SHARED_TESTDATA "/../realdata/polyp-kvasir");
+        QStringList names = QDir(real + QStringLiteral("/images")).entryList({QStringLiteral("*.jpg")}, QDir::Files, QDir::Name);
+        QVERIFY(names.size() >= 12);
+        names = names.mid(0, 12);
+        samsp::pipeline::Project project;
+        for (int i = 0; i < names.size(); ++i) {
+            const QString dst = folder.path() + QLatin1Char('/') + names[i];
+            QVERIFY(QFile::copy(real + QStringLiteral("/images/") + names[i], dst));
+            samsp::pipeline::ProjectItem it;
+            it.key = names[i].toStdString();
+            it.file = dst.toStdString();
+            if (i < 8) {
+                const QString maskFile = real + QStringLiteral("/masks/") + QFileInfo(names[i]).completeBaseName() + QStringLiteral(".png");
+                cv::Mat m = cv::imread(maskFile.toStdString(), cv::IMREAD_GRAYSCALE);
+                QVERIFY(!m.empty());
+                it.annotation.image = it.key;
+                it.annotation.width = m.cols, it.annotation.height = m.rows;
+                it.annotation.addInstance(m > 127, 1, samsp::annotation::Source::Manual);
+                it.state = samsp::pipeline::ItemState::Accepted;
+            }
+            project.items.push_back(it);
+        }
+        project.save((folder.path() + QStringLiteral("/project.samsp.json")).toStdString());
+
+        const QString bundled = QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors");
+        MainWindow w;
+        QSignalSpy ready(&w, &MainWindow::modelReady);
+        QSignalSpy proposed(&w, &MainWindow::proposalShown);
+        w.setModel(bundled, "cpu");
+        QVERIFY(ready.wait(30000));
+        const QString firstId = ready.takeFirst().first().toString();
+        w.show();
+        QVERIFY(w.openFolder(folder.path()));
+        w.browser()->setCurrentRow(9); // a new item
+        QVERIFY(proposed.wait(30000));
+
+        // Cancel a round: the model in use stays.
+        QSignalSpy finished(&w, &MainWindow::roundFinished);
+        QVERIFY(w.trainOnAccepted(5.0));
+        QVERIFY(w.isTraining());
+        QVERIFY(!w.trainOnAccepted(5.0)); // one round at a time
+        QTimer::singleShot(1500, &w, [&w] { w.cancelTraining(); });
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QCOMPARE(w.modelPath(), bundled);
+
+        // A real round: the timer keeps firing while it trains (no frozen window).
+        finished.clear();
+        int ticks = 0;
+        QTimer tick;
+        connect(&tick, &QTimer::timeout, [&ticks] { ++ticks; });
+        tick.start(50);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(w.trainOnAccepted(0.1));
+        QVERIFY(finished.wait(180000));
+        const double seconds = clock.elapsed() / 1000.0;
+        tick.stop();
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
+        QVERIFY2(ticks > seconds * 5, qPrintable(QStringLiteral("%1 ticks in %2 s").arg(ticks).arg(seconds)));
+        const QString roundModel = finished.first().at(1).toString();
+        QVERIFY(roundModel.endsWith(QStringLiteral("models/round-1.safetensors")));
+        QCOMPARE(w.modelPath(), roundModel);
+        QVERIFY(ready.wait(30000)); // the new model loaded ...
+        const QString newId = ready.takeFirst().first().toString();
+        QVERIFY(newId != firstId);
+        QVERIFY(proposed.count() > 0 || proposed.wait(30000)); // ... and the current new item proposed by it
+        const auto* current = w.project().find(w.currentKey().toStdString());
+        QVERIFY(current);
+        QCOMPARE(w.project().model.checkpoint, std::string("models/round-1.safetensors"));
+        if (w.proposal().found) {
+            w.activateWindow();
+            QTest::keyClick(&w, Qt::Key_N); // commit it; its trace names the round's model
+            const auto* item = w.project().find(current->key);
+            QVERIFY(!item->annotation.instances.empty());
+            QVERIFY2(QString::fromStdString(item->annotation.instances.front().traceId).endsWith(newId),
+                     item->annotation.instances.front().traceId.c_str());
+        }
+        // Accepted items are untouched by the round.
+        int accepted = 0;
+        for (const auto& it : w.project().items) accepted += it.state == samsp::pipeline::ItemState::Accepted;
+        QCOMPARE(accepted, 8);
+        // Going back to the model of before: its identity is the old one again.
+        w.setModel(bundled, "cpu");
+        QVERIFY(ready.wait(30000));
+        QCOMPARE(ready.takeFirst().first().toString(), firstId);
     }
 
     void settingsEditShortcutsAndPasses()

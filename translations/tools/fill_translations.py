@@ -424,6 +424,28 @@ T = {
  "%1 — %2 accepted, %3 proposed, %4 rejected": ("%1 — %2 angenommen, %3 vorgeschlagen, %4 abgelehnt", "%1 — 承認済み %2、提案済み %3、却下 %4", "%1 — 已接受 %2，已提议 %3，已拒绝 %4"),
  "Next &Unreviewed": ("Nächstes &Ungeprüftes", "次の未確認(&U)", "下一个未审阅(&U)"),
  "Nothing after this is left to review.": ("Danach ist nichts mehr zu prüfen.", "この後に確認の残りはありません。", "此后没有待审阅的内容了。"),
+" min": (" min", " 分", " 分钟"),
+ "%1 (this project)": ("%1 (dieses Projekt)", "%1 (このプロジェクト)", "%1 (本项目)"),
+ "%1 min": ("%1 min", "%1 分", "%1 分钟"),
+ "%1 s": ("%1 s", "%1 秒", "%1 秒"),
+ "&Train on Accepted Items...": ("Mit angenommenen Elementen &trainieren...", "承認済みの項目で学習(&T)...", "用已接受的项目训练(&T)..."),
+ "A training round is already running.": ("Eine Trainingsrunde läuft bereits.", "学習ラウンドはすでに実行中です。", "已有一轮训练正在运行。"),
+ "Accept at least 2 items (Enter) to train on them.": ("Nehmen Sie mindestens 2 Elemente an (Eingabe), um damit zu trainieren.", "学習するには少なくとも 2 項目を承認してください (Enter)。", "请至少接受 2 个项目 (回车) 才能用它们训练。"),
+ "Cancel Training": ("Training abbrechen", "学習を中止", "取消训练"),
+ "Ctrl+Shift+T": ("Ctrl+Shift+T", "Ctrl+Shift+T", "Ctrl+Shift+T"),
+ "Epoch %1: loss %2, validation Dice %3": ("Epoche %1: Verlust %2, Validierungs-Dice %3", "エポック %1: 損失 %2、検証 Dice %3", "第 %1 轮: 损失 %2，验证 Dice %3"),
+ "Load a model first: training starts from it.": ("Laden Sie zuerst ein Modell: Das Training beginnt damit.", "先にモデルを読み込んでください。学習はそこから始まります。", "请先加载模型: 训练将从它开始。"),
+ "Open a folder first: training learns from its accepted items.": ("Öffnen Sie zuerst einen Ordner: Das Training lernt aus seinen angenommenen Elementen.", "先にフォルダを開いてください。学習はその承認済みの項目から行います。", "请先打开文件夹: 训练会从其中已接受的项目学习。"),
+ "Preparing the accepted items ...": ("Die angenommenen Elemente werden vorbereitet ...", "承認済みの項目を準備しています...", "正在准备已接受的项目 ..."),
+ "Start": ("Starten", "開始", "开始"),
+ "The project could not be saved: %1": ("Das Projekt konnte nicht gespeichert werden: %1", "プロジェクトを保存できませんでした: %1", "无法保存项目: %1"),
+ "Time budget:": ("Zeitbudget:", "時間の上限:", "时间预算:"),
+ "Train on Accepted Items": ("Mit angenommenen Elementen trainieren", "承認済みの項目で学習", "用已接受的项目训练"),
+ "Training failed: %1": ("Das Training ist fehlgeschlagen: %1", "学習に失敗しました: %1", "训练失败: %1"),
+ "Training stopped; the model in use stays %1.": ("Training angehalten; das verwendete Modell bleibt %1.", "学習を停止しました。使用中のモデルは %1 のままです。", "训练已停止；正在使用的模型仍为 %1。"),
+ "Training: about %1 left.": ("Training: noch etwa %1.", "学習中: 残り約 %1。", "训练中: 约剩 %1。"),
+ "Validation Dice after each epoch": ("Validierungs-Dice nach jeder Epoche", "各エポック後の検証 Dice", "每轮之后的验证 Dice"),
+ "validation Dice per epoch": ("Validierungs-Dice je Epoche", "エポックごとの検証 Dice", "每轮的验证 Dice"),
 }
 # Plural messages (numerus="yes"): one form for ja / zh_CN, two for de.
 PLURALS = {
@@ -448,6 +470,9 @@ PLURALS = {
  "%n proposed": (["%n vorgeschlagen", "%n vorgeschlagen"], ["%n 枚を提案"], ["%n 个已提议"]),
  "%n skipped (already proposed or reviewed)": (["%n übersprungen (bereits vorgeschlagen oder geprüft)", "%n übersprungen (bereits vorgeschlagen oder geprüft)"], ["%n 枚を省略 (提案済みまたは確認済み)"], ["%n 个已跳过 (已提议或已审阅)"]),
  "Slices %1–%2 (%n slice(s)):": (["Schichten %1–%2 (%n Schicht):", "Schichten %1–%2 (%n Schichten):"], ["スライス %1–%2 (%n 枚):"], ["切片 %1–%2 (共 %n 个):"]),
+"%n accepted item(s) will be learned from; you can go on labelling meanwhile.": (["Aus %n angenommenen Element wird gelernt; Sie können währenddessen weiter annotieren.", "Aus %n angenommenen Elementen wird gelernt; Sie können währenddessen weiter annotieren."], ["承認済みの %n 項目から学習します。その間もラベル付けを続けられます。"], ["将从 %n 个已接受的项目学习；其间可以继续标注。"]),
+ "Round %1: trained on %n item(s) in %2 min, validation Dice %3; now in use. %4 untouched proposal(s) will be made again.": (["Runde %1: mit %n Element in %2 min trainiert, Validierungs-Dice %3; jetzt in Verwendung. %4 unberührte Vorschläge werden neu erstellt.", "Runde %1: mit %n Elementen in %2 min trainiert, Validierungs-Dice %3; jetzt in Verwendung. %4 unberührte Vorschläge werden neu erstellt."], ["ラウンド %1: %n 項目で %2 分学習、検証 Dice %3。現在使用中です。手付かずの提案 %4 件を作り直します。"], ["第 %1 轮: 用 %n 个项目训练了 %2 分钟，验证 Dice %3；现已启用。%4 个未改动的提议将重新生成。"]),
+ "Training on %n accepted item(s) for %1 min; you can go on labelling.": (["Training mit %n angenommenen Element für %1 min; Sie können weiter annotieren.", "Training mit %n angenommenen Elementen für %1 min; Sie können weiter annotieren."], ["承認済みの %n 項目で %1 分学習します。ラベル付けを続けられます。"], ["正在用 %n 个已接受的项目训练 %1 分钟；可以继续标注。"]),
 }
 COL = {"de": 0, "ja": 1, "zh_CN": 2}
 
