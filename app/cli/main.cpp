@@ -124,10 +124,24 @@ nlohmann::json seriesJson(const samsp::imaging::DicomSeries& s)
                      {"warnings", s.warnings}};
     if (f.orientation) j["image_orientation"] = *f.orientation;
     if (f.fileWindow) j["default_window"] = {{"center", f.fileWindow->center}, {"width", f.fileWindow->width}};
+    // The slices in the order the series is read (what a script checks or uses).
+    nlohmann::json list = nlohmann::json::array();
+    for (size_t k = 0; k < s.slices.size(); ++k) {
+        const auto& sl = s.slices[k];
+        nlohmann::json e{{"index", k},
+                         {"file", sl.info.file.string()},
+                         {"frame", sl.frame},
+                         {"instance_number", sl.info.hasInstanceNumber ? nlohmann::json(sl.info.instanceNumber) : nlohmann::json()},
+                         {"sop_instance_uid", sl.info.sopInstanceUid},
+                         {"location", sl.location},
+                         {"acquisition_number", sl.info.acquisitionNumber ? nlohmann::json(*sl.info.acquisitionNumber) : nlohmann::json()}};
+        list.push_back(e);
+    }
+    j["slice_list"] = list;
     return j;
 }
 
-int runInfo(const std::vector<std::string>& paths, bool json)
+int runInfo(const std::vector<std::string>& paths, bool json, bool slices)
 {
     namespace fs = std::filesystem;
     nlohmann::json out = nlohmann::json::array();
@@ -156,6 +170,14 @@ int runInfo(const std::vector<std::string>& paths, bool json)
                                   << std::string(j["transfer_syntax"]) << ", spacing " << s.spacing << " mm, ordered by "
                                   << s.orderedBy << "\n";
                         for (const auto& w : s.warnings) std::cout << "  warning: " << w << "\n";
+                        if (slices)
+                            for (const auto& e : j["slice_list"])
+                                std::cout << "  " << e["index"].get<size_t>() + 1 << ": " << e["file"].get<std::string>()
+                                          << (e["frame"].get<int>() > 0 ? " #" + std::to_string(e["frame"].get<int>()) : std::string())
+                                          << ", instance " << (e["instance_number"].is_null() ? std::string("-") : e["instance_number"].dump())
+                                          << ", at " << e["location"].get<double>() << " mm, SOP " << e["sop_instance_uid"].get<std::string>()
+                                          << (e["acquisition_number"].is_null() ? std::string() : ", acquisition " + e["acquisition_number"].dump())
+                                          << "\n";
                     }
                 }
                 for (const auto& e : scan.errors) fail(p, e);
@@ -245,7 +267,9 @@ int main(int argc, char** argv)
     std::vector<std::string> infoPaths;
     bool infoJson = false;
     info->add_option("paths", infoPaths, "Image or DICOM files, folders, DICOMDIR files")->required();
-    info->add_flag("--json", infoJson, "Machine-readable output");
+    info->add_flag("--json", infoJson, "Machine-readable output (a series lists its slices in order under slice_list)");
+    bool infoSlices = false;
+    info->add_flag("--slices", infoSlices, "Text output: list each series' slices in order (file, instance number, position, SOP UID)");
 
     // bench
     auto* bench = app.add_subcommand("bench", "Benchmark the SAM engine (random weights): encoder, decoder, SAM-SP");
@@ -445,7 +469,7 @@ int main(int argc, char** argv)
     samsp::app::setupLogging({verbose, logFile, true});
 
     try {
-        if (info->parsed()) return runInfo(infoPaths, infoJson);
+        if (info->parsed()) return runInfo(infoPaths, infoJson, infoSlices);
         if (models->parsed()) {
             nlohmann::json list = nlohmann::json::array();
             for (const auto& m : samsp::model::knownModels())

@@ -150,6 +150,7 @@ void fillInfo(DcmFileFormat& ff, const fs::path& p, DicomInfo& i)
     if (i.photometric.empty()) i.photometric = i.samplesPerPixel == 3 ? "RGB" : "MONOCHROME2";
     if (ds->tagExists(DCM_InstanceNumber)) {
         i.instanceNumber = intOf(ds, DCM_InstanceNumber, 0);
+        if (Sint32 acq = 0; ds->findAndGetSint32(DCM_AcquisitionNumber, acq).good()) i.acquisitionNumber = static_cast<int>(acq);
         i.hasInstanceNumber = true;
     }
     i.rescaleSlope = num(ds, DCM_RescaleSlope).value_or(1.0);

@@ -27,6 +27,7 @@ struct DicomInfo
     std::string transferSyntaxUid, transferSyntaxName;
     int instanceNumber = 0;
     bool hasInstanceNumber = false;
+    std::optional<int> acquisitionNumber;    // (0020,0012), when present
     double rescaleSlope = 1.0, rescaleIntercept = 0.0;
     std::optional<Window> fileWindow;        // first Window Center/Width in the file
     std::optional<std::array<double, 3>> position;    // Image Position (Patient), mm
