@@ -7,6 +7,7 @@
 #include "common/resources.h"
 #include "image_canvas.h"
 #include "main_window.h"
+#include "pipeline/items.h"
 #include "pipeline/synth.h"
 
 #include "model/runtime_info.h"
@@ -15,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QListWidget>
+#include <QSlider>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -54,6 +56,65 @@ void settle(int ms)
 }
 } // namespace
 
+// --series DIR: a real volume through the studio's volume path: open to the first
+// slice and its proposal, memory, slice change to repaint, every slice proposed,
+// and the export to DICOM SEG and NIfTI.
+int benchSeries(const QString& series, const QString& modelPath, const QString& tmp, bool json)
+{
+    nlohmann::json out;
+    samsp::ui::MainWindow w;
+    w.setProjectStore(tmp + QStringLiteral("/projects"));
+    QSignalSpy ready(&w, &samsp::ui::MainWindow::modelReady);
+    w.setModel(modelPath, QStringLiteral("cpu"));
+    if (!ready.wait(60000)) return 1;
+    w.show();
+    settle(200);
+    const double rssStart = rssMb();
+    QSignalSpy shown(&w, &samsp::ui::MainWindow::imageShown);
+    QSignalSpy proposed(&w, &samsp::ui::MainWindow::proposalShown);
+    QElapsedTimer t;
+    t.start();
+    if (!w.openFolder(series) || !waitFor(shown, 120000)) {
+        std::fprintf(stderr, "the series did not open: %s\n", w.lastError().toStdString().c_str());
+        return 1;
+    }
+    out["open_to_first_slice_ms"] = t.nsecsElapsed() / 1e6;
+    if (!waitFor(proposed, 60000)) return 1;
+    out["open_to_first_proposal_ms"] = t.nsecsElapsed() / 1e6;
+    const int n = w.sliceSlider()->maximum() + 1;
+    out["slices"] = n;
+    out["rss_after_open_mb"] = rssMb() - rssStart;
+    std::vector<double> change;
+    for (int i = 0; i < 20; ++i) {
+        t.restart();
+        w.sliceSlider()->setValue((i * 7) % n);
+        QCoreApplication::processEvents(); // the repaint
+        change.push_back(t.nsecsElapsed() / 1e6);
+    }
+    out["slice_change_to_repaint_ms"] = median(change);
+    settle(2000);
+    QSignalSpy done(&w, &samsp::ui::MainWindow::sliceRangeDone);
+    t.restart();
+    w.proposeSliceRange(0, n - 1, false);
+    if (!waitFor(done, 1800000)) return 1;
+    const double all = t.nsecsElapsed() / 1e9;
+    out["propose_all_slices_s"] = all;
+    out["propose_per_slice_ms"] = 1000.0 * all / n;
+    out["range_summary"] = w.lastRangeSummary().toStdString();
+    t.restart();
+    const auto ex = samsp::pipeline::exportProject(w.project(), (tmp + QStringLiteral("/export")).toStdString(), {"dicom-seg", "nifti"}, true);
+    out["export_seg_and_nifti_ms"] = t.nsecsElapsed() / 1e6;
+    out["export_files"] = ex.files;
+    out["export_problems"] = ex.problems;
+    out["peak_rss_mb"] = rssMb("VmHWM:");
+    out["cpu"] = samsp::model::runtimeInfo(false).cpu.summary();
+    if (json)
+        std::printf("%s\n", out.dump(2).c_str());
+    else
+        for (const auto& [k, v] : out.items()) std::printf("%-28s %s\n", k.c_str(), v.dump().c_str());
+    return 0;
+}
+
 int main(int argc, char** argv)
 {
     samsp::model::ensurePassiveOpenMpWait(argc, argv);
@@ -65,13 +126,16 @@ int main(int argc, char** argv)
     const bool json = app.arguments().contains(QStringLiteral("--json"));
     int browse = 500;
     QString modelPath = QString::fromStdString(samsp::app::bundledModelPath());
+    QString series;
     for (int i = 1; i + 1 < app.arguments().size(); ++i) {
         if (app.arguments()[i] == QLatin1String("--browse")) browse = app.arguments()[i + 1].toInt();
         if (app.arguments()[i] == QLatin1String("--model")) modelPath = app.arguments()[i + 1]; // e.g. a vit_t checkpoint
+        if (app.arguments()[i] == QLatin1String("--series")) series = app.arguments()[i + 1]; // a DICOM series folder
     }
     QTemporaryDir tmp;
     const std::string root = tmp.path().toStdString();
     nlohmann::json out;
+    if (!series.isEmpty()) return benchSeries(series, modelPath, tmp.path(), json);
 
     // Images: synthetic 256 x 256 like the bundled samples.
     samsp::pipeline::SynthOptions so;

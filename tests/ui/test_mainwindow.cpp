@@ -523,6 +523,29 @@ private Q_SLOTS:
         QVERIFY(w.cursorReadout().contains(QStringLiteral("mm")));
     }
 
+    void realCtSeriesOpensAndProposes()
+    {
+        // The real 134-slice CT: one series row, the middle slice shown in HU with its
+        // proposal (whatever the bundled model makes of it), no error on the way.
+        MainWindow w;
+        w.setProjectStore(m_store.path()); // nothing is written beside the shared data
+        QSignalSpy ready(&w, &MainWindow::modelReady);
+        w.setModel(QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors"), "cpu");
+        QVERIFY(ready.wait(30000));
+        QSignalSpy proposed(&w, &MainWindow::proposalShown);
+        QSignalSpy failed(&w, &MainWindow::imageFailed);
+        w.show();
+        QVERIFY(w.openFolder(QStringLiteral(SAMSP_SHARED_TESTDATA "/dicom/ct134")));
+        QCOMPARE(w.browser()->count(), 1);
+        QVERIFY(proposed.wait(60000));
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(w.sliceSlider()->maximum(), 133);
+        QCOMPARE(w.currentSlice(), 67);
+        QCOMPARE(w.canvas()->imageSize(), QSize(512, 512));
+        QVERIFY(w.proposal().passes.size() >= 1);
+        QVERIFY(w.lastError().isEmpty());
+    }
+
     void sliceRangeIsProposedForReview()
     {
         QTemporaryDir folder;
