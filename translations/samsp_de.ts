@@ -1113,6 +1113,26 @@ Trotzdem schließen?</translation>
         <source>Round %1: trained on %n item(s) in %2 min, validation Dice %3; now in use. %4 untouched proposal(s) will be made again.</source>
         <translation><numerusform>Runde %1: mit %n Element in %2 min trainiert, Validierungs-Dice %3; jetzt in Verwendung. %4 unberührte Vorschläge werden neu erstellt.</numerusform><numerusform>Runde %1: mit %n Elementen in %2 min trainiert, Validierungs-Dice %3; jetzt in Verwendung. %4 unberührte Vorschläge werden neu erstellt.</numerusform></translation>
     </message>
+    <message>
+        <source>Sort Images by &amp;Uncertainty</source>
+        <translation>Bilder nach &amp;Unsicherheit sortieren</translation>
+    </message>
+    <message>
+        <source>Least certain proposals first (lowest predicted IoU): corrections there teach the model most</source>
+        <translation>Unsicherste Vorschläge zuerst (niedrigster vorhergesagter IoU): Korrekturen dort lehren das Modell am meisten</translation>
+    </message>
+    <message>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
+    </message>
+    <message>
+        <source>Images sorted by uncertainty: least certain first.</source>
+        <translation>Bilder nach Unsicherheit sortiert: die unsichersten zuerst.</translation>
+    </message>
+    <message>
+        <source>Images sorted by name.</source>
+        <translation>Bilder nach Namen sortiert.</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

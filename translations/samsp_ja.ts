@@ -1113,6 +1113,26 @@ Close anyway?</source>
         <source>Round %1: trained on %n item(s) in %2 min, validation Dice %3; now in use. %4 untouched proposal(s) will be made again.</source>
         <translation><numerusform>ラウンド %1: %n 項目で %2 分学習、検証 Dice %3。現在使用中です。手付かずの提案 %4 件を作り直します。</numerusform></translation>
     </message>
+    <message>
+        <source>Sort Images by &amp;Uncertainty</source>
+        <translation>画像を不確かさ順に並べる(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Least certain proposals first (lowest predicted IoU): corrections there teach the model most</source>
+        <translation>最も不確かな提案を先に (予測 IoU が最も低い順)。そこでの修正がモデルに最もよく教えます</translation>
+    </message>
+    <message>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
+    </message>
+    <message>
+        <source>Images sorted by uncertainty: least certain first.</source>
+        <translation>画像を不確かさ順に並べました (最も不確かなものが先頭)。</translation>
+    </message>
+    <message>
+        <source>Images sorted by name.</source>
+        <translation>画像を名前順に並べました。</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

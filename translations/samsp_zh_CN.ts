@@ -1113,6 +1113,26 @@ Close anyway?</source>
         <source>Round %1: trained on %n item(s) in %2 min, validation Dice %3; now in use. %4 untouched proposal(s) will be made again.</source>
         <translation><numerusform>第 %1 轮: 用 %n 个项目训练了 %2 分钟，验证 Dice %3；现已启用。%4 个未改动的提议将重新生成。</numerusform></translation>
     </message>
+    <message>
+        <source>Sort Images by &amp;Uncertainty</source>
+        <translation>按不确定性排序图像(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Least certain proposals first (lowest predicted IoU): corrections there teach the model most</source>
+        <translation>最不确定的提议在前 (预测 IoU 最低): 在那里的修正对模型帮助最大</translation>
+    </message>
+    <message>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
+    </message>
+    <message>
+        <source>Images sorted by uncertainty: least certain first.</source>
+        <translation>图像已按不确定性排序: 最不确定的在前。</translation>
+    </message>
+    <message>
+        <source>Images sorted by name.</source>
+        <translation>图像已按名称排序。</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

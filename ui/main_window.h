@@ -172,6 +172,7 @@ private Q_SLOTS:
     void proposeSliceRangeDialog();
     void nextUnreviewed();
     void showTrainDialog();
+    void sortBrowserByUncertainty(bool on);
 
 private:
     void createActions();

@@ -1,6 +1,7 @@
 #include "evaluate.h"
 
 #include <nlohmann/json.hpp>
+#include <torch/torch.h>
 
 #include <chrono>
 #include <cstdio>
@@ -33,6 +34,14 @@ EvalReport evaluate(model::SamEngine& engine, const std::vector<LabelledPair>& p
             cv::Mat mf = res.found ? maskTensorToMat(res.mask) : empty;
             row.pass0 = segMetrics(m0, lp.mask);
             row.samsp = segMetrics(mf, lp.mask);
+            const auto& last = res.trace.back();
+            row.predictedIou = last.predictedIou;
+            row.passDisagreement = 1.0 - segMetrics(m0, mf).iou;
+            {
+                auto pr = torch::sigmoid(last.lowResLogits.to(torch::kFloat)).clamp(1e-6, 1 - 1e-6);
+                auto h = -(pr * torch::log2(pr) + (1 - pr) * torch::log2(1 - pr));
+                row.entropy = h.mean().item<double>();
+            }
             r.rows.push_back(row);
         } catch (const std::exception& e) {
             r.errors.push_back(e.what());
@@ -47,6 +56,18 @@ EvalReport evaluate(model::SamEngine& engine, const std::vector<LabelledPair>& p
         const double n = double(r.rows.size());
         for (SegMetrics* m : {&r.meanPass0, &r.meanSamsp}) m->dice /= n, m->iou /= n, m->hd95 /= n;
     }
+    {
+        std::vector<double> err, u1, u2, u3;
+        for (const auto& row : r.rows) {
+            err.push_back(1.0 - row.samsp.dice);
+            u1.push_back(1.0 - row.predictedIou), u2.push_back(row.passDisagreement), u3.push_back(row.entropy);
+        }
+        auto& u = r.uncertainty;
+        u.predictedIou = spearman(u1, err), u.passDisagreement = spearman(u2, err), u.entropy = spearman(u3, err);
+        u.best = u.predictedIou >= u.passDisagreement && u.predictedIou >= u.entropy ? "predicted_iou"
+                 : u.passDisagreement >= u.entropy                                 ? "pass_disagreement"
+                                                                                   : "entropy";
+    }
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return r;
 }
@@ -56,9 +77,14 @@ std::string evalReportJson(const EvalReport& r, int indent)
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& row : r.rows)
         rows.push_back({{"name", row.name}, {"pass0", metricsJson(row.pass0)}, {"samsp", metricsJson(row.samsp)},
-                        {"passes", row.passes}, {"found", row.found}});
+                        {"passes", row.passes}, {"found", row.found}, {"predicted_iou", row.predictedIou},
+                        {"pass_disagreement", row.passDisagreement}, {"entropy", row.entropy}});
     nlohmann::json j{{"images", r.rows.size()}, {"pass0", metricsJson(r.meanPass0)}, {"samsp", metricsJson(r.meanSamsp)},
                      {"rows", rows},          {"errors", r.errors},                  {"seconds", r.seconds}};
+    j["uncertainty_vs_error"] = {{"spearman", {{"predicted_iou", r.uncertainty.predictedIou},
+                                               {"pass_disagreement", r.uncertainty.passDisagreement},
+                                               {"entropy", r.uncertainty.entropy}}},
+                                 {"best", r.uncertainty.best}};
     return j.dump(indent);
 }
 
@@ -76,6 +102,9 @@ std::string evalReportTable(const EvalReport& r)
     }
     std::snprintf(buf, sizeof buf, "%-28s %8.4f %8.4f %8.2f   %8.4f %8.4f %8.2f\n", "MEAN", r.meanPass0.dice,
                   r.meanPass0.iou, r.meanPass0.hd95, r.meanSamsp.dice, r.meanSamsp.iou, r.meanSamsp.hd95);
+    o << buf;
+    std::snprintf(buf, sizeof buf, "uncertainty vs error (Spearman): predicted IoU %.3f, pass disagreement %.3f, entropy %.3f; best: %s\n",
+                  r.uncertainty.predictedIou, r.uncertainty.passDisagreement, r.uncertainty.entropy, r.uncertainty.best.c_str());
     o << buf;
     for (const auto& e : r.errors) o << "error: " << e << "\n";
     return o.str();

@@ -20,6 +20,19 @@ struct EvalRow
     SegMetrics pass0, samsp;
     int passes = 0; // SAM-SP passes run (1 + prompted ones)
     bool found = false;
+    // Uncertainty signals of the SAM-SP result, known without the ground truth (which
+    // predicts the real error best decides what the studio sorts by):
+    double predictedIou = 0;      // the IoU head's output for the final pass (raw)
+    double passDisagreement = 0;  // 1 - IoU(pass 0's mask, the final mask)
+    double entropy = 0;           // mean binary entropy (bits) of the final pass's probabilities
+};
+
+// Spearman correlation of each uncertainty (1 - predicted IoU, disagreement,
+// entropy) with the real error (1 - SAM-SP Dice) over the rows.
+struct UncertaintyCheck
+{
+    double predictedIou = 0, passDisagreement = 0, entropy = 0;
+    std::string best; // the signal with the highest correlation
 };
 
 struct EvalReport
@@ -27,6 +40,7 @@ struct EvalReport
     std::vector<EvalRow> rows;
     std::vector<std::string> errors; // "<file>: <why>" for pairs that could not be read
     SegMetrics meanPass0, meanSamsp;
+    UncertaintyCheck uncertainty;
     double seconds = 0;
 };
 

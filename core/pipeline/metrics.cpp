@@ -53,4 +53,39 @@ SegMetrics segMetrics(const cv::Mat& predIn, const cv::Mat& truthIn)
     return m;
 }
 
+namespace {
+std::vector<double> ranks(const std::vector<double>& v)
+{
+    std::vector<size_t> order(v.size());
+    for (size_t i = 0; i < v.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return v[x] < v[y]; });
+    std::vector<double> r(v.size());
+    for (size_t i = 0; i < order.size();) {
+        size_t j = i;
+        while (j + 1 < order.size() && v[order[j + 1]] == v[order[i]]) ++j;
+        const double avg = (double(i) + double(j)) / 2.0 + 1.0;
+        for (size_t k = i; k <= j; ++k) r[order[k]] = avg;
+        i = j + 1;
+    }
+    return r;
+}
+} // namespace
+
+double spearman(const std::vector<double>& a, const std::vector<double>& b)
+{
+    if (a.size() != b.size() || a.size() < 2) return 0;
+    const auto ra = ranks(a), rb = ranks(b);
+    const double n = double(a.size());
+    double ma = 0, mb = 0;
+    for (size_t i = 0; i < ra.size(); ++i) ma += ra[i], mb += rb[i];
+    ma /= n, mb /= n;
+    double sab = 0, saa = 0, sbb = 0;
+    for (size_t i = 0; i < ra.size(); ++i) {
+        sab += (ra[i] - ma) * (rb[i] - mb);
+        saa += (ra[i] - ma) * (ra[i] - ma);
+        sbb += (rb[i] - mb) * (rb[i] - mb);
+    }
+    return saa > 0 && sbb > 0 ? sab / std::sqrt(saa * sbb) : 0.0;
+}
+
 } // namespace samsp::pipeline

@@ -8,6 +8,8 @@
 
 #include <opencv2/core.hpp>
 
+#include <vector>
+
 namespace samsp::pipeline {
 
 struct SegMetrics
@@ -16,5 +18,9 @@ struct SegMetrics
 };
 
 SegMetrics segMetrics(const cv::Mat& pred, const cv::Mat& truth);
+
+// Spearman's rank correlation of two equally long series (ties get their average
+// rank); 0 when either is constant or shorter than 2.
+double spearman(const std::vector<double>& a, const std::vector<double>& b);
 
 } // namespace samsp::pipeline

@@ -139,6 +139,25 @@ private slots:
         QCOMPARE(slurp(out), before);
     }
 
+    void spearmanByHand()
+    {
+        QCOMPARE(pipeline::spearman({1, 2, 3, 4}, {10, 20, 30, 40}), 1.0);
+        QCOMPARE(pipeline::spearman({1, 2, 3, 4}, {9, 3, 2, 1}), -1.0);
+        QCOMPARE(pipeline::spearman({1, 1, 1}, {1, 2, 3}), 0.0); // constant
+        // ties get average ranks: a = (1, 2, 2, 3) -> ranks 1, 2.5, 2.5, 4; b ranks 1..4
+        const double r = pipeline::spearman({1, 2, 2, 3}, {1, 2, 3, 4});
+        QVERIFY2(std::abs(r - 4.5 / std::sqrt(4.5 * 5.0)) < 1e-12, qPrintable(QString::number(r)));
+        // the report carries the check
+        const std::string out = m_dir.path().toStdString() + "/u.safetensors";
+        pipeline::runTraining(job(out, 1));
+        auto eng = model::SamEngine::fromCheckpoint(out, model::EngineOptions{model::DeviceChoice::Cpu});
+        const auto rep = pipeline::evaluate(*eng, pipeline::findLabelledPairs(m_data).pairs, {});
+        const auto j = nlohmann::json::parse(pipeline::evalReportJson(rep));
+        QVERIFY(j["uncertainty_vs_error"]["spearman"].contains("pass_disagreement"));
+        QVERIFY(j["rows"][0].contains("entropy"));
+        for (const auto& row : rep.rows) QVERIFY(row.entropy >= 0 && row.entropy <= 1 && row.passDisagreement >= 0 && row.passDisagreement <= 1);
+    }
+
     void timeBudgetStopsTrainingAndDecaysTheRate()
     {
         // A 30-second budget with room for 1000 epochs, on a simulated clock that advances

@@ -724,6 +724,45 @@ private Q_SLOTS:
         QCOMPARE(ready.takeFirst().first().toString(), firstId);
     }
 
+    void browserSortsByUncertainty()
+    {
+        // Proposals with a lower predicted IoU come first (View > Sort Images by
+        // Uncertainty, Ctrl+U); reviewed items last; off again: by name.
+        QTemporaryDir folder;
+        const QStringList files = QDir(m_samples).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name).mid(0, 4);
+        QCOMPARE(files.size(), 4);
+        samsp::pipeline::Project project;
+        const double scores[4] = {0.9, 0.2, -1, 0.5}; // -1: accepted
+        for (int i = 0; i < 4; ++i) {
+            QVERIFY(QFile::copy(m_samples + QLatin1Char('/') + files[i], folder.path() + QLatin1Char('/') + files[i]));
+            samsp::pipeline::ProjectItem it;
+            it.key = files[i].toStdString();
+            it.file = (folder.path() + QLatin1Char('/') + files[i]).toStdString();
+            it.annotation.image = it.key;
+            it.annotation.width = it.annotation.height = 256;
+            cv::Mat m = cv::Mat::zeros(256, 256, CV_8UC1);
+            m(cv::Rect(10, 10, 20, 20)).setTo(255);
+            it.annotation.addInstance(m, 1, samsp::annotation::Source::Automatic,
+                                      scores[i] >= 0 ? std::optional<double>(scores[i]) : std::nullopt);
+            it.state = scores[i] >= 0 ? samsp::pipeline::ItemState::Proposed : samsp::pipeline::ItemState::Accepted;
+            project.items.push_back(it);
+        }
+        project.save((folder.path() + QStringLiteral("/project.samsp.json")).toStdString());
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFolder(folder.path()));
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(&w, Qt::Key_U, Qt::ControlModifier);
+        QStringList order;
+        for (int r = 0; r < w.browser()->count(); ++r) order << w.browser()->item(r)->text();
+        QCOMPARE(order, (QStringList{files[1], files[3], files[0], files[2]}));
+        QTest::keyClick(&w, Qt::Key_U, Qt::ControlModifier);
+        order.clear();
+        for (int r = 0; r < w.browser()->count(); ++r) order << w.browser()->item(r)->text();
+        QCOMPARE(order, files);
+    }
+
     void settingsEditShortcutsAndPasses()
     {
         MainWindow w;

@@ -446,6 +446,11 @@ T = {
  "Training: about %1 left.": ("Training: noch etwa %1.", "学習中: 残り約 %1。", "训练中: 约剩 %1。"),
  "Validation Dice after each epoch": ("Validierungs-Dice nach jeder Epoche", "各エポック後の検証 Dice", "每轮之后的验证 Dice"),
  "validation Dice per epoch": ("Validierungs-Dice je Epoche", "エポックごとの検証 Dice", "每轮的验证 Dice"),
+"Ctrl+U": ("Ctrl+U", "Ctrl+U", "Ctrl+U"),
+ "Images sorted by name.": ("Bilder nach Namen sortiert.", "画像を名前順に並べました。", "图像已按名称排序。"),
+ "Images sorted by uncertainty: least certain first.": ("Bilder nach Unsicherheit sortiert: die unsichersten zuerst.", "画像を不確かさ順に並べました (最も不確かなものが先頭)。", "图像已按不确定性排序: 最不确定的在前。"),
+ "Least certain proposals first (lowest predicted IoU): corrections there teach the model most": ("Unsicherste Vorschläge zuerst (niedrigster vorhergesagter IoU): Korrekturen dort lehren das Modell am meisten", "最も不確かな提案を先に (予測 IoU が最も低い順)。そこでの修正がモデルに最もよく教えます", "最不确定的提议在前 (预测 IoU 最低): 在那里的修正对模型帮助最大"),
+ "Sort Images by &Uncertainty": ("Bilder nach &Unsicherheit sortieren", "画像を不確かさ順に並べる(&U)", "按不确定性排序图像(&U)"),
 }
 # Plural messages (numerus="yes"): one form for ja / zh_CN, two for de.
 PLURALS = {
