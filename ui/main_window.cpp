@@ -226,9 +226,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         auto* legend = new QLabel(box);
         legend->setObjectName(QStringLiteral("stateLegend"));
         legend->setWordWrap(true);
-        legend->setText(QStringLiteral("<span style='color:#8c8c8c'>&#9679;</span> %1 &nbsp;<span style='color:#f1c40f'>&#9679;</span> %2 "
-                                       "&nbsp;<span style='color:#2ecc71'>&#9679;</span> %3 &nbsp;<span style='color:#e74c3c'>&#9679;</span> %4 "
-                                       "&nbsp;<span style='color:#c0392b'>&#9650;</span> %5")
+        legend->setText(QStringLiteral("<span style='color:#8c8c8c'>&#9679;</span>&nbsp;%1 &nbsp; <span style='color:#f1c40f'>&#9679;</span>&nbsp;%2 "
+                                       "&nbsp; <span style='color:#2ecc71'>&#9679;</span>&nbsp;%3 &nbsp; <span style='color:#e74c3c'>&#9679;</span>&nbsp;%4 "
+                                       "&nbsp; <span style='color:#c0392b'>&#9650;</span>&nbsp;%5")
                             .arg(tr("new"), tr("proposed"), tr("accepted"), tr("rejected"), tr("unreadable")));
         v->addWidget(legend);
         dock->setWidget(box);
@@ -451,8 +451,10 @@ void MainWindow::onModelLoaded(const QString& id, int gpu, int threads, const QS
     m_modelReady = true;
     m_modelId = id;
     m_project.model.modelId = id.toStdString();
-    m_statusModel->setText(tr("Model: %1 [%2] on %3").arg(QFileInfo(m_modelPath).fileName(), id.left(8), device));
-    m_statusModel->setToolTip(QStringLiteral("%1\n%2").arg(m_modelPath, id));
+    // Elided to the label's width limit (the whole text in the tooltip), never cut mid-word.
+    const QString full = tr("Model: %1 [%2] on %3").arg(QFileInfo(m_modelPath).fileName(), id.left(8), device);
+    m_statusModel->setText(m_statusModel->fontMetrics().elidedText(full, Qt::ElideMiddle, m_statusModel->maximumWidth() - 8));
+    m_statusModel->setToolTip(QStringLiteral("%1\n%2\n%3").arg(full, m_modelPath, id));
     Q_EMIT modelReady(id);
     if (!m_currentImage.isNull()) proposeCurrent();
 }

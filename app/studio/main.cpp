@@ -98,7 +98,9 @@ int main(int argc, char** argv)
     const QLocale locale = parser.isSet(lang) ? QLocale(parser.value(lang)) : savedLang.isEmpty() ? QLocale::system() : QLocale(savedLang);
     if (qtTr.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(&qtTr);
-    if (appTr.load(locale, QStringLiteral("samsp"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // A language without a translation of its own gets the English one (its plural forms).
+    if (appTr.load(locale, QStringLiteral("samsp"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        appTr.load(QStringLiteral("samsp_en"), QStringLiteral(":/i18n")))
         app.installTranslator(&appTr);
 
     samsp::ui::MainWindow w;

@@ -204,6 +204,17 @@ private Q_SLOTS:
         QCOMPARE(row->data(Qt::UserRole + 3).toString(), QStringLiteral("unreadable"));
     }
 
+    void englishHasItsPluralForms()
+    {
+        // English needs no translation, but "%n pass(es)" reads "2 passes" through its own file.
+        QTranslator tr;
+        QVERIFY(tr.load(QStringLiteral("samsp_en"), QStringLiteral(":/i18n")));
+        QCoreApplication::installTranslator(&tr);
+        QCOMPARE(QCoreApplication::translate("samsp::ui::PassViewer", "%n pass(es), all run.", nullptr, 2), QStringLiteral("2 passes, all run."));
+        QCOMPARE(QCoreApplication::translate("samsp::ui::PassViewer", "%n pass(es), all run.", nullptr, 1), QStringLiteral("1 pass, all run."));
+        QCoreApplication::removeTranslator(&tr);
+    }
+
     void translationsAreBuiltIn_data()
     {
         QTest::addColumn<QString>("lang");

@@ -5,6 +5,7 @@ Usage: python3 translations/tools/fill_translations.py
 A source string without an entry stays unfinished, and the script lists it,
 so new strings are noticed when they are added.
 """
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -479,7 +480,13 @@ PLURALS = {
  "Round %1: trained on %n item(s) in %2 min, validation Dice %3; now in use. %4 untouched proposal(s) will be made again.": (["Runde %1: mit %n Element in %2 min trainiert, Validierungs-Dice %3; jetzt in Verwendung. %4 unberührte Vorschläge werden neu erstellt.", "Runde %1: mit %n Elementen in %2 min trainiert, Validierungs-Dice %3; jetzt in Verwendung. %4 unberührte Vorschläge werden neu erstellt."], ["ラウンド %1: %n 項目で %2 分学習、検証 Dice %3。現在使用中です。手付かずの提案 %4 件を作り直します。"], ["第 %1 轮: 用 %n 个项目训练了 %2 分钟，验证 Dice %3；现已启用。%4 个未改动的提议将重新生成。"]),
  "Training on %n accepted item(s) for %1 min; you can go on labelling.": (["Training mit %n angenommenen Element für %1 min; Sie können weiter annotieren.", "Training mit %n angenommenen Elementen für %1 min; Sie können weiter annotieren."], ["承認済みの %n 項目で %1 分学習します。ラベル付けを続けられます。"], ["正在用 %n 个已接受的项目训练 %1 分钟；可以继续标注。"]),
 }
-COL = {"de": 0, "ja": 1, "zh_CN": 2}
+COL = {"de": 0, "ja": 1, "zh_CN": 2, "en": None}
+
+def english_forms(src):
+    """English needs no translation, only the plural forms of "%n item(s)"."""
+    one = re.sub(r"\((e?s)\)", "", src)
+    many = re.sub(r"\((e?s)\)", r"\1", src)
+    return [one, many]
 
 def main():
     root = Path(__file__).resolve().parents[1]
@@ -490,7 +497,17 @@ def main():
         for msg in tree.iter("message"):
             src = msg.findtext("source")
             tr = msg.find("translation")
-            if msg.get("numerus") == "yes" and src in PLURALS:
+            if col is None:  # English: the source itself; plural forms made from "(s)" / "(es)"
+                for child in list(tr):
+                    tr.remove(child)
+                if msg.get("numerus") == "yes":
+                    tr.text = None
+                    for form in english_forms(src):
+                        ET.SubElement(tr, "numerusform").text = form
+                else:
+                    tr.text = src
+                tr.attrib.pop("type", None)
+            elif msg.get("numerus") == "yes" and src in PLURALS:
                 for child in list(tr):
                     tr.remove(child)
                 tr.text = None
