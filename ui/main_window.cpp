@@ -556,10 +556,8 @@ void MainWindow::proposeSliceRange(int first, int last, bool skipProposed)
         const auto* item = m_project.find(keyFor(m_document->frameFile(k), m_document->frameIndexInFile(k)).toStdString());
         // Reviewed slices (accepted, rejected, or edited by a person) are never proposed over;
         // proposed ones only when asked.
-        bool touched = false;
-        if (item)
-            for (const auto& in : item->annotation.instances) touched = touched || in.source != annotation::Source::Automatic;
-        const bool reviewed = item && (item->state == pipeline::ItemState::Accepted || item->state == pipeline::ItemState::Rejected || touched);
+        const bool reviewed = item && (item->state == pipeline::ItemState::Accepted || item->state == pipeline::ItemState::Rejected ||
+                                       pipeline::touchedByAPerson(*item));
         const bool proposed = item && item->state == pipeline::ItemState::Proposed;
         if (reviewed || (proposed && skipProposed))
             ++m_rangeSkipped;
@@ -1973,9 +1971,7 @@ void MainWindow::onRoundFinished(const RoundOutcome& r)
     int reproposed = 0;
     for (auto& it : m_project.items) {
         if (it.state != pipeline::ItemState::Proposed) continue;
-        bool touched = false;
-        for (const auto& in : it.annotation.instances) touched = touched || in.source != annotation::Source::Automatic;
-        if (touched) continue;
+        if (pipeline::touchedByAPerson(it)) continue;
         it.annotation.instances.clear();
         it.state = pipeline::ItemState::New;
         ++reproposed;

@@ -23,13 +23,6 @@ namespace samsp::pipeline {
 
 namespace {
 
-bool touchedByAPerson(const ProjectItem& it)
-{
-    for (const auto& in : it.annotation.instances)
-        if (in.source != annotation::Source::Automatic) return true;
-    return false;
-}
-
 // Lower first: the proposal the model was least sure of (no calibrated score counts
 // as least sure, items never proposed come first of all).
 double certainty(const ProjectItem& it)
@@ -118,9 +111,12 @@ LoopRound runLoopRound(const LoopOptions& opts, const std::function<bool(const L
     job.out = round.model;
     job.init = start;
     job.resume = false;
-    const auto previous = model::SamEngine::fromCheckpoint(start, model::EngineOptions{job.device, model::Precision::Fp32, job.threads});
-    round.previousModelId = previous->modelId();
-    if (job.imageSize <= 0) job.imageSize = previous->config().imageSize; // the model's own input size
+    {
+        // The start model's identity, as the new one's below (same precision), and its input size.
+        const auto previous = model::SamEngine::fromCheckpoint(start, model::EngineOptions{job.device, job.precision, job.threads});
+        round.previousModelId = previous->modelId();
+        if (job.imageSize <= 0) job.imageSize = previous->config().imageSize;
+    }
     round.training = runTraining(job, [&](const TrainProgress& p) {
         return progress({"train", static_cast<int>(p.step), static_cast<int>(p.stepsPerEpoch), &p});
     }, opts.epochDone);

@@ -223,6 +223,13 @@ uint64_t fnv1a(const void* data, size_t n, uint64_t h)
     return h;
 }
 
+bool touchedByAPerson(const ProjectItem& item)
+{
+    for (const auto& in : item.annotation.instances)
+        if (in.source != annotation::Source::Automatic) return true;
+    return false;
+}
+
 std::string contentHash(const std::filesystem::path& path)
 {
     std::ifstream in(path, std::ios::binary);

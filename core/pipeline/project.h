@@ -100,6 +100,10 @@ Project projectFromJson(const nlohmann::json& j, const std::filesystem::path& wh
 // '#' -> "_f"), or the whole key where two stems would collide.
 std::map<std::string, std::string> outputStems(const std::vector<std::string>& keys);
 
+// Whether a person has edited or drawn any of the item's instances (not only SAM-SP's
+// automatic proposal): such items are never proposed over.
+bool touchedByAPerson(const ProjectItem& item);
+
 // 64-bit FNV-1a over a file's bytes, as 16 hex digits; throws formats::ReadError.
 std::string contentHash(const std::filesystem::path& p);
 uint64_t fnv1a(const void* data, size_t n, uint64_t seed = 1469598103934665603ULL);
