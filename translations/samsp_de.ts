@@ -48,6 +48,41 @@
     </message>
 </context>
 <context>
+    <name>Tools</name>
+    <message>
+        <source>Box</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>Radierer</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>Pinsel</translation>
+    </message>
+    <message>
+        <source>Eraser stroke</source>
+        <translation>Radierstrich</translation>
+    </message>
+    <message>
+        <source>Brush stroke</source>
+        <translation>Pinselstrich</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>Points (left: add, right: remove)</source>
+        <translation>Punkte (links: hinzufügen, rechts: ausschließen)</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>Polygon</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::AboutDialog</name>
     <message>
         <source>About SAM-SP Studio</source>
@@ -98,6 +133,41 @@ Trainiert mit: %3</translation>
     <message>
         <source>not loaded</source>
         <translation>nicht geladen</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::AnnotationDocument</name>
+    <message>
+        <source>New instance</source>
+        <translation>Neue Instanz</translation>
+    </message>
+    <message>
+        <source>Delete instance</source>
+        <translation>Instanz löschen</translation>
+    </message>
+    <message>
+        <source>Change label</source>
+        <translation>Label ändern</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Propose again</source>
+        <translation>Neu vorschlagen</translation>
+    </message>
+    <message>
+        <source>Use pass %1</source>
+        <translation>Durchlauf %1 verwenden</translation>
     </message>
 </context>
 <context>
@@ -305,6 +375,80 @@ Trainiert mit: %3</translation>
     </message>
 </context>
 <context>
+    <name>samsp::ui::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Writes %1</source>
+        <translation>Schreibt %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted items only (%n)</source>
+        <translation><numerusform>Nur angenommene Elemente (%n)</numerusform><numerusform>Nur angenommene Elemente (%n)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted and proposed items (%n)</source>
+        <translation><numerusform>Angenommene und vorgeschlagene Elemente (%n)</numerusform><numerusform>Angenommene und vorgeschlagene Elemente (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Export to Folder</source>
+        <translation>In Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>Elemente:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Choose the folder to export to.</source>
+        <translation>Wählen Sie den Zielordner für den Export.</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::ImageBrowser</name>
+    <message>
+        <source>Series: %1 (%2, %3 slices)</source>
+        <translation>Serie: %1 (%2, %3 Schichten)</translation>
+    </message>
+    <message>
+        <source>%1 — cannot be read: %2</source>
+        <translation>%1 — kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 accepted, %3 proposed, %4 rejected</source>
+        <translation>%1 — %2 angenommen, %3 vorgeschlagen, %4 abgelehnt</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>verworfen</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::ImageCanvas</name>
     <message>
         <source>Image canvas</source>
@@ -488,10 +632,6 @@ Trainiert mit: %3</translation>
         <translation>Kein Modell geladen.</translation>
     </message>
     <message>
-        <source>Use pass %1</source>
-        <translation>Durchlauf %1 verwenden</translation>
-    </message>
-    <message>
         <source>Labels</source>
         <translation>Klassen</translation>
     </message>
@@ -502,18 +642,6 @@ Trainiert mit: %3</translation>
     <message>
         <source>Slice</source>
         <translation>Schicht</translation>
-    </message>
-    <message>
-        <source>Eraser stroke</source>
-        <translation>Radierstrich</translation>
-    </message>
-    <message>
-        <source>Brush stroke</source>
-        <translation>Pinselstrich</translation>
-    </message>
-    <message>
-        <source>Polygon</source>
-        <translation>Polygon</translation>
     </message>
     <message>
         <source>Save</source>
@@ -602,10 +730,6 @@ Trotzdem schließen?</translation>
 %2</source>
         <translation>Die Projektdatei war nicht lesbar und wurde nach %1 verschoben:
 %2</translation>
-    </message>
-    <message>
-        <source>Series: %1 (%2, %3 slices)</source>
-        <translation>Serie: %1 (%2, %3 Schichten)</translation>
     </message>
     <message>
         <source>Open Project</source>
@@ -700,26 +824,6 @@ Trotzdem schließen?</translation>
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <source>Pan</source>
-        <translation>Verschieben</translation>
-    </message>
-    <message>
-        <source>Points (left: add, right: remove)</source>
-        <translation>Punkte (links: hinzufügen, rechts: ausschließen)</translation>
-    </message>
-    <message>
-        <source>Box</source>
-        <translation>Rechteck</translation>
-    </message>
-    <message>
-        <source>Brush</source>
-        <translation>Pinsel</translation>
-    </message>
-    <message>
-        <source>Eraser</source>
-        <translation>Radierer</translation>
-    </message>
-    <message>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
@@ -776,14 +880,6 @@ Trotzdem schließen?</translation>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <source>Format:</source>
-        <translation>Format:</translation>
-    </message>
-    <message>
-        <source>Export to Folder</source>
-        <translation>In Ordner exportieren</translation>
-    </message>
-    <message>
         <source>The export failed:
 %1</source>
         <translation>Der Export ist fehlgeschlagen:
@@ -800,10 +896,6 @@ Trotzdem schließen?</translation>
     <message>
         <source>Proposing slice %1 (%2 left) ...</source>
         <translation>Schlage Schicht %1 vor (%2 übrig) ...</translation>
-    </message>
-    <message>
-        <source>Propose Slices</source>
-        <translation>Schichten vorschlagen</translation>
     </message>
     <message>
         <source>Listing %1 ...</source>
@@ -886,10 +978,6 @@ Trotzdem schließen?</translation>
         <translation>unlesbar</translation>
     </message>
     <message>
-        <source>%1 — cannot be read: %2</source>
-        <translation>%1 — kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
         <source>Loading ...</source>
         <translation>Lädt ...</translation>
     </message>
@@ -942,34 +1030,6 @@ Trotzdem schließen?</translation>
         <translation>Öffnen Sie zuerst einen Ordner: Es gibt nichts zu exportieren.</translation>
     </message>
     <message>
-        <source>Writes %1</source>
-        <translation>Schreibt %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Accepted items only (%n)</source>
-        <translation><numerusform>Nur angenommene Elemente (%n)</numerusform><numerusform>Nur angenommene Elemente (%n)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Accepted and proposed items (%n)</source>
-        <translation><numerusform>Angenommene und vorgeschlagene Elemente (%n)</numerusform><numerusform>Angenommene und vorgeschlagene Elemente (%n)</numerusform></translation>
-    </message>
-    <message>
-        <source>Browse...</source>
-        <translation>Durchsuchen...</translation>
-    </message>
-    <message>
-        <source>Items:</source>
-        <translation>Elemente:</translation>
-    </message>
-    <message>
-        <source>Folder:</source>
-        <translation>Ordner:</translation>
-    </message>
-    <message>
-        <source>Choose the folder to export to.</source>
-        <translation>Wählen Sie den Zielordner für den Export.</translation>
-    </message>
-    <message>
         <source>No item has a mask yet.</source>
         <translation>Noch kein Element hat eine Maske.</translation>
     </message>
@@ -1016,50 +1076,6 @@ Trotzdem schließen?</translation>
     <message>
         <source>Wait for the model to load.</source>
         <translation>Warten Sie, bis das Modell geladen ist.</translation>
-    </message>
-    <message>
-        <source>Current slice (%1)</source>
-        <translation>Aktuelle Schicht (%1)</translation>
-    </message>
-    <message>
-        <source>Object's extent (%1–%2)</source>
-        <translation>Ausdehnung des Objekts (%1–%2)</translation>
-    </message>
-    <message>
-        <source>Object's extent (no mask yet)</source>
-        <translation>Ausdehnung des Objekts (noch keine Maske)</translation>
-    </message>
-    <message>
-        <source>Whole series (1–%1)</source>
-        <translation>Ganze Serie (1–%1)</translation>
-    </message>
-    <message>
-        <source>Skip slices already proposed (reviewed slices are always kept)</source>
-        <translation>Bereits vorgeschlagene Schichten überspringen (geprüfte Schichten bleiben immer erhalten)</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>bis</translation>
-    </message>
-    <message>
-        <source>Slices:</source>
-        <translation>Schichten:</translation>
-    </message>
-    <message>
-        <source>Presets:</source>
-        <translation>Vorgaben:</translation>
-    </message>
-    <message>
-        <source>Propose</source>
-        <translation>Vorschlagen</translation>
-    </message>
-    <message>
-        <source>Esc stops after the current slice; what is proposed so far is kept.</source>
-        <translation>Esc hält nach der aktuellen Schicht an; das bisher Vorgeschlagene bleibt erhalten.</translation>
-    </message>
-    <message>
-        <source>%1 — %2 accepted, %3 proposed, %4 rejected</source>
-        <translation>%1 — %2 angenommen, %3 vorgeschlagen, %4 abgelehnt</translation>
     </message>
     <message>
         <source>Next &amp;Unreviewed</source>
@@ -1132,6 +1148,22 @@ Trotzdem schließen?</translation>
     <message>
         <source>Images sorted by name.</source>
         <translation>Bilder nach Namen sortiert.</translation>
+    </message>
+    <message>
+        <source>'%1' is not a folder.</source>
+        <translation>„%1“ ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>'%1' is not a file.</source>
+        <translation>„%1“ ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>Propose slices again</source>
+        <translation>Schichten neu vorschlagen</translation>
+    </message>
+    <message>
+        <source>Exporting as %1 ...</source>
+        <translation>Export als %1 ...</translation>
     </message>
 </context>
 <context>
@@ -1338,6 +1370,53 @@ Trotzdem schließen?</translation>
     <message numerus="yes">
         <source>%n pass(es), all run.</source>
         <translation><numerusform>%n Durchgang, alle ausgeführt.</numerusform><numerusform>%n Durchgänge, alle ausgeführt.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::ProposeSlicesDialog</name>
+    <message>
+        <source>Propose Slices</source>
+        <translation>Schichten vorschlagen</translation>
+    </message>
+    <message>
+        <source>Current slice (%1)</source>
+        <translation>Aktuelle Schicht (%1)</translation>
+    </message>
+    <message>
+        <source>Object's extent (%1–%2)</source>
+        <translation>Ausdehnung des Objekts (%1–%2)</translation>
+    </message>
+    <message>
+        <source>Object's extent (no mask yet)</source>
+        <translation>Ausdehnung des Objekts (noch keine Maske)</translation>
+    </message>
+    <message>
+        <source>Whole series (1–%1)</source>
+        <translation>Ganze Serie (1–%1)</translation>
+    </message>
+    <message>
+        <source>Skip slices already proposed (reviewed slices are always kept)</source>
+        <translation>Bereits vorgeschlagene Schichten überspringen (geprüfte Schichten bleiben immer erhalten)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Slices:</source>
+        <translation>Schichten:</translation>
+    </message>
+    <message>
+        <source>Presets:</source>
+        <translation>Vorgaben:</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>Vorschlagen</translation>
+    </message>
+    <message>
+        <source>Esc stops after the current slice; what is proposed so far is kept.</source>
+        <translation>Esc hält nach der aktuellen Schicht an; das bisher Vorgeschlagene bleibt erhalten.</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,41 @@
     </message>
 </context>
 <context>
+    <name>Tools</name>
+    <message>
+        <source>Box</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>Eraser</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>Brush</translation>
+    </message>
+    <message>
+        <source>Eraser stroke</source>
+        <translation>Eraser stroke</translation>
+    </message>
+    <message>
+        <source>Brush stroke</source>
+        <translation>Brush stroke</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Pan</translation>
+    </message>
+    <message>
+        <source>Points (left: add, right: remove)</source>
+        <translation>Points (left: add, right: remove)</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>Polygon</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::AboutDialog</name>
     <message>
         <source>About SAM-SP Studio</source>
@@ -98,6 +133,41 @@ Trained on: %3</translation>
     <message>
         <source>not loaded</source>
         <translation>not loaded</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::AnnotationDocument</name>
+    <message>
+        <source>New instance</source>
+        <translation>New instance</translation>
+    </message>
+    <message>
+        <source>Delete instance</source>
+        <translation>Delete instance</translation>
+    </message>
+    <message>
+        <source>Change label</source>
+        <translation>Change label</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Propose again</source>
+        <translation>Propose again</translation>
+    </message>
+    <message>
+        <source>Use pass %1</source>
+        <translation>Use pass %1</translation>
     </message>
 </context>
 <context>
@@ -305,6 +375,80 @@ Trained on: %3</translation>
     </message>
 </context>
 <context>
+    <name>samsp::ui::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Writes %1</source>
+        <translation>Writes %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted items only (%n)</source>
+        <translation><numerusform>Accepted items only (%n)</numerusform><numerusform>Accepted items only (%n)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted and proposed items (%n)</source>
+        <translation><numerusform>Accepted and proposed items (%n)</numerusform><numerusform>Accepted and proposed items (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Browse...</translation>
+    </message>
+    <message>
+        <source>Export to Folder</source>
+        <translation>Export to Folder</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>Items:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <source>Choose the folder to export to.</source>
+        <translation>Choose the folder to export to.</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::ImageBrowser</name>
+    <message>
+        <source>Series: %1 (%2, %3 slices)</source>
+        <translation>Series: %1 (%2, %3 slices)</translation>
+    </message>
+    <message>
+        <source>%1 — cannot be read: %2</source>
+        <translation>%1 — cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 accepted, %3 proposed, %4 rejected</source>
+        <translation>%1 — %2 accepted, %3 proposed, %4 rejected</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>proposed</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::ImageCanvas</name>
     <message>
         <source>Image canvas</source>
@@ -354,10 +498,6 @@ Trained on: %3</translation>
         <translation>SAM-SP Passes</translation>
     </message>
     <message>
-        <source>Use pass %1</source>
-        <translation>Use pass %1</translation>
-    </message>
-    <message>
         <source>Pass %1 is now the result.</source>
         <translation>Pass %1 is now the result.</translation>
     </message>
@@ -376,18 +516,6 @@ Trained on: %3</translation>
     <message>
         <source>Slice</source>
         <translation>Slice</translation>
-    </message>
-    <message>
-        <source>Eraser stroke</source>
-        <translation>Eraser stroke</translation>
-    </message>
-    <message>
-        <source>Brush stroke</source>
-        <translation>Brush stroke</translation>
-    </message>
-    <message>
-        <source>Polygon</source>
-        <translation>Polygon</translation>
     </message>
     <message>
         <source>Save</source>
@@ -474,50 +602,6 @@ Close anyway?</translation>
         <translation>Wait for the model to load.</translation>
     </message>
     <message>
-        <source>Propose Slices</source>
-        <translation>Propose Slices</translation>
-    </message>
-    <message>
-        <source>Current slice (%1)</source>
-        <translation>Current slice (%1)</translation>
-    </message>
-    <message>
-        <source>Object's extent (%1–%2)</source>
-        <translation>Object's extent (%1–%2)</translation>
-    </message>
-    <message>
-        <source>Object's extent (no mask yet)</source>
-        <translation>Object's extent (no mask yet)</translation>
-    </message>
-    <message>
-        <source>Whole series (1–%1)</source>
-        <translation>Whole series (1–%1)</translation>
-    </message>
-    <message>
-        <source>Skip slices already proposed (reviewed slices are always kept)</source>
-        <translation>Skip slices already proposed (reviewed slices are always kept)</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>to</translation>
-    </message>
-    <message>
-        <source>Slices:</source>
-        <translation>Slices:</translation>
-    </message>
-    <message>
-        <source>Presets:</source>
-        <translation>Presets:</translation>
-    </message>
-    <message>
-        <source>Propose</source>
-        <translation>Propose</translation>
-    </message>
-    <message>
-        <source>Esc stops after the current slice; what is proposed so far is kept.</source>
-        <translation>Esc stops after the current slice; what is proposed so far is kept.</translation>
-    </message>
-    <message>
         <source>The proposal failed: %1</source>
         <translation>The proposal failed: %1</translation>
     </message>
@@ -582,14 +666,6 @@ Close anyway?</translation>
         <translation>Clear mask</translation>
     </message>
     <message>
-        <source>%1 — cannot be read: %2</source>
-        <translation>%1 — cannot be read: %2</translation>
-    </message>
-    <message>
-        <source>%1 — %2 accepted, %3 proposed, %4 rejected</source>
-        <translation>%1 — %2 accepted, %3 proposed, %4 rejected</translation>
-    </message>
-    <message>
         <source>Listing %1 ...</source>
         <translation>Listing %1 ...</translation>
     </message>
@@ -610,10 +686,6 @@ Close anyway?</translation>
     <message>
         <source>The project file could not be read (%1) and could not be moved aside (%2). It is left untouched; this session's work is saved to %3 instead.</source>
         <translation>The project file could not be read (%1) and could not be moved aside (%2). It is left untouched; this session's work is saved to %3 instead.</translation>
-    </message>
-    <message>
-        <source>Series: %1 (%2, %3 slices)</source>
-        <translation>Series: %1 (%2, %3 slices)</translation>
     </message>
     <message>
         <source>Open Project</source>
@@ -778,26 +850,6 @@ Close anyway?</translation>
     <message>
         <source>Tools</source>
         <translation>Tools</translation>
-    </message>
-    <message>
-        <source>Pan</source>
-        <translation>Pan</translation>
-    </message>
-    <message>
-        <source>Points (left: add, right: remove)</source>
-        <translation>Points (left: add, right: remove)</translation>
-    </message>
-    <message>
-        <source>Box</source>
-        <translation>Box</translation>
-    </message>
-    <message>
-        <source>Brush</source>
-        <translation>Brush</translation>
-    </message>
-    <message>
-        <source>Eraser</source>
-        <translation>Eraser</translation>
     </message>
     <message>
         <source>Opacity</source>
@@ -1028,42 +1080,6 @@ Close anyway?</translation>
         <translation>Export</translation>
     </message>
     <message>
-        <source>Writes %1</source>
-        <translation>Writes %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Accepted items only (%n)</source>
-        <translation><numerusform>Accepted items only (%n)</numerusform><numerusform>Accepted items only (%n)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Accepted and proposed items (%n)</source>
-        <translation><numerusform>Accepted and proposed items (%n)</numerusform><numerusform>Accepted and proposed items (%n)</numerusform></translation>
-    </message>
-    <message>
-        <source>Browse...</source>
-        <translation>Browse...</translation>
-    </message>
-    <message>
-        <source>Export to Folder</source>
-        <translation>Export to Folder</translation>
-    </message>
-    <message>
-        <source>Format:</source>
-        <translation>Format:</translation>
-    </message>
-    <message>
-        <source>Items:</source>
-        <translation>Items:</translation>
-    </message>
-    <message>
-        <source>Folder:</source>
-        <translation>Folder:</translation>
-    </message>
-    <message>
-        <source>Choose the folder to export to.</source>
-        <translation>Choose the folder to export to.</translation>
-    </message>
-    <message>
         <source>No item has a mask yet.</source>
         <translation>No item has a mask yet.</translation>
     </message>
@@ -1132,6 +1148,22 @@ Close anyway?</translation>
     <message>
         <source>Nothing after this is left to review.</source>
         <translation>Nothing after this is left to review.</translation>
+    </message>
+    <message>
+        <source>'%1' is not a folder.</source>
+        <translation>'%1' is not a folder.</translation>
+    </message>
+    <message>
+        <source>'%1' is not a file.</source>
+        <translation>'%1' is not a file.</translation>
+    </message>
+    <message>
+        <source>Propose slices again</source>
+        <translation>Propose slices again</translation>
+    </message>
+    <message>
+        <source>Exporting as %1 ...</source>
+        <translation>Exporting as %1 ...</translation>
     </message>
 </context>
 <context>
@@ -1338,6 +1370,53 @@ Close anyway?</translation>
     <message numerus="yes">
         <source>%n pass(es), all run.</source>
         <translation><numerusform>%n pass, all run.</numerusform><numerusform>%n passes, all run.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::ProposeSlicesDialog</name>
+    <message>
+        <source>Propose Slices</source>
+        <translation>Propose Slices</translation>
+    </message>
+    <message>
+        <source>Current slice (%1)</source>
+        <translation>Current slice (%1)</translation>
+    </message>
+    <message>
+        <source>Object's extent (%1–%2)</source>
+        <translation>Object's extent (%1–%2)</translation>
+    </message>
+    <message>
+        <source>Object's extent (no mask yet)</source>
+        <translation>Object's extent (no mask yet)</translation>
+    </message>
+    <message>
+        <source>Whole series (1–%1)</source>
+        <translation>Whole series (1–%1)</translation>
+    </message>
+    <message>
+        <source>Skip slices already proposed (reviewed slices are always kept)</source>
+        <translation>Skip slices already proposed (reviewed slices are always kept)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Slices:</source>
+        <translation>Slices:</translation>
+    </message>
+    <message>
+        <source>Presets:</source>
+        <translation>Presets:</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>Propose</translation>
+    </message>
+    <message>
+        <source>Esc stops after the current slice; what is proposed so far is kept.</source>
+        <translation>Esc stops after the current slice; what is proposed so far is kept.</translation>
     </message>
 </context>
 <context>

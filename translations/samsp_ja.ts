@@ -48,6 +48,41 @@
     </message>
 </context>
 <context>
+    <name>Tools</name>
+    <message>
+        <source>Box</source>
+        <translation>ボックス</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>消しゴム</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>ブラシ</translation>
+    </message>
+    <message>
+        <source>Eraser stroke</source>
+        <translation>消しゴムストローク</translation>
+    </message>
+    <message>
+        <source>Brush stroke</source>
+        <translation>ブラシストローク</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>パン</translation>
+    </message>
+    <message>
+        <source>Points (left: add, right: remove)</source>
+        <translation>点 (左: 追加、右: 除外)</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>ポリゴン</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::AboutDialog</name>
     <message>
         <source>About SAM-SP Studio</source>
@@ -98,6 +133,41 @@ Trained on: %3</source>
     <message>
         <source>not loaded</source>
         <translation>未読み込み</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::AnnotationDocument</name>
+    <message>
+        <source>New instance</source>
+        <translation>新しいインスタンス</translation>
+    </message>
+    <message>
+        <source>Delete instance</source>
+        <translation>インスタンスを削除</translation>
+    </message>
+    <message>
+        <source>Change label</source>
+        <translation>ラベルを変更</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>承認</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>却下</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>レビュー</translation>
+    </message>
+    <message>
+        <source>Propose again</source>
+        <translation>もう一度提案</translation>
+    </message>
+    <message>
+        <source>Use pass %1</source>
+        <translation>パス %1 を使う</translation>
     </message>
 </context>
 <context>
@@ -305,6 +375,80 @@ Trained on: %3</source>
     </message>
 </context>
 <context>
+    <name>samsp::ui::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <source>Writes %1</source>
+        <translation>%1 を書き出します</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted items only (%n)</source>
+        <translation><numerusform>承認済みの項目のみ (%n)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted and proposed items (%n)</source>
+        <translation><numerusform>承認済みと提案済みの項目 (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>参照...</translation>
+    </message>
+    <message>
+        <source>Export to Folder</source>
+        <translation>フォルダへエクスポート</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>形式:</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>項目:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>フォルダ:</translation>
+    </message>
+    <message>
+        <source>Choose the folder to export to.</source>
+        <translation>書き出し先のフォルダを選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::ImageBrowser</name>
+    <message>
+        <source>Series: %1 (%2, %3 slices)</source>
+        <translation>シリーズ: %1 (%2、%3 スライス)</translation>
+    </message>
+    <message>
+        <source>%1 — cannot be read: %2</source>
+        <translation>%1 — 読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 accepted, %3 proposed, %4 rejected</source>
+        <translation>%1 — 承認済み %2、提案済み %3、却下 %4</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>提案済み</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>承認済み</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>却下</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::ImageCanvas</name>
     <message>
         <source>Image canvas</source>
@@ -488,10 +632,6 @@ Trained on: %3</source>
         <translation>モデルが読み込まれていません。</translation>
     </message>
     <message>
-        <source>Use pass %1</source>
-        <translation>パス %1 を使う</translation>
-    </message>
-    <message>
         <source>Labels</source>
         <translation>ラベル</translation>
     </message>
@@ -502,18 +642,6 @@ Trained on: %3</source>
     <message>
         <source>Slice</source>
         <translation>スライス</translation>
-    </message>
-    <message>
-        <source>Eraser stroke</source>
-        <translation>消しゴムストローク</translation>
-    </message>
-    <message>
-        <source>Brush stroke</source>
-        <translation>ブラシストローク</translation>
-    </message>
-    <message>
-        <source>Polygon</source>
-        <translation>ポリゴン</translation>
     </message>
     <message>
         <source>Save</source>
@@ -602,10 +730,6 @@ Close anyway?</source>
 %2</source>
         <translation>プロジェクトファイルを読み込めなかったため %1 に移動しました:
 %2</translation>
-    </message>
-    <message>
-        <source>Series: %1 (%2, %3 slices)</source>
-        <translation>シリーズ: %1 (%2、%3 スライス)</translation>
     </message>
     <message>
         <source>Open Project</source>
@@ -700,26 +824,6 @@ Close anyway?</source>
         <translation>ツール</translation>
     </message>
     <message>
-        <source>Pan</source>
-        <translation>パン</translation>
-    </message>
-    <message>
-        <source>Points (left: add, right: remove)</source>
-        <translation>点 (左: 追加、右: 除外)</translation>
-    </message>
-    <message>
-        <source>Box</source>
-        <translation>ボックス</translation>
-    </message>
-    <message>
-        <source>Brush</source>
-        <translation>ブラシ</translation>
-    </message>
-    <message>
-        <source>Eraser</source>
-        <translation>消しゴム</translation>
-    </message>
-    <message>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
@@ -776,14 +880,6 @@ Close anyway?</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <source>Format:</source>
-        <translation>形式:</translation>
-    </message>
-    <message>
-        <source>Export to Folder</source>
-        <translation>フォルダへエクスポート</translation>
-    </message>
-    <message>
         <source>The export failed:
 %1</source>
         <translation>エクスポートに失敗しました:
@@ -800,10 +896,6 @@ Close anyway?</source>
     <message>
         <source>Proposing slice %1 (%2 left) ...</source>
         <translation>スライス %1 を提案中 (残り %2) ...</translation>
-    </message>
-    <message>
-        <source>Propose Slices</source>
-        <translation>スライスを提案</translation>
     </message>
     <message>
         <source>Listing %1 ...</source>
@@ -886,10 +978,6 @@ Close anyway?</source>
         <translation>読み込み不可</translation>
     </message>
     <message>
-        <source>%1 — cannot be read: %2</source>
-        <translation>%1 — 読み込めません: %2</translation>
-    </message>
-    <message>
         <source>Loading ...</source>
         <translation>読み込み中...</translation>
     </message>
@@ -942,34 +1030,6 @@ Close anyway?</source>
         <translation>先にフォルダを開いてください。書き出すものがありません。</translation>
     </message>
     <message>
-        <source>Writes %1</source>
-        <translation>%1 を書き出します</translation>
-    </message>
-    <message numerus="yes">
-        <source>Accepted items only (%n)</source>
-        <translation><numerusform>承認済みの項目のみ (%n)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Accepted and proposed items (%n)</source>
-        <translation><numerusform>承認済みと提案済みの項目 (%n)</numerusform></translation>
-    </message>
-    <message>
-        <source>Browse...</source>
-        <translation>参照...</translation>
-    </message>
-    <message>
-        <source>Items:</source>
-        <translation>項目:</translation>
-    </message>
-    <message>
-        <source>Folder:</source>
-        <translation>フォルダ:</translation>
-    </message>
-    <message>
-        <source>Choose the folder to export to.</source>
-        <translation>書き出し先のフォルダを選んでください。</translation>
-    </message>
-    <message>
         <source>No item has a mask yet.</source>
         <translation>マスクのある項目はまだありません。</translation>
     </message>
@@ -1016,50 +1076,6 @@ Close anyway?</source>
     <message>
         <source>Wait for the model to load.</source>
         <translation>モデルの読み込みを待ってください。</translation>
-    </message>
-    <message>
-        <source>Current slice (%1)</source>
-        <translation>現在のスライス (%1)</translation>
-    </message>
-    <message>
-        <source>Object's extent (%1–%2)</source>
-        <translation>物体の範囲 (%1–%2)</translation>
-    </message>
-    <message>
-        <source>Object's extent (no mask yet)</source>
-        <translation>物体の範囲 (マスクなし)</translation>
-    </message>
-    <message>
-        <source>Whole series (1–%1)</source>
-        <translation>シリーズ全体 (1–%1)</translation>
-    </message>
-    <message>
-        <source>Skip slices already proposed (reviewed slices are always kept)</source>
-        <translation>提案済みのスライスを飛ばす (確認済みのスライスは常に保持)</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>から</translation>
-    </message>
-    <message>
-        <source>Slices:</source>
-        <translation>スライス:</translation>
-    </message>
-    <message>
-        <source>Presets:</source>
-        <translation>プリセット:</translation>
-    </message>
-    <message>
-        <source>Propose</source>
-        <translation>提案</translation>
-    </message>
-    <message>
-        <source>Esc stops after the current slice; what is proposed so far is kept.</source>
-        <translation>Esc で現在のスライスの後に停止します。それまでの提案は保持されます。</translation>
-    </message>
-    <message>
-        <source>%1 — %2 accepted, %3 proposed, %4 rejected</source>
-        <translation>%1 — 承認済み %2、提案済み %3、却下 %4</translation>
     </message>
     <message>
         <source>Next &amp;Unreviewed</source>
@@ -1132,6 +1148,22 @@ Close anyway?</source>
     <message>
         <source>Images sorted by name.</source>
         <translation>画像を名前順に並べました。</translation>
+    </message>
+    <message>
+        <source>'%1' is not a folder.</source>
+        <translation>「%1」はフォルダーではありません。</translation>
+    </message>
+    <message>
+        <source>'%1' is not a file.</source>
+        <translation>「%1」はファイルではありません。</translation>
+    </message>
+    <message>
+        <source>Propose slices again</source>
+        <translation>スライスをもう一度提案</translation>
+    </message>
+    <message>
+        <source>Exporting as %1 ...</source>
+        <translation>%1 として書き出し中 ...</translation>
     </message>
 </context>
 <context>
@@ -1338,6 +1370,53 @@ Close anyway?</source>
     <message numerus="yes">
         <source>%n pass(es), all run.</source>
         <translation><numerusform>%n パス、すべて実行しました。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::ProposeSlicesDialog</name>
+    <message>
+        <source>Propose Slices</source>
+        <translation>スライスを提案</translation>
+    </message>
+    <message>
+        <source>Current slice (%1)</source>
+        <translation>現在のスライス (%1)</translation>
+    </message>
+    <message>
+        <source>Object's extent (%1–%2)</source>
+        <translation>物体の範囲 (%1–%2)</translation>
+    </message>
+    <message>
+        <source>Object's extent (no mask yet)</source>
+        <translation>物体の範囲 (マスクなし)</translation>
+    </message>
+    <message>
+        <source>Whole series (1–%1)</source>
+        <translation>シリーズ全体 (1–%1)</translation>
+    </message>
+    <message>
+        <source>Skip slices already proposed (reviewed slices are always kept)</source>
+        <translation>提案済みのスライスを飛ばす (確認済みのスライスは常に保持)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>から</translation>
+    </message>
+    <message>
+        <source>Slices:</source>
+        <translation>スライス:</translation>
+    </message>
+    <message>
+        <source>Presets:</source>
+        <translation>プリセット:</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <source>Esc stops after the current slice; what is proposed so far is kept.</source>
+        <translation>Esc で現在のスライスの後に停止します。それまでの提案は保持されます。</translation>
     </message>
 </context>
 <context>

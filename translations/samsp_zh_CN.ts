@@ -48,6 +48,41 @@
     </message>
 </context>
 <context>
+    <name>Tools</name>
+    <message>
+        <source>Box</source>
+        <translation>框</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <source>Eraser stroke</source>
+        <translation>橡皮擦笔划</translation>
+    </message>
+    <message>
+        <source>Brush stroke</source>
+        <translation>画笔笔划</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <source>Points (left: add, right: remove)</source>
+        <translation>点 (左键: 添加，右键: 排除)</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>多边形</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::AboutDialog</name>
     <message>
         <source>About SAM-SP Studio</source>
@@ -98,6 +133,41 @@ Trained on: %3</source>
     <message>
         <source>not loaded</source>
         <translation>未加载</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::AnnotationDocument</name>
+    <message>
+        <source>New instance</source>
+        <translation>新实例</translation>
+    </message>
+    <message>
+        <source>Delete instance</source>
+        <translation>删除实例</translation>
+    </message>
+    <message>
+        <source>Change label</source>
+        <translation>更改标签</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审阅</translation>
+    </message>
+    <message>
+        <source>Propose again</source>
+        <translation>重新建议</translation>
+    </message>
+    <message>
+        <source>Use pass %1</source>
+        <translation>使用第 %1 轮</translation>
     </message>
 </context>
 <context>
@@ -305,6 +375,80 @@ Trained on: %3</source>
     </message>
 </context>
 <context>
+    <name>samsp::ui::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Writes %1</source>
+        <translation>写出 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted items only (%n)</source>
+        <translation><numerusform>仅已接受的项目 (%n)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted and proposed items (%n)</source>
+        <translation><numerusform>已接受和已提议的项目 (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>Export to Folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式:</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>项目:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹:</translation>
+    </message>
+    <message>
+        <source>Choose the folder to export to.</source>
+        <translation>请选择导出目标文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::ImageBrowser</name>
+    <message>
+        <source>Series: %1 (%2, %3 slices)</source>
+        <translation>序列: %1 (%2，%3 个切片)</translation>
+    </message>
+    <message>
+        <source>%1 — cannot be read: %2</source>
+        <translation>%1 — 无法读取: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 accepted, %3 proposed, %4 rejected</source>
+        <translation>%1 — 已接受 %2，已提议 %3，已拒绝 %4</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>已提议</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::ImageCanvas</name>
     <message>
         <source>Image canvas</source>
@@ -488,10 +632,6 @@ Trained on: %3</source>
         <translation>未加载模型。</translation>
     </message>
     <message>
-        <source>Use pass %1</source>
-        <translation>使用第 %1 轮</translation>
-    </message>
-    <message>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
@@ -502,18 +642,6 @@ Trained on: %3</source>
     <message>
         <source>Slice</source>
         <translation>切片</translation>
-    </message>
-    <message>
-        <source>Eraser stroke</source>
-        <translation>橡皮擦笔划</translation>
-    </message>
-    <message>
-        <source>Brush stroke</source>
-        <translation>画笔笔划</translation>
-    </message>
-    <message>
-        <source>Polygon</source>
-        <translation>多边形</translation>
     </message>
     <message>
         <source>Save</source>
@@ -602,10 +730,6 @@ Close anyway?</source>
 %2</source>
         <translation>无法读取项目文件，已将其移至 %1:
 %2</translation>
-    </message>
-    <message>
-        <source>Series: %1 (%2, %3 slices)</source>
-        <translation>序列: %1 (%2，%3 个切片)</translation>
     </message>
     <message>
         <source>Open Project</source>
@@ -700,26 +824,6 @@ Close anyway?</source>
         <translation>工具</translation>
     </message>
     <message>
-        <source>Pan</source>
-        <translation>平移</translation>
-    </message>
-    <message>
-        <source>Points (left: add, right: remove)</source>
-        <translation>点 (左键: 添加，右键: 排除)</translation>
-    </message>
-    <message>
-        <source>Box</source>
-        <translation>框</translation>
-    </message>
-    <message>
-        <source>Brush</source>
-        <translation>画笔</translation>
-    </message>
-    <message>
-        <source>Eraser</source>
-        <translation>橡皮擦</translation>
-    </message>
-    <message>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
@@ -776,14 +880,6 @@ Close anyway?</source>
         <translation>导出</translation>
     </message>
     <message>
-        <source>Format:</source>
-        <translation>格式:</translation>
-    </message>
-    <message>
-        <source>Export to Folder</source>
-        <translation>导出到文件夹</translation>
-    </message>
-    <message>
         <source>The export failed:
 %1</source>
         <translation>导出失败:
@@ -800,10 +896,6 @@ Close anyway?</source>
     <message>
         <source>Proposing slice %1 (%2 left) ...</source>
         <translation>正在提议切片 %1 (剩余 %2) ...</translation>
-    </message>
-    <message>
-        <source>Propose Slices</source>
-        <translation>提议切片</translation>
     </message>
     <message>
         <source>Listing %1 ...</source>
@@ -886,10 +978,6 @@ Close anyway?</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <source>%1 — cannot be read: %2</source>
-        <translation>%1 — 无法读取: %2</translation>
-    </message>
-    <message>
         <source>Loading ...</source>
         <translation>正在加载 ...</translation>
     </message>
@@ -942,34 +1030,6 @@ Close anyway?</source>
         <translation>请先打开一个文件夹: 没有可导出的内容。</translation>
     </message>
     <message>
-        <source>Writes %1</source>
-        <translation>写出 %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Accepted items only (%n)</source>
-        <translation><numerusform>仅已接受的项目 (%n)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Accepted and proposed items (%n)</source>
-        <translation><numerusform>已接受和已提议的项目 (%n)</numerusform></translation>
-    </message>
-    <message>
-        <source>Browse...</source>
-        <translation>浏览...</translation>
-    </message>
-    <message>
-        <source>Items:</source>
-        <translation>项目:</translation>
-    </message>
-    <message>
-        <source>Folder:</source>
-        <translation>文件夹:</translation>
-    </message>
-    <message>
-        <source>Choose the folder to export to.</source>
-        <translation>请选择导出目标文件夹。</translation>
-    </message>
-    <message>
         <source>No item has a mask yet.</source>
         <translation>还没有项目带有掩码。</translation>
     </message>
@@ -1016,50 +1076,6 @@ Close anyway?</source>
     <message>
         <source>Wait for the model to load.</source>
         <translation>请等待模型加载完成。</translation>
-    </message>
-    <message>
-        <source>Current slice (%1)</source>
-        <translation>当前切片 (%1)</translation>
-    </message>
-    <message>
-        <source>Object's extent (%1–%2)</source>
-        <translation>目标范围 (%1–%2)</translation>
-    </message>
-    <message>
-        <source>Object's extent (no mask yet)</source>
-        <translation>目标范围 (尚无掩码)</translation>
-    </message>
-    <message>
-        <source>Whole series (1–%1)</source>
-        <translation>整个序列 (1–%1)</translation>
-    </message>
-    <message>
-        <source>Skip slices already proposed (reviewed slices are always kept)</source>
-        <translation>跳过已提议的切片 (已审阅的切片始终保留)</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>到</translation>
-    </message>
-    <message>
-        <source>Slices:</source>
-        <translation>切片:</translation>
-    </message>
-    <message>
-        <source>Presets:</source>
-        <translation>预设:</translation>
-    </message>
-    <message>
-        <source>Propose</source>
-        <translation>提议</translation>
-    </message>
-    <message>
-        <source>Esc stops after the current slice; what is proposed so far is kept.</source>
-        <translation>按 Esc 会在当前切片之后停止；已提议的内容会保留。</translation>
-    </message>
-    <message>
-        <source>%1 — %2 accepted, %3 proposed, %4 rejected</source>
-        <translation>%1 — 已接受 %2，已提议 %3，已拒绝 %4</translation>
     </message>
     <message>
         <source>Next &amp;Unreviewed</source>
@@ -1132,6 +1148,22 @@ Close anyway?</source>
     <message>
         <source>Images sorted by name.</source>
         <translation>图像已按名称排序。</translation>
+    </message>
+    <message>
+        <source>'%1' is not a folder.</source>
+        <translation>“%1”不是文件夹。</translation>
+    </message>
+    <message>
+        <source>'%1' is not a file.</source>
+        <translation>“%1”不是文件。</translation>
+    </message>
+    <message>
+        <source>Propose slices again</source>
+        <translation>重新建议切片</translation>
+    </message>
+    <message>
+        <source>Exporting as %1 ...</source>
+        <translation>正在导出为 %1 ...</translation>
     </message>
 </context>
 <context>
@@ -1338,6 +1370,53 @@ Close anyway?</source>
     <message numerus="yes">
         <source>%n pass(es), all run.</source>
         <translation><numerusform>共 %n 轮，全部运行。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::ProposeSlicesDialog</name>
+    <message>
+        <source>Propose Slices</source>
+        <translation>提议切片</translation>
+    </message>
+    <message>
+        <source>Current slice (%1)</source>
+        <translation>当前切片 (%1)</translation>
+    </message>
+    <message>
+        <source>Object's extent (%1–%2)</source>
+        <translation>目标范围 (%1–%2)</translation>
+    </message>
+    <message>
+        <source>Object's extent (no mask yet)</source>
+        <translation>目标范围 (尚无掩码)</translation>
+    </message>
+    <message>
+        <source>Whole series (1–%1)</source>
+        <translation>整个序列 (1–%1)</translation>
+    </message>
+    <message>
+        <source>Skip slices already proposed (reviewed slices are always kept)</source>
+        <translation>跳过已提议的切片 (已审阅的切片始终保留)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Slices:</source>
+        <translation>切片:</translation>
+    </message>
+    <message>
+        <source>Presets:</source>
+        <translation>预设:</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>提议</translation>
+    </message>
+    <message>
+        <source>Esc stops after the current slice; what is proposed so far is kept.</source>
+        <translation>按 Esc 会在当前切片之后停止；已提议的内容会保留。</translation>
     </message>
 </context>
 <context>

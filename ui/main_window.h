@@ -3,14 +3,20 @@
 // each item's state), the canvas (centre: zoom, pan, mask overlay, prompts,
 // interactive tools), the SAM-SP pass viewer and the labels (right), and a
 // status bar (model, device, encode/decode times, position and value under the
-// cursor). Images and series load on worker threads and the model lives on the
-// inference thread: every request carries a generation number so a late result
-// for an image the user already left is dropped. The annotation state is kept in
-// a project file beside the images and saved automatically.
+// cursor). The window is wiring: each open image or series is an
+// AnnotationDocument (its pixels, instances, prompts, proposal and undo stack),
+// tools are classes (ui/tools) acting on the active document, the browser is an
+// ImageBrowser over the project, and the project file is written by a
+// ProjectSaver on a worker. Images and series load on worker threads and the
+// model lives on the inference thread: every request carries a generation
+// number so a late result for an image the user already left is dropped.
 
+#include "annotation_document.h"
 #include "inference_worker.h"
+#include "project_saver.h"
 
 #include "imaging/document.h"
+#include "pipeline/items.h"
 #include "pipeline/project.h"
 
 #include <QFutureWatcher>
@@ -26,11 +32,14 @@
 
 #include <atomic>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <vector>
 
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
+class QUndoGroup;
 class QSlider;
 class QToolBar;
 class QActionGroup;
@@ -43,8 +52,20 @@ struct RoundOutcome;
 
 
 class ImageCanvas;
+class ImageBrowser;
 class PassViewer;
-class MaskEditor;
+class Tool;
+// Everything about a folder that takes time to find out (listing, DICOM headers, the
+// project file), done on a worker thread while the window keeps painting.
+struct FolderListing
+{
+    std::filesystem::path root, projectPath;
+    std::vector<pipeline::BatchItem> items;
+    std::vector<std::string> problems;
+    pipeline::Project project;
+    std::string projectError; // the project file could not be read
+    std::vector<imaging::DicomSeries> series;
+};
 
 struct LoadedImage
 {
@@ -63,13 +84,15 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Lists the images and DICOM series under `folder` (recursively) and opens the first;
-    // the folder's project (project.samsp.json) is loaded when there is one.
+    // Lists the images and DICOM series under `folder` (recursively) on a worker and
+    // opens the first; the folder's project (project.samsp.json) is loaded when there
+    // is one. Returns at once (false only when `folder` is no folder); folderOpened()
+    // says how it ended.
     bool openFolder(const QString& folder);
-    // Opens a project file written by the studio or `samsp annotate`.
+    // Opens a project file written by the studio or `samsp annotate` (as openFolder).
     bool openProject(const QString& projectFile);
-    void openImage(const QString& path);
-    // Opens the folder holding `file` and selects it.
+    // Opens one image file, alone: its folder is not listed and nothing is written
+    // beside it (its project lives in the user's data folder).
     bool openFile(const QString& file);
     // Keeps project files in `dir` instead of beside the images (bundled samples, tests).
     void setProjectStore(const QString& dir) { m_projectStore = dir; }
@@ -81,16 +104,17 @@ public:
     void setProposalSettings(const ProposalSettings& s) { m_settings = s; }
     const ProposalSettings& proposalSettings() const { return m_settings; }
     bool isModelReady() const { return m_modelReady; }
-    const Proposal& proposal() const { return m_proposal; }
+    const Proposal& proposal() const;
     PassViewer* passViewer() const { return m_passViewer; }
 
-    QListWidget* browser() const { return m_browser; }
+    ImageBrowser* browser() const { return m_browser; }
     QListWidget* labelsList() const { return m_labels; }
     QListWidget* instancesList() const { return m_instanceList; }
-    int instanceCount() const { return static_cast<int>(m_instances.size()); }
-    int activeInstance() const { return m_active; }
+    // The active document (the image or series on screen); null when none.
+    AnnotationDocument* document() const { return m_doc; }
+    int instanceCount() const { return m_doc ? m_doc->instanceCount() : 0; }
+    int activeInstance() const { return m_doc ? m_doc->active() : -1; }
     ImageCanvas* canvas() const { return m_canvas; }
-    MaskEditor* editor() const { return m_editor; }
     const SliceStrip* sliceStrip() const { return m_sliceStrip; }
     QSlider* sliceSlider() const { return m_slice; }
     QString currentPath() const { return m_currentPath; }
@@ -99,7 +123,8 @@ public:
     QString modelPath() const { return m_modelPath; }
     QString projectPath() const { return QString::fromStdString(m_projectPath.string()); }
     const pipeline::Project& project() const { return m_project; }
-    int currentSlice() const { return m_sliceIndex; }
+    int currentSlice() const { return m_doc ? m_doc->frame() : 0; }
+    int projectWrites() const { return m_saver.writes(); }
     // Tests: called with File > Export's and Propose Slices' dialogs before they run (fill
     // them in and accept them there); an export's result then goes to lastExport()
     // instead of a message box.
@@ -115,20 +140,21 @@ public:
     bool isTraining() const;
     // The model shipped with the studio (listed first in File > Models).
     void setBundledModel(const QString& path) { m_bundledModel = path; }
-    const imaging::Window& window() const { return m_window; }   // display window
-    const imaging::Window& modelWindow() const { return m_modelWindow; } // what the model sees
-    void setModelWindow(const imaging::Window& w) { m_modelWindow = w, m_modelWindowFixed = true; }
+    const imaging::Window& window() const { return m_window; } // display window
+    // What the model sees: the series' window unless the user fixed one.
+    const imaging::Window& modelWindow() const;
+    void setModelWindow(const imaging::Window& w);
     QString cursorReadout() const;
-    // Saves the current image's annotation into the project and writes the file.
+    // Writes the project file now and waits for it (File > Save, closing). False with
+    // the reason in lastError() when it cannot be written.
     bool saveNow();
-    // Volumes: proposes slices first..last (0-based) one after another; each becomes
-    // "proposed" for review, none is accepted. Slices with saved work are skipped.
     // Proposes slices first..last (0-based) one after another; reviewed slices are kept,
     // proposed ones skipped unless `skipProposed` is false. Ends with lastRangeSummary().
     void proposeSliceRange(int first, int last, bool skipProposed = true);
     QString lastRangeSummary() const { return m_lastRangeSummary; }
 
 Q_SIGNALS:
+    void folderOpened(bool ok);
     void modelReady(const QString& id);
     void modelError(const QString& error);
     void proposalShown(const QString& path);
@@ -141,6 +167,7 @@ Q_SIGNALS:
     void imageShown(const QString& path);
     void imageFailed(const QString& path, const QString& error);
     void saved(const QString& projectFile);
+    void exported(const QString& message);
     void sliceRangeDone(int proposed);
     void trainingEpoch(int epoch, double loss, double valDice);
     // A round ended: `ok` with the new model in use, else cancelled or failed (`message`).
@@ -180,27 +207,23 @@ private:
     void refreshOverlay();
     void requestRefinement();
     void clearPrompts();
-    void commitCurrent();           // editor -> project item (in memory)
-    void syncActive();              // editor -> the active instance
-    void ensureActive();            // an instance to edit exists
-    void switchInstance(int k);
     void newInstance();
     void deleteInstance();
     void refreshInstances();
-    void loadInstances(const annotation::ImageAnnotation& a);
     void showSlice(int k, bool propose);
-    void updateBrowserState(QListWidgetItem* item);
-    void updateAllBrowserStates();
-    QListWidgetItem* browserItemFor(const QString& key) const;
-    QString keyFor(const std::filesystem::path& file, int frame) const;
+    void onFolderListed();
     void populateLabels();
     void setCurrentLabel(int labelId);
     void applyMaskOp(const QString& name);
     void scheduleAutosave();
+    void saveInBackground();
     void prefetchNext();
     QColor labelColour(int labelId) const;
-    // The current item's instances, prompts and proposal are dropped (before another loads).
-    void forgetItem();
+    // The document for a browser row (kept across switches with its undo history).
+    AnnotationDocument* documentFor(const QString& id, std::vector<std::string> keys, bool volume);
+    void activate(AnnotationDocument* doc);
+    void leaveDocument(); // commit and release the pixels of the one on screen
+    void dropDocuments();
     // Every view shows nothing (no image, mask, passes, instances or read-out) and says `message`.
     void showNothing(const QString& message);
     // No folder or project is open any more: nothing for Save to write to.
@@ -208,15 +231,17 @@ private:
     // The colour instance k is drawn in: its label's colour, the hue turned further for
     // each earlier instance of the same label, so instances of one label stay apart.
     QColor instanceColour(int k) const;
+    bool isVolume() const { return m_doc && m_doc->isVolume(); }
+    int sliceState(int k) const; // pipeline::ItemState of slice k, as an int
+    void refreshVolumeState();   // the slice strip and the series row's counts
+    void finishSliceRange(bool stopped);
+    void onRoundFinished(const RoundOutcome& r);
+    Tool* activeTool() const;
 
     ImageCanvas* m_canvas = nullptr;
-    MaskEditor* m_editor = nullptr;
-    QListWidget* m_browser = nullptr;
+    ImageBrowser* m_browser = nullptr;
     QListWidget* m_labels = nullptr;
     QListWidget* m_instanceList = nullptr;
-    // The current image's instances; the active one's mask lives in the editor.
-    std::vector<annotation::Instance> m_instances;
-    int m_active = -1;
     QLabel* m_statusImage = nullptr;
     QLabel* m_statusModel = nullptr;
     QLabel* m_statusZoom = nullptr;
@@ -226,7 +251,8 @@ private:
     QSlider* m_slice = nullptr;
     QLabel* m_sliceLabel = nullptr;
     PassViewer* m_passViewer = nullptr;
-    QActionGroup* m_tools = nullptr;
+    QActionGroup* m_toolActions = nullptr;
+    std::vector<std::unique_ptr<Tool>> m_tools;
     QThread m_inferenceThread;
     InferenceWorker* m_worker = nullptr;
     std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
@@ -237,38 +263,38 @@ private:
     std::function<void(QDialog*)> m_dialogHook;
     QString m_lastExport;
     ProposalSettings m_settings;
-    Proposal m_proposal;
-    QImage m_currentImage;
-    int m_usedPass = -1;
+    QImage m_currentImage; // what is on screen (display window)
     QFutureWatcher<LoadedImage> m_watcher;
     QFutureWatcher<LoadedImage> m_prefetchWatcher;
     quint64 m_generation = 0;
     QString m_currentPath, m_currentKey;
     QString m_lastError;
 
-    // Interactive prompts on the current image.
-    QVector<QPointF> m_points;
-    QVector<int> m_pointLabels;
-    std::optional<QRectF> m_box;
+    // Documents: the active one and those visited (with their undo history), most recent last.
+    AnnotationDocument* m_doc = nullptr;
+    std::map<QString, std::unique_ptr<AnnotationDocument>> m_docs;
+    std::vector<QString> m_docOrder;
+    QUndoGroup* m_undo = nullptr;
+    bool m_frameShown = false;
 
     // Project and autosave.
     std::filesystem::path m_root;
     std::filesystem::path m_projectPath;
     QString m_projectStore;
     pipeline::Project m_project;
+    ProjectSaver m_saver;
     int m_currentLabel = 1;
     QTimer m_autosave;
     bool m_dirty = false;
     bool m_errorShown = false; // the status bar shows the previous item's load error
+    std::unique_ptr<QFutureWatcher<FolderListing>> m_listing;
+    std::function<void()> m_afterListing; // openProject / openFile: what follows the listing
 
     // Volumes.
-    std::shared_ptr<imaging::Document> m_document;
-    int m_sliceIndex = 0;
-    imaging::Window m_window;       // display
-    imaging::Window m_modelWindow;  // the model's input: the series' window unless the user fixed one
+    imaging::Window m_window;      // display
+    imaging::Window m_modelWindow; // the model's input when the user fixed one
     bool m_modelWindowFixed = false;
     QPointF m_cursor{-1, -1};
-    std::vector<imaging::DicomSeries> m_series;
     QList<int> m_rangeQueue;
     int m_rangeTotal = 0;
     int m_rangeFirst = 0, m_rangeLast = -1, m_rangeDone = 0, m_rangeNoObject = 0, m_rangeSkipped = 0;
@@ -276,11 +302,7 @@ private:
     SliceStrip* m_sliceStrip = nullptr;
     LoopRunner* m_loop = nullptr;
     QPointer<TrainDialog> m_trainDialog;
-    void onRoundFinished(const RoundOutcome& r);
     int m_currentSeries = -1;
-    int sliceState(int k) const; // pipeline::ItemState of slice k, as an int
-    void refreshVolumeState();   // the slice strip and the series row's counts
-    void finishSliceRange(bool stopped);
 };
 
 } // namespace samsp::ui

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 
+#include <cstring>
 #include <map>
 
 namespace samsp::ui {
@@ -28,6 +29,23 @@ QString formatDisplayName(const pipeline::OutputFormat& f)
         {"nifti", QT_TRANSLATE_NOOP("Formats", "NIfTI label volume (per series)")}};
     const auto it = names.find(f.id);
     return it == names.end() ? QString::fromStdString(f.name) : QCoreApplication::translate("Formats", it->second);
+}
+
+QImage maskToQImage(const cv::Mat& m)
+{
+    if (m.empty()) return {};
+    QImage q(m.cols, m.rows, QImage::Format_Grayscale8);
+    for (int y = 0; y < m.rows; ++y) std::memcpy(q.scanLine(y), m.ptr<uint8_t>(y), static_cast<size_t>(m.cols));
+    return q;
+}
+
+cv::Mat qimageToMask(const QImage& q)
+{
+    if (q.isNull()) return {};
+    const QImage g = q.convertToFormat(QImage::Format_Grayscale8);
+    cv::Mat m(g.height(), g.width(), CV_8UC1);
+    for (int y = 0; y < g.height(); ++y) std::memcpy(m.ptr<uint8_t>(y), g.constScanLine(y), static_cast<size_t>(g.width()));
+    return m;
 }
 
 } // namespace samsp::ui

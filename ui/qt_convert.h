@@ -18,5 +18,8 @@ QString formatDisplayName(const pipeline::OutputFormat& f);
 
 // CV_8UC3 RGB -> QImage (deep copy, Format_RGB888).
 QImage rgbToQImage(const cv::Mat& rgb);
+// A mask CV_8UC1 <-> QImage Format_Grayscale8 (deep copies; empty <-> null).
+QImage maskToQImage(const cv::Mat& m);
+cv::Mat qimageToMask(const QImage& q);
 
 } // namespace samsp::ui

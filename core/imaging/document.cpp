@@ -67,6 +67,18 @@ Document Document::openFile(const std::filesystem::path& p)
     return d;
 }
 
+Document Document::openFrame(const std::filesystem::path& p, int frame)
+{
+    Document d;
+    Image img = loadImage(p, frame);
+    d.m_info = img.info;
+    d.window = img.window;
+    d.invert = img.invert;
+    d.m_frames.push_back(std::move(img.pixels));
+    d.m_sources.emplace_back(p, frame);
+    return d;
+}
+
 Document Document::openSeries(const DicomSeries& s)
 {
     Document d;
@@ -97,9 +109,14 @@ int Document::frameIndexInFile(int k) const { return m_sources.at(static_cast<si
 std::string Document::embeddingKey(int k, const std::string& modelId) const
 {
     const auto& [file, frame] = m_sources.at(static_cast<size_t>(k));
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "|%d|W%.6g/%.6g|%s|max%d|", frame, window.center, window.width, invert ? "inv" : "pos",
-                  maxViewSide);
+    // The file's size and modification time too: an image replaced under the same name
+    // never gets the old one's embedding (from the disk cache, across sessions).
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    const auto time = ec ? 0 : std::filesystem::last_write_time(file, ec).time_since_epoch().count();
+    char buf[224];
+    std::snprintf(buf, sizeof buf, "|%d|%llu|%lld|W%.6g/%.6g|%s|max%d|", frame, static_cast<unsigned long long>(ec ? 0 : size),
+                  static_cast<long long>(time), window.center, window.width, invert ? "inv" : "pos", maxViewSide);
     return file.string() + buf + modelId;
 }
 

@@ -34,6 +34,8 @@ class Document
 public:
     // An ordinary image (all pages of a TIFF) or a single DICOM file (all frames).
     static Document openFile(const std::filesystem::path& p);
+    // One frame (page) of a file as a document of its own (a browser item "file#frame").
+    static Document openFrame(const std::filesystem::path& p, int frame);
     // A DICOM series in its sorted order, decoded in parallel.
     static Document openSeries(const DicomSeries& s);
 

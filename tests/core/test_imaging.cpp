@@ -164,6 +164,16 @@ private slots:
         const std::string k2 = d.embeddingKey(1, "model-a");
         d.invert = true;
         QVERIFY(d.embeddingKey(1, "model-a") != k2);
+        // The same name with other content (here: more pages, another size) is another key.
+        const std::string k3 = d.embeddingKey(1, "model-a");
+        pages.emplace_back(16, 16, CV_16UC1, cv::Scalar(7));
+        QVERIFY(cv::imwritemulti(path("doc.tif"), pages));
+        QVERIFY(d.embeddingKey(1, "model-a") != k3);
+        // One page alone is a document of its own, named by its page.
+        const Document one = Document::openFrame(path("doc.tif"), 2);
+        QCOMPARE(one.frameCount(), 1);
+        QCOMPARE(one.frameIndexInFile(0), 2);
+        QCOMPARE(one.pixels(0).at<uint16_t>(0, 0), uint16_t(300));
         const ModelView v = d.modelView(0);
         QCOMPARE(v.rgb.size(), cv::Size(16, 16));
         QVERIFY(!d.geometry().has_value());

@@ -5,7 +5,8 @@
 #include "image_canvas.h"
 #include "main_window.h"
 #include "batch_dialog.h"
-#include "mask_editor.h"
+#include "annotation_document.h"
+#include "image_browser.h"
 #include "pass_viewer.h"
 #include "settings_dialog.h"
 #include "slice_strip.h"
@@ -62,6 +63,15 @@ void dragOnCanvas(ImageCanvas* c, const QPointF& fromImage, const QPointF& toIma
     QApplication::sendEvent(c->viewport(), &move);
     QTest::mouseRelease(c->viewport(), button, {}, b);
 }
+// Opens a folder like File > Open Folder and waits until it is listed; false when
+// the folder holds nothing to open.
+bool openAndWait(MainWindow& w, const QString& folder)
+{
+    QSignalSpy opened(&w, &MainWindow::folderOpened);
+    if (!w.openFolder(folder)) return false;
+    if (!opened.wait(60000)) return false;
+    return opened.first().at(0).toBool();
+}
 } // namespace
 
 class TestMainWindow : public QObject
@@ -78,7 +88,7 @@ private Q_SLOTS:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QSignalSpy shown(&w, &MainWindow::imageShown);
-        QVERIFY(w.openFolder(m_samples));
+        QVERIFY(openAndWait(w, m_samples));
         QVERIFY(w.browser()->count() >= 3);
         QVERIFY(shown.wait(10000));
         QVERIFY(w.canvas()->hasImage());
@@ -93,7 +103,7 @@ private Q_SLOTS:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QSignalSpy shown(&w, &MainWindow::imageShown);
-        QVERIFY(w.openFolder(m_samples));
+        QVERIFY(openAndWait(w, m_samples));
         QVERIFY(shown.wait(10000));
         w.activateWindow();
         QTest::keyClick(&w, Qt::Key_N);
@@ -119,7 +129,7 @@ private Q_SLOTS:
         w.setProjectStore(m_store.path());
         w.show();
         QSignalSpy failed(&w, &MainWindow::imageFailed);
-        QVERIFY(w.openFolder(d.path()));
+        QVERIFY(openAndWait(w, d.path()));
         QVERIFY(failed.wait(10000));
         const QString err = failed.first().at(1).toString();
         QVERIFY2(err.contains("broken.png") && err.contains("not a readable image"), qPrintable(err));
@@ -136,14 +146,14 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         // First a folder with images: one is shown.
         QSignalSpy shown(&w, &MainWindow::imageShown);
-        QVERIFY(w.openFolder(m_samples));
+        QVERIFY(openAndWait(w, m_samples));
         QVERIFY(shown.wait(10000));
         QVERIFY(w.canvas()->hasImage());
         const QString previousProject = w.projectPath();
         QVERIFY(!previousProject.isEmpty());
         // Then an empty one: reported, and nothing of the previous folder stays on screen
         // or in reach of Ctrl+S.
-        QVERIFY(!w.openFolder(d.path()));
+        QVERIFY(!openAndWait(w, d.path()));
         QVERIFY(w.lastError().contains("no supported images"));
         QVERIFY(!w.canvas()->hasImage());
         QVERIFY(w.canvas()->overlayMask().isNull());
@@ -174,7 +184,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QSignalSpy proposed(&w, &MainWindow::proposalShown);
         QSignalSpy failed(&w, &MainWindow::imageFailed);
-        QVERIFY(w.openFolder(d.path()));
+        QVERIFY(openAndWait(w, d.path()));
         QVERIFY(proposed.wait(30000));
         QVERIFY(w.passViewer()->passCount() > 0);
         // The read-out names the pixel under the cursor of this image.
@@ -251,7 +261,7 @@ private Q_SLOTS:
             w.setModel(QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors"), "cpu");
             QVERIFY(ready.wait(30000));
             w.show();
-            QVERIFY(w.openFolder(m_samples));
+            QVERIFY(openAndWait(w, m_samples));
             QVERIFY(proposed.wait(30000));
             const QString summary = w.passViewer()->findChild<QLabel*>(QStringLiteral("passSummary"))->text();
             QVERIFY2(summary.contains(QStringLiteral("Durchg")) && summary.contains(QStringLiteral("Kodieren")), qPrintable(summary));
@@ -269,8 +279,9 @@ private Q_SLOTS:
     {
         const QString model = QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors");
         QVERIFY2(QFileInfo::exists(model), "the bundled default model is missing");
+        QTemporaryDir store; // a project of its own: nothing proposed before (a saved proposal would be kept)
         MainWindow w;
-        w.setProjectStore(m_store.path());
+        w.setProjectStore(store.path());
         ProposalSettings s;
         s.passes = 2;
         s.earlyStopIou = 2.0; // always run K = 2 prompted passes: K + 1 rows
@@ -281,7 +292,7 @@ private Q_SLOTS:
         QVERIFY(ready.wait(30000));
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.openFolder(m_samples));
+        QVERIFY(openAndWait(w, m_samples));
         QVERIFY(proposed.wait(30000));
         const Proposal& p = w.proposal();
         QVERIFY2(p.found, qPrintable(p.message));
@@ -341,14 +352,14 @@ private Q_SLOTS:
             QVERIFY(ready.wait(30000));
             w.show();
             QVERIFY(QTest::qWaitForWindowExposed(&w));
-            QVERIFY(w.openFolder(folder.path()));
+            QVERIFY(openAndWait(w, folder.path()));
             QCOMPARE(w.projectPath(), folder.path() + QStringLiteral("/project.samsp.json"));
             // 1. The proposal arrives without a click; K + 1 passes are listed.
             QVERIFY(shown.wait(30000));
             QVERIFY(w.proposal().found);
             QCOMPARE(w.passViewer()->passCount(), 3);
             firstKey = w.currentKey();
-            proposed = w.editor()->mask().clone();
+            proposed = w.document()->activeMask().clone();
             QVERIFY(cv::countNonZero(proposed) > 0);
             QCOMPARE(w.browser()->currentItem()->data(Qt::UserRole + 3).toString(), QStringLiteral("proposed"));
             // 2. Selecting another pass changes the overlay; the result stays the final pass.
@@ -381,15 +392,15 @@ private Q_SLOTS:
             const QPoint at = w.canvas()->mapFromImage(QPointF(inside.x, inside.y));
             QTest::mouseClick(w.canvas()->viewport(), Qt::RightButton, {}, at);
             QVERIFY(refinedSpy.wait(10000));
-            refined = w.editor()->mask().clone();
+            refined = w.document()->activeMask().clone();
             QVERIFY2(cv::countNonZero(refined != proposed) > 0, "the negative point did not change the mask");
             QCOMPARE(w.canvas()->promptPointCount(), 1);
             // 4. A brush stroke (one undo step) paints a line of pixels.
             QTest::keyClick(&w, Qt::Key_D);
-            const int stepsBefore = w.editor()->undoStack()->count();
+            const int stepsBefore = w.document()->undoStack()->count();
             dragOnCanvas(w.canvas(), QPointF(10, 10), QPointF(60, 14));
-            QCOMPARE(w.editor()->undoStack()->count(), stepsBefore + 1);
-            brushed = w.editor()->mask().clone();
+            QCOMPARE(w.document()->undoStack()->count(), stepsBefore + 1);
+            brushed = w.document()->activeMask().clone();
             QVERIFY(brushed.at<uchar>(12, 35) == 255);
             // The Instances panel says so at once.
             QVERIFY2(w.instancesList()->item(0)->text().contains(QStringLiteral("edited")),
@@ -397,12 +408,12 @@ private Q_SLOTS:
             QVERIFY(cv::countNonZero(brushed != refined) > 0);
             // 5. Undo / redo restore exact masks.
             QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
-            QCOMPARE(cv::countNonZero(w.editor()->mask() != refined), 0);
+            QCOMPARE(cv::countNonZero(w.document()->activeMask() != refined), 0);
             QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
-            QCOMPARE(cv::countNonZero(w.editor()->mask() != proposed), 0);
+            QCOMPARE(cv::countNonZero(w.document()->activeMask() != proposed), 0);
             QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
             QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-            QCOMPARE(cv::countNonZero(w.editor()->mask() != brushed), 0);
+            QCOMPARE(cv::countNonZero(w.document()->activeMask() != brushed), 0);
             QCOMPARE(w.canvas()->overlayMask().size(), QSize(brushed.cols, brushed.rows));
             // 5b. A second instance (A) from a box prompt; the first one is kept as it was.
             QTest::keyClick(&w, Qt::Key_A);
@@ -412,7 +423,7 @@ private Q_SLOTS:
             refinedSpy.clear();
             dragOnCanvas(w.canvas(), QPointF(5, 175), QPointF(90, 250));
             QVERIFY(refinedSpy.wait(10000));
-            second = w.editor()->mask().clone();
+            second = w.document()->activeMask().clone();
             QVERIFY(cv::countNonZero(second) > 0);
             QCOMPARE(w.instancesList()->count(), 2);
             // The new instance comes from its own box only: nothing outside the box (the
@@ -431,11 +442,13 @@ private Q_SLOTS:
             QTest::mouseClick(w.instancesList()->viewport(), Qt::LeftButton, {},
                               w.instancesList()->visualItemRect(w.instancesList()->item(0)).center());
             QCOMPARE(w.activeInstance(), 0);
-            QCOMPARE(cv::countNonZero(w.editor()->mask() != brushed), 0);
+            QCOMPARE(cv::countNonZero(w.document()->activeMask() != brushed), 0);
             // 6. Next image (N) saves the edited mask into the project file.
+            // (written on a worker a moment later, not on the key press)
             QSignalSpy savedSpy(&w, &MainWindow::saved);
+            const int shownBefore = static_cast<int>(shown.count());
             QTest::keyClick(&w, Qt::Key_N);
-            QVERIFY(savedSpy.count() >= 1);
+            QVERIFY(savedSpy.count() >= 1 || savedSpy.wait(10000));
             const auto p = samsp::pipeline::Project::load(folder.path().toStdString() + "/project.samsp.json");
             const auto* item = p.find(firstKey.toStdString());
             QVERIFY(item);
@@ -444,7 +457,7 @@ private Q_SLOTS:
             QCOMPARE(cv::countNonZero(samsp::annotation::rleDecodeMat(item->annotation.instances[0].mask) != brushed), 0);
             QCOMPARE(item->annotation.instances[1].source, samsp::annotation::Source::Manual);
             QCOMPARE(cv::countNonZero(samsp::annotation::rleDecodeMat(item->annotation.instances[1].mask) != second), 0);
-            QVERIFY(shown.wait(30000)); // the second image's proposal
+            QTRY_VERIFY_WITH_TIMEOUT(shown.count() > shownBefore, 30000); // the second image's proposal
             // 7. Accept (Enter) marks the second image and moves on.
             const QString second = w.currentKey();
             QTest::keyClick(&w, Qt::Key_Return);
@@ -467,7 +480,9 @@ private Q_SLOTS:
                 });
                 w.activateWindow();
                 QVERIFY(QTest::qWaitForWindowActive(&w));
+                QSignalSpy exportedSpy(&w, &MainWindow::exported);
                 QTest::keyClick(&w, Qt::Key_E, Qt::ControlModifier);
+                QVERIFY(exportedSpy.count() >= 1 || exportedSpy.wait(30000)); // written on a worker
                 const QString expect = all ? QStringLiteral("Exported 2 item(s)") : QStringLiteral("Exported 1 item(s)");
                 QVERIFY2(w.lastExport().startsWith(expect), qPrintable(w.lastExport()));
                 QVERIFY2(w.lastExport().contains(all ? QStringLiteral("2 file(s)") : QStringLiteral("1 file(s)")), qPrintable(w.lastExport()));
@@ -480,14 +495,100 @@ private Q_SLOTS:
             MainWindow w;
             QSignalSpy shownImg(&w, &MainWindow::imageShown);
             w.show();
-            QVERIFY(w.openFolder(folder.path()));
+            QVERIFY(openAndWait(w, folder.path()));
             QVERIFY(shownImg.wait(10000));
             QCOMPARE(w.currentKey(), firstKey);
-            QCOMPARE(cv::countNonZero(w.editor()->mask() != brushed), 0);
+            QCOMPARE(cv::countNonZero(w.document()->activeMask() != brushed), 0);
             QCOMPARE(w.instanceCount(), 2);
             QVERIFY(!w.canvas()->overlayMask().isNull());
             QCOMPARE(w.browser()->item(1)->data(Qt::UserRole + 3).toString(), QStringLiteral("accepted"));
         }
+    }
+
+    // Undo belongs to the image: kept when going to another image and back, and it
+    // covers deleting an instance and accepting, not only mask edits.
+    void undoHistoryStaysWithItsImage()
+    {
+        QTemporaryDir folder;
+        for (const QString& f : QDir(m_samples).entryList({QStringLiteral("*.png")}))
+            QVERIFY(QFile::copy(m_samples + QLatin1Char('/') + f, folder.path() + QLatin1Char('/') + f));
+        MainWindow w;
+        w.setProjectStore(m_store.path());
+        QSignalSpy ready(&w, &MainWindow::modelReady);
+        w.setModel(QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors"), "cpu");
+        QVERIFY(ready.wait(30000));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy shown(&w, &MainWindow::proposalShown);
+        QVERIFY(openAndWait(w, folder.path()));
+        QVERIFY(shown.wait(30000));
+        const QString first = w.currentKey();
+        const cv::Mat proposed = w.document()->activeMask().clone();
+        QVERIFY(cv::countNonZero(proposed) > 0);
+        w.activateWindow();
+        QTest::keyClick(&w, Qt::Key_D);
+        dragOnCanvas(w.canvas(), QPointF(10, 10), QPointF(60, 14));
+        const cv::Mat brushed = w.document()->activeMask().clone();
+        QVERIFY(cv::countNonZero(brushed != proposed) > 0);
+        QTest::keyClick(&w, Qt::Key_Delete, Qt::ShiftModifier); // Delete Instance
+        QCOMPARE(w.instanceCount(), 0);
+        // To the next image and back.
+        int before = static_cast<int>(shown.count());
+        QTest::keyClick(&w, Qt::Key_N);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() > before, 30000);
+        QVERIFY(w.currentKey() != first);
+        before = static_cast<int>(shown.count());
+        QTest::keyClick(&w, Qt::Key_P);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() > before, 30000);
+        QCOMPARE(w.currentKey(), first);
+        QCOMPARE(w.instanceCount(), 0); // the proposal did not come back over the deletion
+        // Ctrl+Z: the deleted instance is back as it was; again: the stroke is undone.
+        QCOMPARE(w.document()->undoStack()->undoText(), QStringLiteral("Delete instance"));
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(w.instanceCount(), 1);
+        QCOMPARE(cv::countNonZero(w.document()->activeMask() != brushed), 0);
+        QVERIFY(!w.instancesList()->item(0)->text().isEmpty());
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(cv::countNonZero(w.document()->activeMask() != proposed), 0);
+        // Accepting is a step too: back on the image, Ctrl+Z makes it proposed again.
+        QTest::keyClick(&w, Qt::Key_Return);
+        QCOMPARE(w.project().find(first.toStdString())->state, samsp::pipeline::ItemState::Accepted);
+        before = static_cast<int>(shown.count());
+        QTest::keyClick(&w, Qt::Key_P);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() > before, 30000);
+        QCOMPARE(w.currentKey(), first);
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(w.project().find(first.toStdString())->state, samsp::pipeline::ItemState::Proposed);
+        QCOMPARE(w.browser()->currentItem()->data(ImageBrowser::StateRole).toString(), QStringLiteral("proposed"));
+    }
+
+    // Opening one image opens that image: its folder is not scanned and nothing is
+    // written beside it.
+    void openingAFileOpensThatFileAlone()
+    {
+        QTemporaryDir folder;
+        QVERIFY(QDir(folder.path()).mkdir(QStringLiteral("sub")));
+        const QStringList files = QDir(m_samples).entryList({QStringLiteral("*.png")});
+        QVERIFY(files.size() >= 3);
+        QVERIFY(QFile::copy(m_samples + QLatin1Char('/') + files[0], folder.path() + QStringLiteral("/a.png")));
+        QVERIFY(QFile::copy(m_samples + QLatin1Char('/') + files[1], folder.path() + QStringLiteral("/b.png")));
+        QVERIFY(QFile::copy(m_samples + QLatin1Char('/') + files[2], folder.path() + QStringLiteral("/sub/c.png")));
+        MainWindow w;
+        w.show();
+        QSignalSpy opened(&w, &MainWindow::folderOpened);
+        QSignalSpy shown(&w, &MainWindow::imageShown);
+        QVERIFY(w.openFile(folder.path() + QStringLiteral("/b.png")));
+        QVERIFY(opened.wait(30000));
+        QVERIFY(opened.first().at(0).toBool());
+        QCOMPARE(w.browser()->count(), 1);
+        QCOMPARE(w.browser()->item(0)->text(), QStringLiteral("b.png"));
+        QVERIFY(shown.count() > 0 || shown.wait(10000));
+        QVERIFY(w.currentPath().endsWith(QStringLiteral("b.png")));
+        QVERIFY(w.saveNow());
+        QVERIFY(!QFileInfo::exists(folder.path() + QStringLiteral("/project.samsp.json")));
+        QVERIFY(!w.projectPath().startsWith(folder.path()));
+        QVERIFY(QFileInfo::exists(w.projectPath()));
+        QFile::remove(w.projectPath());
     }
 
     void dicomSeriesHasSlicesWindowAndValues()
@@ -500,7 +601,7 @@ private Q_SLOTS:
         QSignalSpy shown(&w, &MainWindow::imageShown);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.openFolder(folder.path()));
+        QVERIFY(openAndWait(w, folder.path()));
         QCOMPARE(w.browser()->count(), 1);
         QVERIFY(w.browser()->item(0)->text().contains(QStringLiteral("4 slices")));
         QVERIFY(shown.wait(20000));
@@ -546,7 +647,7 @@ private Q_SLOTS:
         QSignalSpy proposed(&w, &MainWindow::proposalShown);
         QSignalSpy failed(&w, &MainWindow::imageFailed);
         w.show();
-        QVERIFY(w.openFolder(QStringLiteral(SAMSP_SHARED_TESTDATA "/dicom/ct134")));
+        QVERIFY(openAndWait(w, QStringLiteral(SAMSP_SHARED_TESTDATA "/dicom/ct134")));
         QCOMPARE(w.browser()->count(), 1);
         QVERIFY(proposed.wait(60000));
         QCOMPARE(failed.count(), 0);
@@ -568,7 +669,7 @@ private Q_SLOTS:
         QVERIFY(ready.wait(30000));
         QSignalSpy proposed(&w, &MainWindow::proposalShown);
         w.show();
-        QVERIFY(w.openFolder(folder.path()));
+        QVERIFY(openAndWait(w, folder.path()));
         QVERIFY(proposed.wait(30000)); // the middle slice
         // Changing the display window (right-drag) changes what the user sees, not what
         // the model sees: no new proposal, the model's input window stays.
@@ -637,7 +738,7 @@ private Q_SLOTS:
         QVERIFY2(w.lastRangeSummary().contains(QStringLiteral("0 proposed")) && w.lastRangeSummary().contains(QStringLiteral("4 skipped")),
                  qPrintable(w.lastRangeSummary()));
         w.setDialogHook({});
-        QVERIFY(QFileInfo::exists(w.projectPath()));
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(w.projectPath()), 10000); // written on a worker, a moment later
     }
 
     void labellingLoopTrainsInTheBackgroundAndSwitchesModel()
@@ -679,7 +780,7 @@ private Q_SLOTS:
         QVERIFY(ready.wait(30000));
         const QString firstId = ready.takeFirst().first().toString();
         w.show();
-        QVERIFY(w.openFolder(folder.path()));
+        QVERIFY(openAndWait(w, folder.path()));
         w.browser()->setCurrentRow(9); // a new item
         QVERIFY(proposed.wait(30000));
 
@@ -761,7 +862,7 @@ private Q_SLOTS:
         project.save((folder.path() + QStringLiteral("/project.samsp.json")).toStdString());
         MainWindow w;
         w.show();
-        QVERIFY(w.openFolder(folder.path()));
+        QVERIFY(openAndWait(w, folder.path()));
         w.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&w));
         QTest::keyClick(&w, Qt::Key_U, Qt::ControlModifier);
@@ -853,7 +954,7 @@ private Q_SLOTS:
             QSignalSpy proposed(&w, &MainWindow::proposalShown);
             w.setModel(QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors"), "cpu");
             QVERIFY(ready.wait(30000));
-            QVERIFY(w.openFolder(folder.path()));
+            QVERIFY(openAndWait(w, folder.path()));
             QVERIFY(proposed.wait(30000));
             (run == 0 ? cachedFirst : cachedAgain) = w.proposal().embeddingCached;
         }

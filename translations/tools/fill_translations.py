@@ -11,6 +11,17 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 T = {
+    "'%1' is not a file.": ("„%1“ ist keine Datei.", "「%1」はファイルではありません。", "“%1”不是文件。"),
+    "'%1' is not a folder.": ("„%1“ ist kein Ordner.", "「%1」はフォルダーではありません。", "“%1”不是文件夹。"),
+    "Accept": ("Annehmen", "承認", "接受"),
+    "Change label": ("Label ändern", "ラベルを変更", "更改标签"),
+    "Delete instance": ("Instanz löschen", "インスタンスを削除", "删除实例"),
+    "Exporting as %1 ...": ("Export als %1 ...", "%1 として書き出し中 ...", "正在导出为 %1 ..."),
+    "New instance": ("Neue Instanz", "新しいインスタンス", "新实例"),
+    "Propose again": ("Neu vorschlagen", "もう一度提案", "重新建议"),
+    "Propose slices again": ("Schichten neu vorschlagen", "スライスをもう一度提案", "重新建议切片"),
+    "Reject": ("Ablehnen", "却下", "拒绝"),
+    "Review": ("Prüfen", "レビュー", "审阅"),
  "About SAM-SP Studio": ("Über SAM-SP Studio", "SAM-SP Studio について", "关于 SAM-SP Studio"),
  "SAM-SP Studio": ("SAM-SP Studio", "SAM-SP Studio", "SAM-SP Studio"),
  "Segmentation labelling with self-prompting Segment Anything (SAM-SP).": (
