@@ -229,14 +229,6 @@ Trainiert mit: %3</translation>
         <translation>Wählen Sie Eingabe- und Ausgabeordner.</translation>
     </message>
     <message>
-        <source>No model is selected (File &gt; Models).</source>
-        <translation>Kein Modell gewählt (Datei &gt; Modelle).</translation>
-    </message>
-    <message>
-        <source>Loading the model ...</source>
-        <translation>Lade das Modell ...</translation>
-    </message>
-    <message>
         <source>%1 of %2 — %3 images/s — ETA %4</source>
         <translation>%1 von %2 — %3 Bilder/s — noch %4</translation>
     </message>
@@ -247,6 +239,14 @@ Trainiert mit: %3</translation>
     <message>
         <source>%1 — writes %2</source>
         <translation>%1 — schreibt %2</translation>
+    </message>
+    <message>
+        <source>No model is loaded (File &gt; Models).</source>
+        <translation>Kein Modell geladen (Datei &gt; Modelle).</translation>
+    </message>
+    <message>
+        <source>Annotating with %1 ...</source>
+        <translation>Annotiere mit %1 ...</translation>
     </message>
 </context>
 <context>
@@ -326,6 +326,10 @@ Trainiert mit: %3</translation>
     <message>
         <source>Warning: the %1 split is empty although its share is %2: the items come from too few patients (or files) to divide, and one patient is never split.</source>
         <translation>Warnung: Der Teil %1 ist leer, obwohl sein Anteil %2 ist: Die Elemente stammen von zu wenigen Patienten (oder Dateien), und ein Patient wird nie aufgeteilt.</translation>
+    </message>
+    <message>
+        <source>Writing the dataset ...</source>
+        <translation>Datensatz wird geschrieben ...</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +1168,10 @@ Trotzdem schließen?</translation>
     <message>
         <source>Exporting as %1 ...</source>
         <translation>Export als %1 ...</translation>
+    </message>
+    <message>
+        <source>Device: ...</source>
+        <translation>Gerät: ...</translation>
     </message>
 </context>
 <context>

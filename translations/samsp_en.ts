@@ -233,20 +233,20 @@ Trained on: %3</translation>
         <translation>Choose the input and the output folder.</translation>
     </message>
     <message>
-        <source>No model is selected (File &gt; Models).</source>
-        <translation>No model is selected (File &gt; Models).</translation>
-    </message>
-    <message>
-        <source>Loading the model ...</source>
-        <translation>Loading the model ...</translation>
-    </message>
-    <message>
         <source>%1 of %2 — %3 images/s — ETA %4</source>
         <translation>%1 of %2 — %3 images/s — ETA %4</translation>
     </message>
     <message>
         <source>The batch stopped: %1</source>
         <translation>The batch stopped: %1</translation>
+    </message>
+    <message>
+        <source>No model is loaded (File &gt; Models).</source>
+        <translation>No model is loaded (File &gt; Models).</translation>
+    </message>
+    <message>
+        <source>Annotating with %1 ...</source>
+        <translation>Annotating with %1 ...</translation>
     </message>
 </context>
 <context>
@@ -326,6 +326,10 @@ Trained on: %3</translation>
     <message>
         <source>The export failed: %1</source>
         <translation>The export failed: %1</translation>
+    </message>
+    <message>
+        <source>Writing the dataset ...</source>
+        <translation>Writing the dataset ...</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +1168,10 @@ Close anyway?</translation>
     <message>
         <source>Exporting as %1 ...</source>
         <translation>Exporting as %1 ...</translation>
+    </message>
+    <message>
+        <source>Device: ...</source>
+        <translation>Device: ...</translation>
     </message>
 </context>
 <context>

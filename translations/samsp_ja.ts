@@ -229,14 +229,6 @@ Trained on: %3</source>
         <translation>入力と出力のフォルダを選んでください。</translation>
     </message>
     <message>
-        <source>No model is selected (File &gt; Models).</source>
-        <translation>モデルが選択されていません (ファイル &gt; モデル)。</translation>
-    </message>
-    <message>
-        <source>Loading the model ...</source>
-        <translation>モデルを読み込み中 ...</translation>
-    </message>
-    <message>
         <source>%1 of %2 — %3 images/s — ETA %4</source>
         <translation>%1 / %2 — %3 枚/秒 — 残り %4</translation>
     </message>
@@ -247,6 +239,14 @@ Trained on: %3</source>
     <message>
         <source>%1 — writes %2</source>
         <translation>%1 — %2 を書き出します</translation>
+    </message>
+    <message>
+        <source>No model is loaded (File &gt; Models).</source>
+        <translation>モデルが読み込まれていません（ファイル &gt; モデル）。</translation>
+    </message>
+    <message>
+        <source>Annotating with %1 ...</source>
+        <translation>%1 で注釈中 ...</translation>
     </message>
 </context>
 <context>
@@ -326,6 +326,10 @@ Trained on: %3</source>
     <message>
         <source>Warning: the %1 split is empty although its share is %2: the items come from too few patients (or files) to divide, and one patient is never split.</source>
         <translation>警告: 割合が %2 なのに %1 の分割が空です。項目の患者 (またはファイル) が少なすぎて分けられず、1 人の患者は分割されません。</translation>
+    </message>
+    <message>
+        <source>Writing the dataset ...</source>
+        <translation>データセットを書き出し中 ...</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +1168,10 @@ Close anyway?</source>
     <message>
         <source>Exporting as %1 ...</source>
         <translation>%1 として書き出し中 ...</translation>
+    </message>
+    <message>
+        <source>Device: ...</source>
+        <translation>デバイス: ...</translation>
     </message>
 </context>
 <context>

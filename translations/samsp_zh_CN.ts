@@ -229,14 +229,6 @@ Trained on: %3</source>
         <translation>请选择输入和输出文件夹。</translation>
     </message>
     <message>
-        <source>No model is selected (File &gt; Models).</source>
-        <translation>未选择模型 (文件 &gt; 模型)。</translation>
-    </message>
-    <message>
-        <source>Loading the model ...</source>
-        <translation>正在加载模型 ...</translation>
-    </message>
-    <message>
         <source>%1 of %2 — %3 images/s — ETA %4</source>
         <translation>%1 / %2 — %3 张/秒 — 剩余 %4</translation>
     </message>
@@ -247,6 +239,14 @@ Trained on: %3</source>
     <message>
         <source>%1 — writes %2</source>
         <translation>%1 — 写出 %2</translation>
+    </message>
+    <message>
+        <source>No model is loaded (File &gt; Models).</source>
+        <translation>未加载模型（文件 &gt; 模型）。</translation>
+    </message>
+    <message>
+        <source>Annotating with %1 ...</source>
+        <translation>正在使用 %1 标注 ...</translation>
     </message>
 </context>
 <context>
@@ -326,6 +326,10 @@ Trained on: %3</source>
     <message>
         <source>Warning: the %1 split is empty although its share is %2: the items come from too few patients (or files) to divide, and one patient is never split.</source>
         <translation>警告: %1 划分为空，尽管其比例为 %2: 这些项目来自的患者 (或文件) 太少，无法划分，而同一患者从不拆分。</translation>
+    </message>
+    <message>
+        <source>Writing the dataset ...</source>
+        <translation>正在写入数据集 ...</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +1168,10 @@ Close anyway?</source>
     <message>
         <source>Exporting as %1 ...</source>
         <translation>正在导出为 %1 ...</translation>
+    </message>
+    <message>
+        <source>Device: ...</source>
+        <translation>设备: ...</translation>
     </message>
 </context>
 <context>

@@ -49,9 +49,9 @@ QString hms(double s)
 }
 } // namespace
 
-BatchDialog::BatchDialog(const QString& inputFolder, const QString& modelPath, const QString& device, const ProposalSettings& s,
+BatchDialog::BatchDialog(const QString& inputFolder, InferenceWorker* service, const QString& modelName, const ProposalSettings& s,
                          QWidget* parent)
-    : QDialog(parent), m_model(modelPath), m_device(device), m_settings(s)
+    : QDialog(parent), m_service(service), m_modelName(modelName), m_settings(s)
 {
     setWindowTitle(tr("Annotate Folder"));
     m_input = new QLineEdit(inputFolder, this);
@@ -96,21 +96,33 @@ BatchDialog::BatchDialog(const QString& inputFolder, const QString& modelPath, c
     layout->addWidget(m_log, 1);
     layout->addLayout(buttons);
     resize(640, 460);
-    connect(&m_watcher, &QFutureWatcher<QString>::finished, this, [this] {
-        m_summary = m_watcher.result();
-        m_run->setEnabled(true);
-        m_cancelButton->setText(tr("Close"));
-        m_status->setText(m_summary);
-        for (const auto& f : m_failures) m_log->appendPlainText(tr("failed: %1").arg(f));
-        m_log->appendPlainText(m_summary);
-        Q_EMIT batchFinished(m_summary);
-    });
+    if (m_service) {
+        connect(m_service, &InferenceWorker::batchProgress, this, [this](int done, int total, double rate) {
+            if (!m_running) return;
+            m_progress->setRange(0, std::max(1, total));
+            m_progress->setValue(done);
+            const double eta = rate > 0 ? (total - done) / rate : 0;
+            m_status->setText(tr("%1 of %2 — %3 images/s — ETA %4").arg(done).arg(total).arg(rate, 0, 'f', 2).arg(hms(eta)));
+        });
+        connect(m_service, &InferenceWorker::batchFinished, this, [this](bool ok, const QString& summary, const QStringList& failures) {
+            if (!m_running) return;
+            m_running = false;
+            m_summary = ok ? summary : tr("The batch stopped: %1").arg(summary);
+            m_failures = failures;
+            m_run->setEnabled(true);
+            m_cancelButton->setText(tr("Close"));
+            m_status->setText(m_summary);
+            for (const auto& f : m_failures) m_log->appendPlainText(tr("failed: %1").arg(f));
+            m_log->appendPlainText(m_summary);
+            Q_EMIT batchFinished(m_summary);
+        });
+    }
 }
 
 BatchDialog::~BatchDialog()
 {
+    // A batch still running stops after its current item (finished items are kept).
     m_cancel->store(true);
-    m_watcher.waitForFinished();
 }
 
 QCheckBox* BatchDialog::formatBox(const QString& name) const
@@ -121,7 +133,7 @@ QCheckBox* BatchDialog::formatBox(const QString& name) const
 
 void BatchDialog::reject()
 {
-    if (m_watcher.isRunning()) { // finish the current item, keep everything written
+    if (m_running) { // finish the current item, keep everything written
         m_cancel->store(true);
         m_status->setText(tr("Cancelling after the current item ..."));
         return;
@@ -131,67 +143,30 @@ void BatchDialog::reject()
 
 void BatchDialog::run()
 {
-    if (m_watcher.isRunning()) return;
+    if (m_running) return;
     if (m_input->text().isEmpty() || m_output->text().isEmpty()) {
         QMessageBox::warning(this, windowTitle(), tr("Choose the input and the output folder."));
         return;
     }
-    if (m_model.isEmpty()) {
-        QMessageBox::warning(this, windowTitle(), tr("No model is selected (File > Models)."));
+    if (!m_service) {
+        QMessageBox::warning(this, windowTitle(), tr("No model is loaded (File > Models)."));
         return;
     }
-    pipeline::BatchRequest r;
-    r.inputs = {m_input->text().toStdString()};
-    r.out = m_output->text().toStdString();
-    r.model = m_model.toStdString();
-    r.device = m_device.toStdString();
-    r.precision = QSettings().value(QStringLiteral("model/precision"), QStringLiteral("auto")).toString().toStdString();
-    r.label = m_label->text().isEmpty() ? std::string("object") : m_label->text().toStdString();
-    r.formats.clear();
+    BatchJob job;
+    job.inputs = {m_input->text()};
+    job.out = m_output->text();
+    job.label = m_label->text().isEmpty() ? QStringLiteral("object") : m_label->text();
     for (const auto& [name, box] : m_formats)
-        if (box->isChecked()) r.formats.insert(name.toStdString());
-    r.selfPrompt.passes = m_settings.passes;
-    r.selfPrompt.useBox = m_settings.box;
-    r.selfPrompt.useMask = m_settings.mask;
-    r.selfPrompt.usePoint = m_settings.point;
-    r.selfPrompt.earlyStopIou = m_settings.earlyStopIou;
-    m_cancel->store(false);
+        if (box->isChecked()) job.formats << name;
+    job.settings = m_settings; // all of them, as the studio's proposals use them
+    m_cancel = job.cancel;
     m_failures.clear();
+    m_running = true;
     m_run->setEnabled(false);
     m_cancelButton->setText(tr("Cancel"));
-    m_status->setText(tr("Loading the model ..."));
-    QPointer<BatchDialog> self(this);
-    auto cancel = m_cancel;
-    m_watcher.setFuture(QtConcurrent::run([r, self, cancel]() -> QString {
-        std::vector<std::string> failures;
-        try {
-            const std::string summary = pipeline::runBatchRequest(
-                r,
-                [self](int done, int total, double rate) {
-                    QMetaObject::invokeMethod(
-                        self,
-                        [self, done, total, rate] {
-                            if (!self) return;
-                            self->m_progress->setRange(0, std::max(1, total));
-                            self->m_progress->setValue(done);
-                            const double eta = rate > 0 ? (total - done) / rate : 0;
-                            self->m_status->setText(tr("%1 of %2 — %3 images/s — ETA %4").arg(done).arg(total).arg(rate, 0, 'f', 2).arg(hms(eta)));
-                        },
-                        Qt::QueuedConnection);
-                },
-                cancel.get(), &failures);
-            QMetaObject::invokeMethod(
-                self,
-                [self, failures] {
-                    if (self)
-                        for (const auto& f : failures) self->m_failures << QString::fromStdString(f);
-                },
-                Qt::BlockingQueuedConnection);
-            return QString::fromStdString(summary);
-        } catch (const std::exception& e) {
-            return tr("The batch stopped: %1").arg(QString::fromStdString(e.what()));
-        }
-    }));
+    m_status->setText(tr("Annotating with %1 ...").arg(m_modelName));
+    QPointer<InferenceWorker> service = m_service;
+    QMetaObject::invokeMethod(service, [service, job] { if (service) service->runBatch(job); }, Qt::QueuedConnection);
 }
 
 // ---- dataset ----------------------------------------------------------------
@@ -223,6 +198,10 @@ DatasetDialog::DatasetDialog(const pipeline::Project& project, const std::filesy
         if (f.dataset) m_format->addItem(formatDisplayName(f), QString::fromStdString(f.id));
     form->addRow(tr("Format:"), m_format);
     m_proposed = new QCheckBox(tr("Also proposals nobody accepted yet"), this);
+    connect(&m_watcher, &QFutureWatcher<QString>::finished, this, [this] {
+        const QString r = m_watcher.result();
+        showResult(r.section(QLatin1Char('\x1f'), 1), r.section(QLatin1Char('\x1f'), 0, 0));
+    });
     form->addRow(QString(), m_proposed);
     int accepted = 0, proposed = 0;
     for (const auto& i : project.items) {
@@ -272,31 +251,45 @@ void DatasetDialog::exportNow()
         m_status->setText(m_result);
         return;
     }
-    setCursor(Qt::WaitCursor);
-    try {
-        const auto res = pipeline::exportDataset(m_project, m_dir, o);
-        QStringList parts;
-        for (const auto& [split, n] : res.itemsPerSplit) parts << QStringLiteral("%1 %2").arg(QString::fromStdString(split)).arg(n);
-        m_result = tr("Dataset written: %1; card %2").arg(parts.join(QStringLiteral(", ")), QString::fromStdString(res.card.string()));
-        const QString splitNames[3] = {tr("train"), tr("val"), tr("test")};
-        const char* ids[3] = {"train", "val", "test"};
-        for (int k = 0; k < 3; ++k) {
-            const auto n = res.itemsPerSplit.find(ids[k]);
-            if (o.ratios[static_cast<size_t>(k)] > 0 && (n == res.itemsPerSplit.end() || n->second == 0))
-                m_result += QLatin1Char('\n') + tr("Warning: the %1 split is empty although its share is %2: the items come from too "
-                                                    "few patients (or files) to divide, and one patient is never split.")
-                                                     .arg(splitNames[k])
-                                                     .arg(o.ratios[static_cast<size_t>(k)]);
+    // Written on a worker from a snapshot of the project: the window stays live.
+    if (m_watcher.isRunning()) return;
+    m_export->setEnabled(false);
+    m_status->setText(tr("Writing the dataset ..."));
+    const pipeline::Project snapshot = m_project;
+    const std::filesystem::path dir = m_dir;
+    const QString splitNames[3] = {tr("train"), tr("val"), tr("test")};
+    const QStringList names{splitNames[0], splitNames[1], splitNames[2]};
+    m_watcher.setFuture(QtConcurrent::run([snapshot, dir, o, names]() -> QString {
+        try {
+            const auto res = pipeline::exportDataset(snapshot, dir, o);
+            QStringList parts;
+            for (const auto& [split, n] : res.itemsPerSplit) parts << QStringLiteral("%1 %2").arg(QString::fromStdString(split)).arg(n);
+            QString text = tr("Dataset written: %1; card %2").arg(parts.join(QStringLiteral(", ")), QString::fromStdString(res.card.string()));
+            const char* ids[3] = {"train", "val", "test"};
+            for (int k = 0; k < 3; ++k) {
+                const auto n = res.itemsPerSplit.find(ids[k]);
+                if (o.ratios[static_cast<size_t>(k)] > 0 && (n == res.itemsPerSplit.end() || n->second == 0))
+                    text += QLatin1Char('\n') + tr("Warning: the %1 split is empty although its share is %2: the items come from too "
+                                                   "few patients (or files) to divide, and one patient is never split.")
+                                                    .arg(names[k])
+                                                    .arg(o.ratios[static_cast<size_t>(k)]);
+            }
+            for (const auto& p : res.problems) text += QLatin1Char('\n') + QString::fromStdString(p);
+            return QString::fromStdString(res.card.string()) + QLatin1Char('\x1f') + text;
+        } catch (const std::exception& e) {
+            return QLatin1Char('\x1f') + tr("The export failed: %1").arg(QString::fromStdString(e.what()));
         }
-        for (const auto& p : res.problems) m_result += QLatin1Char('\n') + QString::fromStdString(p);
-        m_status->setText(m_result);
-        unsetCursor();
-        Q_EMIT exported(QString::fromStdString(res.card.string()));
-    } catch (const std::exception& e) {
-        unsetCursor();
-        m_result = QString::fromStdString(e.what());
-        m_status->setText(tr("The export failed: %1").arg(m_result));
-    }
+    }));
+}
+
+DatasetDialog::~DatasetDialog() { m_watcher.waitForFinished(); }
+
+void DatasetDialog::showResult(const QString& text, const QString& card)
+{
+    m_export->setEnabled(true);
+    m_result = text;
+    m_status->setText(text);
+    if (!card.isEmpty()) Q_EMIT exported(card);
 }
 
 } // namespace samsp::ui

@@ -1,8 +1,10 @@
 #pragma once
 // The studio's batch and dataset dialogs: "Annotate Folder" runs the same batch
-// as `samsp annotate` on a worker thread (its own copy of the model) with a
-// progress bar, rate, ETA and Cancel; "Export Dataset" splits the project and
-// writes a dataset with its card, as `samsp dataset export` does.
+// as `samsp annotate` with the studio's own model on its inference thread (one
+// copy of the weights, one thread budget; the studio's requests are served
+// between items) with a progress bar, rate, ETA and Cancel; "Export Dataset"
+// splits the project and writes a dataset with its card on a worker, as
+// `samsp dataset export` does.
 
 #include "inference_worker.h"
 
@@ -10,6 +12,7 @@
 
 #include <QDialog>
 #include <QFutureWatcher>
+#include <QPointer>
 
 #include <atomic>
 #include <filesystem>
@@ -32,7 +35,9 @@ class BatchDialog : public QDialog
 {
     Q_OBJECT
 public:
-    BatchDialog(const QString& inputFolder, const QString& modelPath, const QString& device, const ProposalSettings& s,
+    // `service`: the studio's inference worker (null: no model, the dialog says so);
+    // `modelName`: what the dialog names as the model used.
+    BatchDialog(const QString& inputFolder, InferenceWorker* service, const QString& modelName, const ProposalSettings& s,
                 QWidget* parent = nullptr);
     ~BatchDialog() override;
 
@@ -60,10 +65,11 @@ private:
     QPlainTextEdit* m_log = nullptr;
     QPushButton* m_run = nullptr;
     QPushButton* m_cancelButton = nullptr;
-    QString m_model, m_device;
+    QPointer<InferenceWorker> m_service;
+    QString m_modelName;
     ProposalSettings m_settings;
     std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
-    QFutureWatcher<QString> m_watcher;
+    bool m_running = false;
     QString m_summary;
     QStringList m_failures;
 };
@@ -73,6 +79,7 @@ class DatasetDialog : public QDialog
     Q_OBJECT
 public:
     DatasetDialog(const pipeline::Project& project, const std::filesystem::path& projectDir, QWidget* parent = nullptr);
+    ~DatasetDialog() override; // waits for an export still being written (it is never cut short)
 
     QLineEdit* outputEdit() const { return m_output; }
     QComboBox* formatBox() const { return m_format; }
@@ -85,6 +92,7 @@ Q_SIGNALS:
 
 private:
     void exportNow();
+    void showResult(const QString& text, const QString& card);
 
     const pipeline::Project& m_project;
     std::filesystem::path m_dir;
@@ -96,6 +104,7 @@ private:
     QPushButton* m_export = nullptr;
     QLabel* m_status = nullptr;
     QString m_result;
+    QFutureWatcher<QString> m_watcher; // the export, on a worker
 };
 
 } // namespace samsp::ui

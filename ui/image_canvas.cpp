@@ -10,9 +10,55 @@
 #include <QGraphicsRectItem>
 #include <QPainter>
 #include <QGraphicsScene>
+#include <QStyleOptionGraphicsItem>
 #include <QWheelEvent>
 
+#include <cstring>
+
 namespace samsp::ui {
+
+// A QImage drawn as it is: unlike a pixmap item, a changed region is repainted
+// without converting the whole image again.
+class ImageCanvas::ImageItem : public QGraphicsItem
+{
+public:
+    explicit ImageItem(QImage image) : m_image(std::move(image)) { setFlag(ItemUsesExtendedStyleOption); }
+    QRectF boundingRect() const override { return QRectF(QPointF(0, 0), QSizeF(m_image.size())); }
+    void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) override
+    {
+        const QRect r = option->exposedRect.toAlignedRect() & m_image.rect();
+        p->drawImage(r.topLeft(), m_image, r);
+    }
+    QImage& image() { return m_image; }
+
+private:
+    QImage m_image;
+};
+
+namespace {
+// Tints `mask` rows/columns of `region` into `tint`: fill inside, a white outline on
+// pixels with a neighbour outside.
+void tintRegion(const QImage& mask, QImage& tint, const QRect& region, const QColor& colour)
+{
+    const QRgb fill = qPremultiply(qRgba(colour.red(), colour.green(), colour.blue(), 255));
+    const QRgb edge = qRgba(255, 255, 255, 255);
+    const int w = mask.width(), h = mask.height();
+    for (int y = region.top(); y <= region.bottom(); ++y) {
+        const uchar* m = mask.constScanLine(y);
+        const uchar* up = y > 0 ? mask.constScanLine(y - 1) : nullptr;
+        const uchar* dn = y + 1 < h ? mask.constScanLine(y + 1) : nullptr;
+        auto* out = reinterpret_cast<QRgb*>(tint.scanLine(y));
+        for (int x = region.left(); x <= region.right(); ++x) {
+            if (!m[x]) {
+                out[x] = 0;
+                continue;
+            }
+            const bool border = x == 0 || x == w - 1 || !m[x - 1] || !m[x + 1] || !up || !dn || !up[x] || !dn[x];
+            out[x] = border ? edge : fill;
+        }
+    }
+}
+} // namespace
 
 ImageCanvas::ImageCanvas(QWidget* parent) : QGraphicsView(parent)
 {
@@ -285,25 +331,15 @@ void ImageCanvas::setOverlay(const QImage& mask, const std::optional<QRectF>& bo
 {
     clearOverlay();
     if (!m_pixmap) return;
-    m_overlayMask = mask;
+    m_overlayMask = mask.convertToFormat(QImage::Format_Grayscale8);
+    m_overlayColour = colour;
     // Tinted fill plus a solid outline (a pixel inside with a neighbour outside).
     QImage tint(mask.size(), QImage::Format_ARGB32_Premultiplied);
     tint.fill(Qt::transparent);
-    const QRgb fill = qPremultiply(qRgba(colour.red(), colour.green(), colour.blue(), 255));
-    const QRgb edge = qRgba(255, 255, 255, 255);
-    const int w = mask.width(), h = mask.height();
-    for (int y = 0; y < h; ++y) {
-        const uchar* m = mask.constScanLine(y);
-        const uchar* up = y > 0 ? mask.constScanLine(y - 1) : nullptr;
-        const uchar* dn = y + 1 < h ? mask.constScanLine(y + 1) : nullptr;
-        auto* out = reinterpret_cast<QRgb*>(tint.scanLine(y));
-        for (int x = 0; x < w; ++x) {
-            if (!m[x]) continue;
-            const bool border = x == 0 || x == w - 1 || !m[x - 1] || !m[x + 1] || !up || !dn || !up[x] || !dn[x];
-            out[x] = border ? edge : fill;
-        }
-    }
-    m_overlay = scene()->addPixmap(QPixmap::fromImage(tint));
+    tintRegion(m_overlayMask, tint, m_overlayMask.rect(), colour);
+    m_overlay = new ImageItem(std::move(tint));
+    scene()->addItem(m_overlay);
+    m_lastOverlayUpdate = m_overlayMask.rect();
     m_overlay->setOpacity(m_opacity);
     m_overlay->setZValue(1);
     m_prompts = new QGraphicsItemGroup;
@@ -328,6 +364,22 @@ void ImageCanvas::setOverlay(const QImage& mask, const std::optional<QRectF>& bo
         e->setBrush(negative ? QColor(231, 76, 60) : QColor(46, 204, 113));
         m_prompts->addToGroup(e);
     }
+}
+
+bool ImageCanvas::updateOverlayRegion(const QImage& patch, const QPoint& at)
+{
+    if (!m_overlay || m_overlayMask.isNull()) return false;
+    const QRect region = QRect(at, patch.size()) & m_overlayMask.rect();
+    if (region.isEmpty() || region.size() != patch.size()) return false;
+    const QImage g = patch.convertToFormat(QImage::Format_Grayscale8);
+    for (int y = 0; y < region.height(); ++y)
+        std::memcpy(m_overlayMask.scanLine(region.top() + y) + region.left(), g.constScanLine(y), static_cast<size_t>(region.width()));
+    // The outline of the pixels just outside the region may change too.
+    const QRect tinted = region.adjusted(-1, -1, 1, 1) & m_overlayMask.rect();
+    tintRegion(m_overlayMask, m_overlay->image(), tinted, m_overlayColour);
+    m_overlay->update(QRectF(tinted));
+    m_lastOverlayUpdate = tinted;
+    return true;
 }
 
 QSize ImageCanvas::imageSize() const { return m_pixmap ? m_pixmap->pixmap().size() : QSize(); }

@@ -47,6 +47,12 @@ public:
     // `colour` at `opacity`, its outline, and the prompts that produced it.
     void setOverlay(const QImage& mask, const std::optional<QRectF>& box, const QVector<QPointF>& points,
                     QColor colour = QColor(46, 204, 113), const QVector<int>& labels = {});
+    // Brushing: only `patch` (Grayscale8, the mask's pixels of a region whose top-left
+    // is `at`) is tinted again and repainted, not the whole overlay. False when there is
+    // no overlay of the mask's size to update (call setOverlay then).
+    bool updateOverlayRegion(const QImage& patch, const QPoint& at);
+    // The region repainted by the last overlay change (the whole image after setOverlay).
+    QRect lastOverlayUpdate() const { return m_lastOverlayUpdate; }
     QPoint mapFromImage(const QPointF& p) const { return mapFromScene(p); }
     void clearOverlay();
     // The image's other instances (ARGB, image size), drawn under the active one.
@@ -87,7 +93,10 @@ protected:
 private:
     void applyZoom(double factor);
     QGraphicsPixmapItem* m_pixmap = nullptr;
-    QGraphicsPixmapItem* m_overlay = nullptr;
+    class ImageItem;
+    ImageItem* m_overlay = nullptr;
+    QColor m_overlayColour;
+    QRect m_lastOverlayUpdate;
     QGraphicsItemGroup* m_prompts = nullptr;
     QGraphicsPixmapItem* m_others = nullptr;
     QImage m_overlayMask;

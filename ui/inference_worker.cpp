@@ -4,7 +4,10 @@
 #include "model/selfprompt.h"
 
 #include "common/log.h"
+#include "pipeline/batch.h"
 #include "pipeline/embedding_cache.h"
+
+#include <QCoreApplication>
 
 #include <QDir>
 #include <QFileInfo>
@@ -19,7 +22,19 @@ InferenceWorker::InferenceWorker()
     qRegisterMetaType<samsp::ui::ProposalSettings>();
     qRegisterMetaType<samsp::ui::DecodeRequest>();
     qRegisterMetaType<samsp::ui::DecodeResult>();
+    qRegisterMetaType<samsp::ui::BatchJob>();
 }
+
+namespace {
+model::SelfPromptSettings selfPromptOf(const ProposalSettings& s)
+{
+    model::SelfPromptSettings sp;
+    sp.passes = s.passes, sp.useBox = s.box, sp.usePoint = s.point, sp.useMask = s.mask;
+    sp.largestComponent = s.largestComponent, sp.earlyStopIou = s.earlyStopIou;
+    sp.minIslandFraction = s.minIslandFraction;
+    return sp;
+}
+} // namespace
 
 void InferenceWorker::setDiskCache(const QString& dir, int maxFiles)
 {
@@ -132,6 +147,10 @@ InferenceWorker::~InferenceWorker() = default;
 
 void InferenceWorker::loadModel(const QString& path, const QString& device, const QString& precision)
 {
+    if (m_batchRunning) { // the batch keeps the model it started with; this one follows it
+        m_pendingModel = std::array<QString, 3>{path, device, precision};
+        return;
+    }
     try {
         model::EngineOptions o;
         o.device = model::parseDeviceChoice(device.toStdString());
@@ -164,11 +183,7 @@ void InferenceWorker::propose(quint64 generation, const QString& path, const QSt
         m_current = embPtr;
         m_currentGeneration = generation;
         m_finalLogits.reset();
-        model::SelfPromptSettings sp;
-        sp.passes = s.passes, sp.useBox = s.box, sp.usePoint = s.point, sp.useMask = s.mask;
-        sp.largestComponent = s.largestComponent, sp.earlyStopIou = s.earlyStopIou;
-        sp.minIslandFraction = s.minIslandFraction;
-        auto r = model::runSelfPrompt(*m_engine, emb, sp, false);
+        auto r = model::runSelfPrompt(*m_engine, emb, selfPromptOf(s), false);
         Proposal p;
         p.generation = generation;
         p.path = path;
@@ -197,6 +212,48 @@ void InferenceWorker::propose(quint64 generation, const QString& path, const QSt
         Q_EMIT proposalReady(p);
     } catch (const std::exception& e) {
         Q_EMIT proposalFailed(generation, QString::fromStdString(e.what()));
+    }
+}
+
+void InferenceWorker::runBatch(const BatchJob& job)
+{
+    if (!m_engine || m_batchRunning) {
+        Q_EMIT batchFinished(false, m_engine ? QStringLiteral("a batch is already running") : QStringLiteral("no model is loaded"), {});
+        return;
+    }
+    pipeline::BatchOptions o;
+    for (const auto& in : job.inputs) o.inputs.push_back(in.toStdString());
+    o.out = job.out.toStdString();
+    o.formats.clear();
+    for (const auto& f : job.formats) o.formats.insert(f.toStdString());
+    o.label = job.label.toStdString();
+    o.selfPrompt = selfPromptOf(job.settings);
+    m_batchRunning = true;
+    bool ok = true;
+    QString summary;
+    QStringList failures;
+    try {
+        const pipeline::BatchReport rep = pipeline::runBatch(
+            *m_engine, o,
+            [this](const pipeline::BatchProgress& p) {
+                Q_EMIT batchProgress(p.done, p.total, p.imagesPerS);
+                // The studio's proposals and refinements queued meanwhile are served now,
+                // between two items, on this thread and with this model.
+                QCoreApplication::processEvents(QEventLoop::AllEvents);
+            },
+            job.cancel.get());
+        for (const auto& f : rep.failures) failures << QString::fromStdString(f.key + ": " + f.reason);
+        summary = QString::fromStdString(rep.summary());
+    } catch (const std::exception& e) {
+        ok = false;
+        summary = QString::fromStdString(e.what());
+    }
+    m_batchRunning = false;
+    Q_EMIT batchFinished(ok, summary, failures);
+    if (m_pendingModel) {
+        const auto m = *m_pendingModel;
+        m_pendingModel.reset();
+        loadModel(m[0], m[1], m[2]);
     }
 }
 

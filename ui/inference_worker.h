@@ -11,8 +11,10 @@
 #include <QPointF>
 #include <QRectF>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
+#include <array>
 #include <atomic>
 #include <list>
 #include <memory>
@@ -80,6 +82,18 @@ struct DecodeResult
     double ms = 0;
 };
 
+// Annotate Folder: the same batch as `samsp annotate`, run by the studio's own model
+// on the inference thread (no second copy of the weights).
+struct BatchJob
+{
+    QStringList inputs;
+    QString out;
+    QStringList formats;
+    QString label = QStringLiteral("object");
+    ProposalSettings settings;
+    std::shared_ptr<std::atomic<bool>> cancel = std::make_shared<std::atomic<bool>>(false);
+};
+
 class InferenceWorker : public QObject
 {
     Q_OBJECT
@@ -103,6 +117,10 @@ public Q_SLOTS:
     void decode(const samsp::ui::DecodeRequest& r);
     // Encodes an image the user is likely to open next and keeps it in the cache.
     void prefetch(const QString& key, const QImage& rgb);
+    // Runs a batch with the loaded model. Between items the studio's own requests
+    // (proposals, refinements) are served, so the window keeps working; a model asked
+    // for meanwhile is loaded when the batch ends.
+    void runBatch(const samsp::ui::BatchJob& job);
 
 Q_SIGNALS:
     void decodeReady(const samsp::ui::DecodeResult& r);
@@ -112,6 +130,9 @@ Q_SIGNALS:
     void modelFailed(const QString& error);
     void proposalReady(const samsp::ui::Proposal& p);
     void proposalFailed(quint64 generation, const QString& error);
+    void batchProgress(int done, int total, double imagesPerS);
+    // `ok` false: it could not run or stopped on an error (`summary` says why).
+    void batchFinished(bool ok, const QString& summary, const QStringList& failures);
 
 private:
     std::shared_ptr<model::Embedding> embeddingFor(const QString& key, const QImage& rgb, bool* cached);
@@ -127,6 +148,8 @@ private:
     quint64 m_currentGeneration = 0;
     std::shared_ptr<model::Embedding> m_current;
     std::shared_ptr<void> m_finalLogits; // at::Tensor, type-erased to keep torch out of this header
+    bool m_batchRunning = false;
+    std::optional<std::array<QString, 3>> m_pendingModel; // path, device, precision asked for during a batch
 };
 
 } // namespace samsp::ui
@@ -135,3 +158,4 @@ Q_DECLARE_METATYPE(samsp::ui::Proposal)
 Q_DECLARE_METATYPE(samsp::ui::ProposalSettings)
 Q_DECLARE_METATYPE(samsp::ui::DecodeRequest)
 Q_DECLARE_METATYPE(samsp::ui::DecodeResult)
+Q_DECLARE_METATYPE(samsp::ui::BatchJob)

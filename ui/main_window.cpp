@@ -281,7 +281,17 @@ AnnotationDocument* MainWindow::documentFor(const QString& id, std::vector<std::
     auto it = m_docs.find(id);
     if (it == m_docs.end() || it->second->frameCount() != static_cast<int>(keys.size())) {
         auto doc = std::make_unique<AnnotationDocument>(id, std::move(keys), volume, &m_project);
-        connect(doc.get(), &AnnotationDocument::maskChanged, this, [this](const QRect&) { refreshOverlay(); });
+        connect(doc.get(), &AnnotationDocument::maskChanged, this, [this](const QRect& r) {
+            // A brush segment repaints its own box, not the whole overlay.
+            if (m_overlayShowsActive && !r.isEmpty() && m_doc && m_doc->hasMask()) {
+                const cv::Mat& m = m_doc->activeMask();
+                const QRect g = r & QRect(0, 0, m.cols, m.rows);
+                if (!g.isEmpty() &&
+                    m_canvas->updateOverlayRegion(maskToQImage(m(cv::Rect(g.x(), g.y(), g.width(), g.height())).clone()), g.topLeft()))
+                    return;
+            }
+            refreshOverlay();
+        });
         connect(doc.get(), &AnnotationDocument::instancesChanged, this, [this] {
             refreshInstances();
             refreshOverlay();
@@ -433,10 +443,12 @@ void MainWindow::showPass(int index)
         return;
     }
     m_canvas->setOverlay(v.mask, v.box, v.points, labelColour(m_currentLabel));
+    m_overlayShowsActive = false; // a preview of another pass
 }
 
 void MainWindow::refreshOverlay()
 {
+    m_overlayShowsActive = false;
     if (m_currentImage.isNull() || !m_doc) return;
     if (!m_doc->hasMask()) {
         m_canvas->clearOverlay();
@@ -455,6 +467,7 @@ void MainWindow::refreshOverlay()
         labels.clear();
     }
     m_canvas->setOverlay(maskToQImage(m_doc->activeMask()), box, points, instanceColour(m_doc->active()), labels);
+    m_overlayShowsActive = true;
     if (m_doc->instanceCount() < 2) return;
     // The other instances, filled in their colours under the active one, each with an
     // opaque outline so touching or overlapping instances stay apart.

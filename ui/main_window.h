@@ -106,6 +106,8 @@ public:
     bool isModelReady() const { return m_modelReady; }
     const Proposal& proposal() const;
     PassViewer* passViewer() const { return m_passViewer; }
+    // The inference service: owns the model on its thread; the batch dialog uses it too.
+    InferenceWorker* inferenceService() const { return m_worker; }
 
     ImageBrowser* browser() const { return m_browser; }
     QListWidget* labelsList() const { return m_labels; }
@@ -276,6 +278,7 @@ private:
     std::vector<QString> m_docOrder;
     QUndoGroup* m_undo = nullptr;
     bool m_frameShown = false;
+    bool m_overlayShowsActive = false; // the canvas overlay is the active instance (not a pass preview)
 
     // Project and autosave.
     std::filesystem::path m_root;

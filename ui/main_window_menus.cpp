@@ -30,6 +30,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoGroup>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace samsp::ui {
 
@@ -63,8 +64,9 @@ void MainWindow::createActions()
              }),
              QStringLiteral("exportDataset"), QKeySequence(tr("Ctrl+Shift+E")));
     shortcut(file->addAction(tr("&Annotate Folder..."), this, [this] {
-                 BatchDialog dlg(QString::fromStdString(m_root.string()), m_modelPath,
-                                 QSettings().value(QStringLiteral("model/device"), QStringLiteral("auto")).toString(), m_settings, this);
+                 // The studio's own model on its inference thread: no second copy of the weights.
+                 BatchDialog dlg(QString::fromStdString(m_root.string()), m_modelReady ? m_worker : nullptr,
+                                 QFileInfo(m_modelPath).fileName(), m_settings, this);
                  dlg.exec();
              }),
              QStringLiteral("annotateFolder"), QKeySequence(tr("Ctrl+B")));
@@ -251,11 +253,21 @@ void MainWindow::createActions()
 
 void MainWindow::setStatusModel()
 {
-    const auto info = model::runtimeInfo(false);
-    QString text = info.cudaAvailable ? tr("Device: %1").arg(QString::fromStdString(info.device))
-                                      : tr("Device: CPU, %n thread(s)", nullptr, info.threads);
-    if (info.blas.slowReference) text += QStringLiteral("  ") + tr("(slow reference BLAS: see Help > About)");
-    m_statusModel->setText(text);
+    // The runtime probe (CUDA, BLAS, CPU flags) can take a while where a GPU driver
+    // starts up: it runs on a worker and the status bar says the result when it comes,
+    // unless a model has been loaded meanwhile (its own text is more precise).
+    m_statusModel->setText(tr("Device: ..."));
+    auto* watcher = new QFutureWatcher<model::RuntimeInfo>(this);
+    connect(watcher, &QFutureWatcher<model::RuntimeInfo>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (m_modelReady || !m_modelPath.isEmpty()) return;
+        const auto info = watcher->result();
+        QString text = info.cudaAvailable ? tr("Device: %1").arg(QString::fromStdString(info.device))
+                                          : tr("Device: CPU, %n thread(s)", nullptr, info.threads);
+        if (info.blas.slowReference) text += QStringLiteral("  ") + tr("(slow reference BLAS: see Help > About)");
+        m_statusModel->setText(text);
+    });
+    watcher->setFuture(QtConcurrent::run([] { return model::runtimeInfo(false); }));
 }
 
 void MainWindow::showAbout()

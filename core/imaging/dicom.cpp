@@ -309,26 +309,36 @@ std::optional<Window> windowPreset(const std::string& name)
 
 std::vector<std::string> windowPresetNames() { return {"lung", "mediastinum", "bone", "brain", "abdomen", "liver"}; }
 
-Image loadDicomImage(const fs::path& p, int frame)
+std::vector<Image> loadDicomFrames(const fs::path& p)
 {
     DicomPixels px = readDicomPixels(p);
     const DicomInfo& i = px.info;
-    if (frame < 0 || frame >= static_cast<int>(px.frames.size()))
-        throw ImageError(p, "has " + std::to_string(px.frames.size()) + " frame(s); frame " + std::to_string(frame) + " requested");
-    Image img;
-    img.source = p;
-    img.frameIndex = frame;
-    img.pixels = px.frames[static_cast<size_t>(frame)];
-    img.info.format = "DICOM";
-    img.info.width = i.columns;
-    img.info.height = i.rows;
-    img.info.frames = static_cast<int>(px.frames.size());
-    img.info.bitDepth = i.isColour() ? 8 : i.bitsStored;
-    img.info.channels = img.pixels.channels();
-    img.info.colour = i.isColour() ? "RGB" : "grey";
-    img.window = i.isColour() ? Window{127.5, 255.0} : i.fileWindow.value_or(autoWindow(img.pixels));
-    img.invert = i.photometric == "MONOCHROME1";
-    return img;
+    std::vector<Image> out;
+    for (size_t f = 0; f < px.frames.size(); ++f) {
+        Image img;
+        img.source = p;
+        img.frameIndex = static_cast<int>(f);
+        img.pixels = px.frames[f];
+        img.info.format = "DICOM";
+        img.info.width = i.columns;
+        img.info.height = i.rows;
+        img.info.frames = static_cast<int>(px.frames.size());
+        img.info.bitDepth = i.isColour() ? 8 : i.bitsStored;
+        img.info.channels = img.pixels.channels();
+        img.info.colour = i.isColour() ? "RGB" : "grey";
+        img.window = i.isColour() ? Window{127.5, 255.0} : i.fileWindow.value_or(autoWindow(img.pixels));
+        img.invert = i.photometric == "MONOCHROME1";
+        out.push_back(std::move(img));
+    }
+    return out;
+}
+
+Image loadDicomImage(const fs::path& p, int frame)
+{
+    std::vector<Image> frames = loadDicomFrames(p);
+    if (frame < 0 || frame >= static_cast<int>(frames.size()))
+        throw ImageError(p, "has " + std::to_string(frames.size()) + " frame(s); frame " + std::to_string(frame) + " requested");
+    return std::move(frames[static_cast<size_t>(frame)]);
 }
 
 // ---------------------------------------------------------------------------

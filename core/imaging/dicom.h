@@ -67,6 +67,8 @@ std::vector<std::string> windowPresetNames();
 // One frame of a DICOM file as an Image document (grey: float modality values with
 // the file's window, or an auto window; MONOCHROME1 shown inverted).
 Image loadDicomImage(const std::filesystem::path& p, int frame = 0);
+// Every frame of a DICOM file from one read.
+std::vector<Image> loadDicomFrames(const std::filesystem::path& p);
 
 struct SeriesSlice
 {

@@ -37,15 +37,14 @@ cv::Mat maskToFullResolution(const cv::Mat& viewMask, cv::Size full)
 Document Document::openFile(const std::filesystem::path& p)
 {
     Document d;
-    Image first = loadImage(p, 0);
+    std::vector<Image> frames = loadImageFrames(p); // the file is decoded once, whatever its frame count
+    const Image& first = frames.front();
     d.m_info = first.info;
     d.window = first.window;
     d.invert = first.invert;
-    d.m_frames.push_back(first.pixels);
-    d.m_sources.emplace_back(p, 0);
-    for (int f = 1; f < first.info.frames; ++f) {
-        d.m_frames.push_back(loadImage(p, f).pixels);
-        d.m_sources.emplace_back(p, f);
+    for (auto& f : frames) {
+        d.m_frames.push_back(f.pixels);
+        d.m_sources.emplace_back(p, f.frameIndex);
     }
     if (first.info.format == "DICOM") {
         const auto series = groupSeries({readDicomInfo(p)});

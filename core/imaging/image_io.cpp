@@ -7,6 +7,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <fstream>
 #include <set>
@@ -71,44 +72,85 @@ bool isSupportedImageFile(const fs::path& p)
     return ext.count(lowerExtension(p)) != 0;
 }
 
-Image loadImage(const fs::path& p, int frame)
+namespace {
+std::atomic<long> g_fileDecodes{0};
+
+// The pages of an ordinary image (all of them, or only `only` >= 0), decoded once.
+std::vector<Image> decodeOrdinary(const fs::path& p, int only)
 {
-    checkReadable(p);
-    if (lowerExtension(p) == ".dcm" || looksLikeDicom(p)) return loadDicomImage(p, frame);
-    cv::Mat m;
-    int frames = 1;
+    ++g_fileDecodes;
+    std::vector<cv::Mat> pages;
     try {
         // IMREAD_UNCHANGED keeps 16-bit and alpha but ignores EXIF orientation; JPEG has no alpha, so it goes
         // through ANYDEPTH|ANYCOLOR, which applies the EXIF rotation (one decode either way).
         const int flags = formatName(p) == "JPEG" ? (cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR) : cv::IMREAD_UNCHANGED;
-        if (frame > 0 || formatName(p) == "TIFF") {
-            std::vector<cv::Mat> pages;
-            if (cv::imreadmulti(p.string(), pages, flags) && !pages.empty()) {
-                frames = static_cast<int>(pages.size());
-                if (frame < 0 || frame >= frames)
-                    throw ImageError(p, "has " + std::to_string(frames) + " page(s); page " + std::to_string(frame) + " requested");
-                m = pages[static_cast<size_t>(frame)];
-            }
+        if (only > 0 || formatName(p) == "TIFF") cv::imreadmulti(p.string(), pages, flags);
+        if (pages.empty()) {
+            cv::Mat m = cv::imread(p.string(), flags);
+            if (!m.empty()) pages.push_back(m);
         }
-        if (m.empty()) m = cv::imread(p.string(), flags);
     } catch (const cv::Exception& e) {
         throw ImageError(p, "cannot be decoded (" + std::string(e.err) + ")");
     }
-    if (m.empty()) throw ImageError(p, "is not a readable image (unknown format, or the file is corrupt or truncated)");
-    if (m.depth() != CV_8U && m.depth() != CV_16U && m.depth() != CV_32F) {
-        cv::Mat f;
-        m.convertTo(f, CV_32F);
-        m = f;
+    if (pages.empty()) throw ImageError(p, "is not a readable image (unknown format, or the file is corrupt or truncated)");
+    const int frames = static_cast<int>(pages.size());
+    if (only >= frames)
+        throw ImageError(p, "has " + std::to_string(frames) + " page(s); page " + std::to_string(only) + " requested");
+    std::vector<Image> out;
+    for (int f = only >= 0 ? only : 0; f < (only >= 0 ? only + 1 : frames); ++f) {
+        cv::Mat m = pages[static_cast<size_t>(f)];
+        if (m.depth() != CV_8U && m.depth() != CV_16U && m.depth() != CV_32F) {
+            cv::Mat c;
+            m.convertTo(c, CV_32F);
+            m = c;
+        }
+        Image img;
+        img.source = p;
+        img.frameIndex = f;
+        img.pixels = toRgbOrder(m);
+        img.info = infoOf(p, img.pixels, frames);
+        img.window = autoWindow(img.pixels);
+        out.push_back(std::move(img));
     }
-    Image img;
-    img.source = p;
-    img.frameIndex = frame;
-    img.pixels = toRgbOrder(m);
-    img.info = infoOf(p, img.pixels, frames);
-    img.window = autoWindow(img.pixels);
-    log::io()->debug("loaded {} ({}x{}, {} bit, {})", p.string(), img.info.width, img.info.height, img.info.bitDepth,
-                     img.info.colour);
-    return img;
+    log::io()->debug("loaded {} ({}x{}, {} page(s))", p.string(), out.front().info.width, out.front().info.height, frames);
+    return out;
+}
+} // namespace
+
+long fileDecodeCount() { return g_fileDecodes.load(); }
+
+Image loadImage(const fs::path& p, int frame)
+{
+    checkReadable(p);
+    if (lowerExtension(p) == ".dcm" || looksLikeDicom(p)) {
+        ++g_fileDecodes;
+        return loadDicomImage(p, frame);
+    }
+    if (frame < 0) throw ImageError(p, "page " + std::to_string(frame) + " requested");
+    return std::move(decodeOrdinary(p, frame).front());
+}
+
+std::vector<Image> loadImageFrames(const fs::path& p)
+{
+    checkReadable(p);
+    if (lowerExtension(p) == ".dcm" || looksLikeDicom(p)) {
+        ++g_fileDecodes;
+        return loadDicomFrames(p); // one read for every frame
+    }
+    return decodeOrdinary(p, -1);
+}
+
+const Image& FrameReader::frame(const fs::path& p, int k)
+{
+    if (p != m_file || m_frames.empty()) {
+        m_frames.clear();
+        m_file.clear();
+        m_frames = loadImageFrames(p);
+        m_file = p;
+    }
+    if (k < 0 || k >= static_cast<int>(m_frames.size()))
+        throw ImageError(p, "has " + std::to_string(m_frames.size()) + " frame(s); frame " + std::to_string(k) + " requested");
+    return m_frames[static_cast<size_t>(k)];
 }
 
 ImageInfo probeImage(const fs::path& p)

@@ -17,8 +17,24 @@ bool isSupportedImageFile(const std::filesystem::path& p);
 // The file's extension in lower case, with its dot (".png"; "" when none).
 std::string lowerExtension(const std::filesystem::path& p);
 ImageInfo probeImage(const std::filesystem::path& p);
-// `frame` selects a page of a multi-page TIFF.
+// `frame` selects a page of a multi-page TIFF or a frame of a multi-frame DICOM.
 Image loadImage(const std::filesystem::path& p, int frame = 0);
+// Every page / frame of a file, decoded once (not once per frame).
+std::vector<Image> loadImageFrames(const std::filesystem::path& p);
+// Files decoded so far by this process (tests: a multi-frame file is read once).
+long fileDecodeCount();
+
+// Frames of one file after another without decoding the file again for each: keeps
+// the last file's frames (items of one file come one after another in key order).
+class FrameReader
+{
+public:
+    const Image& frame(const std::filesystem::path& p, int k);
+
+private:
+    std::filesystem::path m_file;
+    std::vector<Image> m_frames;
+};
 // Lists supported image files in a folder (sorted, optionally recursive).
 std::vector<std::filesystem::path> listImages(const std::filesystem::path& dir, bool recursive = false);
 

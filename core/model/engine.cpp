@@ -1,5 +1,7 @@
 #include "engine.h"
 
+#include <atomic>
+
 #include "errors.h"
 #include "json_lite.h"
 
@@ -122,6 +124,14 @@ DeviceChoice parseDeviceChoice(const std::string& name)
     if (name == "cuda") return DeviceChoice::Cuda;
     throw ModelError("unknown device '" + name + "' (use auto, cpu or cuda)");
 }
+
+namespace {
+std::atomic<int> g_aliveEngines{0};
+}
+SamEngine::AliveCounter::AliveCounter() { ++g_aliveEngines; }
+SamEngine::AliveCounter::AliveCounter(const AliveCounter&) { ++g_aliveEngines; }
+SamEngine::AliveCounter::~AliveCounter() { --g_aliveEngines; }
+int SamEngine::alive() { return g_aliveEngines.load(); }
 
 SamEngine::SamEngine(const SamConfig& cfg, const EngineOptions& opts)
     : m_cfg(cfg), m_device(resolveDevice(opts.device))

@@ -89,6 +89,8 @@ public:
     // Official SAM/MedSAM/SAM-Med2D .pth or our .safetensors; the config is inferred.
     static std::unique_ptr<SamEngine> fromCheckpoint(const std::filesystem::path& path, const EngineOptions& opts = {},
                                                      std::optional<SamConfig> config = std::nullopt);
+    // Engines alive in this process (a copy of the weights each; the studio keeps one).
+    static int alive();
 
     const SamConfig& config() const { return m_cfg; }
     c10::Device device() const { return m_device; }
@@ -138,6 +140,12 @@ public:
     void setPrecision(Precision requested);
 
 private:
+    struct AliveCounter
+    {
+        AliveCounter();
+        AliveCounter(const AliveCounter&);
+        ~AliveCounter();
+    } m_alive;
     Embedding encodeImpl(const ImageU8& image);
     std::vector<Embedding> encodeBatchImpl(const std::vector<ImageU8>& images);
     Prediction decodeImpl(const Embedding& emb, const std::vector<PromptPoint>& points, const std::optional<BoxF>& box,

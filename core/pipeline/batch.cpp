@@ -403,18 +403,24 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
     std::deque<Loaded> queue;
     bool stopLoader = false;
     std::thread loader([&] {
+        // The frames of a multi-frame file (and its hash) come from one read of the file,
+        // not one per frame: its items follow one another in key order.
+        imaging::FrameReader frames;
+        fs::path hashed;
+        std::string fileHash;
         for (size_t k = 0; k < items.size(); ++k) {
             Loaded l;
             l.index = k;
             const auto& it = items[k];
             try {
                 if (!it.enumerationError.empty()) throw std::runtime_error(it.enumerationError);
-                l.hash = contentHash(it.file);
+                if (it.file != hashed) fileHash = contentHash(it.file), hashed = it.file;
+                l.hash = fileHash;
                 const ProjectItem* prev = log.previous(it.key);
                 if (prev && prev->hash == l.hash)
                     l.reuse = true;
                 else {
-                    imaging::Image img = imaging::loadImage(it.file, it.frame);
+                    const imaging::Image& img = frames.frame(it.file, it.frame);
                     l.full = img.pixels.size();
                     l.rgb = imaging::makeModelView(img.pixels, img.window, img.invert).rgb;
                 }
@@ -567,27 +573,6 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
     formats::writeFileAtomically(opts.out / "report.json", batchReportJson(report).dump(2));
     log::pipeline()->info("{}", report.summary());
     return report;
-}
-
-std::string runBatchRequest(const BatchRequest& r, const std::function<void(int, int, double)>& progress,
-                            const std::atomic<bool>* cancel, std::vector<std::string>* failures)
-{
-    model::EngineOptions eo;
-    eo.device = model::parseDeviceChoice(r.device);
-    eo.precision = model::parsePrecision(r.precision);
-    auto engine = model::SamEngine::fromCheckpoint(r.model, eo);
-    BatchOptions o;
-    o.inputs = r.inputs;
-    o.out = r.out;
-    o.formats = r.formats;
-    o.label = r.label;
-    o.selfPrompt = r.selfPrompt;
-    o.embeddingCache = r.embeddingCache;
-    const BatchReport rep = runBatch(
-        *engine, o, [&](const BatchProgress& p) { if (progress) progress(p.done, p.total, p.imagesPerS); }, cancel);
-    if (failures)
-        for (const auto& f : rep.failures) failures->push_back(f.key + ": " + f.reason);
-    return rep.summary();
 }
 
 ProjectExport exportProject(const Project& project, const fs::path& out, const std::set<std::string>& formats,

@@ -103,6 +103,7 @@ DatasetExportResult exportDataset(const Project& project, const fs::path& projec
     std::map<std::string, std::vector<annotation::ImageAnnotation>> cocoImages;
     std::map<std::string, std::vector<std::string>> vocLists;
     int done = 0;
+    imaging::FrameReader frames;
     for (const auto* item : items) {
         const std::string split = splitOf.at(item->key);
         const std::string stem = stems.at(item->key);
@@ -121,7 +122,7 @@ DatasetExportResult exportDataset(const Project& project, const fs::path& projec
             if (copy)
                 formats::writeFileAtomically(imageDir / imageName, formats::readFileBytes(src));
             else {
-                const imaging::Image img = imaging::loadImage(src, item->frame);
+                const imaging::Image& img = frames.frame(src, item->frame); // a multi-frame file is decoded once
                 formats::writeRgbPng(imageDir / imageName, imaging::toRgb8(img.pixels, img.window, img.invert));
             }
         } catch (const formats::WriteError&) {

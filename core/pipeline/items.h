@@ -48,20 +48,4 @@ struct ProjectExport
 ProjectExport exportProject(const Project& project, const std::filesystem::path& out, const std::set<std::string>& formats,
                             bool includeProposed = false);
 
-// A batch run as the studio's dialog starts it: loads the checkpoint ("cpu", "cuda" or
-// "auto" device) and runs annotate with `formats`; returns the report's summary line and
-// fills `failures` with "<key>: <why>". `progress(done, total, imagesPerS)`; `cancel` is polled.
-struct BatchRequest
-{
-    std::vector<std::filesystem::path> inputs;
-    std::filesystem::path out, model, embeddingCache;
-    std::string device = "auto";
-    std::string precision = "auto"; // auto, fp32 or bf16
-    std::set<std::string> formats{"png", "coco"};
-    std::string label = "object";
-    model::SelfPromptSettings selfPrompt;
-};
-std::string runBatchRequest(const BatchRequest& r, const std::function<void(int, int, double)>& progress,
-                            const std::atomic<bool>* cancel, std::vector<std::string>* failures);
-
 } // namespace samsp::pipeline

@@ -6,6 +6,8 @@
 #include "formats/png_mask.h"
 #include "model/checkpoint.h"
 #include "model/durable.h"
+#include "imaging/document.h"
+#include "imaging/image_io.h"
 #include "model/engine.h"
 #include "pipeline/batch.h"
 #include "pipeline/format_registry.h"
@@ -144,6 +146,42 @@ private Q_SLOTS:
         const double iouSmall = double(cv::countNonZero(s & sTruth)) / std::max(1, cv::countNonZero(s | sTruth));
         QVERIFY2(iou > iouSmall - 0.05, qPrintable(QString("large %1, small %2").arg(iou).arg(iouSmall)));
         QVERIFY2(iou > 0.7, qPrintable(QString::number(iou)));
+    }
+
+    void aMultiPageFileIsDecodedOncePerRun()
+    {
+        // Six pages: every page is an item, but the file is read once by the batch (and
+        // once more when it is listed), not once per page (that made it O(pages^2)).
+        QTemporaryDir tmp;
+        const fs::path root(tmp.path().toStdString());
+        fs::create_directories(root / "in");
+        std::vector<cv::Mat> pages;
+        for (int i = 0; i < 6; ++i) {
+            cv::Mat m(96, 96, CV_8UC1, cv::Scalar(30));
+            cv::circle(m, {30 + 6 * i, 48}, 18, cv::Scalar(220), cv::FILLED);
+            pages.push_back(m);
+        }
+        QVERIFY(cv::imwritemulti((root / "in" / "stack.tif").string(), pages));
+        BatchOptions o;
+        o.inputs = {root / "in"};
+        o.out = root / "out";
+        o.formats = {"png"};
+        const long before = imaging::fileDecodeCount();
+        const BatchReport r = runBatch(*m_engine, o);
+        const long decodes = imaging::fileDecodeCount() - before;
+        QCOMPARE(r.processed, 6);
+        QVERIFY2(decodes <= 2, qPrintable(QString::number(decodes)));
+        // The masks are the pages' own (page 5's object is further right than page 0's).
+        std::vector<std::string> names;
+        for (const auto& e : fs::directory_iterator(o.out / "masks")) names.push_back(e.path().filename().string());
+        QCOMPARE(names.size(), size_t(6));
+        // A document of the whole file: one decode too, every page in order.
+        const long beforeDoc = imaging::fileDecodeCount();
+        const imaging::Document d = imaging::Document::openFile(root / "in" / "stack.tif");
+        QCOMPARE(imaging::fileDecodeCount() - beforeDoc, 1L);
+        QCOMPARE(d.frameCount(), 6);
+        QCOMPARE(d.pixels(5).at<uchar>(48, 60), uchar(220));
+        QCOMPARE(d.pixels(0).at<uchar>(48, 60), uchar(30));
     }
 
     void killedRunResumesToTheSameOutputs()

@@ -11,6 +11,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 T = {
+    "Annotating with %1 ...": ("Annotiere mit %1 ...", "%1 で注釈中 ...", "正在使用 %1 标注 ..."),
+    "Device: ...": ("Gerät: ...", "デバイス: ...", "设备: ..."),
+    "No model is loaded (File > Models).": ("Kein Modell geladen (Datei > Modelle).", "モデルが読み込まれていません（ファイル > モデル）。", "未加载模型（文件 > 模型）。"),
+    "Writing the dataset ...": ("Datensatz wird geschrieben ...", "データセットを書き出し中 ...", "正在写入数据集 ..."),
     "'%1' is not a file.": ("„%1“ ist keine Datei.", "「%1」はファイルではありません。", "“%1”不是文件。"),
     "'%1' is not a folder.": ("„%1“ ist kein Ordner.", "「%1」はフォルダーではありません。", "“%1”不是文件夹。"),
     "Accept": ("Annehmen", "承認", "接受"),
