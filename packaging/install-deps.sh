@@ -14,7 +14,7 @@ PKGS=(
   # imaging and formats
   libopencv-dev libdcmtk-dev dcmtk libnifti2-dev libpng-dev
   # support libraries
-  libspdlog-dev libfmt-dev nlohmann-json3-dev libcli11-dev
+  libspdlog-dev libfmt-dev libcli11-dev
   # tests: DICOM validator, AppStream validator, a virtual X server for screenshots
   dicom3tools appstream xvfb xauth desktop-file-utils
   # packaging

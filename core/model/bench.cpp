@@ -1,6 +1,6 @@
 #include "bench.h"
 
-#include "json_lite.h"
+#include "json.h"
 #include "runtime_info.h"
 #include "selfprompt.h"
 
@@ -133,33 +133,32 @@ BenchResult runBenchmark(const BenchOptions& o, const std::function<void(const s
 
 std::string benchResultToJson(const BenchResult& r)
 {
-    json::Object o{{"variant", r.variant},
-                   {"encoder", r.encoder},
-                   {"image_size", r.imageSize},
-                   {"device", r.device},
-                   {"dtype", r.dtype},
-                   {"batch", r.batch},
-                   {"threads", r.threads},
-                   {"encoder_ms", r.encoderMs},
-                   {"encoder_images_per_s", r.encoderImagesPerS},
-                   {"decoder_pass_ms", r.decoderPassMs},
-                   {"interactive_decode_ms", r.interactiveDecodeMs},
-                   {"selfprompt_3pass_ms", r.selfprompt3PassMs},
-                   {"peak_rss_mb", r.peakRssMb},
-                   {"dtype_requested", r.dtypeRequested},
-                   {"dtype_reason", r.dtypeReason},
-                   {"torch_version", r.torchVersion},
-                   {"blas", r.blas}};
-    json::Array flags;
-    for (const auto& f : r.cpu.flagNames()) flags.emplace_back(f);
-    o.emplace_back("cpu", json::Object{{"model", r.cpu.model},
-                                       {"flags", std::move(flags)},
-                                       {"avx2", r.cpu.avx2},
-                                       {"avx512", r.cpu.avx512f},
-                                       {"native_bf16", r.cpu.nativeBf16()},
-                                       {"flags_overridden", r.cpu.fromOverride}});
-    if (r.peakGpuMb >= 0) o.emplace_back("peak_gpu_mb", r.peakGpuMb);
-    return json::dump(json::Value(std::move(o)), 2);
+    Json o;
+    o["variant"] = r.variant;
+    o["encoder"] = r.encoder;
+    o["image_size"] = r.imageSize;
+    o["device"] = r.device;
+    o["dtype"] = r.dtype;
+    o["batch"] = r.batch;
+    o["threads"] = r.threads;
+    o["encoder_ms"] = r.encoderMs;
+    o["encoder_images_per_s"] = r.encoderImagesPerS;
+    o["decoder_pass_ms"] = r.decoderPassMs;
+    o["interactive_decode_ms"] = r.interactiveDecodeMs;
+    o["selfprompt_3pass_ms"] = r.selfprompt3PassMs;
+    o["peak_rss_mb"] = r.peakRssMb;
+    o["dtype_requested"] = r.dtypeRequested;
+    o["dtype_reason"] = r.dtypeReason;
+    o["torch_version"] = r.torchVersion;
+    o["blas"] = r.blas;
+    o["cpu"] = Json{{"model", r.cpu.model},
+                    {"flags", r.cpu.flagNames()},
+                    {"avx2", r.cpu.avx2},
+                    {"avx512", r.cpu.avx512f},
+                    {"native_bf16", r.cpu.nativeBf16()},
+                    {"flags_overridden", r.cpu.fromOverride}};
+    if (r.peakGpuMb >= 0) o["peak_gpu_mb"] = r.peakGpuMb;
+    return o.dump(2);
 }
 
 std::string benchResultToText(const BenchResult& r)

@@ -2,7 +2,7 @@
 
 #include "checkpoint.h"
 #include "errors.h"
-#include "json_lite.h"
+#include "json.h"
 #include "sam.h"
 
 #include <torch/torch.h>
@@ -47,21 +47,21 @@ std::string describeTraining(const std::filesystem::path& path)
     const auto md = readSafetensorsMetadata(path);
     if (auto it = md.find("samsp.data"); it != md.end()) {
         try {
-            const json::Value data = json::parse(it->second);
-            const json::Value* f = data.find("folder");
-            const json::Value* n = data.find("train_images");
-            std::string folder = f && f->isString() ? std::filesystem::path(f->string()).lexically_normal().generic_string() : "";
+            const Json data = Json::parse(it->second);
+            const Json* f = jsonFind(data, "folder");
+            const Json* n = jsonFind(data, "train_images");
+            std::string folder = f && f->is_string() ? std::filesystem::path(f->get<std::string>()).lexically_normal().generic_string() : "";
             while (!folder.empty() && folder.back() == '/') folder.pop_back();
             // The last two parts name the data without the machine's own paths.
             if (const auto last = folder.rfind('/'); last != std::string::npos && last > 0)
                 if (const auto cut = folder.rfind('/', last - 1); cut != std::string::npos) folder = "..." + folder.substr(cut);
-            std::string s = "samsp train on " + std::to_string(n && n->isNumber() ? n->integer() : 0) + " images of '" + folder + "'";
+            std::string s = "samsp train on " + std::to_string(n && n->is_number() ? jsonInteger(*n) : 0) + " images of '" + folder + "'";
             if (auto e = md.find("samsp.epoch"); e != md.end()) s += ", " + e->second + " epoch(s)";
             if (auto m = md.find("samsp.metrics"); m != md.end()) {
-                const json::Value metrics = json::parse(m->second);
-                if (const json::Value* d = metrics.find("val_dice_samsp"); d && d->isNumber()) {
+                const Json metrics = Json::parse(m->second);
+                if (const Json* d = jsonFind(metrics, "val_dice_samsp"); d && d->is_number()) {
                     char buf[64];
-                    std::snprintf(buf, sizeof buf, ", val Dice %.3f", d->number());
+                    std::snprintf(buf, sizeof buf, ", val Dice %.3f", d->get<double>());
                     s += buf;
                 }
             }

@@ -3,7 +3,7 @@
 #include "durable.h"
 
 #include "errors.h"
-#include "json_lite.h"
+#include "json.h"
 
 #include <ATen/ATen.h>
 
@@ -656,40 +656,43 @@ Checkpoint loadSafetensors(const ByteSource& src)
     const uint64_t headerLen = le64(head);
     if (headerLen > src.size() - 8 || headerLen > (100u << 20)) src.fail("safetensors header length is corrupt");
     auto hb = src.bytes(8, static_cast<size_t>(headerLen));
-    json::Value header;
+    Json header;
     try {
-        header = json::parse(std::string_view(reinterpret_cast<const char*>(hb.data()), hb.size()));
+        header = Json::parse(std::string_view(reinterpret_cast<const char*>(hb.data()), hb.size()));
     } catch (const std::exception& e) {
         src.fail(std::string("safetensors header: ") + e.what());
     }
-    if (!header.isObject()) src.fail("safetensors header is not a JSON object");
+    if (!header.is_object()) src.fail("safetensors header is not a JSON object");
     const uint64_t dataStart = 8 + headerLen, dataLen = src.size() - dataStart;
     Checkpoint ck;
     ck.format = "safetensors";
     try {
-        for (const auto& [name, info] : header.object()) {
+        for (const auto& [name, info] : header.items()) {
             if (name == "__metadata__") {
-                for (const auto& [k, v] : info.object()) ck.metadata[k] = v.string();
+                if (!info.is_object()) src.fail("safetensors __metadata__ is not an object");
+                for (const auto& [k, v] : info.items()) ck.metadata[k] = v.get<std::string>();
                 continue;
             }
-            const json::Value* dt = info.find("dtype");
-            const json::Value* shape = info.find("shape");
-            const json::Value* offs = info.find("data_offsets");
-            if (!dt || !shape || !offs) src.fail("safetensors entry '" + name + "' lacks dtype/shape/data_offsets");
-            auto dit = safetensorsDtypes().find(dt->string());
-            if (dit == safetensorsDtypes().end()) src.fail("safetensors entry '" + name + "' has unsupported dtype " + dt->string());
+            const Json* dt = jsonFind(info, "dtype");
+            const Json* shape = jsonFind(info, "shape");
+            const Json* offs = jsonFind(info, "data_offsets");
+            if (!dt || !shape || !offs || !dt->is_string() || !shape->is_array() || !offs->is_array())
+                src.fail("safetensors entry '" + name + "' lacks dtype/shape/data_offsets");
+            auto dit = safetensorsDtypes().find(dt->get<std::string>());
+            if (dit == safetensorsDtypes().end())
+                src.fail("safetensors entry '" + name + "' has unsupported dtype " + dt->get<std::string>());
             std::vector<int64_t> sizes;
             uint64_t numel = 1;
-            for (const auto& s : shape->array()) {
-                int64_t d = s.integer();
+            for (const auto& s : *shape) {
+                int64_t d = jsonInteger(s);
                 if (d < 0 || (d > 0 && numel > (uint64_t{1} << 40) / static_cast<uint64_t>(d)))
                     src.fail("safetensors entry '" + name + "' has a bad shape");
                 sizes.push_back(d);
                 numel *= static_cast<uint64_t>(d);
             }
-            const auto& o = offs->array();
+            const Json& o = *offs;
             if (o.size() != 2) src.fail("safetensors entry '" + name + "' has bad data_offsets");
-            const int64_t b = o[0].integer(), e = o[1].integer();
+            const int64_t b = jsonInteger(o[0]), e = jsonInteger(o[1]);
             const uint64_t want = numel * at::elementSize(dit->second);
             if (b < 0 || e < b || static_cast<uint64_t>(e) > dataLen || static_cast<uint64_t>(e - b) != want)
                 src.fail("safetensors entry '" + name + "' lies outside the file or has the wrong byte size (truncated?)");
@@ -808,9 +811,9 @@ std::map<std::string, std::string> readSafetensorsMetadata(const std::filesystem
     std::string header(static_cast<size_t>(len), '\0');
     if (!in.read(header.data(), static_cast<std::streamsize>(len)) || header.front() != '{') return md;
     try {
-        const json::Value v = json::parse(header);
-        if (const json::Value* m = v.isObject() ? v.find("__metadata__") : nullptr)
-            for (const auto& [k, x] : m->object()) md[k] = x.string();
+        const Json v = Json::parse(header);
+        if (const Json* m = jsonFind(v, "__metadata__"); m && m->is_object())
+            for (const auto& [k, x] : m->items()) md[k] = x.get<std::string>();
     } catch (const std::exception&) {
         md.clear();
     }
@@ -833,26 +836,24 @@ void saveSafetensors(const std::filesystem::path& path, const NamedTensors& tens
                      const std::map<std::string, std::string>& metadata)
 {
     std::vector<at::Tensor> blobs;
-    json::Object header;
+    Json header = Json::object();
     if (!metadata.empty()) {
-        json::Object md;
-        for (const auto& [k, v] : metadata) md.emplace_back(k, v);
-        header.emplace_back("__metadata__", std::move(md));
+        Json md = Json::object();
+        for (const auto& [k, v] : metadata) md[k] = v;
+        header["__metadata__"] = std::move(md);
     }
     uint64_t offset = 0;
     for (const auto& [name, t] : tensors) {
         at::Tensor c = t.detach().to(at::kCPU).contiguous();
         const uint64_t n = c.numel() * c.element_size();
-        json::Array shape;
-        for (auto d : c.sizes()) shape.emplace_back(static_cast<int64_t>(d));
-        header.emplace_back(name, json::Object{{"dtype", safetensorsName(c.scalar_type())},
-                                               {"shape", std::move(shape)},
-                                               {"data_offsets", json::Array{static_cast<int64_t>(offset),
-                                                                            static_cast<int64_t>(offset + n)}}});
+        header[name] = Json{{"dtype", safetensorsName(c.scalar_type())},
+                            {"shape", std::vector<int64_t>(c.sizes().begin(), c.sizes().end())},
+                            {"data_offsets", {offset, offset + n}}};
         offset += n;
         blobs.push_back(c);
     }
-    std::string h = json::dump(json::Value(std::move(header)));
+    // Invalid UTF-8 in a name or a metadata value (a path) is replaced, never a failure to save.
+    std::string h = header.dump(-1, ' ', false, Json::error_handler_t::replace);
     while (h.size() % 8) h += ' ';
     writeAtomically(path, [&](std::ofstream& out) {
         std::string len;

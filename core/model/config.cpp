@@ -1,7 +1,7 @@
 #include "config.h"
 
 #include "errors.h"
-#include "json_lite.h"
+#include "json.h"
 
 namespace samsp::model {
 
@@ -75,25 +75,25 @@ SamConfig samConfigFromJson(const std::string& text)
 {
     SamConfig c;
     try {
-        json::Value v = json::parse(text);
-        if (!v.isObject()) throw ModelError("SAM config JSON is not an object");
+        const Json v = Json::parse(text);
+        if (!v.is_object()) throw ModelError("SAM config JSON is not an object");
         auto intField = [&](const char* key, int64_t& dst, bool required) {
-            if (const json::Value* f = v.find(key)) dst = f->integer();
+            if (const Json* f = jsonFind(v, key)) dst = jsonInteger(*f);
             else if (required) throw ModelError(std::string("SAM config JSON lacks \"") + key + "\"");
         };
         c.variant = "custom";
-        if (const json::Value* f = v.find("variant")) c.variant = f->string();
-        if (const json::Value* f = v.find("encoder")) c.encoder = f->string();
-        else if (v.find("embed_dims")) c.encoder = "tiny_vit";
+        if (const Json* f = jsonFind(v, "variant")) c.variant = f->get<std::string>();
+        if (const Json* f = jsonFind(v, "encoder")) c.encoder = f->get<std::string>();
+        else if (jsonFind(v, "embed_dims")) c.encoder = "tiny_vit";
         intField("image_size", c.imageSize, false);
         intField("out_chans", c.outChans, false);
-        if (const json::Value* f = v.find("mlp_ratio")) c.mlpRatio = f->number();
+        if (const Json* f = jsonFind(v, "mlp_ratio")) c.mlpRatio = f->get<double>();
         if (c.isTinyViT()) {
             auto list = [&](const char* key, std::vector<int64_t>& dst) {
-                const json::Value* f = v.find(key);
-                if (!f) throw ModelError(std::string("TinyViT config JSON lacks \"") + key + "\"");
+                const Json* f = jsonFind(v, key);
+                if (!f || !f->is_array()) throw ModelError(std::string("TinyViT config JSON lacks \"") + key + "\"");
                 dst.clear();
-                for (const auto& e : f->array()) dst.push_back(e.integer());
+                for (const auto& e : *f) dst.push_back(jsonInteger(e));
             };
             list("embed_dims", c.tvEmbedDims);
             list("depths", c.tvDepths);
@@ -109,11 +109,11 @@ SamConfig samConfigFromJson(const std::string& text)
         intField("patch_size", c.patchSize, false);
         intField("window_size", c.windowSize, false);
         intField("lora_rank", c.loraRank, false);
-        if (const json::Value* f = v.find("adapter")) c.adapter = f->boolean();
-        const json::Value* g = v.find("global_attn_indexes");
-        if (!g) throw ModelError("SAM config JSON lacks \"global_attn_indexes\"");
+        if (const Json* f = jsonFind(v, "adapter")) c.adapter = f->get<bool>();
+        const Json* g = jsonFind(v, "global_attn_indexes");
+        if (!g || !g->is_array()) throw ModelError("SAM config JSON lacks \"global_attn_indexes\"");
         c.globalAttnIndexes.clear();
-        for (const auto& e : g->array()) c.globalAttnIndexes.push_back(e.integer());
+        for (const auto& e : *g) c.globalAttnIndexes.push_back(jsonInteger(e));
     } catch (const ModelError&) {
         throw;
     } catch (const std::exception& e) {
@@ -125,26 +125,32 @@ SamConfig samConfigFromJson(const std::string& text)
 
 std::string samConfigToJson(const SamConfig& c)
 {
+    Json o;
+    o["variant"] = c.variant;
     if (c.isTinyViT()) {
-        auto arr = [](const std::vector<int64_t>& v) {
-            json::Array a;
-            for (auto i : v) a.emplace_back(i);
-            return a;
-        };
-        json::Object o{{"variant", c.variant},          {"encoder", c.encoder},
-                       {"embed_dims", arr(c.tvEmbedDims)}, {"depths", arr(c.tvDepths)},
-                       {"num_heads", arr(c.tvNumHeads)},   {"window_sizes", arr(c.tvWindowSizes)},
-                       {"image_size", c.imageSize},     {"out_chans", c.outChans},
-                       {"mlp_ratio", c.mlpRatio},       {"lora_rank", c.loraRank}};
-        return json::dump(json::Value(std::move(o)));
+        o["encoder"] = c.encoder;
+        o["embed_dims"] = c.tvEmbedDims;
+        o["depths"] = c.tvDepths;
+        o["num_heads"] = c.tvNumHeads;
+        o["window_sizes"] = c.tvWindowSizes;
+        o["image_size"] = c.imageSize;
+        o["out_chans"] = c.outChans;
+        o["mlp_ratio"] = c.mlpRatio;
+        o["lora_rank"] = c.loraRank;
+        return o.dump(-1, ' ', false, Json::error_handler_t::replace);
     }
-    json::Array g;
-    for (auto i : c.globalAttnIndexes) g.emplace_back(i);
-    json::Object o{{"variant", c.variant},     {"embed_dim", c.embedDim},   {"depth", c.depth},
-                   {"num_heads", c.numHeads},  {"global_attn_indexes", g},  {"image_size", c.imageSize},
-                   {"patch_size", c.patchSize}, {"window_size", c.windowSize}, {"out_chans", c.outChans},
-                   {"mlp_ratio", c.mlpRatio},  {"lora_rank", c.loraRank}, {"adapter", c.adapter}};
-    return json::dump(json::Value(std::move(o)));
+    o["embed_dim"] = c.embedDim;
+    o["depth"] = c.depth;
+    o["num_heads"] = c.numHeads;
+    o["global_attn_indexes"] = c.globalAttnIndexes;
+    o["image_size"] = c.imageSize;
+    o["patch_size"] = c.patchSize;
+    o["window_size"] = c.windowSize;
+    o["out_chans"] = c.outChans;
+    o["mlp_ratio"] = c.mlpRatio;
+    o["lora_rank"] = c.loraRank;
+    o["adapter"] = c.adapter;
+    return o.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 } // namespace samsp::model

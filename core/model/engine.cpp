@@ -3,7 +3,7 @@
 #include <atomic>
 
 #include "errors.h"
-#include "json_lite.h"
+#include "json.h"
 
 #include <torch/cuda.h>
 #include <torch/torch.h>
@@ -173,8 +173,8 @@ std::unique_ptr<SamEngine> SamEngine::fromCheckpoint(const std::filesystem::path
     if (auto it = ck.metadata.find("samsp.train"); it != ck.metadata.end()) {
         eng->m_iouCalibrated = false;
         try {
-            const json::Value v = json::parse(it->second);
-            if (const json::Value* w = v.find("iou_weight")) eng->m_iouCalibrated = w->number() > 0;
+            const Json v = Json::parse(it->second);
+            if (const Json* w = jsonFind(v, "iou_weight"); w && w->is_number()) eng->m_iouCalibrated = w->get<double>() > 0;
         } catch (const std::exception&) {
             // unreadable training metadata: treat the head as uncalibrated
         }

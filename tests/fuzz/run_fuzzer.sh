@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the checkpoint fuzzer with clang (libFuzzer + AddressSanitizer) and runs
-# it for SECONDS (default 300) from a corpus seeded with the shared tiny checkpoint,
-# a safetensors copy and small hand-made files. Needs: clang, libclang-rt-14-dev.
+# Builds the checkpoint fuzzer with clang (libFuzzer + AddressSanitizer) through
+# CMake (-DSAMSP_FUZZ=ON, target fuzz_checkpoint) and runs it for SECONDS (default
+# 300) from a corpus seeded with small hand-made files. Needs: clang,
+# libclang-rt-14-dev (libFuzzer), LibTorch.
 # Usage: tests/fuzz/run_fuzzer.sh [SECONDS] [WORKDIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -9,10 +10,10 @@ root=$(cd "$here/../.." && pwd)
 secs=${1:-300}
 work=${2:-/tmp/samsp-fuzz}
 mkdir -p "$work/corpus" "$work/findings"
-inc="-I$root/core -isystem /usr/include/torch/csrc/api/include"
-clang++ -std=c++17 -O1 -g -fsanitize=fuzzer,address -D_GLIBCXX_USE_CXX11_ABI=1 $inc \
-  "$here/fuzz_checkpoint.cpp" "$root/core/model/checkpoint.cpp" "$root/core/model/json_lite.cpp" \
-  -ltorch_cpu -lc10 -o "$work/fuzz_checkpoint"
+cmake -S "$root" -B "$work/build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DSAMSP_MODEL_ONLY=ON -DSAMSP_BUILD_TESTS=OFF \
+  -DSAMSP_FUZZ=ON ${CMAKE_PREFIX_PATH:+-DCMAKE_PREFIX_PATH=$CMAKE_PREFIX_PATH} >/dev/null
+cmake --build "$work/build" --target fuzz_checkpoint
+cp "$work/build/fuzz_checkpoint" "$work/fuzz_checkpoint"
 # Seeds: small valid files exercise every path quickly.
 "$work/fuzz_checkpoint" -runs=0 "$work/corpus" >/dev/null 2>&1 || true
 if [ -z "$(ls -A "$work/corpus")" ]; then

@@ -5,7 +5,7 @@
 #include "minitest.h"
 #include "test_helpers.h"
 
-#include "model/json_lite.h"
+#include "model/json.h"
 #include "model/sam.h"
 
 #include <torch/torch.h>
@@ -17,13 +17,13 @@ using namespace samsp::model;
 namespace {
 void checkVariant(const std::string& v, const std::string& file = "sam/sam_manifest.json")
 {
-    auto manifest = json::parse(testsupport::readText(testsupport::sharedTestdata() / file));
-    const json::Value* entry = manifest.find(v);
+    const Json manifest = Json::parse(testsupport::readText(testsupport::sharedTestdata() / file));
+    const Json* entry = jsonFind(manifest, v);
     VERIFY_MSG(entry, "manifest lacks " << v);
     std::map<std::string, std::vector<int64_t>> want;
-    for (const auto& [name, shape] : entry->find("tensors")->object()) {
+    for (const auto& [name, shape] : jsonFind(*entry, "tensors")->items()) {
         std::vector<int64_t> s;
-        for (const auto& d : shape.array()) s.push_back(d.integer());
+        for (const auto& d : shape) s.push_back(jsonInteger(d));
         want[name] = s;
     }
     // Build on the meta-free path but cheaply: no gradient, default init.
@@ -38,11 +38,11 @@ void checkVariant(const std::string& v, const std::string& file = "sam/sam_manif
     }
     for (const auto& [name, s] : have) VERIFY_MSG(want.count(name), v << ": model has an extra tensor " << name);
     VERIFY(have.size() == want.size());
-    if (const json::Value* n = entry->find("num_parameters")) {
+    if (const Json* n = jsonFind(*entry, "num_parameters")) {
         // Parameters only: the prompt encoder's Gaussian PE matrix is a buffer.
         int64_t count = 0;
         for (const auto& p : sam->parameters()) count += p.numel();
-        VERIFY_MSG(count == n->integer(), v << ": " << count << " parameters, manifest says " << n->integer());
+        VERIFY_MSG(count == jsonInteger(*n), v << ": " << count << " parameters, manifest says " << jsonInteger(*n));
     }
 }
 } // namespace
@@ -54,9 +54,9 @@ TEST_CASE(vit_t_matches_mobilesam_manifest) { checkVariant("vit_t", "mobilesam/m
 
 TEST_CASE(vit_t_manifest_config_is_ours)
 {
-    auto manifest = json::parse(testsupport::readText(testsupport::sharedTestdata() / "mobilesam" / "mobilesam_manifest.json"));
-    const json::Value* cfg = manifest.find("vit_t")->find("config");
-    const SamConfig c = samConfigFromJson(json::dump(*cfg));
+    const Json manifest = Json::parse(testsupport::readText(testsupport::sharedTestdata() / "mobilesam" / "mobilesam_manifest.json"));
+    const Json* cfg = jsonFind(*jsonFind(manifest, "vit_t"), "config");
+    const SamConfig c = samConfigFromJson(cfg->dump());
     const SamConfig v = samConfigForVariant("vit_t");
     VERIFY(c.isTinyViT());
     VERIFY(c.tvEmbedDims == v.tvEmbedDims && c.tvDepths == v.tvDepths && c.tvNumHeads == v.tvNumHeads &&
