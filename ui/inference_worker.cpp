@@ -25,17 +25,6 @@ InferenceWorker::InferenceWorker()
     qRegisterMetaType<samsp::ui::BatchJob>();
 }
 
-namespace {
-model::SelfPromptSettings selfPromptOf(const ProposalSettings& s)
-{
-    model::SelfPromptSettings sp;
-    sp.passes = s.passes, sp.useBox = s.box, sp.usePoint = s.point, sp.useMask = s.mask;
-    sp.largestComponent = s.largestComponent, sp.earlyStopIou = s.earlyStopIou;
-    sp.minIslandFraction = s.minIslandFraction;
-    return sp;
-}
-} // namespace
-
 void InferenceWorker::setDiskCache(const QString& dir, int maxFiles)
 {
     try {
@@ -183,7 +172,7 @@ void InferenceWorker::propose(quint64 generation, const QString& path, const QSt
         m_current = embPtr;
         m_currentGeneration = generation;
         m_finalLogits.reset();
-        auto r = model::runSelfPrompt(*m_engine, emb, selfPromptOf(s), false);
+        auto r = model::runSelfPrompt(*m_engine, emb, s, false);
         Proposal p;
         p.generation = generation;
         p.path = path;
@@ -227,7 +216,7 @@ void InferenceWorker::runBatch(const BatchJob& job)
     o.formats.clear();
     for (const auto& f : job.formats) o.formats.insert(f.toStdString());
     o.label = job.label.toStdString();
-    o.selfPrompt = selfPromptOf(job.settings);
+    o.selfPrompt = job.settings;
     m_batchRunning = true;
     bool ok = true;
     QString summary;

@@ -21,6 +21,8 @@
 #include <optional>
 #include <string>
 
+#include "model/selfprompt_settings.h"
+
 namespace samsp::model {
 class SamEngine;
 struct Embedding;
@@ -55,13 +57,9 @@ struct Proposal
     bool embeddingCached = false; // precomputed while the user worked on the previous image
 };
 
-struct ProposalSettings
-{
-    int passes = 2;
-    bool box = true, point = false, mask = true, largestComponent = false;
-    double minIslandFraction = 0;
-    double earlyStopIou = 0.98;
-};
+// The studio's SAM-SP settings are the model's own (all of them, one struct for the
+// window, the batch dialog, projects and the CLI).
+using ProposalSettings = model::SelfPromptSettings;
 
 // An interactive refinement: the user's points (and box) on the current image.
 struct DecodeRequest

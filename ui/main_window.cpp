@@ -232,9 +232,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     QSettings st;
     m_settings.passes = st.value(QStringLiteral("samsp/passes"), m_settings.passes).toInt();
-    m_settings.box = st.value(QStringLiteral("samsp/box"), m_settings.box).toBool();
-    m_settings.mask = st.value(QStringLiteral("samsp/mask"), m_settings.mask).toBool();
-    m_settings.point = st.value(QStringLiteral("samsp/point"), m_settings.point).toBool();
+    m_settings.useBox = st.value(QStringLiteral("samsp/box"), m_settings.useBox).toBool();
+    m_settings.useMask = st.value(QStringLiteral("samsp/mask"), m_settings.useMask).toBool();
+    m_settings.usePoint = st.value(QStringLiteral("samsp/point"), m_settings.usePoint).toBool();
     m_settings.earlyStopIou = st.value(QStringLiteral("samsp/earlyStopIou"), m_settings.earlyStopIou).toDouble();
     m_settings.largestComponent = st.value(QStringLiteral("samsp/largestComponent"), m_settings.largestComponent).toBool();
     m_settings.minIslandFraction = st.value(QStringLiteral("samsp/minIslandFraction"), m_settings.minIslandFraction).toDouble();

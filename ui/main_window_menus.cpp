@@ -284,9 +284,9 @@ void MainWindow::showSettings()
     m_settings = dlg.proposalSettings();
     QSettings st;
     st.setValue(QStringLiteral("samsp/passes"), m_settings.passes);
-    st.setValue(QStringLiteral("samsp/box"), m_settings.box);
-    st.setValue(QStringLiteral("samsp/mask"), m_settings.mask);
-    st.setValue(QStringLiteral("samsp/point"), m_settings.point);
+    st.setValue(QStringLiteral("samsp/box"), m_settings.useBox);
+    st.setValue(QStringLiteral("samsp/mask"), m_settings.useMask);
+    st.setValue(QStringLiteral("samsp/point"), m_settings.usePoint);
     st.setValue(QStringLiteral("samsp/earlyStopIou"), m_settings.earlyStopIou);
     st.setValue(QStringLiteral("samsp/largestComponent"), m_settings.largestComponent);
     st.setValue(QStringLiteral("samsp/minIslandFraction"), m_settings.minIslandFraction);

@@ -92,11 +92,11 @@ SettingsDialog::SettingsDialog(const ProposalSettings& s, const QList<QAction*>&
     m_passes->setValue(s.passes);
     sl->addRow(tr("Self-prompting passes after pass 0:"), m_passes);
     m_box = new QCheckBox(tr("Box from the previous pass"), sam);
-    m_box->setChecked(s.box);
+    m_box->setChecked(s.useBox);
     m_mask = new QCheckBox(tr("Mask logits from the previous pass"), sam);
-    m_mask->setChecked(s.mask);
+    m_mask->setChecked(s.useMask);
     m_point = new QCheckBox(tr("Point farthest from the border"), sam);
-    m_point->setChecked(s.point);
+    m_point->setChecked(s.usePoint);
     sl->addRow(tr("Prompts:"), m_box);
     sl->addRow(QString(), m_mask);
     sl->addRow(QString(), m_point);
@@ -170,9 +170,9 @@ ProposalSettings SettingsDialog::proposalSettings() const
 {
     ProposalSettings s;
     s.passes = m_passes->value();
-    s.box = m_box->isChecked();
-    s.mask = m_mask->isChecked();
-    s.point = m_point->isChecked();
+    s.useBox = m_box->isChecked();
+    s.useMask = m_mask->isChecked();
+    s.usePoint = m_point->isChecked();
     s.earlyStopIou = m_earlyStop->value();
     return s;
 }

@@ -1,5 +1,7 @@
 #include "dicom.h"
 
+#include "common/parallel.h"
+
 #include "common/log.h"
 
 #include <dcmtk/config/osconfig.h>
@@ -450,23 +452,15 @@ std::vector<fs::path> dicomdirFiles(const fs::path& dicomdir)
 
 DicomScan scanDicomFiles(const std::vector<fs::path>& files, int threads)
 {
-    const int n = threads > 0 ? threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
     std::vector<std::optional<DicomInfo>> infos(files.size());
     std::vector<std::string> errors(files.size());
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-        for (size_t k; (k = next++) < files.size();) {
-            try {
-                infos[k] = readDicomInfo(files[k]);
-            } catch (const std::exception& e) {
-                errors[k] = e.what();
-            }
+    parallelFor(files.size(), threads, [&](size_t k) {
+        try {
+            infos[k] = readDicomInfo(files[k]);
+        } catch (const std::exception& e) {
+            errors[k] = e.what();
         }
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < n; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
+    });
     DicomScan scan;
     std::vector<DicomInfo> ok;
     for (size_t k = 0; k < files.size(); ++k) {
@@ -505,30 +499,18 @@ Volume loadVolume(const DicomSeries& s, int threads)
     std::map<fs::path, std::vector<size_t>> byFile;
     for (size_t k = 0; k < s.slices.size(); ++k) byFile[s.slices[k].info.file].push_back(k);
     std::vector<std::pair<fs::path, std::vector<size_t>>> jobs(byFile.begin(), byFile.end());
-    const int n = threads > 0 ? threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-    std::atomic<size_t> next{0};
-    std::mutex m;
-    std::string firstError;
-    auto work = [&] {
-        for (size_t k; (k = next++) < jobs.size();) {
-            try {
-                DicomPixels px = readDicomPixels(jobs[k].first);
-                for (size_t idx : jobs[k].second) {
-                    const int fr = s.slices[idx].frame;
-                    if (fr >= static_cast<int>(px.frames.size())) throw ImageError(jobs[k].first, "frame missing");
-                    v.slices[idx] = px.frames[static_cast<size_t>(fr)];
-                }
-            } catch (const std::exception& e) {
-                std::lock_guard lock(m);
-                if (firstError.empty()) firstError = e.what();
+    try {
+        parallelFor(jobs.size(), threads, [&](size_t k) {
+            DicomPixels px = readDicomPixels(jobs[k].first);
+            for (size_t idx : jobs[k].second) {
+                const int fr = s.slices[idx].frame;
+                if (fr >= static_cast<int>(px.frames.size())) throw ImageError(jobs[k].first, "frame missing");
+                v.slices[idx] = px.frames[static_cast<size_t>(fr)];
             }
-        }
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < n; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-    if (!firstError.empty()) throw std::runtime_error("series " + s.seriesInstanceUid + ": " + firstError);
+        });
+    } catch (const std::exception& e) {
+        throw std::runtime_error("series " + s.seriesInstanceUid + ": " + e.what());
+    }
     return v;
 }
 

@@ -1,4 +1,6 @@
 #include "batch.h"
+
+#include "common/parallel.h"
 #include "format_registry.h"
 
 #include "model/durable.h"
@@ -125,20 +127,13 @@ std::vector<BatchItem> enumerateBatchItems(const std::vector<fs::path>& inputs, 
     std::vector<std::optional<imaging::DicomInfo>> infos(dicoms.size());
     std::vector<std::string> errors(dicoms.size());
     {
-        std::atomic<size_t> next{0};
-        auto work = [&] {
-            for (size_t k; (k = next++) < dicoms.size();) {
-                try {
-                    infos[k] = imaging::readDicomInfo(dicoms[k].file);
-                } catch (const std::exception& e) {
-                    errors[k] = e.what();
-                }
+        parallelFor(dicoms.size(), std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 8), [&](size_t k) {
+            try {
+                infos[k] = imaging::readDicomInfo(dicoms[k].file);
+            } catch (const std::exception& e) {
+                errors[k] = e.what();
             }
-        };
-        const unsigned n = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
-        std::vector<std::thread> pool;
-        for (unsigned t = 0; t < n; ++t) pool.emplace_back(work);
-        for (auto& t : pool) t.join();
+        });
     }
     for (size_t k = 0; k < dicoms.size(); ++k) {
         if (!infos[k]) {

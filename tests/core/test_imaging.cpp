@@ -1,6 +1,9 @@
 // Ordinary images: depths, colour orders, multi-page TIFF, EXIF orientation, and
 // clear errors on bad files.
 
+#include "common/parallel.h"
+
+#include <atomic>
 #include "imaging/document.h"
 #include "imaging/image_io.h"
 
@@ -145,6 +148,26 @@ private slots:
         cv::circle(truth, {6000, 4500}, 2000, cv::Scalar(255), cv::FILLED);
         const double iou = double(cv::countNonZero(full & truth)) / cv::countNonZero(full | truth);
         QVERIFY2(iou > 0.995, qPrintable(QString::number(iou)));
+    }
+
+    void parallelForRunsEveryIndexOnceAndReportsTheFirstError()
+    {
+        std::vector<std::atomic<int>> hits(1000);
+        samsp::parallelFor(hits.size(), 4, [&](size_t k) { ++hits[k]; });
+        for (const auto& h : hits) QCOMPARE(h.load(), 1);
+        // Errors: every index still runs, the lowest index's error comes back.
+        std::atomic<int> ran{0};
+        try {
+            samsp::parallelFor(200, 3, [&](size_t k) {
+                ++ran;
+                if (k == 150 || k == 17) throw std::runtime_error("index " + std::to_string(k));
+            });
+            QFAIL("no exception");
+        } catch (const std::runtime_error& e) {
+            QCOMPARE(std::string(e.what()), std::string("index 17"));
+        }
+        QCOMPARE(ran.load(), 200);
+        samsp::parallelFor(0, 4, [](size_t) { throw std::runtime_error("never"); });
     }
 
     void documentWindowIsPartOfTheEmbeddingKey()
