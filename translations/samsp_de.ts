@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>Errors</name>
+    <message numerus="yes">
+        <source>'%1': has %n frame(s); frame %2 was asked for</source>
+        <translation><numerusform>„%1“: hat %n Frame; Frame %2 wurde verlangt</numerusform><numerusform>„%1“: hat %n Frames; Frame %2 wurde verlangt</numerusform></translation>
+    </message>
+    <message>
+        <source>'%1': file does not exist</source>
+        <translation>„%1“: Datei existiert nicht</translation>
+    </message>
+    <message>
+        <source>'%1': is a folder, not an image</source>
+        <translation>„%1“: ist ein Ordner, kein Bild</translation>
+    </message>
+    <message>
+        <source>'%1': file is empty (0 bytes)</source>
+        <translation>„%1“: Datei ist leer (0 Byte)</translation>
+    </message>
+    <message>
+        <source>'%1': cannot be opened for reading</source>
+        <translation>„%1“: kann nicht zum Lesen geöffnet werden</translation>
+    </message>
+    <message>
+        <source>'%1': is not a readable image (unknown format, or the file is corrupt or truncated)</source>
+        <translation>„%1“: ist kein lesbares Bild (unbekanntes Format, oder die Datei ist beschädigt oder abgeschnitten)</translation>
+    </message>
+    <message>
+        <source>'%1': cannot be decoded (%2)</source>
+        <translation>„%1“: kann nicht dekodiert werden (%2)</translation>
+    </message>
+    <message>
+        <source>'%1': is not a DICOM file (no SOP Instance UID, no image attributes)</source>
+        <translation>„%1“: ist keine DICOM-Datei (keine SOP Instance UID, keine Bildattribute)</translation>
+    </message>
+    <message>
+        <source>'%1': is not a readable DICOM file (%2)</source>
+        <translation>„%1“: ist keine lesbare DICOM-Datei (%2)</translation>
+    </message>
+    <message>
+        <source>'%1': has no Pixel Data (7FE0,0010): not an image</source>
+        <translation>„%1“: hat keine Pixeldaten (7FE0,0010): kein Bild</translation>
+    </message>
+    <message>
+        <source>'%1': %2 cannot be decoded; supported: uncompressed, RLE, JPEG baseline/extended/lossless, JPEG-LS</source>
+        <translation>„%1“: %2 kann nicht dekodiert werden; unterstützt: unkomprimiert, RLE, JPEG Baseline/Extended/Lossless, JPEG-LS</translation>
+    </message>
+    <message>
+        <source>'%1': the pixel data is shorter than the image needs (truncated file?)</source>
+        <translation>„%1“: die Pixeldaten sind kürzer, als das Bild braucht (abgeschnittene Datei?)</translation>
+    </message>
+</context>
+<context>
     <name>Formats</name>
     <message>
         <source>Binary mask PNG</source>

@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Errors</name>
+    <message numerus="yes">
+        <source>'%1': has %n frame(s); frame %2 was asked for</source>
+        <translation><numerusform>'%1': has %n frame; frame %2 was asked for</numerusform><numerusform>'%1': has %n frames; frame %2 was asked for</numerusform></translation>
+    </message>
+    <message>
+        <source>'%1': file does not exist</source>
+        <translation>'%1': file does not exist</translation>
+    </message>
+    <message>
+        <source>'%1': is a folder, not an image</source>
+        <translation>'%1': is a folder, not an image</translation>
+    </message>
+    <message>
+        <source>'%1': file is empty (0 bytes)</source>
+        <translation>'%1': file is empty (0 bytes)</translation>
+    </message>
+    <message>
+        <source>'%1': cannot be opened for reading</source>
+        <translation>'%1': cannot be opened for reading</translation>
+    </message>
+    <message>
+        <source>'%1': is not a readable image (unknown format, or the file is corrupt or truncated)</source>
+        <translation>'%1': is not a readable image (unknown format, or the file is corrupt or truncated)</translation>
+    </message>
+    <message>
+        <source>'%1': cannot be decoded (%2)</source>
+        <translation>'%1': cannot be decoded (%2)</translation>
+    </message>
+    <message>
+        <source>'%1': is not a DICOM file (no SOP Instance UID, no image attributes)</source>
+        <translation>'%1': is not a DICOM file (no SOP Instance UID, no image attributes)</translation>
+    </message>
+    <message>
+        <source>'%1': is not a readable DICOM file (%2)</source>
+        <translation>'%1': is not a readable DICOM file (%2)</translation>
+    </message>
+    <message>
+        <source>'%1': has no Pixel Data (7FE0,0010): not an image</source>
+        <translation>'%1': has no Pixel Data (7FE0,0010): not an image</translation>
+    </message>
+    <message>
+        <source>'%1': %2 cannot be decoded; supported: uncompressed, RLE, JPEG baseline/extended/lossless, JPEG-LS</source>
+        <translation>'%1': %2 cannot be decoded; supported: uncompressed, RLE, JPEG baseline/extended/lossless, JPEG-LS</translation>
+    </message>
+    <message>
+        <source>'%1': the pixel data is shorter than the image needs (truncated file?)</source>
+        <translation>'%1': the pixel data is shorter than the image needs (truncated file?)</translation>
+    </message>
+</context>
+<context>
     <name>Formats</name>
     <message>
         <source>Binary mask PNG</source>

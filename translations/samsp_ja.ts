@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>Errors</name>
+    <message numerus="yes">
+        <source>'%1': has %n frame(s); frame %2 was asked for</source>
+        <translation><numerusform>「%1」: フレームは %n 枚です。フレーム %2 が求められました</numerusform></translation>
+    </message>
+    <message>
+        <source>'%1': file does not exist</source>
+        <translation>「%1」: ファイルが存在しません</translation>
+    </message>
+    <message>
+        <source>'%1': is a folder, not an image</source>
+        <translation>「%1」: フォルダーです。画像ではありません</translation>
+    </message>
+    <message>
+        <source>'%1': file is empty (0 bytes)</source>
+        <translation>「%1」: ファイルが空です (0 バイト)</translation>
+    </message>
+    <message>
+        <source>'%1': cannot be opened for reading</source>
+        <translation>「%1」: 読み取り用に開けません</translation>
+    </message>
+    <message>
+        <source>'%1': is not a readable image (unknown format, or the file is corrupt or truncated)</source>
+        <translation>「%1」: 読み取れる画像ではありません (未知の形式、またはファイルが壊れているか途中で切れています)</translation>
+    </message>
+    <message>
+        <source>'%1': cannot be decoded (%2)</source>
+        <translation>「%1」: デコードできません (%2)</translation>
+    </message>
+    <message>
+        <source>'%1': is not a DICOM file (no SOP Instance UID, no image attributes)</source>
+        <translation>「%1」: DICOM ファイルではありません (SOP Instance UID も画像属性もありません)</translation>
+    </message>
+    <message>
+        <source>'%1': is not a readable DICOM file (%2)</source>
+        <translation>「%1」: 読み取れる DICOM ファイルではありません (%2)</translation>
+    </message>
+    <message>
+        <source>'%1': has no Pixel Data (7FE0,0010): not an image</source>
+        <translation>「%1」: ピクセルデータ (7FE0,0010) がありません: 画像ではありません</translation>
+    </message>
+    <message>
+        <source>'%1': %2 cannot be decoded; supported: uncompressed, RLE, JPEG baseline/extended/lossless, JPEG-LS</source>
+        <translation>「%1」: %2 はデコードできません。対応形式: 非圧縮、RLE、JPEG ベースライン/拡張/ロスレス、JPEG-LS</translation>
+    </message>
+    <message>
+        <source>'%1': the pixel data is shorter than the image needs (truncated file?)</source>
+        <translation>「%1」: ピクセルデータが画像に必要な長さより短いです (ファイルが途中で切れていませんか?)</translation>
+    </message>
+</context>
+<context>
     <name>Formats</name>
     <message>
         <source>Binary mask PNG</source>

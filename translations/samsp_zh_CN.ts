@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Errors</name>
+    <message numerus="yes">
+        <source>'%1': has %n frame(s); frame %2 was asked for</source>
+        <translation><numerusform>“%1”：有 %n 帧；请求的是第 %2 帧</numerusform></translation>
+    </message>
+    <message>
+        <source>'%1': file does not exist</source>
+        <translation>“%1”：文件不存在</translation>
+    </message>
+    <message>
+        <source>'%1': is a folder, not an image</source>
+        <translation>“%1”：是文件夹，不是图像</translation>
+    </message>
+    <message>
+        <source>'%1': file is empty (0 bytes)</source>
+        <translation>“%1”：文件为空（0 字节）</translation>
+    </message>
+    <message>
+        <source>'%1': cannot be opened for reading</source>
+        <translation>“%1”：无法打开以读取</translation>
+    </message>
+    <message>
+        <source>'%1': is not a readable image (unknown format, or the file is corrupt or truncated)</source>
+        <translation>“%1”：不是可读取的图像（格式未知，或文件已损坏或被截断）</translation>
+    </message>
+    <message>
+        <source>'%1': cannot be decoded (%2)</source>
+        <translation>“%1”：无法解码（%2）</translation>
+    </message>
+    <message>
+        <source>'%1': is not a DICOM file (no SOP Instance UID, no image attributes)</source>
+        <translation>“%1”：不是 DICOM 文件（没有 SOP Instance UID，也没有图像属性）</translation>
+    </message>
+    <message>
+        <source>'%1': is not a readable DICOM file (%2)</source>
+        <translation>“%1”：不是可读取的 DICOM 文件（%2）</translation>
+    </message>
+    <message>
+        <source>'%1': has no Pixel Data (7FE0,0010): not an image</source>
+        <translation>“%1”：没有像素数据 (7FE0,0010)：不是图像</translation>
+    </message>
+    <message>
+        <source>'%1': %2 cannot be decoded; supported: uncompressed, RLE, JPEG baseline/extended/lossless, JPEG-LS</source>
+        <translation>“%1”：无法解码 %2；支持：未压缩、RLE、JPEG 基线/扩展/无损、JPEG-LS</translation>
+    </message>
+    <message>
+        <source>'%1': the pixel data is shorter than the image needs (truncated file?)</source>
+        <translation>“%1”：像素数据比图像所需的短（文件被截断？）</translation>
+    </message>
+</context>
+<context>
     <name>Formats</name>
     <message>
         <source>Binary mask PNG</source>

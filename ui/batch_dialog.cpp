@@ -277,7 +277,7 @@ void DatasetDialog::exportNow()
             for (const auto& p : res.problems) text += QLatin1Char('\n') + QString::fromStdString(p);
             return QString::fromStdString(res.card.string()) + QLatin1Char('\x1f') + text;
         } catch (const std::exception& e) {
-            return QLatin1Char('\x1f') + tr("The export failed: %1").arg(QString::fromStdString(e.what()));
+            return QLatin1Char('\x1f') + tr("The export failed: %1").arg(errorText(e));
         }
     }));
 }

@@ -1,4 +1,5 @@
 #include "inference_worker.h"
+#include "qt_convert.h"
 
 #include "model/engine.h"
 #include "model/selfprompt.h"
@@ -128,7 +129,7 @@ void InferenceWorker::decode(const DecodeRequest& r)
         out.ms = p.decodeMs;
         Q_EMIT decodeReady(out);
     } catch (const std::exception& e) {
-        Q_EMIT proposalFailed(r.generation, QString::fromStdString(e.what()));
+        Q_EMIT proposalFailed(r.generation, errorText(e));
     }
 }
 
@@ -153,7 +154,7 @@ void InferenceWorker::loadModel(const QString& path, const QString& device, cons
                            QString::fromStdString(model::precisionName(m_engine->precision())));
     } catch (const std::exception& e) {
         m_engine.reset();
-        Q_EMIT modelFailed(QString::fromStdString(e.what()));
+        Q_EMIT modelFailed(errorText(e));
     }
 }
 
@@ -200,7 +201,7 @@ void InferenceWorker::propose(quint64 generation, const QString& path, const QSt
         }
         Q_EMIT proposalReady(p);
     } catch (const std::exception& e) {
-        Q_EMIT proposalFailed(generation, QString::fromStdString(e.what()));
+        Q_EMIT proposalFailed(generation, errorText(e));
     }
 }
 
@@ -235,7 +236,7 @@ void InferenceWorker::runBatch(const BatchJob& job)
         summary = QString::fromStdString(rep.summary());
     } catch (const std::exception& e) {
         ok = false;
-        summary = QString::fromStdString(e.what());
+        summary = errorText(e);
     }
     m_batchRunning = false;
     Q_EMIT batchFinished(ok, summary, failures);

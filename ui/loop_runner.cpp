@@ -1,4 +1,5 @@
 #include "loop_runner.h"
+#include "qt_convert.h"
 
 #include "pipeline/loop.h"
 
@@ -60,7 +61,7 @@ bool LoopRunner::start(const QString& projectFile, const QString& startModel, do
             out.seconds = r.training.seconds;
             if (!r.training.epochs.empty()) out.valDice = r.training.epochs.back().valDiceSamsp;
         } catch (const std::exception& e) {
-            out.message = QString::fromStdString(e.what());
+            out.message = errorText(e);
         }
         return out;
     }));

@@ -68,7 +68,7 @@ LoadedImage loadSeriesOnWorker(quint64 generation, QString label, imaging::Dicom
                         .arg(r.document->info().height)
                         .arg(QString::fromStdString(series.modality));
     } catch (const std::exception& e) {
-        r.error = QString::fromStdString(e.what());
+        r.error = errorText(e); // in the interface's language
     }
     return r;
 }
@@ -86,7 +86,7 @@ LoadedImage loadImageOnWorker(quint64 generation, QString path)
         r.image = rgbToQImage(imaging::toRgb8(r.document->pixels(0), r.document->window, r.document->invert));
         r.summary = summaryOf(r.document->info());
     } catch (const std::exception& e) {
-        r.error = QString::fromStdString(e.what());
+        r.error = errorText(e); // in the interface's language
     }
     return r;
 }
@@ -223,7 +223,7 @@ bool MainWindow::openProject(const QString& projectFile)
         };
         return true;
     } catch (const std::exception& e) {
-        m_lastError = QString::fromStdString(e.what());
+        m_lastError = errorText(e);
         QMessageBox::warning(this, tr("Open Project"), m_lastError);
         return false;
     }
@@ -617,7 +617,7 @@ void MainWindow::exportDialog()
             for (const auto& p : res.problems) text += QLatin1Char('\n') + QString::fromStdString(p);
             return text;
         } catch (const std::exception& e) {
-            return QLatin1Char('!') + tr("The export failed:\n%1").arg(QString::fromStdString(e.what()));
+            return QLatin1Char('!') + tr("The export failed:\n%1").arg(errorText(e));
         }
     }));
 }

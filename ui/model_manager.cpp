@@ -1,4 +1,5 @@
 #include "model_manager.h"
+#include "qt_convert.h"
 
 #include "model/catalogue.h"
 
@@ -94,7 +95,7 @@ ModelManagerDialog::ModelManagerDialog(const QString& modelsDir, const QString& 
                 model::verifyCheckpointIsVariant(path, variant);
                 return {};
             } catch (const std::exception& e) {
-                return QString::fromStdString(e.what());
+                return errorText(e);
             }
         }));
     });

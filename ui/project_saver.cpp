@@ -1,4 +1,5 @@
 #include "project_saver.h"
+#include "qt_convert.h"
 
 #include "formats/atomic_file.h"
 
@@ -32,7 +33,7 @@ void ProjectSaver::start()
             job->project.save(job->path); // temporary file, fsync, rename, fsync(folder)
             return {};
         } catch (const std::exception& e) {
-            return QString::fromStdString(e.what());
+            return errorText(e);
         }
     });
     m_watcher.setFuture(m_running);

@@ -1,5 +1,6 @@
 #include "qt_convert.h"
 
+#include "imaging/image.h"
 #include "pipeline/format_registry.h"
 
 #include <QCoreApplication>
@@ -46,6 +47,37 @@ cv::Mat qimageToMask(const QImage& q)
     cv::Mat m(g.height(), g.width(), CV_8UC1);
     for (int y = 0; y < g.height(); ++y) std::memcpy(m.ptr<uint8_t>(y), g.constScanLine(y), static_cast<size_t>(g.width()));
     return m;
+}
+
+QString errorText(const std::exception& e)
+{
+    const auto* ie = dynamic_cast<const imaging::ImageError*>(&e);
+    if (!ie) return QString::fromStdString(e.what());
+    const QString f = QString::fromStdString(ie->file().string());
+    const QString detail = QString::fromStdString(ie->detail());
+    switch (ie->problem()) {
+    case imaging::ImageProblem::Missing: return QCoreApplication::translate("Errors", "'%1': file does not exist").arg(f);
+    case imaging::ImageProblem::Folder: return QCoreApplication::translate("Errors", "'%1': is a folder, not an image").arg(f);
+    case imaging::ImageProblem::Empty: return QCoreApplication::translate("Errors", "'%1': file is empty (0 bytes)").arg(f);
+    case imaging::ImageProblem::Unopenable: return QCoreApplication::translate("Errors", "'%1': cannot be opened for reading").arg(f);
+    case imaging::ImageProblem::NotAnImage:
+        return detail.isEmpty() ? QCoreApplication::translate("Errors", "'%1': is not a readable image (unknown format, or the file is corrupt or truncated)").arg(f)
+                                : QCoreApplication::translate("Errors", "'%1': cannot be decoded (%2)").arg(f, detail);
+    case imaging::ImageProblem::NoSuchFrame:
+        return QCoreApplication::translate("Errors", "'%1': has %n frame(s); frame %2 was asked for", nullptr, ie->count())
+            .arg(f)
+            .arg(ie->index());
+    case imaging::ImageProblem::NotDicom:
+        return detail.isEmpty() ? QCoreApplication::translate("Errors", "'%1': is not a DICOM file (no SOP Instance UID, no image attributes)").arg(f)
+                                : QCoreApplication::translate("Errors", "'%1': is not a readable DICOM file (%2)").arg(f, detail);
+    case imaging::ImageProblem::NoPixelData: return QCoreApplication::translate("Errors", "'%1': has no Pixel Data (7FE0,0010): not an image").arg(f);
+    case imaging::ImageProblem::UnsupportedEncoding:
+        return QCoreApplication::translate("Errors", "'%1': %2 cannot be decoded; supported: uncompressed, RLE, JPEG baseline/extended/lossless, JPEG-LS").arg(f, detail);
+    case imaging::ImageProblem::Truncated:
+        return QCoreApplication::translate("Errors", "'%1': the pixel data is shorter than the image needs (truncated file?)").arg(f);
+    case imaging::ImageProblem::Other: break;
+    }
+    return QString::fromStdString(e.what());
 }
 
 } // namespace samsp::ui

@@ -16,6 +16,11 @@ namespace samsp::ui {
 // name where no translation is listed).
 QString formatDisplayName(const pipeline::OutputFormat& f);
 
+// An error from the core layers as a sentence in the interface's language: image and
+// DICOM problems are known by kind (imaging::ImageProblem); a library's own technical
+// reason, where there is one, follows in parentheses as it is. Other errors: what().
+QString errorText(const std::exception& e);
+
 // CV_8UC3 RGB -> QImage (deep copy, Format_RGB888).
 QImage rgbToQImage(const cv::Mat& rgb);
 // A mask CV_8UC1 <-> QImage Format_Grayscale8 (deep copies; empty <-> null).

@@ -216,15 +216,15 @@ DicomInfo readDicomInfo(const fs::path& p)
 {
     initDcmtk();
     std::error_code ec;
-    if (!fs::exists(p, ec)) throw ImageError(p, "file does not exist");
-    if (fs::file_size(p, ec) == 0) throw ImageError(p, "file is empty (0 bytes)");
+    if (!fs::exists(p, ec)) throw ImageError(p, "file does not exist", ImageProblem::Missing);
+    if (fs::file_size(p, ec) == 0) throw ImageError(p, "file is empty (0 bytes)", ImageProblem::Empty);
     DcmFileFormat ff;
     OFCondition st = ff.loadFileUntilTag(p.c_str(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength, ERM_autoDetect, DCM_PixelData);
-    if (st.bad()) throw ImageError(p, std::string("is not a readable DICOM file (") + st.text() + ")");
+    if (st.bad()) throw ImageError(p, std::string("is not a readable DICOM file (") + st.text() + ")", ImageProblem::NotDicom, st.text());
     DicomInfo i;
     fillInfo(ff, p, i);
     if (i.sopInstanceUid.empty() && i.rows == 0 && i.seriesInstanceUid.empty())
-        throw ImageError(p, "is not a DICOM file (no SOP Instance UID, no image attributes)");
+        throw ImageError(p, "is not a DICOM file (no SOP Instance UID, no image attributes)", ImageProblem::NotDicom);
     return i;
 }
 
@@ -232,15 +232,15 @@ DicomPixels readDicomPixels(const fs::path& p)
 {
     initDcmtk();
     std::error_code ec;
-    if (!fs::exists(p, ec)) throw ImageError(p, "file does not exist");
+    if (!fs::exists(p, ec)) throw ImageError(p, "file does not exist", ImageProblem::Missing);
     DcmFileFormat ff;
     OFCondition st = ff.loadFile(p.c_str());
-    if (st.bad()) throw ImageError(p, std::string("is not a readable DICOM file (") + st.text() + ")");
+    if (st.bad()) throw ImageError(p, std::string("is not a readable DICOM file (") + st.text() + ")", ImageProblem::NotDicom, st.text());
     DicomPixels out;
     fillInfo(ff, p, out.info);
     DicomInfo& i = out.info;
     DcmDataset* ds = ff.getDataset();
-    if (!ds->tagExists(DCM_PixelData)) throw ImageError(p, "has no Pixel Data (7FE0,0010): not an image");
+    if (!ds->tagExists(DCM_PixelData)) throw ImageError(p, "has no Pixel Data (7FE0,0010): not an image", ImageProblem::NoPixelData);
     if (i.rows <= 0 || i.columns <= 0) throw ImageError(p, "has Pixel Data but no valid Rows/Columns");
     const std::string tsText = "transfer syntax " + i.transferSyntaxName + " (" + i.transferSyntaxUid + ")";
     DcmXfer xf(ds->getOriginalXfer());
@@ -248,7 +248,8 @@ DicomPixels readDicomPixels(const fs::path& p)
         st = ds->chooseRepresentation(EXS_LittleEndianExplicit, nullptr);
         if (st.bad() || !ds->canWriteXfer(EXS_LittleEndianExplicit))
             throw ImageError(p, tsText + " cannot be decoded (" + st.text() + "); supported: uncompressed, RLE, "
-                                 "JPEG baseline/extended/lossless, JPEG-LS");
+                                 "JPEG baseline/extended/lossless, JPEG-LS",
+                             ImageProblem::UnsupportedEncoding, tsText);
     }
     const size_t px = static_cast<size_t>(i.rows) * static_cast<size_t>(i.columns);
     if (i.isColour()) {
@@ -271,7 +272,8 @@ DicomPixels readDicomPixels(const fs::path& p)
     const size_t need = px * static_cast<size_t>(i.frames) * static_cast<size_t>(std::max(1, i.bitsAllocated / 8));
     if (bytes < need)
         throw ImageError(p, "Pixel Data holds " + std::to_string(bytes) + " bytes but Rows x Columns x Frames needs " +
-                                std::to_string(need) + " (truncated file?)");
+                                std::to_string(need) + " (truncated file?)",
+                         ImageProblem::Truncated);
     const int stored = std::clamp(i.bitsStored, 1, i.bitsAllocated > 0 ? i.bitsAllocated : 16);
     const uint32_t mask = stored >= 32 ? 0xFFFFFFFFu : ((1u << stored) - 1u);
     const uint32_t sign = 1u << (stored - 1);
@@ -339,7 +341,8 @@ Image loadDicomImage(const fs::path& p, int frame)
 {
     std::vector<Image> frames = loadDicomFrames(p);
     if (frame < 0 || frame >= static_cast<int>(frames.size()))
-        throw ImageError(p, "has " + std::to_string(frames.size()) + " frame(s); frame " + std::to_string(frame) + " requested");
+        throw ImageError(p, "has " + std::to_string(frames.size()) + " frame(s); frame " + std::to_string(frame) + " requested",
+                         ImageProblem::NoSuchFrame, {}, static_cast<int>(frames.size()), frame);
     return std::move(frames[static_cast<size_t>(frame)]);
 }
 

@@ -16,19 +16,45 @@
 namespace samsp::imaging {
 
 // A load failure: names the file and the reason.
+// What went wrong, for messages in the interface's language (the text of what() is
+// English, for logs and the command line).
+enum class ImageProblem
+{
+    Other,               // see what()
+    Missing,             // the file does not exist
+    Folder,              // a folder, not a file
+    Empty,               // 0 bytes
+    Unopenable,          // cannot be opened for reading (permissions)
+    NotAnImage,          // not a readable image (unknown format, corrupt or truncated)
+    NoSuchFrame,         // frame index() of count() requested
+    NotDicom,            // not a readable DICOM file; detail(): the library's reason
+    NoPixelData,         // DICOM without Pixel Data: not an image
+    UnsupportedEncoding, // the transfer syntax cannot be decoded; detail(): which
+    Truncated,           // Pixel Data shorter than Rows x Columns x Frames
+};
+
 class ImageError : public std::runtime_error
 {
 public:
-    ImageError(const std::filesystem::path& file, const std::string& why)
-        : std::runtime_error("'" + file.string() + "': " + why), m_file(file), m_why(why)
+    ImageError(const std::filesystem::path& file, const std::string& why, ImageProblem problem = ImageProblem::Other,
+               std::string detail = {}, int count = 0, int index = 0)
+        : std::runtime_error("'" + file.string() + "': " + why), m_file(file), m_why(why), m_problem(problem),
+          m_detail(std::move(detail)), m_count(count), m_index(index)
     {
     }
     const std::filesystem::path& file() const { return m_file; }
     const std::string& why() const { return m_why; }
+    ImageProblem problem() const { return m_problem; }
+    const std::string& detail() const { return m_detail; }
+    int count() const { return m_count; }
+    int index() const { return m_index; }
 
 private:
     std::filesystem::path m_file;
     std::string m_why;
+    ImageProblem m_problem;
+    std::string m_detail;
+    int m_count, m_index;
 };
 
 struct Window

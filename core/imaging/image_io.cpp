@@ -37,11 +37,11 @@ std::string formatName(const fs::path& p)
 void checkReadable(const fs::path& p)
 {
     std::error_code ec;
-    if (!fs::exists(p, ec)) throw ImageError(p, "file does not exist");
-    if (fs::is_directory(p, ec)) throw ImageError(p, "is a folder, not an image");
-    if (fs::file_size(p, ec) == 0) throw ImageError(p, "file is empty (0 bytes)");
+    if (!fs::exists(p, ec)) throw ImageError(p, "file does not exist", ImageProblem::Missing);
+    if (fs::is_directory(p, ec)) throw ImageError(p, "is a folder, not an image", ImageProblem::Folder);
+    if (fs::file_size(p, ec) == 0) throw ImageError(p, "file is empty (0 bytes)", ImageProblem::Empty);
     std::ifstream in(p, std::ios::binary);
-    if (!in) throw ImageError(p, "cannot be opened for reading");
+    if (!in) throw ImageError(p, "cannot be opened for reading", ImageProblem::Unopenable);
 }
 
 cv::Mat toRgbOrder(const cv::Mat& m)
@@ -90,12 +90,13 @@ std::vector<Image> decodeOrdinary(const fs::path& p, int only)
             if (!m.empty()) pages.push_back(m);
         }
     } catch (const cv::Exception& e) {
-        throw ImageError(p, "cannot be decoded (" + std::string(e.err) + ")");
+        throw ImageError(p, "cannot be decoded (" + std::string(e.err) + ")", ImageProblem::NotAnImage, e.err);
     }
-    if (pages.empty()) throw ImageError(p, "is not a readable image (unknown format, or the file is corrupt or truncated)");
+    if (pages.empty()) throw ImageError(p, "is not a readable image (unknown format, or the file is corrupt or truncated)", ImageProblem::NotAnImage);
     const int frames = static_cast<int>(pages.size());
     if (only >= frames)
-        throw ImageError(p, "has " + std::to_string(frames) + " page(s); page " + std::to_string(only) + " requested");
+        throw ImageError(p, "has " + std::to_string(frames) + " page(s); page " + std::to_string(only) + " requested",
+                         ImageProblem::NoSuchFrame, {}, frames, only);
     std::vector<Image> out;
     for (int f = only >= 0 ? only : 0; f < (only >= 0 ? only + 1 : frames); ++f) {
         cv::Mat m = pages[static_cast<size_t>(f)];
@@ -149,7 +150,8 @@ const Image& FrameReader::frame(const fs::path& p, int k)
         m_file = p;
     }
     if (k < 0 || k >= static_cast<int>(m_frames.size()))
-        throw ImageError(p, "has " + std::to_string(m_frames.size()) + " frame(s); frame " + std::to_string(k) + " requested");
+        throw ImageError(p, "has " + std::to_string(m_frames.size()) + " frame(s); frame " + std::to_string(k) + " requested",
+                         ImageProblem::NoSuchFrame, {}, static_cast<int>(m_frames.size()), k);
     return m_frames[static_cast<size_t>(k)];
 }
 

@@ -9,6 +9,7 @@
 #include "image_browser.h"
 #include "pass_viewer.h"
 #include "settings_dialog.h"
+#include "qt_convert.h"
 #include "slice_strip.h"
 
 #include "formats/atomic_file.h"
@@ -49,6 +50,7 @@
 #include <fstream>
 
 #include "imaging/dicom.h"
+#include "imaging/image.h"
 #include <QSettings>
 #include <QWheelEvent>
 
@@ -272,6 +274,25 @@ private Q_SLOTS:
             for (auto* l : w.statusBar()->findChildren<QLabel*>()) status += l->text() + QLatin1Char('|');
             QVERIFY2(status.contains(QStringLiteral("Threads")) || status.contains(QStringLiteral("Thread,")), qPrintable(status));
             QVERIFY2(!status.contains(QStringLiteral("threads")), qPrintable(status));
+        }
+        // File errors from the core layers are German sentences too (not English glued in),
+        // and the same in the window: a broken file in a folder.
+        {
+            const QString missing = errorText(samsp::imaging::ImageError("/x/a.png", "file does not exist", samsp::imaging::ImageProblem::Missing));
+            QVERIFY2(missing.contains(QStringLiteral("/x/a.png")) && !missing.contains(QStringLiteral("does not exist")), qPrintable(missing));
+            const QString frames = errorText(samsp::imaging::ImageError("/x/b.tif", "has 3 page(s); page 5 requested",
+                                                                        samsp::imaging::ImageProblem::NoSuchFrame, {}, 3, 5));
+            QVERIFY2(frames.contains(QStringLiteral("3")) && frames.contains(QStringLiteral("5")) && !frames.contains(QStringLiteral("frame(s)")),
+                     qPrintable(frames));
+            QTemporaryDir d;
+            std::ofstream((d.path() + "/broken.png").toStdString()) << "not really a png";
+            MainWindow w;
+            w.setProjectStore(m_store.path());
+            QSignalSpy failed(&w, &MainWindow::imageFailed);
+            QVERIFY(openAndWait(w, d.path()));
+            QVERIFY(failed.count() > 0 || failed.wait(10000));
+            const QString err = failed.first().at(1).toString();
+            QVERIFY2(err.contains(QStringLiteral("broken.png")) && !err.contains(QStringLiteral("not a readable image")), qPrintable(err));
         }
         QCoreApplication::removeTranslator(&tr);
     }

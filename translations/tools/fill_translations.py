@@ -11,6 +11,31 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 T = {
+    "'%1': %2 cannot be decoded; supported: uncompressed, RLE, JPEG baseline/extended/lossless, JPEG-LS": (
+        "„%1“: %2 kann nicht dekodiert werden; unterstützt: unkomprimiert, RLE, JPEG Baseline/Extended/Lossless, JPEG-LS",
+        "「%1」: %2 はデコードできません。対応形式: 非圧縮、RLE、JPEG ベースライン/拡張/ロスレス、JPEG-LS",
+        "“%1”：无法解码 %2；支持：未压缩、RLE、JPEG 基线/扩展/无损、JPEG-LS"),
+    "'%1': cannot be decoded (%2)": ("„%1“: kann nicht dekodiert werden (%2)", "「%1」: デコードできません (%2)", "“%1”：无法解码（%2）"),
+    "'%1': cannot be opened for reading": ("„%1“: kann nicht zum Lesen geöffnet werden", "「%1」: 読み取り用に開けません", "“%1”：无法打开以读取"),
+    "'%1': file does not exist": ("„%1“: Datei existiert nicht", "「%1」: ファイルが存在しません", "“%1”：文件不存在"),
+    "'%1': file is empty (0 bytes)": ("„%1“: Datei ist leer (0 Byte)", "「%1」: ファイルが空です (0 バイト)", "“%1”：文件为空（0 字节）"),
+    "'%1': has no Pixel Data (7FE0,0010): not an image": ("„%1“: hat keine Pixeldaten (7FE0,0010): kein Bild",
+        "「%1」: ピクセルデータ (7FE0,0010) がありません: 画像ではありません", "“%1”：没有像素数据 (7FE0,0010)：不是图像"),
+    "'%1': is a folder, not an image": ("„%1“: ist ein Ordner, kein Bild", "「%1」: フォルダーです。画像ではありません", "“%1”：是文件夹，不是图像"),
+    "'%1': is not a DICOM file (no SOP Instance UID, no image attributes)": (
+        "„%1“: ist keine DICOM-Datei (keine SOP Instance UID, keine Bildattribute)",
+        "「%1」: DICOM ファイルではありません (SOP Instance UID も画像属性もありません)",
+        "“%1”：不是 DICOM 文件（没有 SOP Instance UID，也没有图像属性）"),
+    "'%1': is not a readable DICOM file (%2)": ("„%1“: ist keine lesbare DICOM-Datei (%2)", "「%1」: 読み取れる DICOM ファイルではありません (%2)",
+        "“%1”：不是可读取的 DICOM 文件（%2）"),
+    "'%1': is not a readable image (unknown format, or the file is corrupt or truncated)": (
+        "„%1“: ist kein lesbares Bild (unbekanntes Format, oder die Datei ist beschädigt oder abgeschnitten)",
+        "「%1」: 読み取れる画像ではありません (未知の形式、またはファイルが壊れているか途中で切れています)",
+        "“%1”：不是可读取的图像（格式未知，或文件已损坏或被截断）"),
+    "'%1': the pixel data is shorter than the image needs (truncated file?)": (
+        "„%1“: die Pixeldaten sind kürzer, als das Bild braucht (abgeschnittene Datei?)",
+        "「%1」: ピクセルデータが画像に必要な長さより短いです (ファイルが途中で切れていませんか?)",
+        "“%1”：像素数据比图像所需的短（文件被截断？）"),
     "Annotating with %1 ...": ("Annotiere mit %1 ...", "%1 で注釈中 ...", "正在使用 %1 标注 ..."),
     "Device: ...": ("Gerät: ...", "デバイス: ...", "设备: ..."),
     "No model is loaded (File > Models).": ("Kein Modell geladen (Datei > Modelle).", "モデルが読み込まれていません（ファイル > モデル）。", "未加载模型（文件 > 模型）。"),
@@ -470,6 +495,8 @@ T = {
 }
 # Plural messages (numerus="yes"): one form for ja / zh_CN, two for de.
 PLURALS = {
+ "'%1': has %n frame(s); frame %2 was asked for": (["„%1“: hat %n Frame; Frame %2 wurde verlangt", "„%1“: hat %n Frames; Frame %2 wurde verlangt"],
+    ["「%1」: フレームは %n 枚です。フレーム %2 が求められました"], ["“%1”：有 %n 帧；请求的是第 %2 帧"]),
  "Stopped; %n slice(s) not proposed.": (["Angehalten; %n Schicht nicht vorgeschlagen.", "Angehalten; %n Schichten nicht vorgeschlagen."],
     ["停止しました。%n 枚のスライスは提案されていません。"], ["已停止；%n 个切片未提议。"]),
  "Proposed %n slice(s); review them with the slider.": (
