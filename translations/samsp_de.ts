@@ -502,6 +502,10 @@ Trainiert mit: %3</translation>
         <source>rejected</source>
         <translation>verworfen</translation>
     </message>
+    <message>
+        <source>unreadable</source>
+        <translation>unlesbar</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ImageCanvas</name>
@@ -691,14 +695,6 @@ Trainiert mit: %3</translation>
         <translation>Klassen</translation>
     </message>
     <message>
-        <source>Slices</source>
-        <translation>Schichten</translation>
-    </message>
-    <message>
-        <source>Slice</source>
-        <translation>Schicht</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -755,22 +751,6 @@ Trotzdem schließen?</translation>
     <message>
         <source>Clear mask</source>
         <translation>Maske leeren</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>neu</translation>
-    </message>
-    <message>
-        <source>proposed</source>
-        <translation>vorgeschlagen</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>angenommen</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>verworfen</translation>
     </message>
     <message>
         <source>'%1' holds no supported images (PNG, JPEG, TIFF, BMP, WebP) or DICOM files.</source>
@@ -1027,10 +1007,6 @@ Trotzdem schließen?</translation>
     <message>
         <source>The project file could not be read (%1) and could not be moved aside (%2). It is left untouched; this session's work is saved to %3 instead.</source>
         <translation>Die Projektdatei konnte nicht gelesen (%1) und nicht beiseitegelegt werden (%2). Sie bleibt unverändert; die Arbeit dieser Sitzung wird stattdessen in %3 gespeichert.</translation>
-    </message>
-    <message>
-        <source>unreadable</source>
-        <translation>unlesbar</translation>
     </message>
     <message>
         <source>Loading ...</source>
@@ -1669,6 +1645,17 @@ Trotzdem schließen?</translation>
     <message>
         <source>Epoch %1: loss %2, validation Dice %3</source>
         <translation>Epoche %1: Verlust %2, Validierungs-Dice %3</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::VolumeBar</name>
+    <message>
+        <source>Slices</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>Schicht</translation>
     </message>
 </context>
 </TS>

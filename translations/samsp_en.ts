@@ -502,6 +502,10 @@ Trained on: %3</translation>
         <source>rejected</source>
         <translation>rejected</translation>
     </message>
+    <message>
+        <source>unreadable</source>
+        <translation>unreadable</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ImageCanvas</name>
@@ -519,26 +523,6 @@ Trained on: %3</translation>
     <message>
         <source>Images</source>
         <translation>Images</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>new</translation>
-    </message>
-    <message>
-        <source>proposed</source>
-        <translation>proposed</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>accepted</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>rejected</translation>
-    </message>
-    <message>
-        <source>unreadable</source>
-        <translation>unreadable</translation>
     </message>
     <message>
         <source>No image</source>
@@ -563,14 +547,6 @@ Trained on: %3</translation>
     <message>
         <source>Instances</source>
         <translation>Instances</translation>
-    </message>
-    <message>
-        <source>Slices</source>
-        <translation>Slices</translation>
-    </message>
-    <message>
-        <source>Slice</source>
-        <translation>Slice</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1669,6 +1645,17 @@ Close anyway?</translation>
     <message>
         <source>Epoch %1: loss %2, validation Dice %3</source>
         <translation>Epoch %1: loss %2, validation Dice %3</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::VolumeBar</name>
+    <message>
+        <source>Slices</source>
+        <translation>Slices</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>Slice</translation>
     </message>
 </context>
 </TS>

@@ -502,6 +502,10 @@ Trained on: %3</source>
         <source>rejected</source>
         <translation>却下</translation>
     </message>
+    <message>
+        <source>unreadable</source>
+        <translation>読み込み不可</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ImageCanvas</name>
@@ -691,14 +695,6 @@ Trained on: %3</source>
         <translation>ラベル</translation>
     </message>
     <message>
-        <source>Slices</source>
-        <translation>スライス</translation>
-    </message>
-    <message>
-        <source>Slice</source>
-        <translation>スライス</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -755,22 +751,6 @@ Close anyway?</source>
     <message>
         <source>Clear mask</source>
         <translation>マスクを消去</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>新規</translation>
-    </message>
-    <message>
-        <source>proposed</source>
-        <translation>提案済み</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>承認済み</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>却下</translation>
     </message>
     <message>
         <source>'%1' holds no supported images (PNG, JPEG, TIFF, BMP, WebP) or DICOM files.</source>
@@ -1027,10 +1007,6 @@ Close anyway?</source>
     <message>
         <source>The project file could not be read (%1) and could not be moved aside (%2). It is left untouched; this session's work is saved to %3 instead.</source>
         <translation>プロジェクトファイルを読めず (%1)、退避もできませんでした (%2)。ファイルはそのまま残し、このセッションの作業は代わりに %3 に保存します。</translation>
-    </message>
-    <message>
-        <source>unreadable</source>
-        <translation>読み込み不可</translation>
     </message>
     <message>
         <source>Loading ...</source>
@@ -1669,6 +1645,17 @@ Close anyway?</source>
     <message>
         <source>Epoch %1: loss %2, validation Dice %3</source>
         <translation>エポック %1: 損失 %2、検証 Dice %3</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::VolumeBar</name>
+    <message>
+        <source>Slices</source>
+        <translation>スライス</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>スライス</translation>
     </message>
 </context>
 </TS>

@@ -502,6 +502,10 @@ Trained on: %3</source>
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ImageCanvas</name>
@@ -691,14 +695,6 @@ Trained on: %3</source>
         <translation>标签</translation>
     </message>
     <message>
-        <source>Slices</source>
-        <translation>切片</translation>
-    </message>
-    <message>
-        <source>Slice</source>
-        <translation>切片</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -755,22 +751,6 @@ Close anyway?</source>
     <message>
         <source>Clear mask</source>
         <translation>清除掩膜</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <source>proposed</source>
-        <translation>已提议</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>已接受</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>已拒绝</translation>
     </message>
     <message>
         <source>'%1' holds no supported images (PNG, JPEG, TIFF, BMP, WebP) or DICOM files.</source>
@@ -1027,10 +1007,6 @@ Close anyway?</source>
     <message>
         <source>The project file could not be read (%1) and could not be moved aside (%2). It is left untouched; this session's work is saved to %3 instead.</source>
         <translation>无法读取项目文件 (%1)，也无法将其移开 (%2)。该文件保持不变；本次会话的工作改为保存到 %3。</translation>
-    </message>
-    <message>
-        <source>unreadable</source>
-        <translation>无法读取</translation>
     </message>
     <message>
         <source>Loading ...</source>
@@ -1669,6 +1645,17 @@ Close anyway?</source>
     <message>
         <source>Epoch %1: loss %2, validation Dice %3</source>
         <translation>第 %1 轮: 损失 %2，验证 Dice %3</translation>
+    </message>
+</context>
+<context>
+    <name>samsp::ui::VolumeBar</name>
+    <message>
+        <source>Slices</source>
+        <translation>切片</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>切片</translation>
     </message>
 </context>
 </TS>

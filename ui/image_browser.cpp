@@ -1,6 +1,8 @@
 #include "image_browser.h"
 
 #include <QIcon>
+#include <QLabel>
+#include <QVBoxLayout>
 #include <QPainter>
 #include <QPixmap>
 
@@ -64,6 +66,23 @@ ImageBrowser::ImageBrowser(QWidget* parent) : QListWidget(parent)
 {
     setObjectName(QStringLiteral("imageBrowser"));
     setUniformItemSizes(true); // keeps huge folders fast to list
+}
+
+QWidget* ImageBrowser::withLegend(QWidget* parent)
+{
+    auto* box = new QWidget(parent);
+    auto* v = new QVBoxLayout(box);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->addWidget(this, 1);
+    auto* legend = new QLabel(box);
+    legend->setObjectName(QStringLiteral("stateLegend"));
+    legend->setWordWrap(true);
+    legend->setText(QStringLiteral("<span style='color:#8c8c8c'>&#9679;</span>&nbsp;%1 &nbsp; <span style='color:#f1c40f'>&#9679;</span>&nbsp;%2 "
+                                   "&nbsp; <span style='color:#2ecc71'>&#9679;</span>&nbsp;%3 &nbsp; <span style='color:#e74c3c'>&#9679;</span>&nbsp;%4 "
+                                   "&nbsp; <span style='color:#c0392b'>&#9650;</span>&nbsp;%5")
+                        .arg(tr("new"), tr("proposed"), tr("accepted"), tr("rejected"), tr("unreadable")));
+    v->addWidget(legend);
+    return box;
 }
 
 void ImageBrowser::clearAll()

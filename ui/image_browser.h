@@ -36,6 +36,8 @@ public:
     };
 
     explicit ImageBrowser(QWidget* parent = nullptr);
+    // The browser with a legend of its state marks under it, for a dock.
+    QWidget* withLegend(QWidget* parent);
 
     // The rows for a folder's items (series grouped from `seriesInfos`), states from `project`.
     void populate(const std::vector<pipeline::BatchItem>& items, std::vector<imaging::DicomSeries> series,

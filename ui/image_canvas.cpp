@@ -282,12 +282,34 @@ void ImageCanvas::clear()
     m_overlayMask = QImage();
 }
 
-void ImageCanvas::setOtherInstances(const QImage& argb)
+void ImageCanvas::setOtherInstances(const QVector<QImage>& masks, const QVector<QColor>& colours)
 {
     delete m_others;
     m_others = nullptr;
-    if (!m_pixmap || argb.isNull()) return;
-    m_others = scene()->addPixmap(QPixmap::fromImage(argb));
+    if (!m_pixmap || masks.isEmpty()) return;
+    const QSize size = m_pixmap->pixmap().size();
+    QImage others(size, QImage::Format_ARGB32_Premultiplied);
+    others.fill(Qt::transparent);
+    for (qsizetype i = 0; i < masks.size() && i < colours.size(); ++i) {
+        const QImage m = masks[i].convertToFormat(QImage::Format_Grayscale8);
+        if (m.size() != size) continue;
+        const QColor c = colours[i];
+        const QRgb fill = qPremultiply(qRgba(c.red(), c.green(), c.blue(), 170));
+        const QColor d = c.darker(170);
+        const QRgb edge = qRgba(d.red(), d.green(), d.blue(), 255);
+        for (int y = 0; y < m.height(); ++y) {
+            const uchar* mp = m.constScanLine(y);
+            const uchar* up = y > 0 ? m.constScanLine(y - 1) : nullptr;
+            const uchar* dn = y + 1 < m.height() ? m.constScanLine(y + 1) : nullptr;
+            auto* out = reinterpret_cast<QRgb*>(others.scanLine(y));
+            for (int x = 0; x < m.width(); ++x) {
+                if (!mp[x]) continue;
+                const bool border = !up || !dn || x == 0 || x + 1 == m.width() || !up[x] || !dn[x] || !mp[x - 1] || !mp[x + 1];
+                out[x] = border ? edge : fill;
+            }
+        }
+    }
+    m_others = scene()->addPixmap(QPixmap::fromImage(others));
     m_others->setOpacity(m_opacity);
     m_others->setZValue(0.5);
 }

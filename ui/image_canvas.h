@@ -55,8 +55,10 @@ public:
     QRect lastOverlayUpdate() const { return m_lastOverlayUpdate; }
     QPoint mapFromImage(const QPointF& p) const { return mapFromScene(p); }
     void clearOverlay();
-    // The image's other instances (ARGB, image size), drawn under the active one.
-    void setOtherInstances(const QImage& argb);
+    // The image's other instances (Grayscale8 masks of the image's size), drawn under
+    // the active one: filled in their colours, with an opaque darker outline so touching
+    // or overlapping instances stay apart.
+    void setOtherInstances(const QVector<QImage>& masks, const QVector<QColor>& colours);
     void setOverlayOpacity(double opacity);
     // What the user sees: the mask shown now (null when none) and its prompt items.
     QImage overlayMask() const { return m_overlayMask; }

@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "document_set.h"
 #include "image_browser.h"
 #include "image_canvas.h"
 #include "loop_runner.h"
@@ -47,7 +48,30 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/samsp-studio.png")));
     m_canvas = new ImageCanvas(this);
     setCentralWidget(m_canvas);
-    m_undo = new QUndoGroup(this);
+    m_documents = new DocumentSet(&m_project, this);
+    connect(m_documents, &DocumentSet::maskChanged, this, [this](const QRect& r) {
+        // A brush segment repaints its own box, not the whole overlay.
+        if (m_overlayShowsActive && !r.isEmpty() && m_doc && m_doc->hasMask()) {
+            const cv::Mat& m = m_doc->activeMask();
+            const QRect g = r & QRect(0, 0, m.cols, m.rows);
+            if (!g.isEmpty() && m_canvas->updateOverlayRegion(maskToQImage(m(cv::Rect(g.x(), g.y(), g.width(), g.height())).clone()), g.topLeft()))
+                return;
+        }
+        refreshOverlay();
+    });
+    connect(m_documents, &DocumentSet::instancesChanged, this, [this] {
+        refreshInstances();
+        refreshOverlay();
+        refreshVolumeState();
+    });
+    connect(m_documents, &DocumentSet::stateChanged, this, [this](int) {
+        m_browser->updateState(m_currentKey);
+        refreshVolumeState();
+    });
+    connect(m_documents, &DocumentSet::frameRequested, this, [this](int k) {
+        if (isVolume()) showSlice(k, false);
+    });
+    connect(m_documents, &DocumentSet::modified, this, &MainWindow::scheduleAutosave);
     m_loop = new LoopRunner(this);
     connect(m_loop, &LoopRunner::epoch, this, [this](int e, double loss, double dice) {
         if (m_trainDialog) m_trainDialog->addEpoch(e, loss, dice);
@@ -66,22 +90,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_browser = new ImageBrowser(this);
     auto* dock = new QDockWidget(tr("Images"), this);
     dock->setObjectName(QStringLiteral("imagesDock"));
-    {
-        // The browser with a legend of its state marks.
-        auto* box = new QWidget(dock);
-        auto* v = new QVBoxLayout(box);
-        v->setContentsMargins(0, 0, 0, 0);
-        v->addWidget(m_browser, 1);
-        auto* legend = new QLabel(box);
-        legend->setObjectName(QStringLiteral("stateLegend"));
-        legend->setWordWrap(true);
-        legend->setText(QStringLiteral("<span style='color:#8c8c8c'>&#9679;</span>&nbsp;%1 &nbsp; <span style='color:#f1c40f'>&#9679;</span>&nbsp;%2 "
-                                       "&nbsp; <span style='color:#2ecc71'>&#9679;</span>&nbsp;%3 &nbsp; <span style='color:#e74c3c'>&#9679;</span>&nbsp;%4 "
-                                       "&nbsp; <span style='color:#c0392b'>&#9650;</span>&nbsp;%5")
-                            .arg(tr("new"), tr("proposed"), tr("accepted"), tr("rejected"), tr("unreadable")));
-        v->addWidget(legend);
-        dock->setWidget(box);
-    }
+    dock->setWidget(m_browser->withLegend(dock));
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     connect(m_browser, &QListWidget::currentItemChanged, this, &MainWindow::onBrowserItem);
 
@@ -151,23 +160,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     statusBar()->addPermanentWidget(m_statusTimes);
 
     // Volumes: slice slider under the canvas, with the per-slice state strip under it.
-    m_volumeBar = new QToolBar(tr("Slices"), this);
-    m_volumeBar->setObjectName(QStringLiteral("volumeBar"));
-    m_slice = new QSlider(Qt::Horizontal, this);
-    m_slice->setObjectName(QStringLiteral("sliceSlider"));
-    m_sliceLabel = new QLabel(this);
-    m_volumeBar->addWidget(new QLabel(tr("Slice"), this));
-    {
-        auto* box = new QWidget(this);
-        auto* v = new QVBoxLayout(box);
-        v->setContentsMargins(0, 0, 0, 0);
-        v->setSpacing(1);
-        v->addWidget(m_slice);
-        m_sliceStrip = new SliceStrip(box);
-        v->addWidget(m_sliceStrip);
-        m_volumeBar->addWidget(box);
-    }
-    m_volumeBar->addWidget(m_sliceLabel);
+    m_volumeBar = new VolumeBar(this);
+    m_slice = m_volumeBar->slider();
+    m_sliceStrip = m_volumeBar->strip();
+    m_sliceLabel = m_volumeBar->label();
     addToolBar(Qt::BottomToolBarArea, m_volumeBar);
     m_volumeBar->setVisible(false);
     connect(m_slice, &QSlider::valueChanged, this, [this](int k) {
@@ -230,14 +226,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_autosave.setInterval(2000);
     connect(&m_autosave, &QTimer::timeout, this, &MainWindow::saveInBackground);
 
-    QSettings st;
-    m_settings.passes = st.value(QStringLiteral("samsp/passes"), m_settings.passes).toInt();
-    m_settings.useBox = st.value(QStringLiteral("samsp/box"), m_settings.useBox).toBool();
-    m_settings.useMask = st.value(QStringLiteral("samsp/mask"), m_settings.useMask).toBool();
-    m_settings.usePoint = st.value(QStringLiteral("samsp/point"), m_settings.usePoint).toBool();
-    m_settings.earlyStopIou = st.value(QStringLiteral("samsp/earlyStopIou"), m_settings.earlyStopIou).toDouble();
-    m_settings.largestComponent = st.value(QStringLiteral("samsp/largestComponent"), m_settings.largestComponent).toBool();
-    m_settings.minIslandFraction = st.value(QStringLiteral("samsp/minIslandFraction"), m_settings.minIslandFraction).toDouble();
+    loadProposalSettings();
 
     createActions();
     setStatusModel();
@@ -276,56 +265,10 @@ Tool* MainWindow::activeTool() const
 
 // ---- documents -------------------------------------------------------------------
 
-AnnotationDocument* MainWindow::documentFor(const QString& id, std::vector<std::string> keys, bool volume)
-{
-    auto it = m_docs.find(id);
-    if (it == m_docs.end() || it->second->frameCount() != static_cast<int>(keys.size())) {
-        auto doc = std::make_unique<AnnotationDocument>(id, std::move(keys), volume, &m_project);
-        connect(doc.get(), &AnnotationDocument::maskChanged, this, [this](const QRect& r) {
-            // A brush segment repaints its own box, not the whole overlay.
-            if (m_overlayShowsActive && !r.isEmpty() && m_doc && m_doc->hasMask()) {
-                const cv::Mat& m = m_doc->activeMask();
-                const QRect g = r & QRect(0, 0, m.cols, m.rows);
-                if (!g.isEmpty() &&
-                    m_canvas->updateOverlayRegion(maskToQImage(m(cv::Rect(g.x(), g.y(), g.width(), g.height())).clone()), g.topLeft()))
-                    return;
-            }
-            refreshOverlay();
-        });
-        connect(doc.get(), &AnnotationDocument::instancesChanged, this, [this] {
-            refreshInstances();
-            refreshOverlay();
-            refreshVolumeState();
-        });
-        connect(doc.get(), &AnnotationDocument::stateChanged, this, [this](int) {
-            m_browser->updateState(m_currentKey);
-            refreshVolumeState();
-        });
-        connect(doc.get(), &AnnotationDocument::frameRequested, this, [this](int k) {
-            if (isVolume()) showSlice(k, false);
-        });
-        connect(doc.get(), &AnnotationDocument::modified, this, &MainWindow::scheduleAutosave);
-        m_undo->addStack(doc->undoStack());
-        it = m_docs.insert_or_assign(id, std::move(doc)).first;
-    }
-    // Most recent last; the history of the oldest beyond 64 documents is let go.
-    m_docOrder.erase(std::remove(m_docOrder.begin(), m_docOrder.end(), id), m_docOrder.end());
-    m_docOrder.push_back(id);
-    while (m_docOrder.size() > 64) {
-        const QString old = m_docOrder.front();
-        m_docOrder.erase(m_docOrder.begin());
-        if (auto o = m_docs.find(old); o != m_docs.end() && o->second.get() != m_doc) {
-            o->second->commitAll();
-            m_docs.erase(o);
-        }
-    }
-    return it->second.get();
-}
-
 void MainWindow::activate(AnnotationDocument* doc)
 {
     m_doc = doc;
-    m_undo->setActiveStack(doc ? doc->undoStack() : nullptr);
+    m_documents->setActive(doc);
 }
 
 void MainWindow::leaveDocument()
@@ -340,8 +283,7 @@ void MainWindow::leaveDocument()
 void MainWindow::dropDocuments()
 {
     activate(nullptr);
-    m_docs.clear();
-    m_docOrder.clear();
+    m_documents->clear();
 }
 
 // ---- model ------------------------------------------------------------------
@@ -469,31 +411,12 @@ void MainWindow::refreshOverlay()
     m_canvas->setOverlay(maskToQImage(m_doc->activeMask()), box, points, instanceColour(m_doc->active()), labels);
     m_overlayShowsActive = true;
     if (m_doc->instanceCount() < 2) return;
-    // The other instances, filled in their colours under the active one, each with an
-    // opaque outline so touching or overlapping instances stay apart.
-    QImage others(m_currentImage.size(), QImage::Format_ARGB32_Premultiplied);
-    others.fill(Qt::transparent);
-    for (int k = 0; k < m_doc->instanceCount(); ++k) {
-        if (k == m_doc->active()) continue;
-        const cv::Mat& m = m_doc->mask(k);
-        if (m.cols != others.width() || m.rows != others.height()) continue;
-        const QColor c = instanceColour(k);
-        const QRgb fill = qPremultiply(qRgba(c.red(), c.green(), c.blue(), 170));
-        const QColor d = c.darker(170);
-        const QRgb edge = qRgba(d.red(), d.green(), d.blue(), 255);
-        for (int y = 0; y < m.rows; ++y) {
-            const uchar* mp = m.ptr<uchar>(y);
-            const uchar* up = y > 0 ? m.ptr<uchar>(y - 1) : nullptr;
-            const uchar* dn = y + 1 < m.rows ? m.ptr<uchar>(y + 1) : nullptr;
-            auto* out = reinterpret_cast<QRgb*>(others.scanLine(y));
-            for (int x = 0; x < m.cols; ++x) {
-                if (!mp[x]) continue;
-                const bool border = !up || !dn || x == 0 || x + 1 == m.cols || !up[x] || !dn[x] || !mp[x - 1] || !mp[x + 1];
-                out[x] = border ? edge : fill;
-            }
-        }
-    }
-    m_canvas->setOtherInstances(others);
+    // The other instances, under the active one, each in its own colour.
+    QVector<QImage> masks;
+    QVector<QColor> colours;
+    for (int k = 0; k < m_doc->instanceCount(); ++k)
+        if (k != m_doc->active()) masks.push_back(maskToQImage(m_doc->mask(k))), colours.push_back(instanceColour(k));
+    m_canvas->setOtherInstances(masks, colours);
 }
 
 void MainWindow::requestRefinement()
@@ -665,79 +588,6 @@ void MainWindow::scheduleAutosave()
 {
     m_dirty = true;
     m_autosave.start();
-}
-
-// ---- review -------------------------------------------------------------------------
-
-void MainWindow::acceptCurrent()
-{
-    if (m_canvas->hasPendingPolygon() || !m_doc || !m_project.find(m_currentKey.toStdString())) return;
-    m_doc->setState(pipeline::ItemState::Accepted); // one undo step on the document
-    statusBar()->showMessage(tr("Accepted %1.").arg(m_currentKey), 4000);
-    nextImage();
-}
-
-void MainWindow::rejectCurrent()
-{
-    if (!m_rangeQueue.isEmpty()) { // Esc stops a range of proposals after the current slice
-        const int left = static_cast<int>(m_rangeQueue.size());
-        m_rangeQueue.clear();
-        m_rangeDone += 1; // the slice in progress completes
-        finishSliceRange(true);
-        Q_EMIT sliceRangeDone(m_rangeTotal - left + 1);
-        return;
-    }
-    if (m_canvas->hasPendingPolygon()) {
-        m_canvas->cancelPolygon();
-        return;
-    }
-    if (!m_doc || !m_project.find(m_currentKey.toStdString())) return;
-    m_doc->setState(pipeline::ItemState::Rejected);
-    statusBar()->showMessage(tr("Rejected %1.").arg(m_currentKey), 4000);
-    nextImage();
-}
-
-void MainWindow::nextImage()
-{
-    // In a volume, N walks the slices first, then goes on to the next row.
-    if (isVolume() && m_doc->frame() + 1 < m_doc->frameCount()) {
-        m_slice->setValue(m_doc->frame() + 1);
-        return;
-    }
-    if (m_browser->currentRow() + 1 < m_browser->count()) m_browser->setCurrentRow(m_browser->currentRow() + 1);
-}
-
-void MainWindow::previousImage()
-{
-    if (isVolume() && m_doc->frame() > 0) {
-        m_slice->setValue(m_doc->frame() - 1);
-        return;
-    }
-    if (m_browser->currentRow() > 0) m_browser->setCurrentRow(m_browser->currentRow() - 1);
-}
-
-void MainWindow::nextUnreviewed()
-{
-    // The next slice (in a volume), else the next row, that is neither accepted nor rejected.
-    auto open = [](int state) { return state == static_cast<int>(pipeline::ItemState::New) || state == static_cast<int>(pipeline::ItemState::Proposed); };
-    if (isVolume())
-        for (int k = m_doc->frame() + 1; k < m_doc->frameCount(); ++k)
-            if (open(sliceState(k))) {
-                m_slice->setValue(k);
-                return;
-            }
-    if (const int r = m_browser->nextOpenRow(m_browser->currentRow() + 1); r >= 0) {
-        m_browser->setCurrentRow(r);
-        return;
-    }
-    statusBar()->showMessage(tr("Nothing after this is left to review."), 5000);
-}
-
-void MainWindow::sortBrowserByUncertainty(bool on)
-{
-    if (m_doc && m_doc->commitAll()) scheduleAutosave();
-    m_browser->sortByUncertainty(on);
-    statusBar()->showMessage(on ? tr("Images sorted by uncertainty: least certain first.") : tr("Images sorted by name."), 5000);
 }
 
 } // namespace samsp::ui

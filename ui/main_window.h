@@ -39,13 +39,13 @@
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
-class QUndoGroup;
 class QSlider;
 class QToolBar;
 class QActionGroup;
 
 namespace samsp::ui {
 class SliceStrip;
+class VolumeBar;
 class LoopRunner;
 class TrainDialog;
 struct RoundOutcome;
@@ -53,6 +53,7 @@ struct RoundOutcome;
 
 class ImageCanvas;
 class ImageBrowser;
+class DocumentSet;
 class PassViewer;
 class Tool;
 // Everything about a folder that takes time to find out (listing, DICOM headers, the
@@ -205,6 +206,7 @@ private Q_SLOTS:
 
 private:
     void createActions();
+    void loadProposalSettings(); // the six SAM-SP settings, as the user left them
     void setStatusModel();
     void refreshOverlay();
     void requestRefinement();
@@ -221,8 +223,6 @@ private:
     void saveInBackground();
     void prefetchNext();
     QColor labelColour(int labelId) const;
-    // The document for a browser row (kept across switches with its undo history).
-    AnnotationDocument* documentFor(const QString& id, std::vector<std::string> keys, bool volume);
     void activate(AnnotationDocument* doc);
     void leaveDocument(); // commit and release the pixels of the one on screen
     void dropDocuments();
@@ -249,7 +249,7 @@ private:
     QLabel* m_statusZoom = nullptr;
     QLabel* m_statusTimes = nullptr;
     QLabel* m_statusCursor = nullptr;
-    QToolBar* m_volumeBar = nullptr;
+    VolumeBar* m_volumeBar = nullptr;
     QSlider* m_slice = nullptr;
     QLabel* m_sliceLabel = nullptr;
     PassViewer* m_passViewer = nullptr;
@@ -272,11 +272,9 @@ private:
     QString m_currentPath, m_currentKey;
     QString m_lastError;
 
-    // Documents: the active one and those visited (with their undo history), most recent last.
+    // Documents: the active one, and all those visited with their undo history.
     AnnotationDocument* m_doc = nullptr;
-    std::map<QString, std::unique_ptr<AnnotationDocument>> m_docs;
-    std::vector<QString> m_docOrder;
-    QUndoGroup* m_undo = nullptr;
+    DocumentSet* m_documents = nullptr;
     bool m_frameShown = false;
     bool m_overlayShowsActive = false; // the canvas overlay is the active instance (not a pass preview)
 

@@ -1,8 +1,9 @@
 // MainWindow: opening folders, files and projects, loading images and series
-// into their documents, walking slices, and exporting. (Construction, proposals
+// into their documents, reviewing and walking items and slices, and exporting. (Construction, proposals
 // and editing are in main_window.cpp; menus in main_window_menus.cpp.)
 #include "main_window.h"
 
+#include "document_set.h"
 #include "export_dialog.h"
 #include "image_browser.h"
 #include "image_canvas.h"
@@ -140,6 +141,7 @@ MainWindow::~MainWindow()
     // Whatever was not written yet is written now (a window closed without closeEvent).
     if (m_dirty || m_autosave.isActive() || (m_doc && m_doc->commitAll())) saveNow();
     m_saver.flush();
+    dropDocuments(); // before the project they point to
     m_inferenceThread.quit();
     m_inferenceThread.wait();
 }
@@ -363,7 +365,7 @@ void MainWindow::onLoaded()
         std::vector<std::string> keys;
         for (int k = 0; k < r.document->frameCount(); ++k)
             keys.push_back(itemKey(m_root, r.document->frameFile(k), r.document->frameIndexInFile(k)).toStdString());
-        AnnotationDocument* doc = documentFor(id, std::move(keys), true);
+        AnnotationDocument* doc = m_documents->open(id, std::move(keys), true);
         if (m_modelWindowFixed) r.document->window = m_modelWindow; // else the series' own window
         m_window = r.document->window;
         doc->attachPixels(r.document);
@@ -383,7 +385,7 @@ void MainWindow::onLoaded()
         Q_EMIT imageShown(r.path);
         return;
     }
-    AnnotationDocument* doc = documentFor(id, {m_currentKey.toStdString()}, false);
+    AnnotationDocument* doc = m_documents->open(id, {m_currentKey.toStdString()}, false);
     doc->attachPixels(r.document);
     activate(doc);
     doc->setFrame(0); // restores a saved annotation as it was left
@@ -458,6 +460,79 @@ void MainWindow::setModelWindow(const imaging::Window& w)
     m_modelWindow = w;
     m_modelWindowFixed = true;
     if (m_doc && m_doc->pixels() && isVolume()) m_doc->pixels()->window = w;
+}
+
+// ---- review and walking items -------------------------------------------------------------------------
+
+void MainWindow::acceptCurrent()
+{
+    if (m_canvas->hasPendingPolygon() || !m_doc || !m_project.find(m_currentKey.toStdString())) return;
+    m_doc->setState(pipeline::ItemState::Accepted); // one undo step on the document
+    statusBar()->showMessage(tr("Accepted %1.").arg(m_currentKey), 4000);
+    nextImage();
+}
+
+void MainWindow::rejectCurrent()
+{
+    if (!m_rangeQueue.isEmpty()) { // Esc stops a range of proposals after the current slice
+        const int left = static_cast<int>(m_rangeQueue.size());
+        m_rangeQueue.clear();
+        m_rangeDone += 1; // the slice in progress completes
+        finishSliceRange(true);
+        Q_EMIT sliceRangeDone(m_rangeTotal - left + 1);
+        return;
+    }
+    if (m_canvas->hasPendingPolygon()) {
+        m_canvas->cancelPolygon();
+        return;
+    }
+    if (!m_doc || !m_project.find(m_currentKey.toStdString())) return;
+    m_doc->setState(pipeline::ItemState::Rejected);
+    statusBar()->showMessage(tr("Rejected %1.").arg(m_currentKey), 4000);
+    nextImage();
+}
+
+void MainWindow::nextImage()
+{
+    // In a volume, N walks the slices first, then goes on to the next row.
+    if (isVolume() && m_doc->frame() + 1 < m_doc->frameCount()) {
+        m_slice->setValue(m_doc->frame() + 1);
+        return;
+    }
+    if (m_browser->currentRow() + 1 < m_browser->count()) m_browser->setCurrentRow(m_browser->currentRow() + 1);
+}
+
+void MainWindow::previousImage()
+{
+    if (isVolume() && m_doc->frame() > 0) {
+        m_slice->setValue(m_doc->frame() - 1);
+        return;
+    }
+    if (m_browser->currentRow() > 0) m_browser->setCurrentRow(m_browser->currentRow() - 1);
+}
+
+void MainWindow::nextUnreviewed()
+{
+    // The next slice (in a volume), else the next row, that is neither accepted nor rejected.
+    auto open = [](int state) { return state == static_cast<int>(pipeline::ItemState::New) || state == static_cast<int>(pipeline::ItemState::Proposed); };
+    if (isVolume())
+        for (int k = m_doc->frame() + 1; k < m_doc->frameCount(); ++k)
+            if (open(sliceState(k))) {
+                m_slice->setValue(k);
+                return;
+            }
+    if (const int r = m_browser->nextOpenRow(m_browser->currentRow() + 1); r >= 0) {
+        m_browser->setCurrentRow(r);
+        return;
+    }
+    statusBar()->showMessage(tr("Nothing after this is left to review."), 5000);
+}
+
+void MainWindow::sortBrowserByUncertainty(bool on)
+{
+    if (m_doc && m_doc->commitAll()) scheduleAutosave();
+    m_browser->sortByUncertainty(on);
+    statusBar()->showMessage(on ? tr("Images sorted by uncertainty: least certain first.") : tr("Images sorted by name."), 5000);
 }
 
 // ---- volumes ----------------------------------------------------------------------

@@ -4,6 +4,7 @@
 
 #include "about_dialog.h"
 #include "batch_dialog.h"
+#include "document_set.h"
 #include "image_browser.h"
 #include "image_canvas.h"
 #include "loop_runner.h"
@@ -90,10 +91,10 @@ void MainWindow::createActions()
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     // Undo and redo act on the active document's own stack.
-    QAction* undo = m_undo->createUndoAction(this, tr("&Undo"));
+    QAction* undo = m_documents->undoGroup()->createUndoAction(this, tr("&Undo"));
     shortcut(undo, QStringLiteral("undo"), QKeySequence::Undo);
     edit->addAction(undo);
-    QAction* redo = m_undo->createRedoAction(this, tr("&Redo"));
+    QAction* redo = m_documents->undoGroup()->createRedoAction(this, tr("&Redo"));
     shortcut(redo, QStringLiteral("redo"), QKeySequence(tr("Ctrl+Shift+Z")));
     edit->addAction(redo);
     edit->addSeparator();
@@ -277,6 +278,18 @@ void MainWindow::showAbout()
     dlg.exec();
 }
 
+void MainWindow::loadProposalSettings()
+{
+    QSettings st;
+    m_settings.passes = st.value(QStringLiteral("samsp/passes"), m_settings.passes).toInt();
+    m_settings.useBox = st.value(QStringLiteral("samsp/box"), m_settings.useBox).toBool();
+    m_settings.useMask = st.value(QStringLiteral("samsp/mask"), m_settings.useMask).toBool();
+    m_settings.usePoint = st.value(QStringLiteral("samsp/point"), m_settings.usePoint).toBool();
+    m_settings.earlyStopIou = st.value(QStringLiteral("samsp/earlyStopIou"), m_settings.earlyStopIou).toDouble();
+    m_settings.largestComponent = st.value(QStringLiteral("samsp/largestComponent"), m_settings.largestComponent).toBool();
+    m_settings.minIslandFraction = st.value(QStringLiteral("samsp/minIslandFraction"), m_settings.minIslandFraction).toDouble();
+}
+
 void MainWindow::showSettings()
 {
     SettingsDialog dlg(m_settings, findChildren<QAction*>(), this);
@@ -388,7 +401,7 @@ void MainWindow::onRoundFinished(const RoundOutcome& r)
         it.annotation.instances.clear();
         it.state = pipeline::ItemState::New;
         ++reproposed;
-        for (auto& [id, doc] : m_docs) doc->reload(it.key); // read again when shown
+        m_documents->reload(it.key); // read again when shown
     }
     m_browser->updateAllStates();
     saveNow();

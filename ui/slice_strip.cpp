@@ -1,5 +1,9 @@
 #include "slice_strip.h"
 
+#include <QLabel>
+#include <QSlider>
+#include <QVBoxLayout>
+
 #include <QPainter>
 
 namespace samsp::ui {
@@ -44,6 +48,24 @@ void SliceStrip::paintEvent(QPaintEvent*)
         const double x = (m_current + 0.5) * w;
         p.drawLine(QPointF(x, 0), QPointF(x, height()));
     }
+}
+
+VolumeBar::VolumeBar(QWidget* parent) : QToolBar(tr("Slices"), parent)
+{
+    setObjectName(QStringLiteral("volumeBar"));
+    m_slider = new QSlider(Qt::Horizontal, this);
+    m_slider->setObjectName(QStringLiteral("sliceSlider"));
+    m_label = new QLabel(this);
+    addWidget(new QLabel(tr("Slice"), this));
+    auto* box = new QWidget(this);
+    auto* v = new QVBoxLayout(box);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(1);
+    v->addWidget(m_slider);
+    m_strip = new SliceStrip(box);
+    v->addWidget(m_strip);
+    addWidget(box);
+    addWidget(m_label);
 }
 
 } // namespace samsp::ui

@@ -3,8 +3,12 @@
 // its state (new, proposed, accepted, rejected) and a marker at the current slice,
 // so a user sees at a glance which slices are done.
 
+#include <QToolBar>
 #include <QVector>
 #include <QWidget>
+
+class QLabel;
+class QSlider;
 
 namespace samsp::ui {
 
@@ -25,6 +29,23 @@ protected:
 private:
     QVector<int> m_states;
     int m_current = -1;
+};
+
+// The bar under the canvas for volumes: "Slice", the slider with the strip under
+// it, and a label (slice k / n, window).
+class VolumeBar : public QToolBar
+{
+    Q_OBJECT
+public:
+    explicit VolumeBar(QWidget* parent = nullptr);
+    QSlider* slider() const { return m_slider; }
+    SliceStrip* strip() const { return m_strip; }
+    QLabel* label() const { return m_label; }
+
+private:
+    QSlider* m_slider = nullptr;
+    SliceStrip* m_strip = nullptr;
+    QLabel* m_label = nullptr;
 };
 
 } // namespace samsp::ui
