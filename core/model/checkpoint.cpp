@@ -6,6 +6,8 @@
 #include "json.h"
 
 #include <ATen/ATen.h>
+#include <caffe2/serialize/inline_container.h>
+#include <caffe2/serialize/read_adapter_interface.h>
 
 #include <array>
 #include <cstring>
@@ -105,117 +107,76 @@ uint32_t le32(const uint8_t* p) { return p[0] | (p[1] << 8) | (p[2] << 16) | (st
 uint64_t le64(const uint8_t* p) { return le32(p) | (static_cast<uint64_t>(le32(p + 4)) << 32); }
 
 // ---------------------------------------------------------------------------
-// Zip central directory (stored entries only: torch.save does not compress).
-struct ZipEntry
+// The zip container of a torch.save file, read by LibTorch's own reader
+// (caffe2::serialize::PyTorchStreamReader: central directory, zip64, CRC-32 of
+// every record). Its names are relative to the archive's folder ("data.pkl",
+// "data/0", "version"). Its errors become CheckpointErrors naming the file.
+class SourceAdapter final : public caffe2::serialize::ReadAdapterInterface
 {
-    uint64_t localHeader = 0;
-    uint64_t compSize = 0;
-    uint64_t size = 0;
-    uint16_t method = 0;
+public:
+    explicit SourceAdapter(const ByteSource& src) : m_src(src) {}
+    size_t size() const override { return static_cast<size_t>(m_src.size()); }
+    size_t read(uint64_t pos, void* buf, size_t n, const char*) const override
+    {
+        // Never throws into the zip library: a short read is its error to report.
+        if (pos >= m_src.size()) return 0;
+        n = static_cast<size_t>(std::min<uint64_t>(n, m_src.size() - pos));
+        try {
+            m_src.read(pos, buf, n);
+        } catch (...) {
+            return 0;
+        }
+        return n;
+    }
+
+private:
+    const ByteSource& m_src;
 };
+
+std::string zipWhy(const std::exception& e)
+{
+    const auto* ce = dynamic_cast<const c10::Error*>(&e);
+    std::string why = ce ? ce->what_without_backtrace() : e.what();
+    if (const auto nl = why.find('\n'); nl != std::string::npos) why.resize(nl);
+    return why;
+}
 
 class ZipArchive
 {
 public:
     explicit ZipArchive(const ByteSource& src) : m_src(src)
     {
-        const uint64_t n = src.size();
-        if (n < 22) src.fail("too small to be a zip archive");
-        const size_t tailLen = static_cast<size_t>(std::min<uint64_t>(n, 22 + 65535));
-        auto tail = src.bytes(n - tailLen, tailLen);
-        std::optional<size_t> eocd;
-        for (size_t i = tailLen - 22 + 1; i-- > 0;) {
-            if (le32(&tail[i]) == 0x06054b50) {
-                eocd = i;
-                break;
-            }
-        }
-        if (!eocd) src.fail("no zip end-of-directory record (not a PyTorch zip checkpoint, or truncated)");
-        const uint8_t* e = &tail[*eocd];
-        uint64_t entries = le16(e + 10);
-        uint64_t cdSize = le32(e + 12);
-        uint64_t cdOffset = le32(e + 16);
-        const uint64_t eocdPos = n - tailLen + *eocd;
-        if (entries == 0xFFFF || cdSize == 0xFFFFFFFFu || cdOffset == 0xFFFFFFFFu) {
-            if (eocdPos < 20) src.fail("zip64 locator missing");
-            auto loc = src.bytes(eocdPos - 20, 20);
-            if (le32(loc.data()) != 0x07064b50) src.fail("zip64 locator missing");
-            uint64_t z64 = le64(loc.data() + 8);
-            auto rec = src.bytes(z64, 56);
-            if (le32(rec.data()) != 0x06064b50) src.fail("zip64 end-of-directory record is corrupt");
-            entries = le64(rec.data() + 32);
-            cdSize = le64(rec.data() + 40);
-            cdOffset = le64(rec.data() + 48);
-        }
-        if (cdOffset > n || cdSize > n - cdOffset) src.fail("zip central directory lies outside the file (truncated?)");
-        if (entries > cdSize / 46 + 1) src.fail("zip entry count does not fit the central directory");
-        auto cd = src.bytes(cdOffset, static_cast<size_t>(cdSize));
-        size_t p = 0;
-        for (uint64_t i = 0; i < entries; ++i) {
-            if (p + 46 > cd.size() || le32(&cd[p]) != 0x02014b50) src.fail("zip central directory is corrupt");
-            ZipEntry ze;
-            ze.method = le16(&cd[p + 10]);
-            ze.compSize = le32(&cd[p + 20]);
-            ze.size = le32(&cd[p + 24]);
-            const size_t nameLen = le16(&cd[p + 28]), extraLen = le16(&cd[p + 30]), commentLen = le16(&cd[p + 32]);
-            ze.localHeader = le32(&cd[p + 42]);
-            if (p + 46 + nameLen + extraLen + commentLen > cd.size()) src.fail("zip central directory is corrupt");
-            std::string name(reinterpret_cast<const char*>(&cd[p + 46]), nameLen);
-            // zip64 extended information: only the fields that overflowed are present, in order.
-            size_t x = p + 46 + nameLen, xEnd = x + extraLen;
-            while (x + 4 <= xEnd) {
-                uint16_t id = le16(&cd[x]), len = le16(&cd[x + 2]);
-                if (x + 4 + len > xEnd) break;
-                if (id == 0x0001) {
-                    size_t q = x + 4, qEnd = q + len;
-                    auto take = [&](uint64_t& field) {
-                        if (field == 0xFFFFFFFFu && q + 8 <= qEnd) {
-                            field = le64(&cd[q]);
-                            q += 8;
-                        }
-                    };
-                    take(ze.size);
-                    take(ze.compSize);
-                    take(ze.localHeader);
-                }
-                x += 4 + len;
-            }
-            m_entries[name] = ze;
-            m_order.push_back(name);
-            p += 46 + nameLen + extraLen + commentLen;
+        try {
+            m_reader = std::make_unique<caffe2::serialize::PyTorchStreamReader>(std::make_shared<SourceAdapter>(src));
+            m_names = m_reader->getAllRecords();
+        } catch (const std::exception& e) {
+            src.fail("not a readable PyTorch zip checkpoint (" + zipWhy(e) + ")");
         }
     }
-
-    const std::vector<std::string>& names() const { return m_order; }
-    bool has(const std::string& name) const { return m_entries.count(name) != 0; }
-
-    // Offset and size of a stored record's bytes, bounds-checked.
-    std::pair<uint64_t, uint64_t> locate(const std::string& name) const
+    const std::vector<std::string>& names() const { return m_names; }
+    bool has(const std::string& name) const { return std::find(m_names.begin(), m_names.end(), name) != m_names.end(); }
+    // A record's bytes (decompressed and CRC-checked by the reader).
+    std::pair<at::DataPtr, size_t> record(const std::string& name) const
     {
-        auto it = m_entries.find(name);
-        if (it == m_entries.end()) m_src.fail("zip record '" + name + "' is missing");
-        const ZipEntry& ze = it->second;
-        if (ze.method != 0)
-            m_src.fail("zip record '" + name + "' is compressed (method " + std::to_string(ze.method) +
-                       "); PyTorch checkpoints store records uncompressed");
-        if (ze.compSize != ze.size) m_src.fail("zip record '" + name + "' has inconsistent sizes");
-        auto lh = m_src.bytes(ze.localHeader, 30);
-        if (le32(lh.data()) != 0x04034b50) m_src.fail("zip local header of '" + name + "' is corrupt");
-        uint64_t data = ze.localHeader + 30 + le16(&lh[26]) + le16(&lh[28]);
-        if (data > m_src.size() || ze.size > m_src.size() - data)
-            m_src.fail("zip record '" + name + "' is truncated");
-        return {data, ze.size};
+        if (!has(name)) m_src.fail("zip record '" + name + "' is missing");
+        try {
+            auto [ptr, n] = m_reader->getRecord(name);
+            return {std::move(ptr), n};
+        } catch (const std::exception& e) {
+            m_src.fail("zip record '" + name + "' cannot be read (" + zipWhy(e) + ")");
+        }
     }
     std::vector<uint8_t> read(const std::string& name) const
     {
-        auto [off, n] = locate(name);
-        return m_src.bytes(off, static_cast<size_t>(n));
+        auto [ptr, n] = record(name);
+        const auto* d = static_cast<const uint8_t*>(ptr.get());
+        return std::vector<uint8_t>(d, d + n);
     }
 
 private:
     const ByteSource& m_src;
-    std::unordered_map<std::string, ZipEntry> m_entries;
-    std::vector<std::string> m_order;
+    std::unique_ptr<caffe2::serialize::PyTorchStreamReader> m_reader;
+    std::vector<std::string> m_names;
 };
 
 // ---------------------------------------------------------------------------
@@ -527,13 +488,13 @@ private:
             return v;
         }
         const std::string record = m_prefix + "data/" + key;
-        auto [off, bytes] = m_zip.locate(record);
+        auto [data, bytes] = m_zip.record(record);
         const uint64_t elem = at::elementSize(dtype);
         if (numel < 0 || static_cast<uint64_t>(numel) > bytes / elem)
             fail("storage '" + key + "' declares " + std::to_string(numel) + " elements but its record holds " +
                  std::to_string(bytes) + " bytes");
         at::Tensor t = at::empty({numel}, at::TensorOptions().dtype(dtype));
-        m_src.read(off, t.data_ptr(), static_cast<size_t>(numel * elem));
+        if (numel > 0) std::memcpy(t.data_ptr(), data.get(), static_cast<size_t>(numel * elem));
         m_storages[key] = t;
         v->tensor = t;
         return v;
@@ -618,22 +579,13 @@ NamedTensors stateDictFrom(const PPtr& root, const ByteSource& src)
 Checkpoint loadTorchZip(const ByteSource& src)
 {
     ZipArchive zip(src);
-    std::string pkl;
-    for (const auto& n : zip.names()) {
-        if (n == "data.pkl" || (n.size() > 9 && n.compare(n.size() - 9, 9, "/data.pkl") == 0 &&
-                                n.find('/') == n.size() - 9)) {
-            pkl = n;
-            break;
-        }
-    }
-    if (pkl.empty()) src.fail("zip archive has no data.pkl (not a PyTorch checkpoint)");
-    const std::string prefix = pkl.substr(0, pkl.size() - 8);
-    if (zip.has(prefix + "byteorder")) {
-        auto bo = zip.read(prefix + "byteorder");
+    if (!zip.has("data.pkl")) src.fail("zip archive has no data.pkl (not a PyTorch checkpoint)");
+    if (zip.has("byteorder")) {
+        auto bo = zip.read("byteorder");
         if (std::string(bo.begin(), bo.end()) != "little") src.fail("big-endian checkpoints are not supported");
     }
-    auto data = zip.read(pkl);
-    Unpickler up(data, src, zip, prefix);
+    auto data = zip.read("data.pkl");
+    Unpickler up(data, src, zip, "");
     Checkpoint ck;
     ck.format = "torch-zip";
     ck.tensors = stateDictFrom(up.run(), src);
@@ -763,22 +715,6 @@ void putLe(std::string& s, uint64_t v, int bytes)
     for (int k = 0; k < bytes; ++k) s += static_cast<char>((v >> (8 * k)) & 0xFF);
 }
 
-uint32_t crc32(const uint8_t* d, size_t n)
-{
-    static const auto table = [] {
-        std::array<uint32_t, 256> t{};
-        for (uint32_t i = 0; i < 256; ++i) {
-            uint32_t c = i;
-            for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            t[i] = c;
-        }
-        return t;
-    }();
-    uint32_t c = 0xFFFFFFFFu;
-    for (size_t i = 0; i < n; ++i) c = table[(c ^ d[i]) & 0xFF] ^ (c >> 8);
-    return c ^ 0xFFFFFFFFu;
-}
-
 std::string torchStorageName(at::ScalarType t)
 {
     switch (t) {
@@ -867,7 +803,6 @@ void saveSafetensors(const std::filesystem::path& path, const NamedTensors& tens
 
 void saveTorchZip(const std::filesystem::path& path, const NamedTensors& tensors, const std::string& wrapKey)
 {
-    const std::string prefix = "archive/";
     std::string pk;
     pk += "\x80\x02"; // PROTO 2
     auto global = [&](const std::string& mod, const std::string& name) { pk += 'c' + mod + '\n' + name + '\n'; };
@@ -913,7 +848,7 @@ void saveTorchZip(const std::filesystem::path& path, const NamedTensors& tensors
         pk += "t\x89";
         global("collections", "OrderedDict");
         pk += ")RtR";
-        records.emplace_back(prefix + "data/" + key, c);
+        records.emplace_back("data/" + key, c);
     }
     pk += 'u';
     if (!wrapKey.empty()) {
@@ -924,48 +859,23 @@ void saveTorchZip(const std::filesystem::path& path, const NamedTensors& tensors
     }
     pk += '.';
 
+    // The container is written by LibTorch's own writer (records 64-byte aligned, CRC-32,
+    // zip64 past 4 GiB, the format version), as torch.save does.
     writeAtomically(path, [&](std::ofstream& out) {
-        std::string cd;
-        uint64_t pos = 0;
-        uint64_t count = 0;
-        auto add = [&](const std::string& name, const uint8_t* data, uint64_t n) {
-            // Align data to 64 bytes with an extra field, as torch does (mmap-friendly).
-            uint64_t headerEnd = pos + 30 + name.size() + 4;
-            uint16_t pad = static_cast<uint16_t>((64 - headerEnd % 64) % 64);
-            const uint32_t crc = crc32(data, static_cast<size_t>(n));
-            std::string lh;
-            putLe(lh, 0x04034b50, 4);
-            putLe(lh, 20, 2), putLe(lh, 0, 2), putLe(lh, 0, 2), putLe(lh, 0, 2), putLe(lh, 0, 2);
-            putLe(lh, crc, 4), putLe(lh, n, 4), putLe(lh, n, 4);
-            putLe(lh, name.size(), 2), putLe(lh, 4u + pad, 2);
-            lh += name;
-            putLe(lh, 0xCAFE, 2), putLe(lh, pad, 2);
-            lh.append(pad, 'Z');
-            out.write(lh.data(), static_cast<std::streamsize>(lh.size()));
-            out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(n));
-            putLe(cd, 0x02014b50, 4);
-            putLe(cd, 20, 2), putLe(cd, 20, 2), putLe(cd, 0, 2), putLe(cd, 0, 2), putLe(cd, 0, 2), putLe(cd, 0, 2);
-            putLe(cd, crc, 4), putLe(cd, n, 4), putLe(cd, n, 4);
-            putLe(cd, name.size(), 2), putLe(cd, 0, 2), putLe(cd, 0, 2), putLe(cd, 0, 2), putLe(cd, 0, 2);
-            putLe(cd, 0, 4), putLe(cd, pos, 4);
-            cd += name;
-            pos += lh.size() + n;
-            ++count;
-        };
-        add(prefix + "data.pkl", reinterpret_cast<const uint8_t*>(pk.data()), pk.size());
-        const std::string bo = "little";
-        add(prefix + "byteorder", reinterpret_cast<const uint8_t*>(bo.data()), bo.size());
-        for (const auto& [name, t] : records)
-            add(name, static_cast<const uint8_t*>(t.data_ptr()), static_cast<uint64_t>(t.numel() * t.element_size()));
-        const std::string ver = "3\n";
-        add(prefix + "version", reinterpret_cast<const uint8_t*>(ver.data()), ver.size());
-        if (pos > 0xFFFFFFFFull) throw CheckpointError("cannot write '" + path.string() + "': larger than 4 GiB");
-        std::string eocd;
-        putLe(eocd, 0x06054b50, 4);
-        putLe(eocd, 0, 2), putLe(eocd, 0, 2), putLe(eocd, count, 2), putLe(eocd, count, 2);
-        putLe(eocd, cd.size(), 4), putLe(eocd, pos, 4), putLe(eocd, 0, 2);
-        out.write(cd.data(), static_cast<std::streamsize>(cd.size()));
-        out.write(eocd.data(), static_cast<std::streamsize>(eocd.size()));
+        try {
+            caffe2::serialize::PyTorchStreamWriter w([&out](const void* buf, size_t n) -> size_t {
+                out.write(static_cast<const char*>(buf), static_cast<std::streamsize>(n));
+                return out ? n : 0;
+            });
+            w.writeRecord("data.pkl", pk.data(), pk.size());
+            w.writeRecord("byteorder", "little", 6);
+            for (const auto& [name, t] : records) w.writeRecord(name, t.data_ptr(), static_cast<size_t>(t.numel() * t.element_size()));
+            w.writeEndOfFile();
+        } catch (const CheckpointError&) {
+            throw;
+        } catch (const std::exception& e) {
+            throw CheckpointError("cannot write '" + path.string() + "': " + zipWhy(e));
+        }
     });
 }
 

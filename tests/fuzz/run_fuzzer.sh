@@ -34,4 +34,6 @@ open(os.path.join(out, "seed.pth"), "wb").write(b.getvalue())
 PY
 fi
 cd "$work/findings"
-"$work/fuzz_checkpoint" -max_total_time="$secs" -max_len=65536 -rss_limit_mb=4096 -print_final_stats=1 "$work/corpus" 2>&1 | tail -25
+# -detect_leaks=0: LibTorch 1.13's PyTorchStreamReader leaks ~0.3 KB per malformed
+# archive (its constructor throws before the zip state is released; not our code).
+ASAN_OPTIONS=detect_leaks=0 "$work/fuzz_checkpoint" -detect_leaks=0 -max_total_time="$secs" -max_len=65536 -rss_limit_mb=4096 -print_final_stats=1 "$work/corpus" 2>&1 | tail -25
