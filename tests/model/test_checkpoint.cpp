@@ -1,7 +1,8 @@
 // Checkpoint reader/writer: official-format .pth, safetensors, round trips,
 // wrong kinds of file, truncation, and strict loading errors.
 
-#include "minitest.h"
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
 #include "test_helpers.h"
 
 #include "model/checkpoint.h"
@@ -42,39 +43,39 @@ SamConfig tinyConfig() { return samConfigFromJson(testsupport::readText(testsupp
 
 } // namespace
 
-TEST_CASE(reads_official_format_pth)
+TEST_CASE("reads_official_format_pth")
 {
     Checkpoint ck = loadCheckpoint(tinyPth());
-    VERIFY(ck.format == "torch-zip");
+    REQUIRE((ck.format == "torch-zip"));
     const at::Tensor* pos = ck.find("image_encoder.pos_embed");
-    VERIFY(pos != nullptr);
-    VERIFY(pos->sizes() == at::IntArrayRef({1, 64, 64, 64}));
-    VERIFY(pos->scalar_type() == at::kFloat);
+    REQUIRE((pos != nullptr));
+    REQUIRE((pos->sizes() == at::IntArrayRef({1, 64, 64, 64})));
+    REQUIRE((pos->scalar_type() == at::kFloat));
     // Every tensor of the model is there, nothing else.
     Sam sam(tinyConfig());
-    VERIFY(ck.tensors.size() == sam->stateDict().size());
+    REQUIRE((ck.tensors.size() == sam->stateDict().size()));
     sam->loadStateDict(ck.tensors, "tiny");
 }
 
-TEST_CASE(infers_config_from_tensor_shapes)
+TEST_CASE("infers_config_from_tensor_shapes")
 {
     SamConfig c = inferConfig(loadCheckpoint(tinyPth()));
     SamConfig want = tinyConfig();
-    VERIFY(c.embedDim == want.embedDim);
-    VERIFY(c.depth == want.depth);
-    VERIFY(c.numHeads == want.numHeads);
-    VERIFY(c.globalAttnIndexes == want.globalAttnIndexes);
-    VERIFY(c.imageSize == want.imageSize);
-    VERIFY(c.loraRank == 0);
+    REQUIRE((c.embedDim == want.embedDim));
+    REQUIRE((c.depth == want.depth));
+    REQUIRE((c.numHeads == want.numHeads));
+    REQUIRE((c.globalAttnIndexes == want.globalAttnIndexes));
+    REQUIRE((c.imageSize == want.imageSize));
+    REQUIRE((c.loraRank == 0));
 }
 
-TEST_CASE(iou_calibration_follows_how_the_model_was_trained)
+TEST_CASE("iou_calibration_follows_how_the_model_was_trained")
 {
     // Official checkpoints (SAM was trained with an IoU loss): calibrated, clamped to [0, 1].
     auto official = SamEngine::fromCheckpoint(tinyPth(), EngineOptions{DeviceChoice::Cpu, Precision::Fp32}, tinyConfig());
-    VERIFY(official->iouCalibrated());
-    VERIFY(*official->calibratedIou(-0.08f) == 0.0 && *official->calibratedIou(1.3f) == 1.0);
-    VERIFY(std::abs(*official->calibratedIou(0.7f) - 0.7) < 1e-6);
+    REQUIRE((official->iouCalibrated()));
+    REQUIRE((*official->calibratedIou(-0.08f) == 0.0 && *official->calibratedIou(1.3f) == 1.0));
+    REQUIRE((std::abs(*official->calibratedIou(0.7f) - 0.7) < 1e-6));
     // Our fine-tunes say in their training metadata whether the IoU head was trained.
     torch::NoGradGuard ng;
     Sam sam(tinyConfig());
@@ -84,45 +85,45 @@ TEST_CASE(iou_calibration_follows_how_the_model_was_trained)
         const fs::path p = dir / ("samsp_iou_" + std::to_string(::getpid()) + ".safetensors");
         saveSafetensors(p, sam->stateDict(), {{"samsp.config", samConfigToJson(tinyConfig())}, {"samsp.train", train}});
         auto e = SamEngine::fromCheckpoint(p, EngineOptions{DeviceChoice::Cpu, Precision::Fp32});
-        VERIFY_MSG(e->iouCalibrated() == want, train);
-        VERIFY(e->calibratedIou(0.5f).has_value() == want);
+        REQUIRE_MESSAGE((e->iouCalibrated() == want), train);
+        REQUIRE((e->calibratedIou(0.5f).has_value() == want));
         fs::remove(p);
     }
     // Random weights: not calibrated.
     SamEngine random(tinyConfig(), EngineOptions{DeviceChoice::Cpu, Precision::Fp32});
-    VERIFY(!random.iouCalibrated());
+    REQUIRE((!random.iouCalibrated()));
 }
 
-TEST_CASE(infers_the_encoder_kind_from_tensors_alone)
+TEST_CASE("infers_the_encoder_kind_from_tensors_alone")
 {
     // A tiny ViT (the SAM reference set), a TinyViT (the MobileSAM reference set),
     // and the official ViT-B / vit_t layouts, told apart with no metadata.
     const SamConfig tinyVit = inferConfig(loadCheckpoint(tinyPth()));
-    VERIFY(tinyVit.encoder == "vit" && tinyVit.embedDim == 64);
+    REQUIRE((tinyVit.encoder == "vit" && tinyVit.embedDim == 64));
 
     const auto msDir = testsupport::mobileSamGoldenDir();
     const SamConfig ms = inferConfig(loadCheckpoint(msDir / "tiny_mobilesam.pth"));
     const SamConfig msWant = samConfigFromJson(testsupport::readText(msDir / "tiny_mobilesam_config.json"));
-    VERIFY(ms.encoder == "tiny_vit");
-    VERIFY(ms.tvEmbedDims == msWant.tvEmbedDims && ms.tvDepths == msWant.tvDepths && ms.tvWindowSizes == msWant.tvWindowSizes);
-    VERIFY(std::equal(ms.tvNumHeads.begin() + 1, ms.tvNumHeads.end(), msWant.tvNumHeads.begin() + 1));
-    VERIFY(ms.imageSize == 1024 && ms.embeddingSize() == 64);
+    REQUIRE((ms.encoder == "tiny_vit"));
+    REQUIRE((ms.tvEmbedDims == msWant.tvEmbedDims && ms.tvDepths == msWant.tvDepths && ms.tvWindowSizes == msWant.tvWindowSizes));
+    REQUIRE((std::equal(ms.tvNumHeads.begin() + 1, ms.tvNumHeads.end(), msWant.tvNumHeads.begin() + 1)));
+    REQUIRE((ms.imageSize == 1024 && ms.embeddingSize() == 64));
 
     torch::NoGradGuard ng;
     for (const std::string v : {"vit_b", "vit_t"}) {
         Checkpoint ck;
         ck.tensors = Sam(samConfigForVariant(v))->stateDict();
         const SamConfig c = inferConfig(ck);
-        VERIFY_MSG(c.variant == v, "inferred " << c.variant << " for " << v);
-        VERIFY(c.encoder == samConfigForVariant(v).encoder);
+        REQUIRE_MESSAGE((c.variant == v), "inferred " << c.variant << " for " << v);
+        REQUIRE((c.encoder == samConfigForVariant(v).encoder));
     }
     // Neither kind: a clear error naming what was looked for.
     Checkpoint none;
     none.tensors.emplace_back("mask_decoder.iou_token.weight", torch::zeros({1, 256}));
-    VERIFY_THROWS(inferConfig(none), CheckpointError, "TinyViT");
+    REQUIRE_THROWS_WITH_AS(inferConfig(none), doctest::Contains("TinyViT"), CheckpointError);
 }
 
-TEST_CASE(safetensors_round_trip_keeps_values_dtypes_and_metadata)
+TEST_CASE("safetensors_round_trip_keeps_values_dtypes_and_metadata")
 {
     NamedTensors t{{"f32", torch::randn({3, 4})},
                    {"f16", torch::randn({5}).to(torch::kHalf)},
@@ -134,18 +135,18 @@ TEST_CASE(safetensors_round_trip_keeps_values_dtypes_and_metadata)
     auto path = tmpDir() / "rt.safetensors";
     saveSafetensors(path, t, {{"samsp.note", "hello \"world\"\n"}});
     Checkpoint ck = loadCheckpoint(path);
-    VERIFY(ck.format == "safetensors");
-    VERIFY(ck.metadata.at("samsp.note") == "hello \"world\"\n");
-    VERIFY(ck.tensors.size() == t.size());
+    REQUIRE((ck.format == "safetensors"));
+    REQUIRE((ck.metadata.at("samsp.note") == "hello \"world\"\n"));
+    REQUIRE((ck.tensors.size() == t.size()));
     for (size_t i = 0; i < t.size(); ++i) {
-        VERIFY(ck.tensors[i].first == t[i].first);
-        VERIFY(ck.tensors[i].second.scalar_type() == t[i].second.scalar_type());
-        VERIFY(ck.tensors[i].second.sizes() == t[i].second.sizes());
-        VERIFY(torch::equal(ck.tensors[i].second, t[i].second));
+        REQUIRE((ck.tensors[i].first == t[i].first));
+        REQUIRE((ck.tensors[i].second.scalar_type() == t[i].second.scalar_type()));
+        REQUIRE((ck.tensors[i].second.sizes() == t[i].second.sizes()));
+        REQUIRE((torch::equal(ck.tensors[i].second, t[i].second)));
     }
 }
 
-TEST_CASE(torch_zip_writer_round_trips_through_the_reader)
+TEST_CASE("torch_zip_writer_round_trips_through_the_reader")
 {
     NamedTensors t{{"a.weight", torch::randn({3, 4})},
                    {"b", torch::randn({6}).to(torch::kHalf)},
@@ -154,49 +155,49 @@ TEST_CASE(torch_zip_writer_round_trips_through_the_reader)
     auto path = tmpDir() / "rt.pth";
     saveTorchZip(path, t);
     Checkpoint ck = loadCheckpoint(path);
-    VERIFY(ck.format == "torch-zip");
-    VERIFY(ck.tensors.size() == 4);
-    for (size_t i = 0; i < t.size(); ++i) VERIFY(torch::equal(ck.tensors[i].second, t[i].second));
+    REQUIRE((ck.format == "torch-zip"));
+    REQUIRE((ck.tensors.size() == 4));
+    for (size_t i = 0; i < t.size(); ++i) REQUIRE((torch::equal(ck.tensors[i].second, t[i].second)));
 }
 
-TEST_CASE(official_checkpoint_converts_to_safetensors_losslessly)
+TEST_CASE("official_checkpoint_converts_to_safetensors_losslessly")
 {
     Checkpoint a = loadCheckpoint(tinyPth());
     auto path = tmpDir() / "tiny.safetensors";
     saveSafetensors(path, a.tensors);
     Checkpoint b = loadCheckpoint(path);
-    VERIFY(a.tensors.size() == b.tensors.size());
+    REQUIRE((a.tensors.size() == b.tensors.size()));
     for (size_t i = 0; i < a.tensors.size(); ++i) {
-        VERIFY(a.tensors[i].first == b.tensors[i].first);
-        VERIFY(torch::equal(a.tensors[i].second.contiguous(), b.tensors[i].second));
+        REQUIRE((a.tensors[i].first == b.tensors[i].first));
+        REQUIRE((torch::equal(a.tensors[i].second.contiguous(), b.tensors[i].second)));
     }
 }
 
-TEST_CASE(wrong_kinds_of_file_give_clear_errors)
+TEST_CASE("wrong_kinds_of_file_give_clear_errors")
 {
     auto empty = tmpDir() / "empty.pth";
     writeBytes(empty, "");
-    VERIFY_THROWS(loadCheckpoint(empty), CheckpointError, "is empty");
+    REQUIRE_THROWS_WITH_AS(loadCheckpoint(empty), doctest::Contains("is empty"), CheckpointError);
     auto text = tmpDir() / "notes.pth";
     writeBytes(text, "this is a text file, not a checkpoint at all\n");
-    VERIFY_THROWS(loadCheckpoint(text), CheckpointError, "neither a PyTorch zip checkpoint nor a safetensors");
-    VERIFY_THROWS(loadCheckpoint(tmpDir() / "missing.pth"), CheckpointError, "cannot be opened");
-    VERIFY_THROWS(loadCheckpoint(tmpDir()), CheckpointError, "is a folder");
+    REQUIRE_THROWS_WITH_AS(loadCheckpoint(text), doctest::Contains("neither a PyTorch zip checkpoint nor a safetensors"), CheckpointError);
+    REQUIRE_THROWS_WITH_AS(loadCheckpoint(tmpDir() / "missing.pth"), doctest::Contains("cannot be opened"), CheckpointError);
+    REQUIRE_THROWS_WITH_AS(loadCheckpoint(tmpDir()), doctest::Contains("is a folder"), CheckpointError);
     auto legacy = tmpDir() / "legacy.pth";
     writeBytes(legacy, std::string("\x80\x02\x8a\x0a\x6c\xfc\x9c\x46\xf9\x20\x6a\xa8\x50\x19", 14));
-    VERIFY_THROWS(loadCheckpoint(legacy), CheckpointError, "legacy");
+    REQUIRE_THROWS_WITH_AS(loadCheckpoint(legacy), doctest::Contains("legacy"), CheckpointError);
     // A zip that is not a torch checkpoint.
     auto zipOnly = tmpDir() / "other.zip";
     saveTorchZip(zipOnly, {{"x", torch::ones({1})}});
     std::string bytes = testsupport::readText(zipOnly);
     auto pos = bytes.find("archive/data.pkl");
-    VERIFY(pos != std::string::npos);
+    REQUIRE((pos != std::string::npos));
     for (size_t p = 0; (p = bytes.find("data.pkl", p)) != std::string::npos; p += 8) bytes.replace(p, 8, "other.pk");
     writeBytes(zipOnly, bytes);
-    VERIFY_THROWS(loadCheckpoint(zipOnly), CheckpointError, "no data.pkl");
+    REQUIRE_THROWS_WITH_AS(loadCheckpoint(zipOnly), doctest::Contains("no data.pkl"), CheckpointError);
 }
 
-TEST_CASE(truncated_checkpoints_fail_cleanly_at_every_length)
+TEST_CASE("truncated_checkpoints_fail_cleanly_at_every_length")
 {
     std::string bytes = testsupport::readText(tinyPth());
     // A spread of cut points, including inside the pickle, the data and the directory.
@@ -207,13 +208,13 @@ TEST_CASE(truncated_checkpoints_fail_cleanly_at_every_length)
             loadCheckpointFromMemory(reinterpret_cast<const uint8_t*>(bytes.data()), cut, "cut");
         } catch (const CheckpointError& e) {
             ++failures;
-            VERIFY(std::string(e.what()).find("'cut'") != std::string::npos);
+            REQUIRE((std::string(e.what()).find("'cut'") != std::string::npos));
         }
     }
-    VERIFY(failures == 11);
+    REQUIRE((failures == 11));
 }
 
-TEST_CASE(corrupted_bytes_never_crash)
+TEST_CASE("corrupted_bytes_never_crash")
 {
     std::string bytes = testsupport::readText(tinyPth());
     std::mt19937 rng(7);
@@ -229,11 +230,11 @@ TEST_CASE(corrupted_bytes_never_crash)
             ++errors;
         }
     }
-    VERIFY(errors + loaded == 200);
-    VERIFY(errors >= 100); // every truncated copy must fail
+    REQUIRE((errors + loaded == 200));
+    REQUIRE((errors >= 100)); // every truncated copy must fail
 }
 
-TEST_CASE(strict_loading_lists_missing_unexpected_and_mismatched)
+TEST_CASE("strict_loading_lists_missing_unexpected_and_mismatched")
 {
     Checkpoint ck = loadCheckpoint(tinyPth());
     NamedTensors t = ck.tensors;
@@ -242,36 +243,35 @@ TEST_CASE(strict_loading_lists_missing_unexpected_and_mismatched)
     for (auto& [n, v] : t)
         if (n == "mask_decoder.iou_token.weight") v = torch::zeros({1, 128}); // wrong shape
     Sam sam(tinyConfig());
-    VERIFY_THROWS(sam->loadStateDict(t, "broken.pth"), CheckpointError, "1 missing: ");
-    VERIFY_THROWS(sam->loadStateDict(t, "broken.pth"), CheckpointError, "1 unexpected: image_encoder.extra_thing");
-    VERIFY_THROWS(sam->loadStateDict(t, "broken.pth"), CheckpointError,
-                      "mask_decoder.iou_token.weight: file [1, 128] vs model [1, 256]");
+    REQUIRE_THROWS_WITH_AS(sam->loadStateDict(t, "broken.pth"), doctest::Contains("1 missing: "), CheckpointError);
+    REQUIRE_THROWS_WITH_AS(sam->loadStateDict(t, "broken.pth"), doctest::Contains("1 unexpected: image_encoder.extra_thing"), CheckpointError);
+    REQUIRE_THROWS_WITH_AS(sam->loadStateDict(t, "broken.pth"), doctest::Contains("mask_decoder.iou_token.weight: file [1, 128] vs model [1, 256]"), CheckpointError);
     // The wrong architecture: vit_b config against the tiny checkpoint.
     SamConfig b = samConfigForVariant("vit_b");
     b.depth = 1, b.globalAttnIndexes = {0}; // keep the test light: shapes differ already
     Sam big(b);
-    VERIFY_THROWS(big->loadStateDict(ck.tensors, "tiny_sam.pth"), CheckpointError, "does not fit SAM vit_b");
+    REQUIRE_THROWS_WITH_AS(big->loadStateDict(ck.tensors, "tiny_sam.pth"), doctest::Contains("does not fit SAM vit_b"), CheckpointError);
 }
 
-TEST_CASE(smaller_image_size_interpolates_position_tables)
+TEST_CASE("smaller_image_size_interpolates_position_tables")
 {
     SamConfig c = tinyConfig();
     c.imageSize = 256;
     auto eng = SamEngine::fromCheckpoint(tinyPth(), EngineOptions{DeviceChoice::Cpu}, c);
-    VERIFY(eng->model()->vit()->pos_embed.sizes() == at::IntArrayRef({1, 16, 16, 64}));
+    REQUIRE((eng->model()->vit()->pos_embed.sizes() == at::IntArrayRef({1, 16, 16, 64})));
     // Global blocks (1, 3) now use 2*16-1 = 31 rel-pos rows; windowed blocks keep 27.
     auto blocks = eng->model()->vit()->blockList();
-    VERIFY(blocks[1]->attn->rel_pos_h.size(0) == 31);
-    VERIFY(blocks[0]->attn->rel_pos_h.size(0) == 27);
+    REQUIRE((blocks[1]->attn->rel_pos_h.size(0) == 31));
+    REQUIRE((blocks[0]->attn->rel_pos_h.size(0) == 27));
     std::vector<uint8_t> img(100 * 80 * 3, 128);
     Embedding e = eng->encode(ImageU8{img.data(), 100, 80, 300});
-    VERIFY(e.features.sizes() == at::IntArrayRef({1, 256, 16, 16}));
+    REQUIRE((e.features.sizes() == at::IntArrayRef({1, 256, 16, 16})));
     Prediction p = eng->decode(e, Prompts{{{50, 40, 1}}, std::nullopt, {}}, true, true);
-    VERIFY(p.lowResLogits.sizes() == at::IntArrayRef({3, 64, 64}));
-    VERIFY(p.masks.sizes() == at::IntArrayRef({3, 80, 100}));
+    REQUIRE((p.lowResLogits.sizes() == at::IntArrayRef({3, 64, 64})));
+    REQUIRE((p.masks.sizes() == at::IntArrayRef({3, 80, 100})));
 }
 
-TEST_CASE(wrapped_sam_med2d_style_checkpoint_loads_with_adapters_at_256)
+TEST_CASE("wrapped_sam_med2d_style_checkpoint_loads_with_adapters_at_256")
 {
     // SAM-Med2D saves {"model": state_dict, ...} at image size 256 with per-block adapters.
     SamConfig c = tinyConfig();
@@ -282,34 +282,32 @@ TEST_CASE(wrapped_sam_med2d_style_checkpoint_loads_with_adapters_at_256)
     auto path = tmpDir() / "sam_med2d_like.pth";
     saveTorchZip(path, src->stateDict(), "model");
     Checkpoint ck = loadCheckpoint(path);
-    VERIFY(ck.find("image_encoder.blocks.2.Adapter.spatial.2.weight") != nullptr);
+    REQUIRE((ck.find("image_encoder.blocks.2.Adapter.spatial.2.weight") != nullptr));
     auto eng = SamEngine::fromCheckpoint(path, EngineOptions{DeviceChoice::Cpu});
-    VERIFY(eng->config().adapter);
-    VERIFY(eng->config().imageSize == 256);
-    VERIFY(eng->config().globalAttnIndexes == c.globalAttnIndexes);
+    REQUIRE((eng->config().adapter));
+    REQUIRE((eng->config().imageSize == 256));
+    REQUIRE((eng->config().globalAttnIndexes == c.globalAttnIndexes));
     // Loaded exactly: the engine's encoder reproduces the source model's.
     torch::NoGradGuard ng;
     auto x = torch::randn({1, 3, 256, 256});
     src->eval();
     auto want = src->image_encoder->forward(x);
     auto got = eng->encodeTensor(x);
-    VERIFY((want - got).abs().max().item<double>() < 1e-5);
+    REQUIRE(((want - got).abs().max().item<double>() < 1e-5));
     // The adapter branch matters: dropping its tensors is a strict-loading error.
     NamedTensors t;
     for (auto& [n, v] : ck.tensors)
         if (n.find(".Adapter.") == std::string::npos) t.emplace_back(n, v);
     Sam again(c);
-    VERIFY_THROWS(again->loadStateDict(t, "no_adapter.pth"), CheckpointError, "missing");
+    REQUIRE_THROWS_WITH_AS(again->loadStateDict(t, "no_adapter.pth"), doctest::Contains("missing"), CheckpointError);
 }
 
-TEST_CASE(unwritable_destination_is_a_clear_error_and_leaves_old_file)
+TEST_CASE("unwritable_destination_is_a_clear_error_and_leaves_old_file")
 {
     auto path = tmpDir() / "keep.safetensors";
     saveSafetensors(path, {{"a", torch::ones({2})}});
     auto before = testsupport::readText(path);
-    VERIFY_THROWS(saveSafetensors(tmpDir() / "no_such_dir" / "x.safetensors", {{"a", torch::ones({2})}}),
-                      CheckpointError, "folder does not exist");
-    VERIFY(testsupport::readText(path) == before);
+    REQUIRE_THROWS_WITH_AS(saveSafetensors(tmpDir() / "no_such_dir" / "x.safetensors", {{"a", torch::ones({2})}}), doctest::Contains("folder does not exist"), CheckpointError);
+    REQUIRE((testsupport::readText(path) == before));
 }
 
-MINITEST_MAIN()

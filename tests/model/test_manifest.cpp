@@ -2,7 +2,8 @@
 // and shapes of the official checkpoints (testdata/sam/sam_manifest.json,
 // testdata/mobilesam/mobilesam_manifest.json).
 
-#include "minitest.h"
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
 #include "test_helpers.h"
 
 #include "model/json.h"
@@ -19,7 +20,7 @@ void checkVariant(const std::string& v, const std::string& file = "sam/sam_manif
 {
     const Json manifest = Json::parse(testsupport::readText(testsupport::sharedTestdata() / file));
     const Json* entry = jsonFind(manifest, v);
-    VERIFY_MSG(entry, "manifest lacks " << v);
+    REQUIRE_MESSAGE((entry), "manifest lacks " << v);
     std::map<std::string, std::vector<int64_t>> want;
     for (const auto& [name, shape] : jsonFind(*entry, "tensors")->items()) {
         std::vector<int64_t> s;
@@ -33,34 +34,41 @@ void checkVariant(const std::string& v, const std::string& file = "sam/sam_manif
     for (const auto& [name, t] : sam->stateDict()) have[name] = t.sizes().vec();
     for (const auto& [name, s] : want) {
         auto it = have.find(name);
-        VERIFY_MSG(it != have.end(), v << ": model lacks " << name);
-        VERIFY_MSG(it->second == s, v << ": " << name << " has the wrong shape");
+        REQUIRE_MESSAGE((it != have.end()), v << ": model lacks " << name);
+        REQUIRE_MESSAGE((it->second == s), v << ": " << name << " has the wrong shape");
     }
-    for (const auto& [name, s] : have) VERIFY_MSG(want.count(name), v << ": model has an extra tensor " << name);
-    VERIFY(have.size() == want.size());
+    for (const auto& [name, s] : have) REQUIRE_MESSAGE((want.count(name)), v << ": model has an extra tensor " << name);
+    REQUIRE((have.size() == want.size()));
     if (const Json* n = jsonFind(*entry, "num_parameters")) {
         // Parameters only: the prompt encoder's Gaussian PE matrix is a buffer.
         int64_t count = 0;
         for (const auto& p : sam->parameters()) count += p.numel();
-        VERIFY_MSG(count == jsonInteger(*n), v << ": " << count << " parameters, manifest says " << jsonInteger(*n));
+        REQUIRE_MESSAGE((count == jsonInteger(*n)), v << ": " << count << " parameters, manifest says " << jsonInteger(*n));
     }
 }
 } // namespace
 
-TEST_CASE(vit_b_matches_manifest) { checkVariant("vit_b"); }
-TEST_CASE(vit_l_matches_manifest) { checkVariant("vit_l"); }
-TEST_CASE(vit_h_matches_manifest) { checkVariant("vit_h"); }
-TEST_CASE(vit_t_matches_mobilesam_manifest) { checkVariant("vit_t", "mobilesam/mobilesam_manifest.json"); }
+// Data-driven: one case per variant and the manifest that describes it (a sub-case
+// each, so a failure names the variant and the others still run).
+TEST_CASE("every_variant_matches_its_official_manifest")
+{
+    const std::pair<const char*, const char*> variants[] = {{"vit_b", "sam/sam_manifest.json"},
+                                                            {"vit_l", "sam/sam_manifest.json"},
+                                                            {"vit_h", "sam/sam_manifest.json"},
+                                                            {"vit_t", "mobilesam/mobilesam_manifest.json"}};
+    for (const auto& [variant, manifest] : variants) {
+        SUBCASE(variant) { checkVariant(variant, manifest); }
+    }
+}
 
-TEST_CASE(vit_t_manifest_config_is_ours)
+TEST_CASE("vit_t_manifest_config_is_ours")
 {
     const Json manifest = Json::parse(testsupport::readText(testsupport::sharedTestdata() / "mobilesam" / "mobilesam_manifest.json"));
     const Json* cfg = jsonFind(*jsonFind(manifest, "vit_t"), "config");
     const SamConfig c = samConfigFromJson(cfg->dump());
     const SamConfig v = samConfigForVariant("vit_t");
-    VERIFY(c.isTinyViT());
-    VERIFY(c.tvEmbedDims == v.tvEmbedDims && c.tvDepths == v.tvDepths && c.tvNumHeads == v.tvNumHeads &&
-           c.tvWindowSizes == v.tvWindowSizes);
+    REQUIRE((c.isTinyViT()));
+    REQUIRE((c.tvEmbedDims == v.tvEmbedDims && c.tvDepths == v.tvDepths && c.tvNumHeads == v.tvNumHeads &&
+           c.tvWindowSizes == v.tvWindowSizes));
 }
 
-MINITEST_MAIN()

@@ -6,7 +6,8 @@
 // TinyViT encoder against MobileSAM's reference (../shared/testdata/mobilesam or
 // $SAMSP_MOBILESAM_GOLDEN_DIR, architecture from tiny_mobilesam_config.json).
 
-#include "minitest.h"
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
 #include "test_helpers.h"
 
 #include "model/checkpoint.h"
@@ -31,7 +32,7 @@ struct Golden
     bool has(const std::string& k) const { return root.toGenericDict().contains(c10::IValue(k)); }
     at::Tensor t(const std::string& k) const
     {
-        if (!has(k)) throw minitest::Failure("golden data lacks '" + k + "'");
+        if (!has(k)) FAIL("golden data lacks '" << k << "'");
         return root.toGenericDict().at(c10::IValue(k)).toTensor();
     }
 };
@@ -65,14 +66,14 @@ SamEngine& engine()
 
 double maxDiff(const at::Tensor& a, const at::Tensor& b)
 {
-    VERIFY_MSG(a.sizes() == b.sizes(), "shape " << a.sizes() << " vs reference " << b.sizes());
+    REQUIRE_MESSAGE((a.sizes() == b.sizes()), "shape " << a.sizes() << " vs reference " << b.sizes());
     if (a.numel() == 0) return 0.0;
     return (a.to(torch::kFloat) - b.to(torch::kFloat)).abs().max().item<double>();
 }
 
 double agreement(const at::Tensor& a, const at::Tensor& b)
 {
-    VERIFY_MSG(a.sizes() == b.sizes(), "mask shape " << a.sizes() << " vs reference " << b.sizes());
+    REQUIRE_MESSAGE((a.sizes() == b.sizes()), "mask shape " << a.sizes() << " vs reference " << b.sizes());
     return a.eq(b).to(torch::kDouble).mean().item<double>();
 }
 
@@ -107,22 +108,22 @@ Embedding goldenEmbedding()
 
 } // namespace
 
-TEST_CASE(encoder_matches_reference)
+TEST_CASE("encoder_matches_reference")
 {
     auto out = engine().encodeTensor(golden().t("input_tensor"));
     double d = maxDiff(out, golden().t("image_embeddings"));
     std::cout << "  encoder max |diff| = " << d << std::endl;
-    VERIFY_MSG(d <= 1e-3, "encoder output differs by " << d);
+    REQUIRE_MESSAGE((d <= 1e-3), "encoder output differs by " << d);
 }
 
-TEST_CASE(dense_pe_matches_reference)
+TEST_CASE("dense_pe_matches_reference")
 {
     c10::InferenceMode im;
     double d = maxDiff(engine().model()->prompt_encoder->getDensePe(), golden().t("dense_pe"));
-    VERIFY_MSG(d <= 1e-3, "dense PE differs by " << d);
+    REQUIRE_MESSAGE((d <= 1e-3), "dense PE differs by " << d);
 }
 
-TEST_CASE(prompt_embeddings_match_reference)
+TEST_CASE("prompt_embeddings_match_reference")
 {
     Golden& g = golden();
     const auto& cfg = engine().config();
@@ -149,37 +150,37 @@ TEST_CASE(prompt_embeddings_match_reference)
         if (p.maskLogits.defined()) mask = p.maskLogits.reshape({1, 1, cfg.lowResSize(), cfg.lowResSize()});
         auto [sparse, dense] = engine().model()->prompt_encoder->forward(pts, box, mask);
         double ds = maxDiff(sparse, g.t(c + ".sparse_embeddings"));
-        VERIFY_MSG(ds <= 1e-3, c << ": sparse embeddings differ by " << ds);
+        REQUIRE_MESSAGE((ds <= 1e-3), c << ": sparse embeddings differ by " << ds);
         if (g.has(c + ".dense_embeddings")) {
             double dd = maxDiff(dense, g.t(c + ".dense_embeddings"));
-            VERIFY_MSG(dd <= 1e-3, c << ": dense embeddings differ by " << dd);
+            REQUIRE_MESSAGE((dd <= 1e-3), c << ": dense embeddings differ by " << dd);
         }
     }
 }
 
-TEST_CASE(decoder_matches_reference_for_every_case)
+TEST_CASE("decoder_matches_reference_for_every_case")
 {
     Golden& g = golden();
-    VERIFY(!g.cases.empty());
+    REQUIRE((!g.cases.empty()));
     auto emb = goldenEmbedding();
     for (const auto& c : g.cases) {
         const bool multi = g.t(c + ".multimask_output").item<bool>();
         Prediction pr = engine().decode(emb, promptsFor(c), multi, true);
         double dl = maxDiff(pr.lowResLogits.unsqueeze(0), g.t(c + ".low_res_logits"));
         auto iouRef = g.t(c + ".iou_predictions").reshape({-1});
-        VERIFY(static_cast<int64_t>(pr.iou.size()) == iouRef.numel());
+        REQUIRE((static_cast<int64_t>(pr.iou.size()) == iouRef.numel()));
         double di = 0;
         for (size_t i = 0; i < pr.iou.size(); ++i)
             di = std::max(di, std::abs(double(pr.iou[i]) - iouRef[static_cast<int64_t>(i)].item<double>()));
         double agree = agreement(pr.masks.unsqueeze(0), g.t(c + ".masks"));
         std::cout << "  " << c << ": logits |diff| " << dl << ", IoU |diff| " << di << ", masks agree " << agree << std::endl;
-        VERIFY_MSG(dl <= 1e-3, c << ": low-res logits differ by " << dl);
-        VERIFY_MSG(di <= 1e-4, c << ": IoU predictions differ by " << di);
-        VERIFY_MSG(agree >= 0.999, c << ": masks agree on only " << agree);
+        REQUIRE_MESSAGE((dl <= 1e-3), c << ": low-res logits differ by " << dl);
+        REQUIRE_MESSAGE((di <= 1e-4), c << ": IoU predictions differ by " << di);
+        REQUIRE_MESSAGE((agree >= 0.999), c << ": masks agree on only " << agree);
     }
 }
 
-TEST_CASE(end_to_end_from_uint8_image)
+TEST_CASE("end_to_end_from_uint8_image")
 {
     Golden& g = golden();
     auto img = g.t("image_hwc_uint8").contiguous();
@@ -189,18 +190,18 @@ TEST_CASE(end_to_end_from_uint8_image)
     double dIn = maxDiff(input, g.t("input_tensor"));
     std::cout << "  preprocess max |diff| vs PIL resize = " << dIn << std::endl;
     // PIL and LibTorch round a few bilinear samples differently by one grey level (~0.02 after normalising).
-    VERIFY_MSG(dIn <= 0.05, "preprocessed input differs by " << dIn);
+    REQUIRE_MESSAGE((dIn <= 0.05), "preprocessed input differs by " << dIn);
     Embedding e = engine().encode(view);
     for (const auto& c : g.cases) {
         const bool multi = g.t(c + ".multimask_output").item<bool>();
         Prediction pr = engine().decode(e, promptsFor(c), multi, true);
         double agree = agreement(pr.masks.unsqueeze(0), g.t(c + ".masks"));
         std::cout << "  " << c << " end to end: masks agree " << agree << std::endl;
-        VERIFY_MSG(agree >= 0.99, c << ": end-to-end masks agree on only " << agree);
+        REQUIRE_MESSAGE((agree >= 0.99), c << ": end-to-end masks agree on only " << agree);
     }
 }
 
-TEST_CASE(bf16_encoder_masks_agree_with_fp32)
+TEST_CASE("bf16_encoder_masks_agree_with_fp32")
 {
     // Precision setting: bf16 encoder (decoder fp32 on CPU). Where the CPU has native
     // bf16, masks must agree >= 99 % with fp32. Where it has not, bf16 must be refused
@@ -213,28 +214,26 @@ TEST_CASE(bf16_encoder_masks_agree_with_fp32)
         std::cout << "  this CPU, " << cpuFeatures().summary()
                   << ", has no native bf16: the agreement check cannot run here; checking that bf16 is refused instead"
                   << std::endl;
-        VERIFY_THROWS(SamEngine::fromCheckpoint(set.dir / set.checkpoint, EngineOptions{DeviceChoice::Cpu, Precision::Bf16}, cfg),
-                      ModelError, "neither AVX512_BF16 nor AMX_BF16");
+        REQUIRE_THROWS_WITH_AS(SamEngine::fromCheckpoint(set.dir / set.checkpoint, EngineOptions{DeviceChoice::Cpu, Precision::Bf16}, cfg), doctest::Contains("neither AVX512_BF16 nor AMX_BF16"), ModelError);
         auto autoEngine =
             SamEngine::fromCheckpoint(set.dir / set.checkpoint, EngineOptions{DeviceChoice::Cpu, Precision::Auto}, cfg);
-        VERIFY(autoEngine->precision() == Precision::Fp32);
+        REQUIRE((autoEngine->precision() == Precision::Fp32));
         return;
     }
     std::cout << "  this CPU, " << cpuFeatures().summary() << ", has native bf16: checking agreement" << std::endl;
     auto bf = SamEngine::fromCheckpoint(set.dir / set.checkpoint, EngineOptions{DeviceChoice::Cpu, Precision::Bf16}, cfg);
-    VERIFY(bf->model()->image_encoder->dtype() == at::kBFloat16);
+    REQUIRE((bf->model()->image_encoder->dtype() == at::kBFloat16));
     auto img = g.t("image_hwc_uint8").contiguous();
     ImageU8 view{img.data_ptr<uint8_t>(), img.size(1), img.size(0), img.size(1) * 3};
     Embedding e16 = bf->encode(view), e32 = engine().encode(view);
-    VERIFY(e16.features.scalar_type() == at::kFloat);
+    REQUIRE((e16.features.scalar_type() == at::kFloat));
     for (const auto& c : g.cases) {
         const bool multi = g.t(c + ".multimask_output").item<bool>();
         auto p16 = bf->decode(e16, promptsFor(c), multi, true);
         auto p32 = engine().decode(e32, promptsFor(c), multi, true);
         double agree = agreement(p16.masks, p32.masks);
         std::cout << "  " << c << " bf16 vs fp32: masks agree " << agree << std::endl;
-        VERIFY_MSG(agree >= 0.99, c << ": bf16 masks agree with fp32 on only " << agree);
+        REQUIRE_MESSAGE((agree >= 0.99), c << ": bf16 masks agree with fp32 on only " << agree);
     }
 }
 
-MINITEST_MAIN()

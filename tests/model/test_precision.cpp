@@ -4,7 +4,8 @@
 // probe's answer for a real engine. The bf16 run itself happens only where bf16
 // is native (test_model_parity); here the refusal is what runs everywhere.
 
-#include "minitest.h"
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
 
 #include "model/config.h"
 #include "model/engine.h"
@@ -45,141 +46,139 @@ struct CpuOverride
 
 } // namespace
 
-TEST_CASE(cpuinfo_is_parsed_into_the_flags_that_matter)
+TEST_CASE("cpuinfo_is_parsed_into_the_flags_that_matter")
 {
     const CpuFeatures zen = cpuFeaturesFromCpuinfo(kZen3);
-    VERIFY(zen.model == "AMD EPYC 7B13");
-    VERIFY(zen.avx2 && zen.fma && !zen.avx512f && !zen.avx512bf16 && !zen.amxBf16);
-    VERIFY(!zen.nativeBf16());
-    VERIFY_MSG(zen.summary().find("no native bf16") != std::string::npos, zen.summary());
-    VERIFY_MSG(zen.summary().find("no AVX-512") != std::string::npos, zen.summary());
+    REQUIRE((zen.model == "AMD EPYC 7B13"));
+    REQUIRE((zen.avx2 && zen.fma && !zen.avx512f && !zen.avx512bf16 && !zen.amxBf16));
+    REQUIRE((!zen.nativeBf16()));
+    REQUIRE_MESSAGE((zen.summary().find("no native bf16") != std::string::npos), zen.summary());
+    REQUIRE_MESSAGE((zen.summary().find("no AVX-512") != std::string::npos), zen.summary());
 
     const CpuFeatures spr = cpuFeaturesFromCpuinfo(kSapphire);
-    VERIFY(spr.avx512f && spr.avx512bf16 && spr.amxBf16 && spr.nativeBf16());
+    REQUIRE((spr.avx512f && spr.avx512bf16 && spr.amxBf16 && spr.nativeBf16()));
     const auto names = spr.flagNames();
-    VERIFY(names == (std::vector<std::string>{"AVX2", "FMA", "AVX-512", "AVX512_BF16", "AMX_BF16"}));
+    REQUIRE((names == (std::vector<std::string>{"AVX2", "FMA", "AVX-512", "AVX512_BF16", "AMX_BF16"})));
 
     // AVX-512 alone is not native bf16.
     const CpuFeatures sky = cpuFeaturesFromCpuinfo(kSkylake);
-    VERIFY(sky.avx512f && !sky.nativeBf16());
+    REQUIRE((sky.avx512f && !sky.nativeBf16()));
     // Nothing readable: an unknown CPU with no flags, not a crash.
     const CpuFeatures none = cpuFeaturesFromCpuinfo("");
-    VERIFY(none.model == "unknown CPU" && !none.avx2 && !none.nativeBf16());
+    REQUIRE((none.model == "unknown CPU" && !none.avx2 && !none.nativeBf16()));
 }
 
-TEST_CASE(this_machine_is_described)
+TEST_CASE("this_machine_is_described")
 {
     const CpuFeatures& here = cpuFeatures();
     std::cout << "  this CPU: " << here.summary() << std::endl;
-    VERIFY(!here.model.empty());
+    REQUIRE((!here.model.empty()));
     const RuntimeInfo info = runtimeInfo();
     const std::string text = runtimeSummary(info);
-    VERIFY_MSG(text.find("CPU: ") != std::string::npos && text.find("Precision (auto): ") != std::string::npos, text);
+    REQUIRE_MESSAGE((text.find("CPU: ") != std::string::npos && text.find("Precision (auto): ") != std::string::npos), text);
     // Auto never picks bf16 where it is not native.
-    if (!here.nativeBf16()) VERIFY(info.autoPrecision.precision == Precision::Fp32);
+    if (!here.nativeBf16()) REQUIRE((info.autoPrecision.precision == Precision::Fp32));
 }
 
-TEST_CASE(policy_on_an_avx2_only_cpu)
+TEST_CASE("policy_on_an_avx2_only_cpu")
 {
     const CpuFeatures zen = cpuFeaturesFromCpuinfo(kZen3);
     const PrecisionChoice a = choosePrecision(Precision::Auto, false, zen, false, std::nullopt);
-    VERIFY(a.precision == Precision::Fp32);
-    VERIFY_MSG(a.reason.find("AVX512_BF16") != std::string::npos && a.reason.find("AMD EPYC 7B13") != std::string::npos,
-               a.reason);
-    VERIFY(choosePrecision(Precision::Fp32, false, zen, false, std::nullopt).precision == Precision::Fp32);
+    REQUIRE((a.precision == Precision::Fp32));
+    REQUIRE_MESSAGE((a.reason.find("AVX512_BF16") != std::string::npos && a.reason.find("AMD EPYC 7B13") != std::string::npos), a.reason);
+    REQUIRE((choosePrecision(Precision::Fp32, false, zen, false, std::nullopt).precision == Precision::Fp32));
     // Explicit bf16 is refused, naming what the CPU lacks and what to use instead.
-    VERIFY_THROWS(choosePrecision(Precision::Bf16, false, zen, false, std::nullopt), ModelError, "AMX_BF16");
-    VERIFY_THROWS(choosePrecision(Precision::Bf16, false, zen, false, std::nullopt), ModelError, "use fp32 or auto");
+    REQUIRE_THROWS_WITH_AS(choosePrecision(Precision::Bf16, false, zen, false, std::nullopt), doctest::Contains("AMX_BF16"), ModelError);
+    REQUIRE_THROWS_WITH_AS(choosePrecision(Precision::Bf16, false, zen, false, std::nullopt), doctest::Contains("use fp32 or auto"), ModelError);
     // A probe figure is irrelevant where bf16 is not native.
-    VERIFY(choosePrecision(Precision::Auto, false, zen, false, 5.0).precision == Precision::Fp32);
+    REQUIRE((choosePrecision(Precision::Auto, false, zen, false, 5.0).precision == Precision::Fp32));
 }
 
-TEST_CASE(policy_on_a_native_bf16_cpu)
+TEST_CASE("policy_on_a_native_bf16_cpu")
 {
     const CpuFeatures spr = cpuFeaturesFromCpuinfo(kSapphire);
     const PrecisionChoice fast = choosePrecision(Precision::Auto, false, spr, false, 2.0);
-    VERIFY(fast.precision == Precision::Bf16);
-    VERIFY_MSG(fast.reason.find("2.00x") != std::string::npos, fast.reason);
+    REQUIRE((fast.precision == Precision::Bf16));
+    REQUIRE_MESSAGE((fast.reason.find("2.00x") != std::string::npos), fast.reason);
     // Native but not measured faster: fp32, and the reason says so.
     const PrecisionChoice slow = choosePrecision(Precision::Auto, false, spr, false, 1.05);
-    VERIFY(slow.precision == Precision::Fp32);
-    VERIFY_MSG(slow.reason.find("1.05x") != std::string::npos, slow.reason);
-    VERIFY(choosePrecision(Precision::Auto, false, spr, false, std::nullopt).precision == Precision::Fp32);
+    REQUIRE((slow.precision == Precision::Fp32));
+    REQUIRE_MESSAGE((slow.reason.find("1.05x") != std::string::npos), slow.reason);
+    REQUIRE((choosePrecision(Precision::Auto, false, spr, false, std::nullopt).precision == Precision::Fp32));
     // Explicit bf16 is honoured where native, even if the probe was not run.
-    VERIFY(choosePrecision(Precision::Bf16, false, spr, false, std::nullopt).precision == Precision::Bf16);
+    REQUIRE((choosePrecision(Precision::Bf16, false, spr, false, std::nullopt).precision == Precision::Bf16));
 }
 
-TEST_CASE(policy_on_cuda)
+TEST_CASE("policy_on_cuda")
 {
     const CpuFeatures zen = cpuFeaturesFromCpuinfo(kZen3);
     // The GPU decides, not the host CPU.
-    VERIFY(choosePrecision(Precision::Auto, true, zen, true, std::nullopt).precision == Precision::Bf16);
-    VERIFY(choosePrecision(Precision::Bf16, true, zen, true, std::nullopt).precision == Precision::Bf16);
-    VERIFY(choosePrecision(Precision::Auto, true, zen, false, std::nullopt).precision == Precision::Fp32);
-    VERIFY_THROWS(choosePrecision(Precision::Bf16, true, zen, false, std::nullopt), ModelError, "compute capability");
+    REQUIRE((choosePrecision(Precision::Auto, true, zen, true, std::nullopt).precision == Precision::Bf16));
+    REQUIRE((choosePrecision(Precision::Bf16, true, zen, true, std::nullopt).precision == Precision::Bf16));
+    REQUIRE((choosePrecision(Precision::Auto, true, zen, false, std::nullopt).precision == Precision::Fp32));
+    REQUIRE_THROWS_WITH_AS(choosePrecision(Precision::Bf16, true, zen, false, std::nullopt), doctest::Contains("compute capability"), ModelError);
 }
 
-TEST_CASE(precision_and_device_names_parse)
+TEST_CASE("precision_and_device_names_parse")
 {
-    VERIFY(parsePrecision("auto") == Precision::Auto);
-    VERIFY(parsePrecision("fp32") == Precision::Fp32);
-    VERIFY(parsePrecision("bf16") == Precision::Bf16);
-    VERIFY_THROWS(parsePrecision("fp16"), ModelError, "fp16");
-    for (auto p : {Precision::Auto, Precision::Fp32, Precision::Bf16}) VERIFY(parsePrecision(precisionName(p)) == p);
-    VERIFY(parseDeviceChoice("cpu") == DeviceChoice::Cpu);
-    VERIFY(parseDeviceChoice("cuda") == DeviceChoice::Cuda);
-    VERIFY(parseDeviceChoice("auto") == DeviceChoice::Auto);
-    VERIFY_THROWS(parseDeviceChoice("gpu0"), ModelError, "gpu0");
+    REQUIRE((parsePrecision("auto") == Precision::Auto));
+    REQUIRE((parsePrecision("fp32") == Precision::Fp32));
+    REQUIRE((parsePrecision("bf16") == Precision::Bf16));
+    REQUIRE_THROWS_WITH_AS(parsePrecision("fp16"), doctest::Contains("fp16"), ModelError);
+    for (auto p : {Precision::Auto, Precision::Fp32, Precision::Bf16}) REQUIRE((parsePrecision(precisionName(p)) == p));
+    REQUIRE((parseDeviceChoice("cpu") == DeviceChoice::Cpu));
+    REQUIRE((parseDeviceChoice("cuda") == DeviceChoice::Cuda));
+    REQUIRE((parseDeviceChoice("auto") == DeviceChoice::Auto));
+    REQUIRE_THROWS_WITH_AS(parseDeviceChoice("gpu0"), doctest::Contains("gpu0"), ModelError);
 }
 
-TEST_CASE(engine_on_a_forced_avx2_only_cpu_refuses_bf16_and_auto_runs_fp32)
+TEST_CASE("engine_on_a_forced_avx2_only_cpu_refuses_bf16_and_auto_runs_fp32")
 {
     // Whatever this machine is, the engine must behave as on an AVX2-only one.
     CpuOverride force(cpuFeaturesFromCpuinfo(kZen3));
-    VERIFY(!cpuFeatures().nativeBf16() && cpuFeatures().fromOverride);
-    VERIFY_THROWS(SamEngine(tinyConfig(), EngineOptions{DeviceChoice::Cpu, Precision::Bf16}), ModelError,
-                  "bf16 was requested");
+    REQUIRE((!cpuFeatures().nativeBf16() && cpuFeatures().fromOverride));
+    REQUIRE_THROWS_WITH_AS(SamEngine(tinyConfig(), EngineOptions{DeviceChoice::Cpu, Precision::Bf16}), doctest::Contains("bf16 was requested"), ModelError);
     SamEngine eng(tinyConfig(), EngineOptions{DeviceChoice::Cpu, Precision::Auto});
-    VERIFY(eng.precision() == Precision::Fp32);
-    VERIFY_MSG(eng.precisionReason().find("AVX512_BF16") != std::string::npos, eng.precisionReason());
-    VERIFY(eng.model()->image_encoder->dtype() == at::kFloat);
-    VERIFY(eng.deviceDescription().find("fp32") != std::string::npos);
+    REQUIRE((eng.precision() == Precision::Fp32));
+    REQUIRE_MESSAGE((eng.precisionReason().find("AVX512_BF16") != std::string::npos), eng.precisionReason());
+    REQUIRE((eng.model()->image_encoder->dtype() == at::kFloat));
+    REQUIRE((eng.deviceDescription().find("fp32") != std::string::npos));
     // And it works: an encode runs.
     std::vector<uint8_t> img(64 * 48 * 3, 128);
     Embedding e = eng.encode(ImageU8{img.data(), 64, 48, 64 * 3});
-    VERIFY(e.valid());
+    REQUIRE((e.valid()));
 }
 
-TEST_CASE(engine_on_a_forced_native_cpu_follows_the_policy)
+TEST_CASE("engine_on_a_forced_native_cpu_follows_the_policy")
 {
     // With native bf16 forced, explicit bf16 is accepted and the encoder converts
     // (nothing is encoded: on a CPU without bf16 that would be the slow path).
     CpuOverride force(cpuFeaturesFromCpuinfo(kSapphire));
     SamEngine eng(tinyConfig(), EngineOptions{DeviceChoice::Cpu, Precision::Bf16});
-    VERIFY(eng.precision() == Precision::Bf16);
-    VERIFY(eng.model()->image_encoder->dtype() == at::kBFloat16);
-    VERIFY(eng.deviceDescription().find("bf16") != std::string::npos);
+    REQUIRE((eng.precision() == Precision::Bf16));
+    REQUIRE((eng.model()->image_encoder->dtype() == at::kBFloat16));
+    REQUIRE((eng.deviceDescription().find("bf16") != std::string::npos));
     // Auto: bf16 exactly when the probe measured it fast enough on this machine.
     SamEngine autoEng(tinyConfig(), EngineOptions{DeviceChoice::Cpu, Precision::Auto});
     const double speedup = measureCpuBf16Speedup();
     std::cout << "  probe: bf16 is " << speedup << "x fp32 here; auto chose " << precisionName(autoEng.precision())
               << " (" << autoEng.precisionReason() << ")" << std::endl;
-    VERIFY((autoEng.precision() == Precision::Bf16) == (speedup >= kMinBf16Speedup));
+    REQUIRE(((autoEng.precision() == Precision::Bf16) == (speedup >= kMinBf16Speedup)));
 }
 
-TEST_CASE(model_identity_is_the_weights_not_the_name)
+TEST_CASE("model_identity_is_the_weights_not_the_name")
 {
     torch::manual_seed(3);
     SamEngine a(tinyConfig(), EngineOptions{DeviceChoice::Cpu, Precision::Fp32});
     auto sd = a.model()->stateDict();
     const std::string d1 = weightsDigest(sd);
-    VERIFY(d1.size() == 16);
-    VERIFY_MSG(a.modelId().rfind(d1, 0) == 0, a.modelId());
-    VERIFY_MSG(a.modelId().find("-fp32-128") != std::string::npos, a.modelId());
+    REQUIRE((d1.size() == 16));
+    REQUIRE_MESSAGE((a.modelId().rfind(d1, 0) == 0), a.modelId());
+    REQUIRE_MESSAGE((a.modelId().find("-fp32-128") != std::string::npos), a.modelId());
     // Same weights in another order: same digest.
     auto reversed = sd;
     std::reverse(reversed.begin(), reversed.end());
-    VERIFY(weightsDigest(reversed) == d1);
+    REQUIRE((weightsDigest(reversed) == d1));
     // One changed weight: another digest.
     auto changed = sd;
     for (auto& [name, t] : changed)
@@ -187,11 +186,10 @@ TEST_CASE(model_identity_is_the_weights_not_the_name)
             t = t.clone();
             t.view(-1)[0] += 1e-3f;
         }
-    VERIFY(weightsDigest(changed) != d1);
+    REQUIRE((weightsDigest(changed) != d1));
     // Different random weights: another identity.
     torch::manual_seed(4);
     SamEngine c(tinyConfig(), EngineOptions{DeviceChoice::Cpu, Precision::Fp32});
-    VERIFY(c.modelId() != a.modelId());
+    REQUIRE((c.modelId() != a.modelId()));
 }
 
-MINITEST_MAIN()

@@ -1,6 +1,7 @@
 // SAM-SP self-prompting: prompts from masks, the pass trace, and LoRA identities.
 
-#include "minitest.h"
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
 #include "test_helpers.h"
 
 #include "model/engine.h"
@@ -34,62 +35,62 @@ SamEngine& tinyEngine()
 
 } // namespace
 
-TEST_CASE(image_frame_maps_coordinates_both_ways)
+TEST_CASE("image_frame_maps_coordinates_both_ways")
 {
     // SAM's ResizeLongestSide: 480 x 640 -> 768 x 1024 (scale 1.6), int(x + 0.5) rounding.
     auto hw = ImageFrame::preprocessShape(480, 640, 1024);
-    VERIFY(hw[0] == 768 && hw[1] == 1024);
+    REQUIRE((hw[0] == 768 && hw[1] == 1024));
     auto odd = ImageFrame::preprocessShape(333, 500, 1024); // 681.98 -> 682
-    VERIFY(odd[0] == 682 && odd[1] == 1024);
+    REQUIRE((odd[0] == 682 && odd[1] == 1024));
     ImageFrame f(640, 480, 1024, 256);
-    VERIFY(f.inputW() == 1024 && f.inputH() == 768);
-    VERIFY(f.cell() == 4.0);
-    VERIFY(f.lowResValidW() == 256 && f.lowResValidH() == 192);
+    REQUIRE((f.inputW() == 1024 && f.inputH() == 768));
+    REQUIRE((f.cell() == 4.0));
+    REQUIRE((f.lowResValidW() == 256 && f.lowResValidH() == 192));
     auto p = f.pointToInput({100.0, 50.0});
-    VERIFY(std::abs(p.x - 160.0) < 1e-12 && std::abs(p.y - 80.0) < 1e-12);
+    REQUIRE((std::abs(p.x - 160.0) < 1e-12 && std::abs(p.y - 80.0) < 1e-12));
     auto back = f.pointToOriginal(p);
-    VERIFY(std::abs(back.x - 100.0) < 1e-12 && std::abs(back.y - 50.0) < 1e-12);
+    REQUIRE((std::abs(back.x - 100.0) < 1e-12 && std::abs(back.y - 50.0) < 1e-12));
     auto b = f.boxToOriginal(f.boxToInput({10, 20, 630, 470}));
-    VERIFY(std::abs(b[0] - 10) < 1e-9 && std::abs(b[3] - 470) < 1e-9);
+    REQUIRE((std::abs(b[0] - 10) < 1e-9 && std::abs(b[3] - 470) < 1e-9));
     // A tall image: the height is the long side.
     ImageFrame t(100, 400, 256, 64);
-    VERIFY(t.inputH() == 256 && t.inputW() == 64 && t.lowResValidW() == 16);
+    REQUIRE((t.inputH() == 256 && t.inputW() == 64 && t.lowResValidW() == 16));
     bool threw = false;
     try {
         ImageFrame bad(0, 10, 256, 64);
     } catch (const ModelError&) {
         threw = true;
     }
-    VERIFY(threw);
+    REQUIRE((threw));
 }
 
-TEST_CASE(box_from_mask_is_min_max_of_positive_cells)
+TEST_CASE("box_from_mask_is_min_max_of_positive_cells")
 {
     auto m = gridFrom({"......",
                        "..##..",
                        "..###.",
                        "......"});
     auto b = boxFromMask(m);
-    VERIFY(b.has_value());
-    VERIFY(b->x0 == 2 && b->y0 == 1 && b->x1 == 4 && b->y1 == 2);
-    VERIFY(!boxFromMask(gridFrom({"...", "..."})).has_value());
+    REQUIRE((b.has_value()));
+    REQUIRE((b->x0 == 2 && b->y0 == 1 && b->x1 == 4 && b->y1 == 2));
+    REQUIRE((!boxFromMask(gridFrom({"...", "..."})).has_value()));
 }
 
-TEST_CASE(largest_component_drops_islands)
+TEST_CASE("largest_component_drops_islands")
 {
     auto m = gridFrom({"#.....",
                        "...###",
                        "...###",
                        "#....."});
     auto l = largestComponent(m);
-    VERIFY(l.area() == 6);
+    REQUIRE((l.area() == 6));
     auto b = boxFromMask(l);
-    VERIFY(b->x0 == 3 && b->y0 == 1 && b->x1 == 5 && b->y1 == 2);
+    REQUIRE((b->x0 == 3 && b->y0 == 1 && b->x1 == 5 && b->y1 == 2));
     // Diagonal neighbours are connected (8-connectivity).
-    VERIFY(largestComponent(gridFrom({"#..", ".#.", "..#"})).area() == 3);
+    REQUIRE((largestComponent(gridFrom({"#..", ".#.", "..#"})).area() == 3));
 }
 
-TEST_CASE(small_islands_are_dropped_comparable_parts_kept)
+TEST_CASE("small_islands_are_dropped_comparable_parts_kept")
 {
     // A 12-cell object, a 9-cell second part and a 1-cell island in the corner: at
     // 0.25 of the largest the island goes (the box no longer starts at x = 0) and
@@ -100,18 +101,18 @@ TEST_CASE(small_islands_are_dropped_comparable_parts_kept)
                        "....####.###",
                        "....####.###",
                        ".........###"});
-    VERIFY(boxFromMask(m)->x0 == 0);
+    REQUIRE((boxFromMask(m)->x0 == 0));
     auto d = dropSmallComponents(m, 0.25);
-    VERIFY(d.area() == 21);
-    VERIFY(d.at(0, 0) == 0);
+    REQUIRE((d.area() == 21));
+    REQUIRE((d.at(0, 0) == 0));
     auto b = boxFromMask(d);
-    VERIFY(b->x0 == 4 && b->y0 == 2 && b->x1 == 11 && b->y1 == 5);
-    VERIFY(dropSmallComponents(m, 0).area() == 22);
-    VERIFY(dropSmallComponents(m, 1.0).area() == 12);
-    VERIFY(dropSmallComponents(gridFrom({"...", "..."}), 0.5).area() == 0);
+    REQUIRE((b->x0 == 4 && b->y0 == 2 && b->x1 == 11 && b->y1 == 5));
+    REQUIRE((dropSmallComponents(m, 0).area() == 22));
+    REQUIRE((dropSmallComponents(m, 1.0).area() == 12));
+    REQUIRE((dropSmallComponents(gridFrom({"...", "..."}), 0.5).area() == 0));
 }
 
-TEST_CASE(farthest_point_is_the_distance_transform_maximum)
+TEST_CASE("farthest_point_is_the_distance_transform_maximum")
 {
     // A 5x5 square inside a 7x7 grid: the centre cell is the unique farthest one.
     auto m = gridFrom({".......",
@@ -122,26 +123,26 @@ TEST_CASE(farthest_point_is_the_distance_transform_maximum)
                        ".#####.",
                        "......."});
     auto p = farthestPoint(m);
-    VERIFY(p.has_value());
-    VERIFY(p->x == 3 && p->y == 3);
-    VERIFY(std::abs(p->distance - 3.0) < 1e-9);
+    REQUIRE((p.has_value()));
+    REQUIRE((p->x == 3 && p->y == 3));
+    REQUIRE((std::abs(p->distance - 3.0) < 1e-9));
     // The grid edge counts as outside: a full grid's farthest point is its centre.
     auto full = gridFrom({"#####", "#####", "#####"});
     auto q = farthestPoint(full);
-    VERIFY(q->x == 1 || q->x == 2 || q->x == 3);
-    VERIFY(q->y == 1);
-    VERIFY(!farthestPoint(gridFrom({"..", ".."})).has_value());
+    REQUIRE((q->x == 1 || q->x == 2 || q->x == 3));
+    REQUIRE((q->y == 1));
+    REQUIRE((!farthestPoint(gridFrom({"..", ".."})).has_value()));
 }
 
-TEST_CASE(mask_iou)
+TEST_CASE("mask_iou")
 {
     auto a = gridFrom({"##..", "##.."});
     auto b = gridFrom({".##.", ".##."});
-    VERIFY(std::abs(maskIou(a, b) - 2.0 / 6.0) < 1e-12);
-    VERIFY(maskIou(gridFrom({".."}), gridFrom({".."})) == 1.0);
+    REQUIRE((std::abs(maskIou(a, b) - 2.0 / 6.0) < 1e-12));
+    REQUIRE((maskIou(gridFrom({".."}), gridFrom({".."})) == 1.0));
 }
 
-TEST_CASE(trace_has_k_plus_one_passes_with_the_method_prompts)
+TEST_CASE("trace_has_k_plus_one_passes_with_the_method_prompts")
 {
     auto& eng = tinyEngine();
     std::vector<uint8_t> img(64 * 48 * 3);
@@ -153,15 +154,15 @@ TEST_CASE(trace_has_k_plus_one_passes_with_the_method_prompts)
     s.earlyStopIou = 2.0; // never stop early
     auto r = runSelfPrompt(eng, emb, s);
     // The reference weights find something on this image; the assertions below must run.
-    VERIFY_MSG(r.found, "no object found on the test image: " << r.message);
-    VERIFY(r.trace.size() == 4);
-    VERIFY(!r.trace[0].box && r.trace[0].points.empty() && !r.trace[0].maskFed);
+    REQUIRE_MESSAGE((r.found), "no object found on the test image: " << r.message);
+    REQUIRE((r.trace.size() == 4));
+    REQUIRE((!r.trace[0].box && r.trace[0].points.empty() && !r.trace[0].maskFed));
     for (int k = 1; k <= 3; ++k) {
         const auto& pass = r.trace[static_cast<size_t>(k)];
-        VERIFY(pass.index == k);
-        VERIFY(pass.maskFed);
-        VERIFY(pass.box.has_value());
-        VERIFY(pass.points.size() == 1);
+        REQUIRE((pass.index == k));
+        REQUIRE((pass.maskFed));
+        REQUIRE((pass.box.has_value()));
+        REQUIRE((pass.points.size() == 1));
         // The box is the previous pass's mask extent, mapped to original pixels.
         auto prev = lowResMask(r.trace[static_cast<size_t>(k - 1)].lowResLogits, emb.frame);
         auto cb = boxFromMask(prev);
@@ -169,17 +170,17 @@ TEST_CASE(trace_has_k_plus_one_passes_with_the_method_prompts)
         auto expect = emb.frame.boxToOriginal({cb->x0 * cell, cb->y0 * cell,
                                                std::min((cb->x1 + 1) * cell - 1, double(emb.frame.inputW() - 1)),
                                                std::min((cb->y1 + 1) * cell - 1, double(emb.frame.inputH() - 1))});
-        for (int i = 0; i < 4; ++i) VERIFY(std::abs((*pass.box)[static_cast<size_t>(i)] - expect[static_cast<size_t>(i)]) < 1e-6);
+        for (int i = 0; i < 4; ++i) REQUIRE((std::abs((*pass.box)[static_cast<size_t>(i)] - expect[static_cast<size_t>(i)]) < 1e-6));
         // Prompt coordinates lie in the image.
-        VERIFY((*pass.box)[0] >= 0 && (*pass.box)[2] <= 64 && (*pass.box)[3] <= 48);
+        REQUIRE(((*pass.box)[0] >= 0 && (*pass.box)[2] <= 64 && (*pass.box)[3] <= 48));
     }
-    VERIFY(r.mask.sizes() == at::IntArrayRef({48, 64}));
+    REQUIRE((r.mask.sizes() == at::IntArrayRef({48, 64})));
     // The final mask is the last pass's logits upsampled.
     auto up = eng.upsampleLogits(r.trace.back().lowResLogits, emb.frame).squeeze(0).gt(0);
-    VERIFY(torch::equal(up, r.mask));
+    REQUIRE((torch::equal(up, r.mask)));
 }
 
-TEST_CASE(early_stop_and_empty_pass)
+TEST_CASE("early_stop_and_empty_pass")
 {
     auto& eng = tinyEngine();
     std::vector<uint8_t> img(32 * 32 * 3, 90);
@@ -188,9 +189,9 @@ TEST_CASE(early_stop_and_empty_pass)
     s.passes = 5;
     s.earlyStopIou = 0.0; // any second pass "converges"
     auto r = runSelfPrompt(eng, emb, s);
-    VERIFY_MSG(r.found, "no object found on the test image: " << r.message);
-    VERIFY(r.trace.size() == 2);
-    VERIFY(r.stoppedEarly);
+    REQUIRE_MESSAGE((r.found), "no object found on the test image: " << r.message);
+    REQUIRE((r.trace.size() == 2));
+    REQUIRE((r.stoppedEarly));
     // Force an empty pass 0: a decoder whose mask bias is hugely negative.
     SamEngine blank(eng.config(), EngineOptions{DeviceChoice::Cpu});
     {
@@ -203,13 +204,13 @@ TEST_CASE(early_stop_and_empty_pass)
     blank.applyPrecision();
     Embedding e2 = blank.encode(ImageU8{img.data(), 32, 32, 96});
     auto r2 = runSelfPrompt(blank, e2, s);
-    VERIFY(!r2.found);
-    VERIFY(r2.trace.size() == 1);
-    VERIFY(r2.message.find("no object found") != std::string::npos);
-    VERIFY(!r2.mask.defined());
+    REQUIRE((!r2.found));
+    REQUIRE((r2.trace.size() == 1));
+    REQUIRE((r2.message.find("no object found") != std::string::npos));
+    REQUIRE((!r2.mask.defined()));
 }
 
-TEST_CASE(lora_with_zero_b_equals_base_and_merged_equals_unmerged)
+TEST_CASE("lora_with_zero_b_equals_base_and_merged_equals_unmerged")
 {
     SamConfig c = samConfigForVariant("tiny");
     c.imageSize = 128;
@@ -227,21 +228,20 @@ TEST_CASE(lora_with_zero_b_equals_base_and_merged_equals_unmerged)
     torch::NoGradGuard ng;
     auto y0 = base->image_encoder->forward(x);
     auto y1 = lora->image_encoder->forward(x);
-    VERIFY((y0 - y1).abs().max().item<double>() == 0.0);
+    REQUIRE(((y0 - y1).abs().max().item<double>() == 0.0));
     // Non-zero B: output changes; merging gives the same output as the unmerged path.
     for (auto& b : lora->vit()->blockList()) {
         b->attn->lora_b_q.normal_(0, 0.05);
         b->attn->lora_b_v.normal_(0, 0.05);
     }
     auto yUnmerged = lora->image_encoder->forward(x);
-    VERIFY((yUnmerged - y0).abs().max().item<double>() > 1e-4);
+    REQUIRE(((yUnmerged - y0).abs().max().item<double>() > 1e-4));
     lora->mergeLora();
     auto yMerged = lora->image_encoder->forward(x);
     double d = (yUnmerged - yMerged).abs().max().item<double>();
-    VERIFY_MSG(d < 1e-4, "merged differs from unmerged by " << d);
+    REQUIRE_MESSAGE((d < 1e-4), "merged differs from unmerged by " << d);
     lora->unmergeLora();
     auto yBack = lora->image_encoder->forward(x);
-    VERIFY((yBack - yUnmerged).abs().max().item<double>() < 1e-4);
+    REQUIRE(((yBack - yUnmerged).abs().max().item<double>() < 1e-4));
 }
 
-MINITEST_MAIN()

@@ -1,7 +1,8 @@
 // SAM-SP training: loss terms, the stop-gradient on the distillation teacher,
 // a short run that learns, and checkpoint round trips.
 
-#include "minitest.h"
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
 #include "test_helpers.h"
 
 #include "model/checkpoint.h"
@@ -83,17 +84,17 @@ SamConfig smallTinyVitConfig()
 
 } // namespace
 
-TEST_CASE(seg_loss_matches_hand_computed_value)
+TEST_CASE("seg_loss_matches_hand_computed_value")
 {
     // logits 0, target 1 on 16 pixels: BCE = ln 2; Dice = 1 - (2*8 + 1) / (8 + 16 + 1) = 0.32.
     auto l = segLoss(torch::zeros({1, 1, 4, 4}), torch::ones({1, 1, 4, 4}));
     const double want = 0.2 * std::log(2.0) + 0.8 * (1.0 - 17.0 / 25.0);
-    VERIFY_MSG(std::abs(l.item<double>() - want) < 1e-6, l.item<double>() << " vs " << want);
+    REQUIRE_MESSAGE((std::abs(l.item<double>() - want) < 1e-6), l.item<double>() << " vs " << want);
     // A confident correct prediction costs almost nothing.
-    VERIFY(segLoss(torch::full({1, 1, 4, 4}, 20.0), torch::ones({1, 1, 4, 4})).item<double>() < 0.01);
+    REQUIRE((segLoss(torch::full({1, 1, 4, 4}, 20.0), torch::ones({1, 1, 4, 4})).item<double>() < 0.01));
 }
 
-TEST_CASE(click_sampler_places_clicks_in_the_error_region)
+TEST_CASE("click_sampler_places_clicks_in_the_error_region")
 {
     std::mt19937_64 rng(3);
     // Image 0: target = left half, prediction = top half -> errors: bottom-left (missed), top-right (false).
@@ -107,24 +108,24 @@ TEST_CASE(click_sampler_places_clicks_in_the_error_region)
     int positives = 0, negatives = 0;
     for (int trial = 0; trial < 200; ++trial) {
         auto [c, l] = sampleClicks(target, pred, rng);
-        VERIFY(c.sizes() == at::IntArrayRef({3, 1, 2}) && l.sizes() == at::IntArrayRef({3, 1}));
+        REQUIRE((c.sizes() == at::IntArrayRef({3, 1, 2}) && l.sizes() == at::IntArrayRef({3, 1})));
         const int64_t x = c[0][0][0].item<int64_t>(), y = c[0][0][1].item<int64_t>(), lab = l[0][0].item<int64_t>();
         if (lab == 1) {
             ++positives;
-            VERIFY_MSG(x < 4 && y >= 4, "positive click outside the missed region: " << x << "," << y);
+            REQUIRE_MESSAGE((x < 4 && y >= 4), "positive click outside the missed region: " << x << "," << y);
         } else {
             ++negatives;
-            VERIFY_MSG(lab == 0 && x >= 4 && y < 4, "negative click outside the false region: " << x << "," << y);
+            REQUIRE_MESSAGE((lab == 0 && x >= 4 && y < 4), "negative click outside the false region: " << x << "," << y);
         }
         const int64_t x1 = c[1][0][0].item<int64_t>(), y1 = c[1][0][1].item<int64_t>();
-        VERIFY(l[1][0].item<int64_t>() == 1 && x1 >= 2 && x1 < 5 && y1 >= 2 && y1 < 5);
-        VERIFY(l[2][0].item<int64_t>() == -1);
+        REQUIRE((l[1][0].item<int64_t>() == 1 && x1 >= 2 && x1 < 5 && y1 >= 2 && y1 < 5));
+        REQUIRE((l[2][0].item<int64_t>() == -1));
     }
     // Both error kinds are sampled (uniformly over 32 missed and 32 false pixels).
-    VERIFY_MSG(positives > 60 && negatives > 60, positives << " positive, " << negatives << " negative");
+    REQUIRE_MESSAGE((positives > 60 && negatives > 60), positives << " positive, " << negatives << " negative");
 }
 
-TEST_CASE(iou_head_loss_is_the_squared_error_to_the_true_iou)
+TEST_CASE("iou_head_loss_is_the_squared_error_to_the_true_iou")
 {
     // Prediction covers 4 of the target's 8 cells and 4 others: IoU = 4 / 12.
     auto target = torch::zeros({1, 1, 4, 4});
@@ -134,16 +135,16 @@ TEST_CASE(iou_head_loss_is_the_squared_error_to_the_true_iou)
     auto pred = torch::full({1, 1}, 0.5, torch::requires_grad());
     auto l = iouHeadLoss(pred, logits, target);
     const double want = std::pow(0.5 - 4.0 / 12.0, 2);
-    VERIFY_MSG(std::abs(l.item<double>() - want) < 1e-6, l.item<double>() << " vs " << want);
+    REQUIRE_MESSAGE((std::abs(l.item<double>() - want) < 1e-6), l.item<double>() << " vs " << want);
     l.backward();
-    VERIFY(pred.grad().defined() && std::abs(pred.grad().item<double>() - 2 * (0.5 - 4.0 / 12.0)) < 1e-5);
+    REQUIRE((pred.grad().defined() && std::abs(pred.grad().item<double>() - 2 * (0.5 - 4.0 / 12.0)) < 1e-5));
     // The target IoU carries no gradient into the logits.
     auto lg = logits.clone().requires_grad_(true);
     auto l2 = iouHeadLoss(pred.detach(), lg, target);
-    VERIFY(!l2.requires_grad());
+    REQUIRE((!l2.requires_grad()));
 }
 
-TEST_CASE(interactive_passes_train_the_click_embeddings)
+TEST_CASE("interactive_passes_train_the_click_embeddings")
 {
     // SAM-SP's two passes never show the model a click (pass 1 gets a box and a mask),
     // so the positive / negative point embeddings stay as initialised; with the
@@ -165,13 +166,13 @@ TEST_CASE(interactive_passes_train_the_click_embeddings)
         return std::make_pair(!torch::equal(before, after), !torch::equal(negBefore, negAfter));
     };
     const auto [posOff, negOff] = pointEmbeddingsChange(0);
-    VERIFY_MSG(!posOff && !negOff, "without interactive passes a click embedding changed");
+    REQUIRE_MESSAGE((!posOff && !negOff), "without interactive passes a click embedding changed");
     const auto [posOn, negOn] = pointEmbeddingsChange(2);
-    VERIFY_MSG(posOn && negOn, "with interactive passes the click embeddings stayed untouched (positive " << posOn
+    REQUIRE_MESSAGE((posOn && negOn), "with interactive passes the click embeddings stayed untouched (positive " << posOn
                                                                                                         << ", negative " << negOn << ")");
 }
 
-TEST_CASE(distillation_sends_no_gradient_to_the_teacher)
+TEST_CASE("distillation_sends_no_gradient_to_the_teacher")
 {
     torch::manual_seed(1);
     TrainSettings s;
@@ -179,19 +180,19 @@ TEST_CASE(distillation_sends_no_gradient_to_the_teacher)
     SamSpTrainer tr(Sam(smallConfig()), s, c10::kCPU);
     auto b = discs(2, 64, 3);
     auto out = tr.forward(b.images, true);
-    VERIFY(out.logits0.requires_grad() && out.logits1.requires_grad());
+    REQUIRE((out.logits0.requires_grad() && out.logits1.requires_grad()));
     auto d = distillLoss(out.logits0, out.logits1, 2.0);
     auto g = torch::autograd::grad({d}, {out.logits0, out.logits1}, {}, true, false, true);
-    VERIFY(g[0].defined() && g[0].abs().sum().item<double>() > 0);
-    VERIFY_MSG(!g[1].defined() || g[1].abs().sum().item<double>() == 0, "the teacher pass received a gradient");
+    REQUIRE((g[0].defined() && g[0].abs().sum().item<double>() > 0));
+    REQUIRE_MESSAGE((!g[1].defined() || g[1].abs().sum().item<double>() == 0), "the teacher pass received a gradient");
     // beta = 0 removes the term entirely.
     s.beta = 0;
     SamSpTrainer off(Sam(smallConfig()), s, c10::kCPU);
     auto l = off.losses(off.forward(b.images, true), b.masks);
-    VERIFY(l.distill == 0.0);
+    REQUIRE((l.distill == 0.0));
 }
 
-TEST_CASE(gradients_are_deterministic)
+TEST_CASE("gradients_are_deterministic")
 {
     // Two identical backward passes give identical gradients (a LibTorch 1.13 CPU
     // backward through a sliced batched matmul once read uninitialised memory here).
@@ -213,13 +214,13 @@ TEST_CASE(gradients_are_deterministic)
         for (auto& p : sam->named_parameters()) {
             if (!p.value().grad().defined()) continue;
             if (run == 0) first.push_back(p.value().grad().clone());
-            else VERIFY_MSG(torch::equal(first[k], p.value().grad()), "gradient of " << p.key() << " differs between runs");
+            else REQUIRE_MESSAGE((torch::equal(first[k], p.value().grad())), "gradient of " << p.key() << " differs between runs");
             ++k;
         }
     }
 }
 
-TEST_CASE(pass_one_is_prompted_by_pass_zero)
+TEST_CASE("pass_one_is_prompted_by_pass_zero")
 {
     torch::manual_seed(2);
     TrainSettings s;
@@ -228,19 +229,19 @@ TEST_CASE(pass_one_is_prompted_by_pass_zero)
     auto b = discs(3, 64, 4);
     torch::NoGradGuard ng;
     auto out = tr.forward(b.images, false);
-    VERIFY(out.boxes.sizes() == at::IntArrayRef({3, 4}));
+    REQUIRE((out.boxes.sizes() == at::IntArrayRef({3, 4})));
     for (int64_t i = 0; i < 3; ++i) {
         auto pos = out.logits0[i][0].gt(0);
         if (!pos.any().item<bool>()) { // empty pass 0 -> the whole image
-            VERIFY(out.boxes[i][0].item<float>() == 0 && out.boxes[i][2].item<float>() == 63);
+            REQUIRE((out.boxes[i][0].item<float>() == 0 && out.boxes[i][2].item<float>() == 63));
             continue;
         }
         auto cols = pos.any(0).nonzero();
-        VERIFY(out.boxes[i][0].item<float>() == float(cols.min().item<int64_t>() * 4));
+        REQUIRE((out.boxes[i][0].item<float>() == float(cols.min().item<int64_t>() * 4)));
     }
 }
 
-TEST_CASE(a_short_training_run_lowers_the_loss)
+TEST_CASE("a_short_training_run_lowers_the_loss")
 {
     torch::manual_seed(5);
     TrainSettings s;
@@ -257,11 +258,11 @@ TEST_CASE(a_short_training_run_lowers_the_loss)
         last = l.total;
     }
     std::cout << "  loss " << first << " -> " << last << std::endl;
-    VERIFY_MSG(last < 0.6 * first, "loss went from " << first << " to " << last);
-    VERIFY(tr.stepCount() == 40);
+    REQUIRE_MESSAGE((last < 0.6 * first), "loss went from " << first << " to " << last);
+    REQUIRE((tr.stepCount() == 40));
 }
 
-TEST_CASE(a_short_tiny_vit_training_run_lowers_the_loss)
+TEST_CASE("a_short_tiny_vit_training_run_lowers_the_loss")
 {
     // "LoRA only" on TinyViT means full fine-tuning (it has no LoRA): the encoder changes.
     torch::manual_seed(15);
@@ -273,7 +274,7 @@ TEST_CASE(a_short_tiny_vit_training_run_lowers_the_loss)
     Sam sam(smallTinyVitConfig());
     auto before = sam->image_encoder->named_parameters()["neck.0.weight"].clone();
     SamSpTrainer tr(sam, s, c10::kCPU);
-    VERIFY(tr.settings().encoder == EncoderTraining::Full);
+    REQUIRE((tr.settings().encoder == EncoderTraining::Full));
     auto b = discs(4, 64, 16);
     double first = 0, last = 0;
     for (int i = 0; i < 40; ++i) {
@@ -282,11 +283,11 @@ TEST_CASE(a_short_tiny_vit_training_run_lowers_the_loss)
         last = l.total;
     }
     std::cout << "  TinyViT loss " << first << " -> " << last << std::endl;
-    VERIFY_MSG(last < 0.75 * first, "loss went from " << first << " to " << last);
-    VERIFY(!torch::equal(before, sam->image_encoder->named_parameters()["neck.0.weight"]));
+    REQUIRE_MESSAGE((last < 0.75 * first), "loss went from " << first << " to " << last);
+    REQUIRE((!torch::equal(before, sam->image_encoder->named_parameters()["neck.0.weight"])));
 }
 
-TEST_CASE(bf16_mixed_precision_training_follows_fp32)
+TEST_CASE("bf16_mixed_precision_training_follows_fp32")
 {
     // Mixed precision (bf16 autocast) on ViT and TinyViT SAMs: the weights and the
     // optimizer stay fp32, the first loss matches fp32's to bf16 accuracy, and a short
@@ -308,22 +309,21 @@ TEST_CASE(bf16_mixed_precision_training_follows_fp32)
             auto b = discs(4, 64, 32);
             for (int i = 0; i < 30; ++i) {
                 auto l = tr.step(b);
-                VERIFY(std::isfinite(l.total));
+                REQUIRE((std::isfinite(l.total)));
                 if (i == 0) firstLoss[mixed] = l.total;
                 lastLoss[mixed] = l.total;
             }
-            for (const auto& p : sam->parameters()) VERIFY(p.scalar_type() == torch::kFloat);
-            VERIFY(!at::autocast::is_cpu_enabled()); // the guard restored the global state
+            for (const auto& p : sam->parameters()) REQUIRE((p.scalar_type() == torch::kFloat));
+            REQUIRE((!at::autocast::is_cpu_enabled())); // the guard restored the global state
         }
         std::cout << "  " << (cfg.isTinyViT() ? "TinyViT" : "ViT") << " fp32 " << firstLoss[0] << " -> " << lastLoss[0]
                   << ", bf16 mixed " << firstLoss[1] << " -> " << lastLoss[1] << std::endl;
-        VERIFY_MSG(std::abs(firstLoss[1] - firstLoss[0]) < 0.03 * firstLoss[0],
-                   "first loss fp32 " << firstLoss[0] << " vs bf16 mixed " << firstLoss[1]);
-        VERIFY_MSG(lastLoss[1] < 0.8 * firstLoss[1], "bf16 mixed loss went from " << firstLoss[1] << " to " << lastLoss[1]);
+        REQUIRE_MESSAGE((std::abs(firstLoss[1] - firstLoss[0]) < 0.03 * firstLoss[0]), "first loss fp32 " << firstLoss[0] << " vs bf16 mixed " << firstLoss[1]);
+        REQUIRE_MESSAGE((lastLoss[1] < 0.8 * firstLoss[1]), "bf16 mixed loss went from " << firstLoss[1] << " to " << lastLoss[1]);
     }
 }
 
-TEST_CASE(a_frozen_tiny_vit_keeps_its_batchnorm_statistics)
+TEST_CASE("a_frozen_tiny_vit_keeps_its_batchnorm_statistics")
 {
     torch::manual_seed(17);
     TrainSettings s;
@@ -333,10 +333,10 @@ TEST_CASE(a_frozen_tiny_vit_keeps_its_batchnorm_statistics)
     SamSpTrainer tr(sam, s, c10::kCPU);
     auto b = discs(2, 64, 18);
     for (int i = 0; i < 2; ++i) tr.step(b);
-    VERIFY(torch::equal(stats, sam->image_encoder->named_buffers()["patch_embed.seq.0.bn.running_mean"]));
+    REQUIRE((torch::equal(stats, sam->image_encoder->named_buffers()["patch_embed.seq.0.bn.running_mean"])));
 }
 
-TEST_CASE(tiny_vit_checkpoint_round_trip_through_safetensors)
+TEST_CASE("tiny_vit_checkpoint_round_trip_through_safetensors")
 {
     // A trained TinyViT SAM-SP checkpoint: saved as safetensors with its config,
     // loaded by inferring nothing from names, gives the same embeddings and decodes.
@@ -351,26 +351,26 @@ TEST_CASE(tiny_vit_checkpoint_round_trip_through_safetensors)
     saveSafetensors(path, sam->stateDict(), {{"samsp.config", samConfigToJson(sam->config())}});
     Checkpoint ck = loadCheckpoint(path);
     const at::Tensor* nbt = ck.find("image_encoder.patch_embed.seq.0.bn.num_batches_tracked");
-    VERIFY(nbt && nbt->scalar_type() == at::kLong && nbt->item<int64_t>() > 0); // counted while training, kept as an integer
+    REQUIRE((nbt && nbt->scalar_type() == at::kLong && nbt->item<int64_t>() > 0)); // counted while training, kept as an integer
     auto loaded = SamEngine::fromCheckpoint(path, EngineOptions{DeviceChoice::Cpu, Precision::Fp32});
-    VERIFY(loaded->config().isTinyViT() && loaded->config().tvEmbedDims == smallTinyVitConfig().tvEmbedDims);
+    REQUIRE((loaded->config().isTinyViT() && loaded->config().tvEmbedDims == smallTinyVitConfig().tvEmbedDims));
     sam->eval();
     SamEngine live(sam, EngineOptions{DeviceChoice::Cpu, Precision::Fp32});
     auto x = b.images.slice(0, 0, 1);
     auto e1 = live.encodeTensor(x), e2 = loaded->encodeTensor(x);
     double d = (e1 - e2).abs().max().item<double>();
-    VERIFY_MSG(d < 1e-5, "TinyViT embeddings differ by " << d << " after save/load");
+    REQUIRE_MESSAGE((d < 1e-5), "TinyViT embeddings differ by " << d << " after save/load");
     // Same weights, another file: the same identity.
     auto copy = path;
     copy.replace_filename("samsp_tinyvit_copy_" + std::to_string(::getpid()) + ".safetensors");
     std::filesystem::copy_file(path, copy, std::filesystem::copy_options::overwrite_existing);
     auto again = SamEngine::fromCheckpoint(copy, EngineOptions{DeviceChoice::Cpu, Precision::Fp32});
-    VERIFY(again->modelId() == loaded->modelId());
+    REQUIRE((again->modelId() == loaded->modelId()));
     std::filesystem::remove(path);
     std::filesystem::remove(copy);
 }
 
-TEST_CASE(lora_only_training_changes_only_lora_prompt_and_decoder)
+TEST_CASE("lora_only_training_changes_only_lora_prompt_and_decoder")
 {
     torch::manual_seed(7);
     TrainSettings s; // LoRA-only by default
@@ -380,11 +380,11 @@ TEST_CASE(lora_only_training_changes_only_lora_prompt_and_decoder)
     SamSpTrainer tr(sam, s, c10::kCPU);
     auto b = discs(2, 64, 8);
     for (int i = 0; i < 3; ++i) tr.step(b);
-    VERIFY(torch::equal(before, sam->vit()->blockList()[0]->attn->qkv->weight));
-    VERIFY(!torch::equal(loraBBefore, sam->vit()->blockList()[0]->attn->lora_b_q));
+    REQUIRE((torch::equal(before, sam->vit()->blockList()[0]->attn->qkv->weight)));
+    REQUIRE((!torch::equal(loraBBefore, sam->vit()->blockList()[0]->attn->lora_b_q)));
 }
 
-TEST_CASE(trained_checkpoint_round_trip_reproduces_outputs)
+TEST_CASE("trained_checkpoint_round_trip_reproduces_outputs")
 {
     torch::manual_seed(9);
     TrainSettings s;
@@ -395,13 +395,12 @@ TEST_CASE(trained_checkpoint_round_trip_reproduces_outputs)
     auto path = std::filesystem::temp_directory_path() / ("samsp_train_rt_" + std::to_string(::getpid()) + ".safetensors");
     saveSafetensors(path, sam->stateDict(), {{"samsp.config", samConfigToJson(sam->config())}});
     auto loaded = SamEngine::fromCheckpoint(path, EngineOptions{DeviceChoice::Cpu});
-    VERIFY(loaded->config().loraRank == 2);
+    REQUIRE((loaded->config().loraRank == 2));
     SamEngine live(sam, EngineOptions{DeviceChoice::Cpu});
     auto x = b.images.slice(0, 0, 1);
     auto e1 = live.encodeTensor(x), e2 = loaded->encodeTensor(x);
     double d = (e1 - e2).abs().max().item<double>();
-    VERIFY_MSG(d < 1e-4, "embeddings differ by " << d << " after save/load (LoRA merged on load)");
+    REQUIRE_MESSAGE((d < 1e-4), "embeddings differ by " << d << " after save/load (LoRA merged on load)");
     std::filesystem::remove(path);
 }
 
-MINITEST_MAIN()
