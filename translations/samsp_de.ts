@@ -301,6 +301,37 @@ Trainiert mit: %3</translation>
     </message>
 </context>
 <context>
+    <name>samsp::ui::BrowserModel</name>
+    <message>
+        <source>Series: %1 (%2, %3 slices)</source>
+        <translation>Serie: %1 (%2, %3 Schichten)</translation>
+    </message>
+    <message>
+        <source>%1 — cannot be read: %2</source>
+        <translation>%1 — kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 accepted, %3 proposed, %4 rejected</source>
+        <translation>%1 — %2 angenommen, %3 vorgeschlagen, %4 abgelehnt</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>verworfen</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::DatasetDialog</name>
     <message>
         <source>Export Dataset</source>
@@ -474,18 +505,6 @@ Trainiert mit: %3</translation>
 </context>
 <context>
     <name>samsp::ui::ImageBrowser</name>
-    <message>
-        <source>Series: %1 (%2, %3 slices)</source>
-        <translation>Serie: %1 (%2, %3 Schichten)</translation>
-    </message>
-    <message>
-        <source>%1 — cannot be read: %2</source>
-        <translation>%1 — kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 — %2 accepted, %3 proposed, %4 rejected</source>
-        <translation>%1 — %2 angenommen, %3 vorgeschlagen, %4 abgelehnt</translation>
-    </message>
     <message>
         <source>new</source>
         <translation>neu</translation>

@@ -301,6 +301,37 @@ Trained on: %3</translation>
     </message>
 </context>
 <context>
+    <name>samsp::ui::BrowserModel</name>
+    <message>
+        <source>Series: %1 (%2, %3 slices)</source>
+        <translation>Series: %1 (%2, %3 slices)</translation>
+    </message>
+    <message>
+        <source>%1 — cannot be read: %2</source>
+        <translation>%1 — cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 accepted, %3 proposed, %4 rejected</source>
+        <translation>%1 — %2 accepted, %3 proposed, %4 rejected</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>proposed</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::DatasetDialog</name>
     <message>
         <source>Export Dataset</source>
@@ -474,18 +505,6 @@ Trained on: %3</translation>
 </context>
 <context>
     <name>samsp::ui::ImageBrowser</name>
-    <message>
-        <source>Series: %1 (%2, %3 slices)</source>
-        <translation>Series: %1 (%2, %3 slices)</translation>
-    </message>
-    <message>
-        <source>%1 — cannot be read: %2</source>
-        <translation>%1 — cannot be read: %2</translation>
-    </message>
-    <message>
-        <source>%1 — %2 accepted, %3 proposed, %4 rejected</source>
-        <translation>%1 — %2 accepted, %3 proposed, %4 rejected</translation>
-    </message>
     <message>
         <source>new</source>
         <translation>new</translation>

@@ -301,6 +301,37 @@ Trained on: %3</source>
     </message>
 </context>
 <context>
+    <name>samsp::ui::BrowserModel</name>
+    <message>
+        <source>Series: %1 (%2, %3 slices)</source>
+        <translation>シリーズ: %1 (%2、%3 スライス)</translation>
+    </message>
+    <message>
+        <source>%1 — cannot be read: %2</source>
+        <translation>%1 — 読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 accepted, %3 proposed, %4 rejected</source>
+        <translation>%1 — 承認済み %2、提案済み %3、却下 %4</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>提案済み</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>承認済み</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>却下</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::DatasetDialog</name>
     <message>
         <source>Export Dataset</source>
@@ -474,18 +505,6 @@ Trained on: %3</source>
 </context>
 <context>
     <name>samsp::ui::ImageBrowser</name>
-    <message>
-        <source>Series: %1 (%2, %3 slices)</source>
-        <translation>シリーズ: %1 (%2、%3 スライス)</translation>
-    </message>
-    <message>
-        <source>%1 — cannot be read: %2</source>
-        <translation>%1 — 読み込めません: %2</translation>
-    </message>
-    <message>
-        <source>%1 — %2 accepted, %3 proposed, %4 rejected</source>
-        <translation>%1 — 承認済み %2、提案済み %3、却下 %4</translation>
-    </message>
     <message>
         <source>new</source>
         <translation>新規</translation>

@@ -301,6 +301,37 @@ Trained on: %3</source>
     </message>
 </context>
 <context>
+    <name>samsp::ui::BrowserModel</name>
+    <message>
+        <source>Series: %1 (%2, %3 slices)</source>
+        <translation>序列: %1 (%2，%3 个切片)</translation>
+    </message>
+    <message>
+        <source>%1 — cannot be read: %2</source>
+        <translation>%1 — 无法读取: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 accepted, %3 proposed, %4 rejected</source>
+        <translation>%1 — 已接受 %2，已提议 %3，已拒绝 %4</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>已提议</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+</context>
+<context>
     <name>samsp::ui::DatasetDialog</name>
     <message>
         <source>Export Dataset</source>
@@ -474,18 +505,6 @@ Trained on: %3</source>
 </context>
 <context>
     <name>samsp::ui::ImageBrowser</name>
-    <message>
-        <source>Series: %1 (%2, %3 slices)</source>
-        <translation>序列: %1 (%2，%3 个切片)</translation>
-    </message>
-    <message>
-        <source>%1 — cannot be read: %2</source>
-        <translation>%1 — 无法读取: %2</translation>
-    </message>
-    <message>
-        <source>%1 — %2 accepted, %3 proposed, %4 rejected</source>
-        <translation>%1 — 已接受 %2，已提议 %3，已拒绝 %4</translation>
-    </message>
     <message>
         <source>new</source>
         <translation>新建</translation>

@@ -62,10 +62,181 @@ QIcon unreadableIcon()
 }
 } // namespace
 
-ImageBrowser::ImageBrowser(QWidget* parent) : QListWidget(parent)
+// ---- BrowserModel ----------------------------------------------------------------
+
+void BrowserModel::clearAll()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_series.clear();
+    m_byKey.clear();
+    endResetModel();
+}
+
+void BrowserModel::populate(const std::vector<pipeline::BatchItem>& items, std::vector<imaging::DicomSeries> series,
+                            const pipeline::Project* project, const fs::path& root)
+{
+    beginResetModel();
+    m_project = project;
+    m_root = root;
+    m_rows.clear();
+    m_rows.reserve(items.size());
+    for (const auto& it : items) {
+        if (!it.seriesInstanceUid.empty()) continue;
+        Row r;
+        r.key = QString::fromStdString(it.key);
+        r.label = r.key;
+        r.path = QString::fromStdString(it.file.string()) + (it.frame > 0 ? QStringLiteral("#%1").arg(it.frame) : QString());
+        m_rows.push_back(std::move(r));
+    }
+    m_series = std::move(series);
+    for (size_t i = 0; i < m_series.size(); ++i) {
+        const auto& s = m_series[i];
+        Row r;
+        r.label = tr("Series: %1 (%2, %3 slices)")
+                      .arg(QString::fromStdString(s.description.empty() ? s.seriesInstanceUid : s.description),
+                           QString::fromStdString(s.modality))
+                      .arg(s.slices.size());
+        r.path = QString::fromStdString(s.slices.front().info.file.parent_path().string());
+        r.key = itemKey(root, s.slices.front().info.file.parent_path(), 0);
+        r.series = static_cast<int>(i);
+        m_rows.push_back(std::move(r));
+    }
+    reindex();
+    endResetModel();
+}
+
+void BrowserModel::reindex()
+{
+    m_byKey.clear();
+    m_byKey.reserve(static_cast<qsizetype>(m_rows.size()));
+    for (int k = 0; k < static_cast<int>(m_rows.size()); ++k) {
+        const Row& r = m_rows[static_cast<size_t>(k)];
+        m_byKey.insert(r.key, k);
+        if (r.series >= 0)
+            for (const auto& sl : m_series[static_cast<size_t>(r.series)].slices) m_byKey.insert(itemKey(m_root, sl.info.file, sl.frame), k);
+    }
+}
+
+int BrowserModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(m_rows.size()); }
+
+int BrowserModel::rowOf(const QString& key) const { return m_byKey.value(key, -1); }
+
+void BrowserModel::rowChanged(int row)
+{
+    if (row < 0 || row >= rowCount()) return;
+    Q_EMIT dataChanged(index(row), index(row));
+}
+
+void BrowserModel::allChanged()
+{
+    if (rowCount() > 0) Q_EMIT dataChanged(index(0), index(rowCount() - 1));
+}
+
+void BrowserModel::markUnreadable(int row, const QString& why)
+{
+    if (row < 0 || row >= rowCount()) return;
+    m_rows[static_cast<size_t>(row)].error = why;
+    rowChanged(row);
+}
+
+pipeline::ItemState BrowserModel::stateOf(const Row& r, int counts[4]) const
+{
+    if (!m_project) return pipeline::ItemState::New;
+    if (r.series < 0) {
+        const auto* pi = m_project->find(r.key.toStdString());
+        return pi ? pi->state : pipeline::ItemState::New;
+    }
+    // A series: accepted when every slice is, proposed when any has been looked at.
+    const auto& slices = m_series[static_cast<size_t>(r.series)].slices;
+    for (const auto& sl : slices) {
+        const auto* pi = m_project->find(itemKey(m_root, sl.info.file, sl.frame).toStdString());
+        ++counts[static_cast<int>(pi ? pi->state : pipeline::ItemState::New)];
+    }
+    const int n = static_cast<int>(slices.size());
+    return counts[2] == n ? pipeline::ItemState::Accepted : counts[0] < n ? pipeline::ItemState::Proposed : pipeline::ItemState::New;
+}
+
+QVariant BrowserModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount()) return {};
+    const Row& r = m_rows[static_cast<size_t>(index.row())];
+    switch (role) {
+    case PathRole: return r.path;
+    case KeyRole: return r.key;
+    case SeriesRole: return r.series;
+    case ErrorRole: return r.error;
+    case BaseTextRole: return r.label;
+    default: break;
+    }
+    if (role != Qt::DisplayRole && role != Qt::DecorationRole && role != Qt::ToolTipRole && role != StateRole) return {};
+    if (!r.error.isEmpty()) {
+        if (role == Qt::DisplayRole) return r.label;
+        if (role == Qt::DecorationRole) return unreadableIcon();
+        if (role == StateRole) return QStringLiteral("unreadable");
+        return tr("%1 — cannot be read: %2").arg(r.path, r.error);
+    }
+    int counts[4] = {0, 0, 0, 0};
+    const pipeline::ItemState s = stateOf(r, counts);
+    switch (role) {
+    case Qt::DisplayRole:
+        if (r.series < 0) return r.label;
+        return tr("%1 — %2 accepted, %3 proposed, %4 rejected").arg(r.label).arg(counts[2]).arg(counts[1]).arg(counts[3]);
+    case Qt::DecorationRole: return stateIcon(s);
+    case StateRole: return QString::fromStdString(pipeline::stateName(s));
+    default: {
+        const QString names[4] = {tr("new"), tr("proposed"), tr("accepted"), tr("rejected")};
+        QString tip = QStringLiteral("%1 — %2").arg(r.path, names[static_cast<int>(s)]);
+        if (r.series >= 0)
+            for (const auto& w : m_series[static_cast<size_t>(r.series)].warnings) tip += QLatin1Char('\n') + QString::fromStdString(w);
+        return tip;
+    }
+    }
+}
+
+void BrowserModel::sortByUncertainty(bool on)
+{
+    // On real held-out data the trained IoU head's predicted IoU ranks real error best
+    // (Spearman 0.55 on PH2 val, vs 0.33 for the disagreement between passes and -0.09
+    // for the logits' entropy: `samsp eval` prints the check), so the order is by it.
+    auto rank = [this](const Row& r) -> std::pair<int, double> {
+        if (r.series >= 0) return {3, 0};
+        const auto* pi = m_project ? m_project->find(r.key.toStdString()) : nullptr;
+        if (!pi || pi->state == pipeline::ItemState::New) return {2, 0};
+        if (pi->state != pipeline::ItemState::Proposed) return {4, 0};
+        double lowest = 2;
+        for (const auto& in : pi->annotation.instances) lowest = std::min(lowest, in.score ? *in.score : 2.0);
+        return lowest <= 1 ? std::pair<int, double>{0, lowest} : std::pair<int, double>{1, 0};
+    };
+    Q_EMIT layoutAboutToBeChanged();
+    // Persistent indexes (the current row) follow their rows, by key.
+    const QModelIndexList from = persistentIndexList();
+    std::vector<QString> keys;
+    for (const QModelIndex& i : from) keys.push_back(m_rows[static_cast<size_t>(i.row())].key);
+    std::stable_sort(m_rows.begin(), m_rows.end(), [&](const Row& a, const Row& b) {
+        if (!on) {
+            if ((a.series >= 0) != (b.series >= 0)) return a.series < 0;
+            return a.key < b.key;
+        }
+        return rank(a) < rank(b);
+    });
+    reindex();
+    QModelIndexList to;
+    for (const auto& k : keys) to.push_back(index(m_byKey.value(k, 0)));
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged();
+}
+
+// ---- ImageBrowser -----------------------------------------------------------------
+
+ImageBrowser::ImageBrowser(QWidget* parent) : QListView(parent), m_model(new BrowserModel(this))
 {
     setObjectName(QStringLiteral("imageBrowser"));
     setUniformItemSizes(true); // keeps huge folders fast to list
+    setModel(m_model);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) { Q_EMIT currentRowChanged(current.isValid() ? current.row() : -1); });
 }
 
 QWidget* ImageBrowser::withLegend(QWidget* parent)
@@ -88,112 +259,28 @@ QWidget* ImageBrowser::withLegend(QWidget* parent)
 void ImageBrowser::clearAll()
 {
     blockSignals(true);
-    clear();
+    m_model->clearAll();
     blockSignals(false);
-    m_series.clear();
-    m_byKey.clear();
 }
 
 void ImageBrowser::populate(const std::vector<pipeline::BatchItem>& items, std::vector<imaging::DicomSeries> series,
                             const pipeline::Project* project, const fs::path& root)
 {
-    clearAll();
-    m_project = project;
-    m_root = root;
-    // Built without a parent and added in one go: inserting into a live list is far slower.
-    QList<QListWidgetItem*> rows;
-    rows.reserve(static_cast<qsizetype>(items.size()));
-    for (const auto& it : items) {
-        if (!it.seriesInstanceUid.empty()) continue;
-        auto* row = new QListWidgetItem(QString::fromStdString(it.key));
-        rows.push_back(row);
-        row->setData(PathRole, QString::fromStdString(it.file.string()) + (it.frame > 0 ? QStringLiteral("#%1").arg(it.frame) : QString()));
-        row->setData(KeyRole, QString::fromStdString(it.key));
-        row->setData(SeriesRole, -1);
-        const auto* pi = m_project->find(it.key);
-        const auto st = pi ? pi->state : pipeline::ItemState::New;
-        row->setIcon(stateIcon(st));
-        row->setData(StateRole, QString::fromStdString(pipeline::stateName(st)));
-        m_byKey.insert(QString::fromStdString(it.key), row);
-    }
-    for (auto& s : series) {
-        const int idx = static_cast<int>(m_series.size());
-        const QString label = tr("Series: %1 (%2, %3 slices)")
-                                  .arg(QString::fromStdString(s.description.empty() ? s.seriesInstanceUid : s.description),
-                                       QString::fromStdString(s.modality))
-                                  .arg(s.slices.size());
-        auto* row = new QListWidgetItem(label);
-        rows.push_back(row);
-        row->setData(BaseTextRole, label);
-        row->setData(PathRole, QString::fromStdString(s.slices.front().info.file.parent_path().string()));
-        const QString key = itemKey(root, s.slices.front().info.file.parent_path(), 0);
-        row->setData(KeyRole, key);
-        row->setData(SeriesRole, idx);
-        m_byKey.insert(key, row);
-        for (const auto& sl : s.slices) m_byKey.insert(itemKey(root, sl.info.file, sl.frame), row);
-        QString tip;
-        for (const auto& w : s.warnings) tip += QString::fromStdString(w) + QLatin1Char('\n');
-        m_series.push_back(std::move(s));
-        updateState(row);
-        if (!tip.isEmpty()) row->setToolTip(row->toolTip() + QLatin1Char('\n') + tip.trimmed());
-    }
-    setUpdatesEnabled(false);
-    for (auto* r : rows) addItem(r);
-    setUpdatesEnabled(true);
+    blockSignals(true);
+    m_model->populate(items, std::move(series), project, root);
+    blockSignals(false);
 }
 
-void ImageBrowser::markUnreadable(QListWidgetItem* row, const QString& why)
+void ImageBrowser::setCurrentRow(int row)
 {
-    if (!row) return;
-    row->setData(ErrorRole, why);
-    updateState(row);
-}
-
-void ImageBrowser::updateState(QListWidgetItem* it)
-{
-    if (!it || !m_project) return;
-    if (const QString why = it->data(ErrorRole).toString(); !why.isEmpty()) {
-        it->setIcon(unreadableIcon());
-        it->setData(StateRole, QStringLiteral("unreadable"));
-        it->setToolTip(tr("%1 — cannot be read: %2").arg(it->data(PathRole).toString(), why));
-        return;
-    }
-    pipeline::ItemState s = pipeline::ItemState::New;
-    const int series = it->data(SeriesRole).toInt();
-    if (series < 0) {
-        if (const auto* pi = m_project->find(it->data(KeyRole).toString().toStdString())) s = pi->state;
-    }
-    else {
-        // A series: accepted when every slice is, proposed when any has been looked at;
-        // the row counts its slices by state.
-        int counts[4] = {0, 0, 0, 0};
-        for (const auto& sl : m_series[static_cast<size_t>(series)].slices) {
-            const auto* pi = m_project->find(itemKey(m_root, sl.info.file, sl.frame).toStdString());
-            ++counts[static_cast<int>(pi ? pi->state : pipeline::ItemState::New)];
-        }
-        const int n = static_cast<int>(m_series[static_cast<size_t>(series)].slices.size());
-        s = counts[2] == n ? pipeline::ItemState::Accepted : counts[0] < n ? pipeline::ItemState::Proposed : pipeline::ItemState::New;
-        it->setText(tr("%1 — %2 accepted, %3 proposed, %4 rejected")
-                        .arg(it->data(BaseTextRole).toString())
-                        .arg(counts[2])
-                        .arg(counts[1])
-                        .arg(counts[3]));
-    }
-    it->setIcon(stateIcon(s));
-    it->setData(StateRole, QString::fromStdString(pipeline::stateName(s)));
-    const QString names[4] = {tr("new"), tr("proposed"), tr("accepted"), tr("rejected")};
-    it->setToolTip(QStringLiteral("%1 — %2").arg(it->data(PathRole).toString(), names[static_cast<int>(s)]));
-}
-
-void ImageBrowser::updateAllStates()
-{
-    for (int r = 0; r < count(); ++r) updateState(item(r));
+    if (row < 0 || row >= count()) return;
+    setCurrentIndex(m_model->index(row));
 }
 
 int ImageBrowser::nextOpenRow(int from) const
 {
     for (int r = std::max(0, from); r < count(); ++r) {
-        const QString st = item(r)->data(StateRole).toString();
+        const QString st = rowData(r, StateRole).toString();
         if (st == QLatin1String("new") || st == QLatin1String("proposed")) return r;
     }
     return -1;
@@ -201,32 +288,8 @@ int ImageBrowser::nextOpenRow(int from) const
 
 void ImageBrowser::sortByUncertainty(bool on)
 {
-    // On real held-out data the trained IoU head's predicted IoU ranks real error best
-    // (Spearman 0.55 on PH2 val, vs 0.33 for the disagreement between passes and -0.09
-    // for the logits' entropy: `samsp eval` prints the check), so the order is by it.
-    auto rank = [this](QListWidgetItem* it) -> std::pair<int, double> {
-        if (it->data(SeriesRole).toInt() >= 0) return {3, 0};
-        const auto* pi = m_project ? m_project->find(it->data(KeyRole).toString().toStdString()) : nullptr;
-        if (!pi || pi->state == pipeline::ItemState::New) return {2, 0};
-        if (pi->state != pipeline::ItemState::Proposed) return {4, 0};
-        double lowest = 2;
-        for (const auto& in : pi->annotation.instances) lowest = std::min(lowest, in.score ? *in.score : 2.0);
-        return lowest <= 1 ? std::pair<int, double>{0, lowest} : std::pair<int, double>{1, 0};
-    };
-    QListWidgetItem* current = currentItem();
-    QList<QListWidgetItem*> rows;
-    blockSignals(true);
-    while (count() > 0) rows.push_back(takeItem(0));
-    std::stable_sort(rows.begin(), rows.end(), [&](QListWidgetItem* a, QListWidgetItem* b) {
-        if (!on) {
-            const bool sa = a->data(SeriesRole).toInt() >= 0, sb = b->data(SeriesRole).toInt() >= 0;
-            if (sa != sb) return !sa;
-            return a->data(KeyRole).toString() < b->data(KeyRole).toString();
-        }
-        return rank(a) < rank(b);
-    });
-    for (auto* r : rows) addItem(r);
-    if (current) setCurrentItem(current);
+    blockSignals(true); // the current item stays the same: nothing to open
+    m_model->sortByUncertainty(on);
     blockSignals(false);
 }
 

@@ -92,7 +92,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     dock->setObjectName(QStringLiteral("imagesDock"));
     dock->setWidget(m_browser->withLegend(dock));
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-    connect(m_browser, &QListWidget::currentItemChanged, this, &MainWindow::onBrowserItem);
+    connect(m_browser, &ImageBrowser::currentRowChanged, this, &MainWindow::onBrowserItem);
 
     m_statusImage = new QLabel(tr("No image"), this);
     m_statusModel = new QLabel(this);
@@ -369,10 +369,9 @@ void MainWindow::prefetchNext()
     // Encode the next image while the user works on this one.
     const int row = m_browser->currentRow();
     if (row < 0 || row + 1 >= m_browser->count() || isVolume()) return;
-    QListWidgetItem* next = m_browser->item(row + 1);
-    if (next->data(ImageBrowser::SeriesRole).toInt() >= 0) return;
+    if (m_browser->rowData(row + 1, ImageBrowser::SeriesRole).toInt() >= 0) return;
     if (m_prefetchWatcher.isRunning()) return;
-    m_prefetchWatcher.setFuture(QtConcurrent::run(loadImageOnWorker, 0, next->data(ImageBrowser::PathRole).toString()));
+    m_prefetchWatcher.setFuture(QtConcurrent::run(loadImageOnWorker, 0, m_browser->rowData(row + 1, ImageBrowser::PathRole).toString()));
 }
 
 void MainWindow::showPass(int index)

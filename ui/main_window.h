@@ -180,7 +180,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private Q_SLOTS:
-    void onBrowserItem(QListWidgetItem* current);
+    void onBrowserItem(int row);
     void onLoaded();
     void showAbout();
     void showSettings();

@@ -308,28 +308,28 @@ void MainWindow::forgetProject()
     populateLabels();
 }
 
-void MainWindow::onBrowserItem(QListWidgetItem* current)
+void MainWindow::onBrowserItem(int row)
 {
-    if (!current) return;
+    if (row < 0) return;
     leaveDocument();
     m_passViewer->clear(tr("Loading ..."));
     m_statusCursor->clear();
     m_canvas->clearOverlay();
     refreshInstances();
     m_latest->store(++m_generation);
-    const int series = current->data(ImageBrowser::SeriesRole).toInt();
+    const int series = m_browser->rowData(row, ImageBrowser::SeriesRole).toInt();
     m_currentSeries = series;
     if (series < 0) {
-        const QString path = current->data(ImageBrowser::PathRole).toString();
+        const QString path = m_browser->rowData(row, ImageBrowser::PathRole).toString();
         m_currentPath = path;
-        m_currentKey = current->data(ImageBrowser::KeyRole).toString();
+        m_currentKey = m_browser->rowData(row, ImageBrowser::KeyRole).toString();
         m_volumeBar->setVisible(false);
         m_canvas->setVolumeMode(false);
         m_statusImage->setText(tr("Loading %1 ...").arg(QFileInfo(path.section(QLatin1Char('#'), 0, 0)).fileName()));
         m_watcher.setFuture(QtConcurrent::run(loadImageOnWorker, m_generation, path));
         return;
     }
-    m_currentPath = current->data(ImageBrowser::BaseTextRole).toString();
+    m_currentPath = m_browser->rowData(row, ImageBrowser::BaseTextRole).toString();
     m_currentKey.clear();
     m_statusImage->setText(tr("Loading %1 ...").arg(m_currentPath));
     m_watcher.setFuture(QtConcurrent::run(loadSeriesOnWorker, m_generation, m_currentPath,
@@ -340,7 +340,7 @@ void MainWindow::onLoaded()
 {
     const LoadedImage r = m_watcher.result();
     if (r.generation != m_generation) return; // the user already moved on
-    QListWidgetItem* row = m_browser->currentItem();
+    const int row = m_browser->currentRow();
     if (!r.error.isEmpty()) {
         m_lastError = r.error;
         const QString name = QFileInfo(r.path.section(QLatin1Char('#'), 0, 0)).fileName();
@@ -348,7 +348,7 @@ void MainWindow::onLoaded()
         m_currentPath = r.path;
         m_passViewer->clear(tr("%1 cannot be read: %2").arg(name, r.error));
         // The row says so too (own icon, the reason as its tooltip), for as long as the folder is open.
-        if (row && row->data(ImageBrowser::PathRole).toString() == r.path) m_browser->markUnreadable(row, r.error);
+        if (row >= 0 && m_browser->rowData(row, ImageBrowser::PathRole).toString() == r.path) m_browser->markUnreadable(row, r.error);
         statusBar()->showMessage(r.error, 10000);
         m_errorShown = true;
         Q_EMIT imageFailed(r.path, r.error);
@@ -358,8 +358,8 @@ void MainWindow::onLoaded()
         statusBar()->clearMessage();
         m_errorShown = false;
     }
-    if (!row) return;
-    const QString id = row->data(ImageBrowser::KeyRole).toString();
+    if (row < 0) return;
+    const QString id = m_browser->rowData(row, ImageBrowser::KeyRole).toString();
     if (m_currentSeries >= 0) {
         // A series: one document, a frame per slice.
         std::vector<std::string> keys;
@@ -552,7 +552,7 @@ void MainWindow::refreshVolumeState()
     QVector<int> states(m_doc->frameCount());
     for (int k = 0; k < m_doc->frameCount(); ++k) states[k] = sliceState(k);
     m_sliceStrip->setStates(states, m_doc->frame());
-    m_browser->updateState(m_browser->currentItem());
+    m_browser->updateCurrentState();
 }
 
 void MainWindow::proposeSliceRange(int first, int last, bool skipProposed)

@@ -96,7 +96,7 @@ private Q_SLOTS:
         QVERIFY(shown.wait(10000));
         QVERIFY(w.canvas()->hasImage());
         QCOMPARE(w.canvas()->imageSize(), QSize(256, 256));
-        QVERIFY(w.windowTitle().contains(w.browser()->item(0)->text()));
+        QVERIFY(w.windowTitle().contains(w.browser()->text(0)));
     }
 
     void keyboardStepsThroughImages()
@@ -112,7 +112,7 @@ private Q_SLOTS:
         QTest::keyClick(&w, Qt::Key_N);
         QVERIFY(shown.wait(10000));
         QCOMPARE(w.browser()->currentRow(), 1);
-        QVERIFY(w.currentPath().endsWith(w.browser()->item(1)->text()));
+        QVERIFY(w.currentPath().endsWith(w.browser()->text(1)));
         QTest::keyClick(&w, Qt::Key_P);
         QVERIFY(shown.wait(10000));
         QCOMPARE(w.browser()->currentRow(), 0);
@@ -205,16 +205,15 @@ private Q_SLOTS:
         QCOMPARE(w.instanceCount(), 0);
         QVERIFY(readout->text().isEmpty());
         // Its row has a state of its own, with the reason as tooltip.
-        auto* row = w.browser()->item(1);
-        QCOMPARE(row->data(Qt::UserRole + 3).toString(), QStringLiteral("unreadable"));
-        QVERIFY2(row->toolTip().contains("not a readable image"), qPrintable(row->toolTip()));
-        QVERIFY(row->icon().cacheKey() != w.browser()->item(0)->icon().cacheKey());
+        QCOMPARE(w.browser()->rowData(1, ImageBrowser::StateRole).toString(), QStringLiteral("unreadable"));
+        QVERIFY2(w.browser()->toolTip(1).contains("not a readable image"), qPrintable(w.browser()->toolTip(1)));
+        QVERIFY(w.browser()->icon(1).cacheKey() != w.browser()->icon(0).cacheKey());
         QVERIFY(w.statusBar()->currentMessage().contains("b_broken.png"));
         // Back to the good image: the error does not stay in the status bar.
         QTest::keyClick(&w, Qt::Key_P);
         QVERIFY(proposed.wait(30000));
         QVERIFY(!w.statusBar()->currentMessage().contains("b_broken.png"));
-        QCOMPARE(row->data(Qt::UserRole + 3).toString(), QStringLiteral("unreadable"));
+        QCOMPARE(w.browser()->rowData(1, ImageBrowser::StateRole).toString(), QStringLiteral("unreadable"));
     }
 
     void englishHasItsPluralForms()
@@ -350,7 +349,7 @@ private Q_SLOTS:
         proposed.clear();
         QTest::keyClick(&w, Qt::Key_N);
         QVERIFY(proposed.wait(30000));
-        QVERIFY(w.proposal().path.endsWith(w.browser()->item(1)->text()));
+        QVERIFY(w.proposal().path.endsWith(w.browser()->text(1)));
     }
 
     // The whole flow, driven with keys and mouse clicks like a user.
@@ -383,7 +382,7 @@ private Q_SLOTS:
             firstKey = w.currentKey();
             proposed = w.document()->activeMask().clone();
             QVERIFY(cv::countNonZero(proposed) > 0);
-            QCOMPARE(w.browser()->currentItem()->data(Qt::UserRole + 3).toString(), QStringLiteral("proposed"));
+            QCOMPARE(w.browser()->rowData(w.browser()->currentRow(), Qt::UserRole + 3).toString(), QStringLiteral("proposed"));
             // 2. Selecting another pass changes the overlay; the result stays the final pass.
             w.activateWindow();
             QTest::keyClick(&w, Qt::Key_BracketLeft);
@@ -526,7 +525,7 @@ private Q_SLOTS:
             QCOMPARE(cv::countNonZero(w.document()->activeMask() != brushed), 0);
             QCOMPARE(w.instanceCount(), 2);
             QVERIFY(!w.canvas()->overlayMask().isNull());
-            QCOMPARE(w.browser()->item(1)->data(Qt::UserRole + 3).toString(), QStringLiteral("accepted"));
+            QCOMPARE(w.browser()->rowData(1, Qt::UserRole + 3).toString(), QStringLiteral("accepted"));
         }
     }
 
@@ -584,7 +583,7 @@ private Q_SLOTS:
         QCOMPARE(w.currentKey(), first);
         QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(w.project().find(first.toStdString())->state, samsp::pipeline::ItemState::Proposed);
-        QCOMPARE(w.browser()->currentItem()->data(ImageBrowser::StateRole).toString(), QStringLiteral("proposed"));
+        QCOMPARE(w.browser()->rowData(w.browser()->currentRow(), ImageBrowser::StateRole).toString(), QStringLiteral("proposed"));
     }
 
     // Opening one image opens that image: its folder is not scanned and nothing is
@@ -606,7 +605,7 @@ private Q_SLOTS:
         QVERIFY(opened.wait(30000));
         QVERIFY(opened.first().at(0).toBool());
         QCOMPARE(w.browser()->count(), 1);
-        QCOMPARE(w.browser()->item(0)->text(), QStringLiteral("b.png"));
+        QCOMPARE(w.browser()->text(0), QStringLiteral("b.png"));
         QVERIFY(shown.count() > 0 || shown.wait(10000));
         QVERIFY(w.currentPath().endsWith(QStringLiteral("b.png")));
         QVERIFY(w.saveNow());
@@ -628,7 +627,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QVERIFY(openAndWait(w, folder.path()));
         QCOMPARE(w.browser()->count(), 1);
-        QVERIFY(w.browser()->item(0)->text().contains(QStringLiteral("4 slices")));
+        QVERIFY(w.browser()->text(0).contains(QStringLiteral("4 slices")));
         QVERIFY(shown.wait(20000));
         QVERIFY(w.sliceSlider()->isVisible());
         QCOMPARE(w.sliceSlider()->maximum(), 3);
@@ -728,7 +727,7 @@ private Q_SLOTS:
         QVERIFY2(w.lastRangeSummary().contains(QStringLiteral("Slices 1–4")), qPrintable(w.lastRangeSummary()));
         // The strip under the slider and the series row show each slice's state.
         QCOMPARE(w.sliceStrip()->states(), (QVector<int>{1, 1, 1, 1}));
-        QVERIFY2(w.browser()->item(0)->text().contains(QStringLiteral("0 accepted, 4 proposed")), qPrintable(w.browser()->item(0)->text()));
+        QVERIFY2(w.browser()->text(0).contains(QStringLiteral("0 accepted, 4 proposed")), qPrintable(w.browser()->text(0)));
         w.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&w));
         QTest::keyClick(w.sliceSlider(), Qt::Key_Home); // slice 1
@@ -736,7 +735,7 @@ private Q_SLOTS:
         QTest::keyClick(&w, Qt::Key_Return); // accept slice 1: on to slice 2
         QTRY_COMPARE(w.currentSlice(), 1);
         QCOMPARE(w.sliceStrip()->states().at(0), 2);
-        QVERIFY2(w.browser()->item(0)->text().contains(QStringLiteral("1 accepted, 3 proposed")), qPrintable(w.browser()->item(0)->text()));
+        QVERIFY2(w.browser()->text(0).contains(QStringLiteral("1 accepted, 3 proposed")), qPrintable(w.browser()->text(0)));
         QTest::keyClick(&w, Qt::Key_Return); // accept slice 2
         QTRY_COMPARE(w.currentSlice(), 2);
         QTest::keyClick(&w, Qt::Key_P); // P and N walk slices
@@ -892,11 +891,11 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(&w));
         QTest::keyClick(&w, Qt::Key_U, Qt::ControlModifier);
         QStringList order;
-        for (int r = 0; r < w.browser()->count(); ++r) order << w.browser()->item(r)->text();
+        for (int r = 0; r < w.browser()->count(); ++r) order << w.browser()->text(r);
         QCOMPARE(order, (QStringList{files[1], files[3], files[0], files[2]}));
         QTest::keyClick(&w, Qt::Key_U, Qt::ControlModifier);
         order.clear();
-        for (int r = 0; r < w.browser()->count(); ++r) order << w.browser()->item(r)->text();
+        for (int r = 0; r < w.browser()->count(); ++r) order << w.browser()->text(r);
         QCOMPARE(order, files);
     }
 
