@@ -185,59 +185,13 @@ void writeAggregates(const fs::path& out, const std::set<std::string>& formats, 
             done.back().image = i.key;
             stems.push_back(stemOf.at(i.key));
         }
-    if (formats.count("coco")) {
-        formats::writeCoco(out / "annotations.json", done, project.labels);
-        written.push_back((out / "annotations.json").string());
-    }
-    if (formats.count("yolo")) {
-        formats::writeYoloDataYaml(out / "data.yaml", project.labels, {});
-        written.push_back((out / "data.yaml").string());
-    }
-    if (formats.count("voc")) formats::writeVocImageSets(out / "voc", {{"default", stems}});
-    if (formats.count("dicom-seg") || formats.count("nifti")) {
-        std::map<std::string, std::vector<const ProjectItem*>> bySeries;
-        for (const auto& i : project.items)
-            if (!i.seriesInstanceUid.empty() && i.annotation.width > 0) bySeries[i.seriesInstanceUid].push_back(&i);
-        for (const auto& [uid, members] : bySeries) {
-            try {
-                std::vector<imaging::DicomInfo> infos;
-                std::set<std::string> files;
-                std::map<std::pair<std::string, int>, const ProjectItem*> byFrame;
-                for (const auto* m : members) {
-                    byFrame.emplace(std::make_pair(m->file, m->frame), m);
-                    if (files.insert(m->file).second) infos.push_back(imaging::readDicomInfo(m->file));
-                }
-                const auto series = imaging::groupSeries(infos);
-                if (series.empty()) continue;
-                const auto& s = series.front();
-                std::vector<annotation::ImageAnnotation> per;
-                for (const auto& slice : s.slices) {
-                    annotation::ImageAnnotation a;
-                    a.width = slice.info.columns;
-                    a.height = slice.info.rows;
-                    const auto hit = byFrame.find({slice.info.file.string(), slice.frame});
-                    if (hit != byFrame.end()) a = hit->second->annotation;
-                    per.push_back(std::move(a));
-                }
-                if (formats.count("dicom-seg")) {
-                    formats::ensureFolder(out / "dicom-seg");
-                    const auto p = out / "dicom-seg" / (uid + ".dcm");
-                    formats::writeDicomSeg(p, s.slices, per, project.labels);
-                    written.push_back(p.string());
-                }
-                if (formats.count("nifti")) {
-                    formats::ensureFolder(out / "nifti");
-                    const auto g = imaging::geometryOf(s);
-                    std::vector<cv::Mat> maps;
-                    for (const auto& a : per) maps.push_back(a.labelMap());
-                    const auto p = out / "nifti" / (uid + ".nii.gz");
-                    formats::writeNiftiLabels(p, maps, g, imaging::gridIndices(s, g));
-                    written.push_back(p.string());
-                }
-            } catch (const std::exception& e) {
-                failures.push_back({"series " + uid, "", e.what()});
-            }
-        }
+    // Every whole-set file from the format registry's own writer.
+    const AggregateInput set{project, std::move(done), std::move(stems)};
+    for (const auto& f : outputFormats()) {
+        if (!f.writeAggregate || !formats.count(f.id)) continue;
+        std::vector<AggregateProblem> problems;
+        for (auto& file : f.writeAggregate(out, set, problems)) written.push_back(std::move(file));
+        for (const auto& p : problems) failures.push_back({p.what, "", p.why});
     }
     project.save(out / "project.samsp.json");
     written.push_back((out / "project.samsp.json").string());

@@ -1,10 +1,10 @@
 #pragma once
 // The output formats, in one list that the command line (annotate --format, dataset
 // export --format), the batch pipeline, dataset export and the studio's dialogs all
-// take their choices and names from. A new format is one entry here (with its
-// per-image writer, if it has one) plus, for a whole-set file, its aggregate writer
-// in batch.cpp; tests/core/test_batch.cpp writes every entry and fails on one that
-// writes nothing.
+// take their choices and names from. A new format is one entry here: its flags, its
+// per-image writer and/or its whole-set writer; tests/core/test_batch.cpp writes
+// every entry and fails on one that writes nothing. (A dataset layout also needs its
+// branch in exportDataset.)
 
 #include "project.h"
 
@@ -15,6 +15,20 @@
 #include <vector>
 
 namespace samsp::pipeline {
+
+// What a whole-set writer gets: the project and the items written (annotation, with
+// `image` set to the item's key, and output stem), in order.
+struct AggregateInput
+{
+    const Project& project;
+    std::vector<annotation::ImageAnnotation> items;
+    std::vector<std::string> stems;
+};
+// A part of a whole-set write that failed (e.g. one series), the others being written.
+struct AggregateProblem
+{
+    std::string what, why;
+};
 
 struct OutputFormat
 {
@@ -30,6 +44,11 @@ struct OutputFormat
     std::function<void(const std::filesystem::path& out, const std::string& stem, const ProjectItem& item,
                        const annotation::LabelSet& labels)>
         writeItem;
+    // The whole-set writer (aggregate formats), run after every image: returns the files
+    // it wrote; parts that fail go to `problems` while the rest is still written.
+    std::function<std::vector<std::string>(const std::filesystem::path& out, const AggregateInput& set,
+                                           std::vector<AggregateProblem>& problems)>
+        writeAggregate;
 };
 
 const std::vector<OutputFormat>& outputFormats();
