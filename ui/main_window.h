@@ -216,6 +216,9 @@ private:
     void refreshInstances();
     void showSlice(int k, bool propose);
     void onFolderListed();
+    // Lists `inputs` on a worker (the folder, or one file) with keys relative to `root`.
+    void startListing(const std::vector<std::filesystem::path>& inputs, const std::filesystem::path& root,
+                      const std::filesystem::path& projectPath, const QString& what);
     void populateLabels();
     void setCurrentLabel(int labelId);
     void applyMaskOp(const QString& name);

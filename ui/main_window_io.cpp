@@ -171,6 +171,13 @@ bool MainWindow::openFolder(const QString& folder)
     fs::path projectPath = root / "project.samsp.json";
     if (!m_projectStore.isEmpty() || (!fs::exists(projectPath) && ::access(root.c_str(), W_OK) != 0))
         projectPath = projectInDataFolder(root);
+    startListing({root}, root, projectPath, folder);
+    return true;
+}
+
+void MainWindow::startListing(const std::vector<fs::path>& inputs, const fs::path& root, const fs::path& projectPath,
+                              const QString& what)
+{
     saveNow();
     leaveDocument();
     dropDocuments();
@@ -179,9 +186,8 @@ bool MainWindow::openFolder(const QString& folder)
     if (m_listing) m_listing->waitForFinished();
     m_listing = std::make_unique<QFutureWatcher<FolderListing>>();
     connect(m_listing.get(), &QFutureWatcher<FolderListing>::finished, this, &MainWindow::onFolderListed);
-    m_statusImage->setText(tr("Listing %1 ...").arg(folder));
-    m_listing->setFuture(QtConcurrent::run(listFolderOnWorker, std::vector<fs::path>{root}, root, projectPath));
-    return true;
+    m_statusImage->setText(tr("Listing %1 ...").arg(what));
+    m_listing->setFuture(QtConcurrent::run(listFolderOnWorker, inputs, root, projectPath));
 }
 
 bool MainWindow::openFile(const QString& f)
@@ -194,14 +200,7 @@ bool MainWindow::openFile(const QString& f)
         statusBar()->showMessage(m_lastError, 8000);
         return false;
     }
-    saveNow();
-    leaveDocument();
-    dropDocuments();
-    m_browser->clearAll();
-    if (m_listing) m_listing->waitForFinished();
-    m_listing = std::make_unique<QFutureWatcher<FolderListing>>();
-    connect(m_listing.get(), &QFutureWatcher<FolderListing>::finished, this, &MainWindow::onFolderListed);
-    m_listing->setFuture(QtConcurrent::run(listFolderOnWorker, std::vector<fs::path>{file}, file.parent_path(), projectInDataFolder(file)));
+    startListing({file}, file.parent_path(), projectInDataFolder(file), f);
     return true;
 }
 
