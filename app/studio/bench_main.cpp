@@ -6,6 +6,8 @@
 
 #include "common/resources.h"
 #include "image_browser.h"
+
+#include <QAction>
 #include "image_canvas.h"
 #include "main_window.h"
 #include "pipeline/items.h"
@@ -184,6 +186,7 @@ int main(int argc, char** argv)
 
     // Point click -> updated mask on screen (the decoder on the cached embedding).
     QSignalSpy refined(&w, &samsp::ui::MainWindow::maskRefined);
+    w.findChild<QAction*>(QStringLiteral("toolPoints"))->trigger(); // clicks go to the Points tool
     std::vector<double> click;
     for (int i = 0; i < 12; ++i) {
         refined.clear();
