@@ -51,6 +51,42 @@
         <source>'%1': the pixel data is shorter than the image needs (truncated file?)</source>
         <translation>„%1“: die Pixeldaten sind kürzer, als das Bild braucht (abgeschnittene Datei?)</translation>
     </message>
+    <message>
+        <source>'%1' is a folder, not a model file</source>
+        <translation>„%1“ ist ein Ordner, keine Modelldatei</translation>
+    </message>
+    <message>
+        <source>'%1' cannot be opened (%2)</source>
+        <translation>„%1“ kann nicht geöffnet werden (%2)</translation>
+    </message>
+    <message>
+        <source>'%1' is empty (0 bytes)</source>
+        <translation>„%1“ ist leer (0 Byte)</translation>
+    </message>
+    <message>
+        <source>'%1' uses the legacy (pre-1.6) PyTorch format; re-save it with a current torch.save</source>
+        <translation>„%1“ verwendet das alte PyTorch-Format (vor 1.6); speichern Sie es mit einem aktuellen torch.save neu</translation>
+    </message>
+    <message>
+        <source>'%1' is not a readable PyTorch checkpoint (%2)</source>
+        <translation>„%1“ ist kein lesbarer PyTorch-Checkpoint (%2)</translation>
+    </message>
+    <message>
+        <source>'%1' is truncated: the file ends early (an interrupted download or copy?)</source>
+        <translation>„%1“ ist abgeschnitten: die Datei endet zu früh (ein abgebrochener Download oder Kopiervorgang?)</translation>
+    </message>
+    <message>
+        <source>'%1' holds no SAM image encoder: not a SAM model</source>
+        <translation>„%1“ enthält keinen SAM-Bildencoder: kein SAM-Modell</translation>
+    </message>
+    <message>
+        <source>'%1' does not fit SAM %2: %3 tensor(s) missing, %4 unexpected, %5 of the wrong shape</source>
+        <translation>„%1“ passt nicht zu SAM %2: %3 Tensor(en) fehlen, %4 unerwartet, %5 mit falscher Form</translation>
+    </message>
+    <message>
+        <source>'%1' is neither a PyTorch zip checkpoint nor a safetensors file</source>
+        <translation>„%1“ ist keine Modelldatei (weder ein PyTorch-Checkpoint noch safetensors)</translation>
+    </message>
 </context>
 <context>
     <name>Formats</name>

@@ -51,6 +51,42 @@
         <source>'%1': the pixel data is shorter than the image needs (truncated file?)</source>
         <translation>'%1': the pixel data is shorter than the image needs (truncated file?)</translation>
     </message>
+    <message>
+        <source>'%1' is a folder, not a model file</source>
+        <translation>'%1' is a folder, not a model file</translation>
+    </message>
+    <message>
+        <source>'%1' cannot be opened (%2)</source>
+        <translation>'%1' cannot be opened (%2)</translation>
+    </message>
+    <message>
+        <source>'%1' is empty (0 bytes)</source>
+        <translation>'%1' is empty (0 bytes)</translation>
+    </message>
+    <message>
+        <source>'%1' uses the legacy (pre-1.6) PyTorch format; re-save it with a current torch.save</source>
+        <translation>'%1' uses the legacy (pre-1.6) PyTorch format; re-save it with a current torch.save</translation>
+    </message>
+    <message>
+        <source>'%1' is not a readable PyTorch checkpoint (%2)</source>
+        <translation>'%1' is not a readable PyTorch checkpoint (%2)</translation>
+    </message>
+    <message>
+        <source>'%1' is truncated: the file ends early (an interrupted download or copy?)</source>
+        <translation>'%1' is truncated: the file ends early (an interrupted download or copy?)</translation>
+    </message>
+    <message>
+        <source>'%1' holds no SAM image encoder: not a SAM model</source>
+        <translation>'%1' holds no SAM image encoder: not a SAM model</translation>
+    </message>
+    <message>
+        <source>'%1' does not fit SAM %2: %3 tensor(s) missing, %4 unexpected, %5 of the wrong shape</source>
+        <translation>'%1' does not fit SAM %2: %3 tensor(s) missing, %4 unexpected, %5 of the wrong shape</translation>
+    </message>
+    <message>
+        <source>'%1' is neither a PyTorch zip checkpoint nor a safetensors file</source>
+        <translation>'%1' is neither a PyTorch zip checkpoint nor a safetensors file</translation>
+    </message>
 </context>
 <context>
     <name>Formats</name>

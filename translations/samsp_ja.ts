@@ -51,6 +51,42 @@
         <source>'%1': the pixel data is shorter than the image needs (truncated file?)</source>
         <translation>「%1」: ピクセルデータが画像に必要な長さより短いです (ファイルが途中で切れていませんか?)</translation>
     </message>
+    <message>
+        <source>'%1' is a folder, not a model file</source>
+        <translation>「%1」はフォルダーです。モデルファイルではありません</translation>
+    </message>
+    <message>
+        <source>'%1' cannot be opened (%2)</source>
+        <translation>「%1」を開けません (%2)</translation>
+    </message>
+    <message>
+        <source>'%1' is empty (0 bytes)</source>
+        <translation>「%1」は空です (0 バイト)</translation>
+    </message>
+    <message>
+        <source>'%1' uses the legacy (pre-1.6) PyTorch format; re-save it with a current torch.save</source>
+        <translation>「%1」は古い (1.6 より前の) PyTorch 形式です。現在の torch.save で保存し直してください</translation>
+    </message>
+    <message>
+        <source>'%1' is not a readable PyTorch checkpoint (%2)</source>
+        <translation>「%1」は読み取れる PyTorch チェックポイントではありません (%2)</translation>
+    </message>
+    <message>
+        <source>'%1' is truncated: the file ends early (an interrupted download or copy?)</source>
+        <translation>「%1」は途中で切れています: ファイルが途中で終わっています (ダウンロードかコピーが中断されましたか?)</translation>
+    </message>
+    <message>
+        <source>'%1' holds no SAM image encoder: not a SAM model</source>
+        <translation>「%1」には SAM の画像エンコーダーがありません: SAM モデルではありません</translation>
+    </message>
+    <message>
+        <source>'%1' does not fit SAM %2: %3 tensor(s) missing, %4 unexpected, %5 of the wrong shape</source>
+        <translation>「%1」は SAM %2 に合いません: 欠けているテンソル %3 個、想定外 %4 個、形の違うもの %5 個</translation>
+    </message>
+    <message>
+        <source>'%1' is neither a PyTorch zip checkpoint nor a safetensors file</source>
+        <translation>「%1」はモデルファイルではありません (PyTorch チェックポイントでも safetensors でもありません)</translation>
+    </message>
 </context>
 <context>
     <name>Formats</name>

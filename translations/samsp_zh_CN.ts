@@ -51,6 +51,42 @@
         <source>'%1': the pixel data is shorter than the image needs (truncated file?)</source>
         <translation>“%1”：像素数据比图像所需的短（文件被截断？）</translation>
     </message>
+    <message>
+        <source>'%1' is a folder, not a model file</source>
+        <translation>“%1”是文件夹，不是模型文件</translation>
+    </message>
+    <message>
+        <source>'%1' cannot be opened (%2)</source>
+        <translation>无法打开“%1”（%2）</translation>
+    </message>
+    <message>
+        <source>'%1' is empty (0 bytes)</source>
+        <translation>“%1”为空（0 字节）</translation>
+    </message>
+    <message>
+        <source>'%1' uses the legacy (pre-1.6) PyTorch format; re-save it with a current torch.save</source>
+        <translation>“%1”使用旧版（1.6 之前）PyTorch 格式；请用当前的 torch.save 重新保存</translation>
+    </message>
+    <message>
+        <source>'%1' is not a readable PyTorch checkpoint (%2)</source>
+        <translation>“%1”不是可读取的 PyTorch 检查点（%2）</translation>
+    </message>
+    <message>
+        <source>'%1' is truncated: the file ends early (an interrupted download or copy?)</source>
+        <translation>“%1”已被截断：文件提前结束（下载或复制被中断？）</translation>
+    </message>
+    <message>
+        <source>'%1' holds no SAM image encoder: not a SAM model</source>
+        <translation>“%1”不含 SAM 图像编码器：不是 SAM 模型</translation>
+    </message>
+    <message>
+        <source>'%1' does not fit SAM %2: %3 tensor(s) missing, %4 unexpected, %5 of the wrong shape</source>
+        <translation>“%1”与 SAM %2 不匹配：缺少 %3 个张量，多出 %4 个，形状不对 %5 个</translation>
+    </message>
+    <message>
+        <source>'%1' is neither a PyTorch zip checkpoint nor a safetensors file</source>
+        <translation>“%1”不是模型文件（既不是 PyTorch 检查点，也不是 safetensors）</translation>
+    </message>
 </context>
 <context>
     <name>Formats</name>

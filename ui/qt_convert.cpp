@@ -1,6 +1,7 @@
 #include "qt_convert.h"
 
 #include "imaging/image.h"
+#include "model/errors.h"
 #include "pipeline/format_registry.h"
 
 #include <QCoreApplication>
@@ -49,8 +50,40 @@ cv::Mat qimageToMask(const QImage& q)
     return m;
 }
 
+namespace {
+QString checkpointErrorText(const model::CheckpointError& ce)
+{
+    const QString f = QString::fromStdString(ce.file());
+    const QString detail = QString::fromStdString(ce.detail());
+    switch (ce.problem()) {
+    case model::CheckpointProblem::Folder: return QCoreApplication::translate("Errors", "'%1' is a folder, not a model file").arg(f);
+    case model::CheckpointProblem::Unopenable: return QCoreApplication::translate("Errors", "'%1' cannot be opened (%2)").arg(f, detail);
+    case model::CheckpointProblem::Empty: return QCoreApplication::translate("Errors", "'%1' is empty (0 bytes)").arg(f);
+    case model::CheckpointProblem::Legacy:
+        return QCoreApplication::translate("Errors", "'%1' uses the legacy (pre-1.6) PyTorch format; re-save it with a current torch.save")
+            .arg(f);
+    case model::CheckpointProblem::NotACheckpoint:
+        return detail.isEmpty()
+                   ? QCoreApplication::translate("Errors", "'%1' is neither a PyTorch zip checkpoint nor a safetensors file").arg(f)
+                   : QCoreApplication::translate("Errors", "'%1' is not a readable PyTorch checkpoint (%2)").arg(f, detail);
+    case model::CheckpointProblem::Truncated:
+        return QCoreApplication::translate("Errors", "'%1' is truncated: the file ends early (an interrupted download or copy?)").arg(f);
+    case model::CheckpointProblem::NotSam: return QCoreApplication::translate("Errors", "'%1' holds no SAM image encoder: not a SAM model").arg(f);
+    case model::CheckpointProblem::DoesNotFit:
+        return QCoreApplication::translate("Errors", "'%1' does not fit SAM %2: %3 tensor(s) missing, %4 unexpected, %5 of the wrong shape")
+            .arg(f, detail)
+            .arg(ce.counts()[0])
+            .arg(ce.counts()[1])
+            .arg(ce.counts()[2]);
+    case model::CheckpointProblem::Other: break;
+    }
+    return QString::fromStdString(ce.what());
+}
+} // namespace
+
 QString errorText(const std::exception& e)
 {
+    if (const auto* ce = dynamic_cast<const model::CheckpointError*>(&e)) return checkpointErrorText(*ce);
     const auto* ie = dynamic_cast<const imaging::ImageError*>(&e);
     if (!ie) return QString::fromStdString(e.what());
     const QString f = QString::fromStdString(ie->file().string());

@@ -43,7 +43,8 @@ public:
     {
         if (off > size() || n > size() - off)
             fail("truncated: needs bytes " + std::to_string(off) + ".." + std::to_string(off + n) +
-                 " but the file has " + std::to_string(size()));
+                     " but the file has " + std::to_string(size()),
+                 CheckpointProblem::Truncated);
         readRaw(off, dst, n);
     }
     std::vector<uint8_t> bytes(uint64_t off, size_t n) const
@@ -52,9 +53,10 @@ public:
         read(off, v.data(), n);
         return v;
     }
-    [[noreturn]] void fail(const std::string& why) const
+    [[noreturn]] void fail(const std::string& why, CheckpointProblem problem = CheckpointProblem::Other,
+                           const std::string& detail = {}) const
     {
-        throw CheckpointError("checkpoint '" + m_label + "': " + why);
+        throw CheckpointError("checkpoint '" + m_label + "': " + why, problem, m_label, detail);
     }
     const std::string& label() const { return m_label; }
 
@@ -68,8 +70,8 @@ public:
     explicit FileSource(const std::filesystem::path& p) : ByteSource(p.string()), m_in(p, std::ios::binary)
     {
         std::error_code ec;
-        if (std::filesystem::is_directory(p, ec)) fail("is a folder, not a checkpoint file");
-        if (!m_in) fail("cannot be opened (" + std::string(std::strerror(errno)) + ")");
+        if (std::filesystem::is_directory(p, ec)) fail("is a folder, not a checkpoint file", CheckpointProblem::Folder);
+        if (!m_in) fail("cannot be opened (" + std::string(std::strerror(errno)) + ")", CheckpointProblem::Unopenable, std::strerror(errno));
         m_in.seekg(0, std::ios::end);
         m_size = static_cast<uint64_t>(m_in.tellg());
     }
@@ -150,7 +152,7 @@ public:
             m_reader = std::make_unique<caffe2::serialize::PyTorchStreamReader>(std::make_shared<SourceAdapter>(src));
             m_names = m_reader->getAllRecords();
         } catch (const std::exception& e) {
-            src.fail("not a readable PyTorch zip checkpoint (" + zipWhy(e) + ")");
+            src.fail("not a readable PyTorch zip checkpoint (" + zipWhy(e) + ")", CheckpointProblem::NotACheckpoint, zipWhy(e));
         }
     }
     const std::vector<std::string>& names() const { return m_names; }
@@ -662,18 +664,18 @@ Checkpoint loadSafetensors(const ByteSource& src)
 
 Checkpoint loadAny(const ByteSource& src)
 {
-    if (src.size() == 0) src.fail("is empty");
+    if (src.size() == 0) src.fail("is empty", CheckpointProblem::Empty);
     uint8_t head[8] = {};
     src.read(0, head, std::min<uint64_t>(8, src.size()));
     if (src.size() >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) return loadTorchZip(src);
     if (head[0] == 0x80 && head[1] == 0x02)
-        src.fail("uses the legacy (pre-1.6) PyTorch format; re-save it with a current torch.save");
+        src.fail("uses the legacy (pre-1.6) PyTorch format; re-save it with a current torch.save", CheckpointProblem::Legacy);
     if (src.size() >= 9) {
         uint8_t c = 0;
         src.read(8, &c, 1);
         if (c == '{') return loadSafetensors(src);
     }
-    src.fail("is neither a PyTorch zip checkpoint nor a safetensors file");
+    src.fail("is neither a PyTorch zip checkpoint nor a safetensors file", CheckpointProblem::NotACheckpoint);
 }
 
 // Atomic write: temporary file beside the target, then rename.

@@ -107,7 +107,8 @@ void SamImpl::loadStateDict(const NamedTensors& tensors, const std::string& labe
     list("missing", missing);
     list("unexpected", unexpected);
     list("with a wrong shape", mismatched);
-    throw CheckpointError(msg.str());
+    throw CheckpointError(msg.str(), CheckpointProblem::DoesNotFit, label, m_cfg.variant,
+                          {static_cast<int>(missing.size()), static_cast<int>(unexpected.size()), static_cast<int>(mismatched.size())});
 }
 
 NamedTensors SamImpl::stateDict() const
@@ -161,7 +162,8 @@ SamConfig inferConfig(const Checkpoint& ck)
         if ((found = kind.detect(ck, c))) break;
     if (!found)
         throw CheckpointError("checkpoint holds no SAM image encoder (neither a ViT's image_encoder.pos_embed / "
-                              "patch_embed.proj nor a TinyViT's image_encoder.patch_embed.seq)");
+                              "patch_embed.proj nor a TinyViT's image_encoder.patch_embed.seq)",
+                              CheckpointProblem::NotSam);
     if (const at::Tensor* neck = ck.find("image_encoder.neck.0.weight")) c.outChans = neck->size(0);
     for (const auto& v : knownVariants()) {
         const SamConfig k = samConfigForVariant(v);

@@ -12,6 +12,8 @@
 
 #include <torch/torch.h>
 
+#include <functional>
+
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -195,6 +197,44 @@ TEST_CASE("wrong_kinds_of_file_give_clear_errors")
     for (size_t p = 0; (p = bytes.find("data.pkl", p)) != std::string::npos; p += 8) bytes.replace(p, 8, "other.pk");
     writeBytes(zipOnly, bytes);
     REQUIRE_THROWS_WITH_AS(loadCheckpoint(zipOnly), doctest::Contains("no data.pkl"), CheckpointError);
+}
+
+TEST_CASE("checkpoint_errors_say_what_kind_of_problem")
+{
+    // The kind travels with the error, so the studio can say it in the user's language.
+    auto kindOf = [](const std::function<void()>& f) {
+        try {
+            f();
+        } catch (const CheckpointError& e) {
+            return e.problem();
+        }
+        return CheckpointProblem::Other;
+    };
+    auto empty = tmpDir() / "empty2.pth";
+    writeBytes(empty, "");
+    auto text = tmpDir() / "notes2.pth";
+    writeBytes(text, "this is a text file, not a checkpoint at all\n");
+    auto legacy = tmpDir() / "legacy2.pth";
+    writeBytes(legacy, std::string("\x80\x02\x8a\x0a\x6c\xfc\x9c\x46\xf9\x20\x6a\xa8\x50\x19", 14));
+    REQUIRE((kindOf([&] { loadCheckpoint(empty); }) == CheckpointProblem::Empty));
+    REQUIRE((kindOf([&] { loadCheckpoint(text); }) == CheckpointProblem::NotACheckpoint));
+    REQUIRE((kindOf([&] { loadCheckpoint(legacy); }) == CheckpointProblem::Legacy));
+    REQUIRE((kindOf([&] { loadCheckpoint(tmpDir()); }) == CheckpointProblem::Folder));
+    REQUIRE((kindOf([&] { loadCheckpoint(tmpDir() / "missing2.pth"); }) == CheckpointProblem::Unopenable));
+    std::string bytes = testsupport::readText(tinyPth());
+    REQUIRE((kindOf([&] { loadCheckpointFromMemory(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size() / 2, "cut"); }) !=
+             CheckpointProblem::Other));
+    // A checkpoint of another architecture: which tensors do not fit, counted.
+    try {
+        Sam sam(tinyConfig());
+        Checkpoint ck = loadCheckpoint(tinyPth());
+        ck.tensors.erase(ck.tensors.begin());
+        sam->loadStateDict(ck.tensors, "fit");
+        FAIL("no error");
+    } catch (const CheckpointError& e) {
+        REQUIRE((e.problem() == CheckpointProblem::DoesNotFit));
+        REQUIRE((e.counts()[0] == 1));
+    }
 }
 
 TEST_CASE("truncated_checkpoints_fail_cleanly_at_every_length")

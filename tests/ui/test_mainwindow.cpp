@@ -14,6 +14,7 @@
 
 #include "formats/atomic_file.h"
 #include "model/engine.h"
+#include "model/errors.h"
 #include "model/precision.h"
 #include "pipeline/project.h"
 
@@ -283,6 +284,9 @@ private Q_SLOTS:
                                                                         samsp::imaging::ImageProblem::NoSuchFrame, {}, 3, 5));
             QVERIFY2(frames.contains(QStringLiteral("3")) && frames.contains(QStringLiteral("5")) && !frames.contains(QStringLiteral("frame(s)")),
                      qPrintable(frames));
+            const QString model = errorText(samsp::model::CheckpointError("checkpoint '/m/bad.pth': is neither a PyTorch zip checkpoint nor a safetensors file",
+                                                                         samsp::model::CheckpointProblem::NotACheckpoint, "/m/bad.pth"));
+            QVERIFY2(model.contains(QStringLiteral("/m/bad.pth")) && !model.contains(QStringLiteral("neither")), qPrintable(model));
             QTemporaryDir d;
             std::ofstream((d.path() + "/broken.png").toStdString()) << "not really a png";
             MainWindow w;

@@ -11,6 +11,29 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 T = {
+    "'%1' cannot be opened (%2)": ("„%1“ kann nicht geöffnet werden (%2)", "「%1」を開けません (%2)", "无法打开“%1”（%2）"),
+    "'%1' does not fit SAM %2: %3 tensor(s) missing, %4 unexpected, %5 of the wrong shape": (
+        "„%1“ passt nicht zu SAM %2: %3 Tensor(en) fehlen, %4 unerwartet, %5 mit falscher Form",
+        "「%1」は SAM %2 に合いません: 欠けているテンソル %3 個、想定外 %4 個、形の違うもの %5 個",
+        "“%1”与 SAM %2 不匹配：缺少 %3 个张量，多出 %4 个，形状不对 %5 个"),
+    "'%1' holds no SAM image encoder: not a SAM model": ("„%1“ enthält keinen SAM-Bildencoder: kein SAM-Modell",
+        "「%1」には SAM の画像エンコーダーがありません: SAM モデルではありません", "“%1”不含 SAM 图像编码器：不是 SAM 模型"),
+    "'%1' is a folder, not a model file": ("„%1“ ist ein Ordner, keine Modelldatei", "「%1」はフォルダーです。モデルファイルではありません", "“%1”是文件夹，不是模型文件"),
+    "'%1' is empty (0 bytes)": ("„%1“ ist leer (0 Byte)", "「%1」は空です (0 バイト)", "“%1”为空（0 字节）"),
+    "'%1' is neither a PyTorch zip checkpoint nor a safetensors file": (
+        "„%1“ ist keine Modelldatei (weder ein PyTorch-Checkpoint noch safetensors)",
+        "「%1」はモデルファイルではありません (PyTorch チェックポイントでも safetensors でもありません)",
+        "“%1”不是模型文件（既不是 PyTorch 检查点，也不是 safetensors）"),
+    "'%1' is not a readable PyTorch checkpoint (%2)": ("„%1“ ist kein lesbarer PyTorch-Checkpoint (%2)",
+        "「%1」は読み取れる PyTorch チェックポイントではありません (%2)", "“%1”不是可读取的 PyTorch 检查点（%2）"),
+    "'%1' is truncated: the file ends early (an interrupted download or copy?)": (
+        "„%1“ ist abgeschnitten: die Datei endet zu früh (ein abgebrochener Download oder Kopiervorgang?)",
+        "「%1」は途中で切れています: ファイルが途中で終わっています (ダウンロードかコピーが中断されましたか?)",
+        "“%1”已被截断：文件提前结束（下载或复制被中断？）"),
+    "'%1' uses the legacy (pre-1.6) PyTorch format; re-save it with a current torch.save": (
+        "„%1“ verwendet das alte PyTorch-Format (vor 1.6); speichern Sie es mit einem aktuellen torch.save neu",
+        "「%1」は古い (1.6 より前の) PyTorch 形式です。現在の torch.save で保存し直してください",
+        "“%1”使用旧版（1.6 之前）PyTorch 格式；请用当前的 torch.save 重新保存"),
     "'%1': %2 cannot be decoded; supported: uncompressed, RLE, JPEG baseline/extended/lossless, JPEG-LS": (
         "„%1“: %2 kann nicht dekodiert werden; unterstützt: unkomprimiert, RLE, JPEG Baseline/Extended/Lossless, JPEG-LS",
         "「%1」: %2 はデコードできません。対応形式: 非圧縮、RLE、JPEG ベースライン/拡張/ロスレス、JPEG-LS",
