@@ -169,14 +169,6 @@ bool AnnotationDocument::activeEdited() const
     return a >= 0 && instance(a).source != annotation::Source::Automatic;
 }
 
-int AnnotationDocument::instanceIndex(int frame, int id) const
-{
-    const auto& f = *m_frames[static_cast<size_t>(frame)];
-    for (size_t i = 0; i < f.instances.size(); ++i)
-        if (f.instances[i].id == id) return static_cast<int>(i);
-    return -1;
-}
-
 void AnnotationDocument::ensureActive(int labelId)
 {
     if (active() >= 0 || frameSize().isEmpty()) return;

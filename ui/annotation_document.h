@@ -145,7 +145,6 @@ Q_SIGNALS:
     void modified();
 
 private:
-    int instanceIndex(int frame, int id) const;
     void ensureActive(int labelId);
     void load(int k);
 

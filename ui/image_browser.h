@@ -71,7 +71,6 @@ class ImageBrowser : public QListView
 {
     Q_OBJECT
 public:
-    using Role = BrowserModel::Role;
     static constexpr int PathRole = BrowserModel::PathRole, KeyRole = BrowserModel::KeyRole, SeriesRole = BrowserModel::SeriesRole,
                          StateRole = BrowserModel::StateRole, ErrorRole = BrowserModel::ErrorRole,
                          BaseTextRole = BrowserModel::BaseTextRole;

@@ -332,12 +332,15 @@ void MainWindow::onProposal(const Proposal& p)
     if (p.generation != m_generation || !m_doc) return; // stale: the user already moved on
     m_statusTimes->setText(p.embeddingCached ? tr("encode: precomputed, SAM-SP %1 ms").arg(p.decodeMs, 0, 'f', 0)
                                              : tr("encode %1 ms, SAM-SP %2 ms").arg(p.encodeMs, 0, 'f', 0).arg(p.decodeMs, 0, 'f', 0));
-    // A person's work is never replaced by a proposal (the document decides).
-    if (m_doc->takeProposal(p, m_currentLabel, m_currentKey.toStdString() + "@" + m_modelId.toStdString()))
-        m_browser->updateState(m_currentKey);
+    // A person's work is never replaced by a proposal (the document decides). Taken, its
+    // signals have refreshed the instances, the overlay and the slice strip already.
+    const bool taken = m_doc->takeProposal(p, m_currentLabel, m_currentKey.toStdString() + "@" + m_modelId.toStdString());
+    if (taken) m_browser->updateState(m_currentKey);
     m_passViewer->setProposal(p); // selects the final pass
-    refreshVolumeState();
-    refreshOverlay();
+    if (!taken) {
+        refreshVolumeState();
+        refreshOverlay(); // the kept mask (not a preview of the final pass) with this proposal's prompts
+    }
     if (!p.found && !m_doc->hasMask()) m_canvas->clearOverlay();
     Q_EMIT proposalShown(p.path);
     prefetchNext();
