@@ -66,16 +66,39 @@ Document Document::openFile(const std::filesystem::path& p)
     return d;
 }
 
-Document Document::openFrame(const std::filesystem::path& p, int frame)
+Document Document::fromImage(const std::filesystem::path& p, Image&& img)
 {
     Document d;
-    Image img = loadImage(p, frame);
     d.m_info = img.info;
     d.window = img.window;
     d.invert = img.invert;
+    d.m_sources.emplace_back(p, img.frameIndex);
     d.m_frames.push_back(std::move(img.pixels));
-    d.m_sources.emplace_back(p, frame);
     return d;
+}
+
+Document Document::openFrame(const std::filesystem::path& p, int frame)
+{
+    Document d = fromImage(p, loadImage(p, frame));
+    d.m_sources.front().second = frame;
+    return d;
+}
+
+const Document& DocumentReader::frame(const std::filesystem::path& p, int k)
+{
+    if (p != m_file || m_frames.empty()) {
+        m_frames.clear();
+        m_file.clear();
+        for (Image& img : loadImageFrames(p)) {
+            m_frames.push_back(Document::fromImage(p, std::move(img)));
+            m_frames.back().maxViewSide = m_maxViewSide;
+        }
+        m_file = p;
+    }
+    if (k < 0 || k >= static_cast<int>(m_frames.size()))
+        throw ImageError(p, "has " + std::to_string(m_frames.size()) + " frame(s); frame " + std::to_string(k) + " requested",
+                         ImageProblem::NoSuchFrame, {}, static_cast<int>(m_frames.size()), k);
+    return m_frames[static_cast<size_t>(k)];
 }
 
 Document Document::openSeries(const DicomSeries& s)

@@ -55,11 +55,32 @@ public:
     std::string embeddingKey(int k, const std::string& modelId) const;
 
 private:
+    friend class DocumentReader;
+    static Document fromImage(const std::filesystem::path& p, Image&& img);
+
     std::vector<cv::Mat> m_frames;
     std::vector<std::pair<std::filesystem::path, int>> m_sources;
     std::optional<VolumeGeometry> m_geometry;
     std::optional<DicomSeries> m_series;
     ImageInfo m_info;
+};
+
+// Frame after frame of files as one-frame documents (what the studio opens for a
+// browser item "file#frame": the frame's own window), each file decoded once: keeps
+// the last file's frames, as items of one file follow one another in key order.
+// Batch, dataset export and training read their pixels through this, so the model
+// sees exactly the view the studio shows for the same item.
+class DocumentReader
+{
+public:
+    // maxViewSide of the documents it returns (0: the model view at full size).
+    explicit DocumentReader(int maxViewSide = 4096) : m_maxViewSide(maxViewSide) {}
+    const Document& frame(const std::filesystem::path& p, int k);
+
+private:
+    int m_maxViewSide;
+    std::filesystem::path m_file;
+    std::vector<Document> m_frames;
 };
 
 } // namespace samsp::imaging

@@ -141,20 +141,6 @@ std::vector<Image> loadImageFrames(const fs::path& p)
     return decodeOrdinary(p, -1);
 }
 
-const Image& FrameReader::frame(const fs::path& p, int k)
-{
-    if (p != m_file || m_frames.empty()) {
-        m_frames.clear();
-        m_file.clear();
-        m_frames = loadImageFrames(p);
-        m_file = p;
-    }
-    if (k < 0 || k >= static_cast<int>(m_frames.size()))
-        throw ImageError(p, "has " + std::to_string(m_frames.size()) + " frame(s); frame " + std::to_string(k) + " requested",
-                         ImageProblem::NoSuchFrame, {}, static_cast<int>(m_frames.size()), k);
-    return m_frames[static_cast<size_t>(k)];
-}
-
 ImageInfo probeImage(const fs::path& p)
 {
     Image i = loadImage(p);

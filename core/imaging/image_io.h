@@ -24,17 +24,6 @@ std::vector<Image> loadImageFrames(const std::filesystem::path& p);
 // Files decoded so far by this process (tests: a multi-frame file is read once).
 long fileDecodeCount();
 
-// Frames of one file after another without decoding the file again for each: keeps
-// the last file's frames (items of one file come one after another in key order).
-class FrameReader
-{
-public:
-    const Image& frame(const std::filesystem::path& p, int k);
-
-private:
-    std::filesystem::path m_file;
-    std::vector<Image> m_frames;
-};
 // Lists supported image files in a folder (sorted, optionally recursive).
 std::vector<std::filesystem::path> listImages(const std::filesystem::path& dir, bool recursive = false);
 

@@ -354,7 +354,7 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
     std::thread loader([&] {
         // The frames of a multi-frame file (and its hash) come from one read of the file,
         // not one per frame: its items follow one another in key order.
-        imaging::FrameReader frames;
+        imaging::DocumentReader frames;
         fs::path hashed;
         std::string fileHash;
         for (size_t k = 0; k < items.size(); ++k) {
@@ -369,9 +369,9 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
                 if (prev && prev->hash == l.hash)
                     l.reuse = true;
                 else {
-                    const imaging::Image& img = frames.frame(it.file, it.frame);
-                    l.full = img.pixels.size();
-                    l.rgb = imaging::makeModelView(img.pixels, img.window, img.invert).rgb;
+                    const imaging::Document& doc = frames.frame(it.file, it.frame);
+                    l.full = doc.pixels(0).size();
+                    l.rgb = doc.modelView(0).rgb;
                 }
             } catch (const std::exception& e) {
                 l.error = e.what();

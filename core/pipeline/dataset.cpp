@@ -1,6 +1,7 @@
 #include "dataset.h"
 
 #include "formats/png_mask.h"
+#include "imaging/document.h"
 #include "imaging/image_io.h"
 #include "model/engine.h"
 
@@ -81,9 +82,12 @@ void augment(cv::Mat& rgb, cv::Mat& mask, const Augmentation& a, std::mt19937_64
 
 LoadedPair loadPair(const LabelledPair& p)
 {
-    auto img = imaging::loadImage(p.image);
+    // The model's view of the image as the studio and the batch give it (window, MONOCHROME1
+    // inverted), at full size: training and evaluation resize it themselves.
+    imaging::Document doc = imaging::Document::openFrame(p.image, 0);
+    doc.maxViewSide = 0;
     LoadedPair lp;
-    lp.rgb = imaging::toRgb8(img.pixels, img.window);
+    lp.rgb = doc.modelView(0).rgb;
     lp.mask = formats::readMaskPng(p.mask);
     if (lp.mask.size() != lp.rgb.size())
         throw imaging::ImageError(p.mask, "mask is " + std::to_string(lp.mask.cols) + " x " + std::to_string(lp.mask.rows) +

@@ -6,6 +6,7 @@
 #include "formats/png_mask.h"
 #include "formats/voc.h"
 #include "formats/yolo.h"
+#include "imaging/document.h"
 #include "imaging/image_io.h"
 #include "imaging/dicom.h"
 
@@ -103,7 +104,7 @@ DatasetExportResult exportDataset(const Project& project, const fs::path& projec
     std::map<std::string, std::vector<annotation::ImageAnnotation>> cocoImages;
     std::map<std::string, std::vector<std::string>> vocLists;
     int done = 0;
-    imaging::FrameReader frames;
+    imaging::DocumentReader frames(0); // full size: the dataset keeps the image's resolution
     for (const auto* item : items) {
         const std::string split = splitOf.at(item->key);
         const std::string stem = stems.at(item->key);
@@ -122,8 +123,8 @@ DatasetExportResult exportDataset(const Project& project, const fs::path& projec
             if (copy)
                 formats::writeFileAtomically(imageDir / imageName, formats::readFileBytes(src));
             else {
-                const imaging::Image& img = frames.frame(src, item->frame); // a multi-frame file is decoded once
-                formats::writeRgbPng(imageDir / imageName, imaging::toRgb8(img.pixels, img.window, img.invert));
+                // A multi-frame file is decoded once; the frame is written as the model sees it.
+                formats::writeRgbPng(imageDir / imageName, frames.frame(src, item->frame).modelView(0).rgb);
             }
         } catch (const formats::WriteError&) {
             throw;

@@ -178,19 +178,19 @@ LoopRound runLoopRound(const LoopOptions& opts, const std::function<bool(const L
         }
         ProjectItem& it = project.items[todo[n]];
         try {
-            const imaging::Image img = imaging::loadImage(resolve(it.file, dir), it.frame);
-            const imaging::ModelView view = imaging::makeModelView(img.pixels, img.window, img.invert);
+            const imaging::Document doc = imaging::Document::openFrame(resolve(it.file, dir), it.frame);
+            const imaging::ModelView view = doc.modelView(0);
             const model::ImageU8 u8{view.rgb.data, view.rgb.cols, view.rgb.rows, static_cast<int64_t>(view.rgb.step)};
             const model::Embedding emb = engine->encode(u8);
             const model::SelfPromptResult res = model::runSelfPrompt(*engine, emb, settings, true);
             annotation::ImageAnnotation a;
             a.image = it.key;
             a.frame = it.frame;
-            a.width = img.pixels.cols;
-            a.height = img.pixels.rows;
+            a.width = doc.pixels(0).cols;
+            a.height = doc.pixels(0).rows;
             if (res.found) {
                 const auto& pass = res.trace[static_cast<size_t>(res.finalPass)];
-                a.addInstance(imaging::maskToFullResolution(maskTensorToMat(res.mask), img.pixels.size()), labelId,
+                a.addInstance(imaging::maskToFullResolution(maskTensorToMat(res.mask), doc.pixels(0).size()), labelId,
                               annotation::Source::Automatic, engine->calibratedIou(pass.predictedIou),
                               it.key + "@" + round.modelId, res.finalPass);
             }

@@ -3,11 +3,15 @@
 // duplicate, mixed, corrupt files).
 
 #include "imaging/dicom.h"
+#include "imaging/document.h"
 #include "imaging/image_io.h"
+#include "pipeline/dataset.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcddirif.h>
 #include <dcmtk/dcmdata/dctk.h>
+
+#include <opencv2/imgcodecs.hpp>
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -404,6 +408,40 @@ private Q_SLOTS:
         QVERIFY(windowPreset("lung").has_value());
         QCOMPARE(windowPreset("lung")->center, -600.0);
         QVERIFY(!windowPreset("nonsense"));
+    }
+
+    void everyPathGivesTheModelTheStudiosView()
+    {
+        // A MONOCHROME1 slice (bright = low values): the studio inverts it for the model;
+        // training / evaluation pairs (loadPair), the batch and dataset export read their
+        // pixels through the same imaging::Document, so they do too (loadPair did not).
+        QTemporaryDir tmp;
+        const fs::path dir(tmp.path().toStdString());
+        const fs::path f = dir / "mono1.dcm";
+        writeSlice(f, "1.2.826.0.1.3680043.2.1125.99.77", {"", {0, 0, 0}, 1, 100}, kAxial);
+        {
+            DcmFileFormat ff;
+            QVERIFY(ff.loadFile(f.c_str()).good());
+            ff.getDataset()->putAndInsertString(DCM_PhotometricInterpretation, "MONOCHROME1");
+            ff.getDataset()->putAndInsertString(DCM_WindowCenter, "-920");
+            ff.getDataset()->putAndInsertString(DCM_WindowWidth, "8");
+            QVERIFY(ff.saveFile(f.c_str(), EXS_LittleEndianExplicit).good());
+        }
+        const cv::Mat mask = cv::Mat::zeros(8, 8, CV_8UC1);
+        QVERIFY(cv::imwrite((dir / "mono1_mask.png").string(), mask));
+
+        Document studio = Document::openFrame(f, 0);
+        QVERIFY(studio.invert);
+        studio.maxViewSide = 0;
+        const cv::Mat view = studio.modelView(0).rgb;
+        // Inverted: the lowest value (x = 0) is the brightest.
+        QVERIFY(view.at<cv::Vec3b>(0, 0)[0] > view.at<cv::Vec3b>(0, 7)[0]);
+
+        const samsp::pipeline::LoadedPair lp = samsp::pipeline::loadPair({"mono1", f, dir / "mono1_mask.png"});
+        QCOMPARE(cv::norm(lp.rgb, view, cv::NORM_INF), 0.0);
+        DocumentReader reader(0);
+        QCOMPARE(cv::norm(reader.frame(f, 0).modelView(0).rgb, view, cv::NORM_INF), 0.0);
+        QCOMPARE(reader.frame(f, 0).embeddingKey(0, "m"), studio.embeddingKey(0, "m"));
     }
 };
 
