@@ -5,6 +5,7 @@
 #include "common/resources.h"
 #include "common/version.h"
 #include "imaging/dicom.h"
+#include "formats/atomic_file.h"
 #include "formats/formats_bench.h"
 #include "imaging/dicom_bench.h"
 #include "imaging/image_io.h"
@@ -19,6 +20,8 @@
 #include "pipeline/format_registry.h"
 #include "pipeline/interactive.h"
 #include "pipeline/loop.h"
+#include "pipeline/loop_bench.h"
+#include "pipeline/project.h"
 #include "pipeline/synth.h"
 #include "pipeline/train_driver.h"
 
@@ -420,6 +423,40 @@ int main(int argc, char** argv)
     loop->add_flag("--no-repropose", loopNoRepropose, "Train only; leave the proposals as they are");
     loop->add_flag("--json", loopJson, "Print the round as a JSON object");
 
+    // loop-bench
+    auto* lb = app.add_subcommand("loop-bench",
+                                  "The labelling benchmark: a simulated annotator labels real images one by one (clicks, a brush "
+                                  "when clicks stall) from nothing, from proposals, and with training rounds between; clicks, "
+                                  "time and a plot");
+    std::string lbData, lbModel, lbOut, lbModes = "from-nothing,no-training,loop", lbEvery = "25", lbDevice = "auto",
+                                         lbDtype = "auto", lbTitle;
+    int lbCount = 200;
+    uint64_t lbOrderSeed = 2026;
+    bool lbJson = false;
+    samsp::pipeline::LoopBenchOptions lbo;
+    lbo.training = loopOpts.training;
+    lbo.training.minutes = 3;
+    lb->add_option("--data", lbData, "Folder with images/ and masks/ (labelled in a fixed order: by SHA of seed:name)")->required();
+    lb->add_option("--model", lbModel, "Start model (default: the bundled model)");
+    lb->add_option("--out", lbOut, "Folder for the results (loop-bench.json, loop-bench.svg) and the rounds' models")->required();
+    lb->add_option("--count", lbCount, "Images to label (the first N in the fixed order)")->check(CLI::Range(1, 1000000))->capture_default_str();
+    lb->add_option("--order-seed", lbOrderSeed, "Seed of the labelling order")->capture_default_str();
+    lb->add_option("--modes", lbModes, "Comma-separated: from-nothing, no-training, loop")->capture_default_str();
+    lb->add_option("--every", lbEvery, "Loop: a training round after every R accepted images (comma-separated: one loop run each)")
+        ->capture_default_str();
+    lb->add_option("--minutes", lbo.training.minutes, "Training budget of each round")->check(CLI::Range(0.05, 600.0))->capture_default_str();
+    lb->add_option("--batch", lbo.training.batchSize, "Images per training step")->check(CLI::Range(1, 4096))->capture_default_str();
+    lb->add_option("--lr", lbo.training.settings.lr, "Peak learning rate of a round")->capture_default_str();
+    lb->add_option("--max-clicks", lbo.annotator.maxClicks, "Clicks before the brush at the latest")->check(CLI::Range(1, 100))->capture_default_str();
+    lb->add_option("--target", lbo.annotator.target, "IoU at which the annotator accepts")->check(CLI::Range(0.5, 1.0))->capture_default_str();
+    lb->add_option("--seconds-per-click", lbo.secondsPerClick, "A person's time per click or brush dab")->capture_default_str();
+    lb->add_option("--seconds-per-image", lbo.secondsPerImage, "A person's time to look at and accept an image")->capture_default_str();
+    lb->add_option("--threads", lbo.training.threads, "CPU threads (0: physical cores)");
+    lb->add_option("--device", lbDevice, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
+    lb->add_option("--dtype", lbDtype, "fp32, bf16 or auto")->check(CLI::IsMember({"auto", "fp32", "bf16"}))->capture_default_str();
+    lb->add_option("--title", lbTitle, "Title of the plot");
+    lb->add_flag("--json", lbJson, "Print the results as a JSON object");
+
     // dataset
     auto* dataset = app.add_subcommand("dataset", "Create datasets from projects");
     auto* dsExport = dataset->add_subcommand("export", "Split a project (by patient) and write a dataset with a dataset card");
@@ -629,6 +666,72 @@ int main(int argc, char** argv)
                             r.skipped, r.cancelled ? " (stopped early)" : "");
             }
             return r.cancelled ? 130 : (r.failed > 0 ? 1 : 0);
+        }
+        if (lb->parsed()) {
+            auto scan = samsp::pipeline::findLabelledPairs(lbData);
+            if (scan.pairs.empty()) throw std::runtime_error("'" + lbData + "' holds no image/mask pairs");
+            auto order = [&](const samsp::pipeline::LabelledPair& p) {
+                const std::string k = std::to_string(lbOrderSeed) + ":" + p.name;
+                return samsp::pipeline::fnv1a(k.data(), k.size());
+            };
+            std::stable_sort(scan.pairs.begin(), scan.pairs.end(), [&](const auto& a, const auto& b) { return order(a) < order(b); });
+            if (static_cast<int>(scan.pairs.size()) > lbCount) scan.pairs.resize(static_cast<size_t>(lbCount));
+            lbo.pairs = scan.pairs;
+            lbo.startModel = lbModel.empty() ? samsp::app::bundledModelPath() : lbModel;
+            lbo.engine = samsp::model::EngineOptions{deviceOf(lbDevice), samsp::model::parsePrecision(lbDtype)};
+            lbo.training.device = deviceOf(lbDevice);
+            lbo.training.precision = samsp::model::parsePrecision(lbDtype);
+            lbo.training.settings.encoder = samsp::model::EncoderTraining::LoraOnly; // as `samsp loop`
+            lbo.training.imageSize = 0;
+            std::vector<std::pair<samsp::pipeline::LoopBenchMode, int>> runs;
+            std::stringstream ms(lbModes);
+            for (std::string m; std::getline(ms, m, ',');) {
+                if (m == "from-nothing") runs.emplace_back(samsp::pipeline::LoopBenchMode::FromNothing, 0);
+                else if (m == "no-training") runs.emplace_back(samsp::pipeline::LoopBenchMode::NoTraining, 0);
+                else if (m == "loop") {
+                    std::stringstream es(lbEvery);
+                    for (std::string e; std::getline(es, e, ',');)
+                        runs.emplace_back(samsp::pipeline::LoopBenchMode::Loop, std::stoi(e));
+                }
+                else if (!m.empty()) throw std::invalid_argument("--modes: unknown mode '" + m + "' (from-nothing, no-training, loop)");
+            }
+            const std::filesystem::path out(lbOut);
+            std::filesystem::create_directories(out);
+            std::vector<samsp::pipeline::LoopBenchRun> results;
+            nlohmann::json all = nlohmann::json::array();
+            for (const auto& [mode, every] : runs) {
+                lbo.mode = mode;
+                lbo.every = every;
+                const std::string name = samsp::pipeline::loopBenchModeName(mode) + (every > 0 ? "-" + std::to_string(every) : "");
+                lbo.work = out / name;
+                std::filesystem::remove_all(lbo.work);
+                ProgressBar bar(name);
+                results.push_back(samsp::pipeline::runLoopBench(lbo, [&](int d, int t, const std::string& phase) {
+                    bar.update(d, t, phase);
+                    return !g_stop.load();
+                }));
+                all.push_back(samsp::pipeline::loopBenchJson(results.back()));
+                const auto& r = results.back();
+                if (!lbJson)
+                    std::printf("%-16s %4zu images: %5d clicks (%d of them brushing), %.2f a image, proposal Dice %.3f, rounds %zu "
+                                "(%.1f min training), simulated wall %.1f min\n",
+                                name.c_str(), r.images.size(), r.totalClicks(), r.totalDabs(),
+                                r.totalClicks() / std::max(1.0, double(r.images.size())),
+                                all.back().value("mean_proposal_dice", 0.0), r.rounds.size(), r.trainSeconds / 60.0,
+                                r.wallSeconds() / 60.0);
+                std::fflush(stdout);
+                // Written after every run, so a long benchmark keeps what it finished.
+                samsp::formats::writeFileAtomically(out / "loop-bench.json",
+                                                    nlohmann::json{{"data", lbData}, {"order_seed", lbOrderSeed},
+                                                                   {"start_model", lbo.startModel.string()},
+                                                                   {"minutes_per_round", lbo.training.minutes},
+                                                                   {"cpu", samsp::model::runtimeInfo(false).cpu.model},
+                                                                   {"runs", all}}.dump(2));
+                samsp::formats::writeFileAtomically(out / "loop-bench.svg",
+                                                    samsp::pipeline::loopBenchSvg(results, lbTitle.empty() ? lbData : lbTitle));
+            }
+            if (lbJson) std::cout << nlohmann::json{{"runs", all}}.dump(2) << "\n";
+            return 0;
         }
         if (ev->parsed()) {
             auto engine = samsp::model::SamEngine::fromCheckpoint(evModel, samsp::model::EngineOptions{deviceOf(evDevice), samsp::model::parsePrecision(evDtype)});

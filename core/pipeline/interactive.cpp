@@ -96,8 +96,8 @@ std::optional<Click> nextClick(const cv::Mat& truth, const cv::Mat& pred)
     cv::minMaxLoc(interiorDistance(fn), nullptr, &fnMax, nullptr, &fnAt);
     cv::minMaxLoc(interiorDistance(fp), nullptr, &fpMax, nullptr, &fpAt);
     // The deeper error wins; a tie goes to the false region (negative), as in RITM.
-    if (fnMax > fpMax) return Click{fnAt.x, fnAt.y, true};
-    return Click{fpAt.x, fpAt.y, false};
+    if (fnMax > fpMax) return Click{fnAt.x, fnAt.y, true, fnMax};
+    return Click{fpAt.x, fpAt.y, false, fpMax};
 }
 
 int clicksToReach(const std::vector<double>& ious, double threshold, int maxClicks)
@@ -129,6 +129,59 @@ ClickSession simulateClicks(model::SamEngine& engine, const model::Embedding& em
         logits = p.lowResLogits;
         current = maskTensorToMat(p.masks[0]);
         s.ious.push_back(iouOf(current, gt));
+    }
+    return s;
+}
+
+double maskIou(const cv::Mat& a, const cv::Mat& b) { return iouOf(binary(a), binary(b)); }
+
+AnnotatorSession annotateLikeAPerson(model::SamEngine& engine, const model::Embedding& emb, const cv::Mat& truth,
+                                     const cv::Mat& start, const at::Tensor& startLogits, const AnnotatorRules& rules)
+{
+    AnnotatorSession s;
+    const cv::Mat gt = binary(truth);
+    s.mask = binary(start);
+    s.startIou = s.finalIou = iouOf(s.mask, gt);
+    at::Tensor logits = startLogits;
+    model::Prompts prompts;
+    double best = s.finalIou;
+    int sinceGain = 0;
+    while (s.finalIou < rules.target && s.clicks < rules.maxClicks && sinceGain < rules.stallClicks) {
+        const auto click = nextClick(gt, s.mask);
+        if (!click) break;
+        ++s.clicks;
+        prompts.points.push_back({double(click->x), double(click->y), click->positive ? 1 : 0});
+        prompts.maskLogits = logits;
+        const model::Prediction p = engine.decodeInteractive(emb, prompts, true);
+        logits = p.lowResLogits;
+        const cv::Mat next = binary(maskTensorToMat(p.masks[0]));
+        const double iou = iouOf(next, gt);
+        // A person keeps the better of before / after a click that made things worse
+        // (Ctrl+Z); the model's next click still sees every click so far.
+        if (iou >= s.finalIou) s.mask = next, s.finalIou = iou;
+        if (iou >= best + rules.minGain) best = iou, sinceGain = 0;
+        else ++sinceGain;
+    }
+    const int radius = rules.brushRadius > 0 ? rules.brushRadius : std::max(2, std::max(gt.cols, gt.rows) / 64);
+    const double pixelsPerClick = 8.0 * radius;
+    while (s.finalIou < rules.target && s.dabs < rules.maxDabs) {
+        // The largest connected error (missed or false) painted over in one stroke.
+        cv::Mat error, labels, stats, centroids;
+        cv::bitwise_xor(gt, s.mask, error);
+        const int n = cv::connectedComponentsWithStats(error, labels, stats, centroids, 8, CV_32S);
+        if (n <= 1) break;
+        int best = 1;
+        for (int k = 2; k < n; ++k)
+            if (stats.at<int>(k, cv::CC_STAT_AREA) > stats.at<int>(best, cv::CC_STAT_AREA)) best = k;
+        const cv::Mat region = labels == best;
+        double depth = 0;
+        cv::minMaxLoc(interiorDistance(region), nullptr, &depth);
+        // Its length: area over thickness (a band along the edge is long, a blob is short);
+        // a stroke costs one click per 8 brush radii of length, at least one.
+        const double length = stats.at<int>(best, cv::CC_STAT_AREA) / std::max(1.0, 2.0 * depth);
+        s.dabs += std::max(1, static_cast<int>(std::ceil(length / pixelsPerClick)));
+        gt.copyTo(s.mask, region);
+        s.finalIou = iouOf(s.mask, gt);
     }
     return s;
 }

@@ -33,6 +33,7 @@ struct Click
 {
     int x = 0, y = 0;
     bool positive = true;
+    double depth = 0; // distance from the point to the error region's edge (pixels)
 };
 
 // Where the simulated annotator clicks next; nullopt when `pred` equals `truth`.
@@ -53,6 +54,35 @@ struct ClickSession
 // (undefined from nothing), clicks until IoU >= stopAt or maxClicks.
 ClickSession simulateClicks(model::SamEngine& engine, const model::Embedding& emb, const cv::Mat& truth,
                             const cv::Mat& start, const at::Tensor& startLogits, int maxClicks, double stopAt = 1.01);
+
+// The simulated annotator of the labelling benchmark: clicks as above until the mask
+// reaches `target`; when clicks stall (`stallClicks` clicks in a row without raising the
+// best IoU by `minGain`, or `maxClicks` spent) it switches to the brush: each dab paints
+// a disc of `brushRadius` pixels (0: 1/32 of the longer side) at the point the next
+// click would go, setting the pixels there to the truth, and counts as one click.
+struct AnnotatorRules
+{
+    double target = 0.90;
+    int maxClicks = 20;
+    int stallClicks = 3;
+    double minGain = 0.01;
+    int brushRadius = 0;
+    int maxDabs = 100000;
+};
+
+struct AnnotatorSession
+{
+    double startIou = 0;  // the proposal's (0 from nothing)
+    int clicks = 0;       // model clicks
+    int dabs = 0;         // brush strokes, in clicks (see above)
+    double finalIou = 0;
+    cv::Mat mask;         // what the annotator accepts (CV_8UC1 0/255)
+    int total() const { return clicks + dabs; }
+};
+
+AnnotatorSession annotateLikeAPerson(model::SamEngine& engine, const model::Embedding& emb, const cv::Mat& truth,
+                                     const cv::Mat& start, const at::Tensor& startLogits, const AnnotatorRules& rules);
+double maskIou(const cv::Mat& a, const cv::Mat& b); // non-zero = inside; 1 when both are empty
 
 struct InteractiveRow
 {

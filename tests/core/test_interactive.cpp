@@ -4,6 +4,7 @@
 
 #include "model/engine.h"
 #include "pipeline/interactive.h"
+#include "pipeline/loop_bench.h"
 #include "pipeline/synth.h"
 
 #include <QTemporaryDir>
@@ -114,6 +115,92 @@ private Q_SLOTS:
             QVERIFY2(j["from_proposal"].contains(k), k);
         }
         QCOMPARE(j["clicks_saved"].get<double>(), rep.fromNothing.noc90 - rep.fromProposal.noc90);
+    }
+
+    void theBrushFinishesWhatClicksCannot()
+    {
+        // No clicks allowed: the brush alone (radius 2: 16 px of stroke a click). A missed
+        // 40 x 40 square is one stroke about 40 px long (area / thickness): 3 clicks; a 2-pixel band along the edge of a 100 x 100 square is
+        // long (300-400 px): 18-25 clicks.
+        auto engine = model::SamEngine::fromCheckpoint(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors",
+                                                       model::EngineOptions{model::DeviceChoice::Cpu});
+        const auto emb = engine->encode(model::ImageU8{cv::Mat(128, 128, CV_8UC3, cv::Scalar(90, 90, 90)).data, 128, 128, 384});
+        pipeline::AnnotatorRules rules;
+        rules.maxClicks = 0;
+        rules.brushRadius = 2;
+        cv::Mat truth = cv::Mat::zeros(128, 128, CV_8UC1);
+        truth(cv::Rect(20, 20, 40, 40)).setTo(255);
+        auto s = pipeline::annotateLikeAPerson(*engine, emb, truth, cv::Mat::zeros(128, 128, CV_8UC1), {}, rules);
+        QCOMPARE(s.clicks, 0);
+        QCOMPARE(s.dabs, 3);
+        QCOMPARE(s.finalIou, 1.0);
+        QCOMPARE(cv::countNonZero(s.mask != truth), 0);
+
+        truth.setTo(0);
+        truth(cv::Rect(10, 10, 100, 100)).setTo(255);
+        cv::Mat start = cv::Mat::zeros(128, 128, CV_8UC1);
+        start(cv::Rect(12, 12, 96, 96)).setTo(255); // IoU 0.92: already enough
+        s = pipeline::annotateLikeAPerson(*engine, emb, truth, start, {}, rules);
+        QCOMPARE(s.total(), 0);
+        rules.target = 0.99;
+        s = pipeline::annotateLikeAPerson(*engine, emb, truth, start, {}, rules);
+        QVERIFY2(s.dabs >= 14 && s.dabs <= 30, qPrintable(QString::number(s.dabs)));
+        QVERIFY(s.finalIou >= 0.99);
+
+        // With clicks: the session ends at the target, whatever mix it took.
+        rules = {};
+        s = pipeline::annotateLikeAPerson(*engine, emb, truth, cv::Mat::zeros(128, 128, CV_8UC1), {}, rules);
+        QVERIFY(s.finalIou >= 0.90);
+        QVERIFY(s.clicks >= 1 && s.clicks <= rules.maxClicks);
+    }
+
+    void theLoopBenchmarkTrainsBetweenBlocks()
+    {
+        // Six synthetic pairs, a round after every 3: images 4-6 come from round 1's model
+        // (another identity), the loop trains on what the annotator accepted, and the
+        // baseline without training never leaves round 0.
+        QTemporaryDir dir;
+        pipeline::SynthOptions so;
+        so.seed = 5, so.count = 6, so.width = so.height = 96;
+        pipeline::writeSynthDataset((dir.path() + "/data").toStdString(), so);
+        pipeline::LoopBenchOptions o;
+        o.pairs = pipeline::findLabelledPairs((dir.path() + "/data").toStdString()).pairs;
+        o.startModel = SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors";
+        o.work = (dir.path() + "/work").toStdString();
+        o.every = 3;
+        o.engine = model::EngineOptions{model::DeviceChoice::Cpu};
+        o.training.imageSize = 0;
+        o.training.epochs = 1;
+        o.training.batchSize = 2;
+        o.training.valFraction = 0.34;
+        const auto run = pipeline::runLoopBench(o);
+        QVERIFY(run.errors.empty());
+        QCOMPARE(static_cast<int>(run.images.size()), 6);
+        QCOMPARE(static_cast<int>(run.rounds.size()), 1);
+        QCOMPARE(run.rounds[0].afterImages, 3);
+        QCOMPARE(run.images[2].round, 0);
+        QCOMPARE(run.images[3].round, 1);
+        const auto start = model::SamEngine::fromCheckpoint(o.startModel, o.engine);
+        QVERIFY(run.rounds[0].modelId != start->modelId());
+        QVERIFY(std::filesystem::exists(o.work / "round-1.safetensors"));
+        QCOMPARE(static_cast<int>(pipeline::findLabelledPairs(o.work / "accepted").pairs.size()), 6);
+        int total = 0;
+        for (const auto& i : run.images) {
+            total += i.clicks + i.dabs;
+            QVERIFY(i.finalIou >= 0.90);
+        }
+        QCOMPARE(run.totalClicks(), total);
+        QVERIFY(run.humanSeconds >= 6 * o.secondsPerImage + o.secondsPerClick * total - 1e-9);
+
+        o.mode = pipeline::LoopBenchMode::NoTraining;
+        o.work = (dir.path() + "/work2").toStdString();
+        const auto flat = pipeline::runLoopBench(o);
+        QVERIFY(flat.rounds.empty());
+        for (const auto& i : flat.images) QCOMPARE(i.round, 0);
+        const auto svg = pipeline::loopBenchSvg({run, flat}, "test");
+        QVERIFY(svg.rfind("<svg", 0) == 0);
+        QVERIFY(svg.find("polyline") != std::string::npos);
+        QCOMPARE(pipeline::loopBenchJson(run)["rounds"].size(), size_t(1));
     }
 };
 

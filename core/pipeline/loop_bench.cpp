@@ -1,0 +1,250 @@
+#include "loop_bench.h"
+
+#include "metrics.h"
+
+#include "formats/png_mask.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+namespace samsp::pipeline {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+std::string loopBenchModeName(LoopBenchMode m)
+{
+    switch (m) {
+    case LoopBenchMode::FromNothing: return "from-nothing";
+    case LoopBenchMode::NoTraining: return "no-training";
+    case LoopBenchMode::Loop: return "loop";
+    }
+    return "?";
+}
+
+int LoopBenchRun::totalClicks() const
+{
+    int n = 0;
+    for (const auto& i : images) n += i.clicks + i.dabs;
+    return n;
+}
+
+int LoopBenchRun::totalDabs() const
+{
+    int n = 0;
+    for (const auto& i : images) n += i.dabs;
+    return n;
+}
+
+namespace {
+double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+} // namespace
+
+LoopBenchRun runLoopBench(const LoopBenchOptions& opts, const std::function<bool(int, int, const std::string&)>& progress)
+{
+    if (opts.pairs.empty()) throw std::runtime_error("the labelling benchmark needs image / mask pairs");
+    LoopBenchRun run;
+    run.mode = opts.mode;
+    run.every = opts.mode == LoopBenchMode::Loop ? std::max(1, opts.every) : 0;
+    std::unique_ptr<model::SamEngine> engine = model::SamEngine::fromCheckpoint(opts.startModel, opts.engine);
+    fs::path currentModel = opts.startModel;
+    const fs::path accepted = opts.work / "accepted";
+    fs::create_directories(accepted / "images");
+    fs::create_directories(accepted / "masks");
+
+    int round = 0, acceptedCount = 0;
+    double humanSinceRound = 0, pendingTrain = 0; // the last round's time not yet covered by labelling
+    const int total = static_cast<int>(opts.pairs.size());
+    for (int n = 0; n < total; ++n) {
+        const LabelledPair& p = opts.pairs[static_cast<size_t>(n)];
+        if (progress && !progress(n, total, "label")) break;
+        LoopBenchImage img;
+        img.name = p.name;
+        img.round = round;
+        try {
+            const LoadedPair lp = loadPair(p);
+            const auto t0 = Clock::now();
+            const model::ImageU8 view{lp.rgb.data, lp.rgb.cols, lp.rgb.rows, static_cast<int64_t>(lp.rgb.step)};
+            const model::Embedding emb = engine->encode(view);
+            cv::Mat start = cv::Mat::zeros(lp.mask.size(), CV_8UC1);
+            at::Tensor startLogits;
+            if (opts.mode != LoopBenchMode::FromNothing) {
+                const model::SelfPromptResult sp = model::runSelfPrompt(*engine, emb, opts.selfPrompt, true);
+                if (sp.found) {
+                    start = maskTensorToMat(sp.mask);
+                    startLogits = sp.trace[static_cast<size_t>(sp.finalPass)].lowResLogits;
+                }
+                img.proposalDice = segMetrics(start, lp.mask).dice;
+            }
+            const AnnotatorSession s = annotateLikeAPerson(*engine, emb, lp.mask, start, startLogits, opts.annotator);
+            img.modelSeconds = secondsSince(t0);
+            img.clicks = s.clicks;
+            img.dabs = s.dabs;
+            img.finalIou = s.finalIou;
+            // What the person accepted is what the next round learns from.
+            const fs::path image = fs::absolute(p.image);
+            const fs::path link = accepted / "images" / image.filename();
+            std::error_code ec;
+            fs::remove(link, ec);
+            fs::create_symlink(image, link);
+            formats::writeMaskPng(accepted / "masks" / (image.stem().string() + ".png"), s.mask);
+            ++acceptedCount;
+        } catch (const std::exception& e) {
+            run.errors.push_back(p.name + ": " + e.what());
+            continue;
+        }
+        const double human = opts.secondsPerImage + opts.secondsPerClick * (img.clicks + img.dabs);
+        run.humanSeconds += human;
+        run.modelSeconds += img.modelSeconds;
+        humanSinceRound += human + img.modelSeconds;
+        run.images.push_back(img);
+
+        const bool roundDue = opts.mode == LoopBenchMode::Loop && acceptedCount >= 2 && acceptedCount % run.every == 0 && n + 1 < total;
+        if (!roundDue) continue;
+        // The previous round ran while this block was labelled: wait for what is left of it.
+        run.waitSeconds += std::max(0.0, pendingTrain - humanSinceRound);
+        if (progress && !progress(n + 1, total, "train")) break;
+        TrainJob job = opts.training;
+        job.data = accepted;
+        job.init = currentModel;
+        job.out = opts.work / ("round-" + std::to_string(round + 1) + ".safetensors");
+        job.resume = false;
+        if (job.imageSize <= 0) job.imageSize = engine->config().imageSize; // the current model's own
+        const TrainSummary sum = runTraining(job);
+        LoopBenchRound r;
+        r.round = ++round;
+        r.afterImages = acceptedCount;
+        r.trainSeconds = sum.seconds;
+        r.epochs = static_cast<int>(sum.epochs.size());
+        r.valDice = sum.epochs.empty() ? 0.0 : sum.epochs.back().valDiceSamsp;
+        currentModel = sum.checkpoint.empty() ? job.out : sum.checkpoint;
+        engine = model::SamEngine::fromCheckpoint(currentModel, opts.engine);
+        r.modelId = engine->modelId();
+        run.rounds.push_back(r);
+        run.trainSeconds += sum.seconds;
+        pendingTrain = sum.seconds;
+        humanSinceRound = 0;
+    }
+    return run;
+}
+
+nlohmann::json loopBenchJson(const LoopBenchRun& r)
+{
+    nlohmann::json images = nlohmann::json::array(), rounds = nlohmann::json::array();
+    double dice = 0;
+    for (const auto& i : r.images) {
+        images.push_back({{"name", i.name}, {"round", i.round}, {"proposal_dice", i.proposalDice}, {"clicks", i.clicks},
+                          {"dabs", i.dabs}, {"final_iou", i.finalIou}, {"model_seconds", i.modelSeconds}});
+        dice += i.proposalDice;
+    }
+    for (const auto& x : r.rounds)
+        rounds.push_back({{"round", x.round}, {"after_images", x.afterImages}, {"train_seconds", x.trainSeconds},
+                          {"epochs", x.epochs}, {"val_dice", x.valDice}, {"model_id", x.modelId}});
+    const double n = std::max<size_t>(1, r.images.size());
+    return {{"mode", loopBenchModeName(r.mode)},
+            {"every", r.every},
+            {"images", r.images.size()},
+            {"total_clicks", r.totalClicks()},
+            {"brush_dabs", r.totalDabs()},
+            {"clicks_per_image", r.totalClicks() / n},
+            {"mean_proposal_dice", dice / n},
+            {"human_seconds", r.humanSeconds},
+            {"model_seconds", r.modelSeconds},
+            {"train_seconds", r.trainSeconds},
+            {"wait_seconds", r.waitSeconds},
+            {"wall_seconds", r.wallSeconds()},
+            {"rounds", rounds},
+            {"per_image", images},
+            {"errors", r.errors}};
+}
+
+namespace {
+std::vector<double> runningMean(const std::vector<double>& v, int window)
+{
+    std::vector<double> out;
+    double sum = 0;
+    for (size_t k = 0; k < v.size(); ++k) {
+        sum += v[k];
+        if (k >= static_cast<size_t>(window)) sum -= v[k - static_cast<size_t>(window)];
+        out.push_back(sum / static_cast<double>(std::min<size_t>(k + 1, static_cast<size_t>(window))));
+    }
+    return out;
+}
+} // namespace
+
+std::string loopBenchSvg(const std::vector<LoopBenchRun>& runs, const std::string& title, int window)
+{
+    const int W = 900, H = 420, panelW = 380, panelH = 260, top = 60, left1 = 60, left2 = 500;
+    static const char* colours[] = {"#7f7f7f", "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"};
+    size_t maxN = 1;
+    double maxClicks = 1;
+    std::vector<std::vector<double>> dice, clicks;
+    for (const auto& r : runs) {
+        std::vector<double> d, c;
+        for (const auto& i : r.images) d.push_back(i.proposalDice), c.push_back(i.clicks + i.dabs);
+        dice.push_back(runningMean(d, window));
+        clicks.push_back(runningMean(c, window));
+        maxN = std::max(maxN, r.images.size());
+        for (double v : clicks.back()) maxClicks = std::max(maxClicks, v);
+    }
+    maxClicks = std::ceil(maxClicks / 5.0) * 5.0;
+    std::ostringstream o;
+    char buf[512];
+    std::snprintf(buf, sizeof buf,
+                  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">\n"
+                  "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n<text x=\"%d\" y=\"22\" font-size=\"15\">%s</text>\n",
+                  W, H, left1, title.c_str());
+    o << buf;
+    auto panel = [&](int left, const std::string& label, double yMax, const std::vector<std::vector<double>>& series) {
+        std::snprintf(buf, sizeof buf,
+                      "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#333\"/>\n"
+                      "<text x=\"%d\" y=\"%d\">%s (running mean of %d)</text>\n"
+                      "<text x=\"%d\" y=\"%d\">images labelled</text>\n",
+                      left, top, panelW, panelH, left, top - 8, label.c_str(), window, left + panelW / 2 - 40, top + panelH + 32);
+        o << buf;
+        for (int t = 0; t <= 4; ++t) {
+            const double v = yMax * t / 4.0;
+            const int y = top + panelH - panelH * t / 4;
+            std::snprintf(buf, sizeof buf,
+                          "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#ddd\"/><text x=\"%d\" y=\"%d\" text-anchor=\"end\">%.*f</text>\n",
+                          left, y, left + panelW, y, left - 4, y + 4, yMax <= 1.0 ? 2 : 0, v);
+            o << buf;
+            const size_t xv = maxN * static_cast<size_t>(t) / 4;
+            std::snprintf(buf, sizeof buf, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%zu</text>\n", left + panelW * t / 4,
+                          top + panelH + 16, xv);
+            o << buf;
+        }
+        for (size_t k = 0; k < series.size(); ++k) {
+            o << "<polyline fill=\"none\" stroke-width=\"1.8\" stroke=\"" << colours[k % 6] << "\" points=\"";
+            for (size_t i = 0; i < series[k].size(); ++i) {
+                const double x = left + panelW * double(i + 1) / double(maxN);
+                const double y = top + panelH - panelH * std::clamp(series[k][i] / yMax, 0.0, 1.0);
+                std::snprintf(buf, sizeof buf, "%.1f,%.1f ", x, y);
+                o << buf;
+            }
+            o << "\"/>\n";
+        }
+    };
+    panel(left1, "Dice of the proposal", 1.0, dice);
+    panel(left2, "clicks per image", maxClicks, clicks);
+    for (size_t k = 0; k < runs.size(); ++k) {
+        const auto& r = runs[k];
+        std::string name = loopBenchModeName(r.mode);
+        if (r.mode == LoopBenchMode::Loop) name += " (a round every " + std::to_string(r.every) + ")";
+        std::snprintf(buf, sizeof buf,
+                      "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"4\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s: %d clicks</text>\n",
+                      left1 + static_cast<int>(k % 3) * 280, H - 36 + static_cast<int>(k / 3) * 16 - 4, colours[k % 6],
+                      left1 + static_cast<int>(k % 3) * 280 + 18, H - 36 + static_cast<int>(k / 3) * 16, name.c_str(),
+                      r.totalClicks());
+        o << buf;
+    }
+    o << "</svg>\n";
+    return o.str();
+}
+
+} // namespace samsp::pipeline
