@@ -16,7 +16,29 @@ ProjectSaver::~ProjectSaver() { flush(); }
 
 void ProjectSaver::save(const pipeline::Project& project, const std::filesystem::path& path)
 {
-    m_pending = Job{project, path};
+    if (path != m_sentPath) { // another project (or the first save): everything is new
+        flush();              // the previous project's last changes go to its own file
+        m_sent = pipeline::Project{};
+        m_sentPath = path;
+    }
+    if (!m_pending) m_pending = Job{};
+    Job& job = *m_pending; // a save not started yet takes this one's changes too
+    job.path = path;
+    job.meta.name = project.name;
+    job.meta.sources = project.sources;
+    job.meta.labels = project.labels;
+    job.meta.model = project.model;
+    job.itemCount = project.items.size();
+    m_copiedItems = 0;
+    if (m_sent.items.size() > project.items.size()) m_sent.items.resize(project.items.size());
+    for (auto it = job.changed.lower_bound(project.items.size()); it != job.changed.end();) it = job.changed.erase(it);
+    for (size_t i = 0; i < project.items.size(); ++i) {
+        if (i < m_sent.items.size() && m_sent.items[i] == project.items[i]) continue;
+        if (i < m_sent.items.size()) m_sent.items[i] = project.items[i];
+        else m_sent.items.push_back(project.items[i]);
+        job.changed[i] = project.items[i];
+        ++m_copiedItems;
+    }
     if (m_handled) start();
 }
 
@@ -27,10 +49,17 @@ void ProjectSaver::start()
     m_pending.reset();
     m_runningPath = QString::fromStdString(job->path.string());
     m_handled = false;
-    m_running = QtConcurrent::run([job]() -> QString {
+    m_running = QtConcurrent::run([job, written = m_written]() -> QString {
         try {
+            // Only this worker touches `written` (one job runs at a time).
+            written->name = std::move(job->meta.name);
+            written->sources = std::move(job->meta.sources);
+            written->labels = std::move(job->meta.labels);
+            written->model = std::move(job->meta.model);
+            written->items.resize(job->itemCount);
+            for (auto& [i, item] : job->changed) written->items[i] = std::move(item);
             formats::ensureFolder(job->path.parent_path());
-            job->project.save(job->path); // temporary file, fsync, rename, fsync(folder)
+            written->save(job->path); // temporary file, fsync, rename, fsync(folder)
             return {};
         } catch (const std::exception& e) {
             return errorText(e);

@@ -1,7 +1,9 @@
 #pragma once
-// Writes the project file off the GUI thread. save() takes a snapshot of the
-// project (a copy, on the caller's thread) and serialises, fsyncs and renames it
-// on a worker; a save asked for while one runs is written after it (only the
+// Writes the project file off the GUI thread. save() hands the worker what changed
+// since the last save (on the caller's thread: the items that differ from the saver's
+// own record of the last snapshot are copied, the others only compared, so a key
+// press on a 100 000-item project copies one item, not all); the worker applies it
+// to its copy of the project and serialises, fsyncs and renames it; a save asked for while one runs is written after it (only the
 // newest snapshot: a burst of changes costs one more write, not one per change).
 // flush() waits for everything asked so far (closing the window, File > Save).
 
@@ -12,6 +14,8 @@
 #include <QString>
 
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <optional>
 
 namespace samsp::ui {
@@ -29,6 +33,7 @@ public:
     bool flush(QString* error = nullptr);
     bool busy() const { return !m_handled || m_pending.has_value(); }
     int writes() const { return m_writes; } // files written so far (tests, benchmarks)
+    int lastCopiedItems() const { return m_copiedItems; } // items the last save() copied (tests)
 
 Q_SIGNALS:
     void saved(const QString& path);
@@ -38,11 +43,19 @@ private:
     void start();
     void finished();
     void handleResult();
+    // What changed since the previous job: the project's fields besides its items,
+    // its item count, and the items (by position) that differ.
     struct Job
     {
-        pipeline::Project project;
+        pipeline::Project meta; // items empty
+        size_t itemCount = 0;
+        std::map<size_t, pipeline::ProjectItem> changed;
         std::filesystem::path path;
     };
+    pipeline::Project m_sent;   // GUI thread: the project as of the last save()
+    std::filesystem::path m_sentPath;
+    std::shared_ptr<pipeline::Project> m_written = std::make_shared<pipeline::Project>(); // the worker's copy
+    int m_copiedItems = 0;
     QFuture<QString> m_running; // its result: "" or the error
     bool m_handled = true;
     QFutureWatcher<QString> m_watcher;

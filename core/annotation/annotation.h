@@ -78,6 +78,7 @@ struct Instance
     int pass = -1;             // the pass used as the result (-1: none)
 
     uint64_t area() const { return rleArea(mask); }
+    bool operator==(const Instance&) const = default;
 };
 
 struct ImageAnnotation
@@ -87,6 +88,7 @@ struct ImageAnnotation
     int width = 0, height = 0;
     std::vector<Instance> instances;
 
+    bool operator==(const ImageAnnotation&) const = default;
     int nextInstanceId() const;
     // Adds an instance from a CV_8UC1 mask (non-zero inside); returns its id.
     int addInstance(const cv::Mat& mask, int labelId, Source source, std::optional<double> score = {}, std::string traceId = {},

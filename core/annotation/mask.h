@@ -17,6 +17,7 @@ struct Rle
 {
     int64_t height = 0, width = 0;
     std::vector<uint32_t> counts;
+    bool operator==(const Rle&) const = default;
 };
 
 // `mask` row-major height x width, non-zero inside.

@@ -54,6 +54,7 @@ struct ProjectItem
     ItemState state = ItemState::New;
     annotation::ImageAnnotation annotation;
     std::string error;     // why it could not be annotated ("" when fine)
+    bool operator==(const ProjectItem&) const = default;
 };
 
 struct ProjectModel

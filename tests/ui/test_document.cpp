@@ -206,6 +206,52 @@ private Q_SLOTS:
         QVERIFY2(!error.isEmpty(), qPrintable(error));
         QCOMPARE(failed.count(), 1);
     }
+
+    void saverCopiesOnlyWhatChanged()
+    {
+        // The caller's thread copies the items that changed since the last save, not the
+        // whole project; what is written is still the whole, current project.
+        QTemporaryDir dir;
+        pipeline::Project p;
+        for (int k = 0; k < 3000; ++k) {
+            pipeline::ProjectItem it;
+            it.key = "img" + std::to_string(k);
+            it.file = it.key + ".png";
+            p.upsert(it);
+        }
+        const auto path = std::filesystem::path(dir.path().toStdString()) / "project.samsp.json";
+        ProjectSaver saver;
+        saver.save(p, path);
+        QCOMPARE(saver.lastCopiedItems(), 3000); // the first save: everything
+        QVERIFY(saver.flush());
+        p.find("img17")->state = pipeline::ItemState::Accepted;
+        cv::Mat m = cv::Mat::zeros(8, 8, CV_8UC1);
+        m(cv::Rect(2, 2, 3, 3)).setTo(255);
+        p.find("img2999")->annotation.addInstance(m, 1, annotation::Source::Manual);
+        saver.save(p, path);
+        QCOMPARE(saver.lastCopiedItems(), 2);
+        // Changes queued behind a running save, an item removed, a label renamed: all reach the file.
+        p.find("img5")->state = pipeline::ItemState::Rejected;
+        saver.save(p, path);
+        p.items.pop_back();
+        p.labels.classes.front().name = "polyp";
+        saver.save(p, path);
+        QCOMPARE(saver.lastCopiedItems(), 0);
+        QVERIFY(saver.flush());
+        const pipeline::Project back = pipeline::Project::load(path);
+        QCOMPARE(back.items.size(), size_t(2999));
+        QCOMPARE(back.find("img17")->state, pipeline::ItemState::Accepted);
+        QCOMPARE(back.find("img5")->state, pipeline::ItemState::Rejected);
+        QVERIFY(!back.find("img2999"));
+        QCOMPARE(back.labels.classes.front().name, std::string("polyp"));
+        for (size_t i = 0; i < back.items.size(); ++i) QVERIFY(back.items[i] == p.items[i]);
+        // Another project file: written whole, not as a difference to the first.
+        const auto other = std::filesystem::path(dir.path().toStdString()) / "other.samsp.json";
+        saver.save(p, other);
+        QCOMPARE(saver.lastCopiedItems(), 2999);
+        QVERIFY(saver.flush());
+        QCOMPARE(pipeline::Project::load(other).items.size(), size_t(2999));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDocument)
