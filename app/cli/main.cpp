@@ -6,6 +6,8 @@
 #include "common/version.h"
 #include "imaging/dicom.h"
 #include "formats/atomic_file.h"
+#include "formats/dicom_seg.h"
+#include "formats/nifti.h"
 #include "formats/formats_bench.h"
 #include "imaging/dicom_bench.h"
 #include "imaging/image_io.h"
@@ -22,6 +24,8 @@
 #include "pipeline/loop.h"
 #include "pipeline/loop_bench.h"
 #include "pipeline/project.h"
+#include "pipeline/items.h"
+#include "pipeline/seg_import.h"
 #include "pipeline/synth.h"
 #include "pipeline/train_driver.h"
 
@@ -79,6 +83,40 @@ std::string versionText()
 {
     auto info = samsp::model::runtimeInfo();
     return std::string("samsp ") + SAMSP_VERSION + "\n" + samsp::model::runtimeSummary(info);
+}
+
+nlohmann::json segJson(const samsp::formats::DicomSegObject& seg)
+{
+    auto code = [](const samsp::annotation::CodedConcept& c) {
+        return nlohmann::json{{"value", c.value}, {"scheme", c.scheme}, {"meaning", c.meaning}};
+    };
+    nlohmann::json segments = nlohmann::json::array();
+    for (const auto& s : seg.segments) {
+        int frames = 0;
+        int64_t pixels = 0;
+        for (const auto& f : seg.frames)
+            if (f.segment == s.number) ++frames, pixels += cv::countNonZero(f.mask);
+        segments.push_back({{"number", s.number},
+                            {"label", s.label},
+                            {"category", code(s.category)},
+                            {"type", code(s.type)},
+                            {"algorithm_type", s.algorithmType},
+                            {"algorithm_name", s.algorithmName},
+                            {"color", s.color ? nlohmann::json(*s.color) : nlohmann::json()},
+                            {"frames", frames},
+                            {"pixels", pixels}});
+    }
+    return {{"kind", "dicom-seg"},
+            {"segmentation_type", seg.segmentationType},
+            {"transfer_syntax", seg.transferSyntax},
+            {"width", seg.columns},
+            {"height", seg.rows},
+            {"frames", seg.storedFrames},
+            {"sop_instance_uid", seg.sopInstanceUid},
+            {"series_instance_uid", seg.seriesInstanceUid},
+            {"frame_of_reference_uid", seg.frameOfReferenceUid},
+            {"referenced_series", seg.referencedSeries},
+            {"segments", segments}};
 }
 
 nlohmann::json dicomJson(const samsp::imaging::DicomInfo& i)
@@ -216,6 +254,23 @@ int runInfo(const std::vector<std::string>& paths, bool json, bool slices)
             }
             if (samsp::imaging::looksLikeDicom(p) || fs::path(p).extension() == ".dcm") {
                 auto i = samsp::imaging::readDicomInfo(p);
+                if (i.sopClassUid == "1.2.840.10008.5.1.4.1.1.66.4" || i.sopClassUid == "1.2.840.10008.5.1.4.1.1.66.7") {
+                    auto j = segJson(samsp::formats::readDicomSeg(p));
+                    j["path"] = p;
+                    out.push_back(j);
+                    if (!json) {
+                        std::cout << p << ": DICOM SEG (" << j["segmentation_type"].get<std::string>() << ", "
+                                  << j["transfer_syntax"].get<std::string>() << "), " << j["segments"].size() << " segment(s), "
+                                  << j["frames"] << " frame(s) of " << j["width"] << " x " << j["height"] << ", of series "
+                                  << (j["referenced_series"].empty() ? std::string("?") : j["referenced_series"][0].get<std::string>())
+                                  << "\n";
+                        for (const auto& sg : j["segments"])
+                            std::cout << "  " << sg["number"] << ": \"" << sg["label"].get<std::string>() << "\" ("
+                                      << sg["type"]["meaning"].get<std::string>() << ", " << sg["algorithm_type"].get<std::string>()
+                                      << "): " << sg["frames"] << " frame(s), " << sg["pixels"] << " pixel(s)\n";
+                    }
+                    continue;
+                }
                 out.push_back(dicomJson(i));
                 if (!json)
                     std::cout << p << ": DICOM " << i.modality << ", " << i.columns << " x " << i.rows << ", " << i.frames
@@ -422,6 +477,16 @@ int main(int argc, char** argv)
     loop->add_option("--threads", loopOpts.training.threads, "CPU threads (0: physical cores)");
     loop->add_flag("--no-repropose", loopNoRepropose, "Train only; leave the proposals as they are");
     loop->add_flag("--json", loopJson, "Print the round as a JSON object");
+
+    // import
+    auto* imp = app.add_subcommand("import", "Bring a DICOM SEG or NIfTI label volume made by another tool into a project over its "
+                                             "DICOM series");
+    std::string impFile, impSeries, impOut;
+    bool impJson = false;
+    imp->add_option("file", impFile, "The DICOM SEG (.dcm) or NIfTI label volume (.nii, .nii.gz)")->required();
+    imp->add_option("--series", impSeries, "Folder holding the DICOM series it segments")->required();
+    imp->add_option("--out", impOut, "Project folder (project.samsp.json is created or updated there)")->required();
+    imp->add_flag("--json", impJson, "Print the result as a JSON object");
 
     // loop-bench
     auto* lb = app.add_subcommand("loop-bench",
@@ -666,6 +731,61 @@ int main(int argc, char** argv)
                             r.skipped, r.cancelled ? " (stopped early)" : "");
             }
             return r.cancelled ? 130 : (r.failed > 0 ? 1 : 0);
+        }
+        if (imp->parsed()) {
+            namespace fs = std::filesystem;
+            const fs::path seriesDir = fs::absolute(impSeries).lexically_normal();
+            if (!fs::is_directory(seriesDir)) throw std::runtime_error("--series: '" + impSeries + "' is not a folder");
+            const auto scan = samsp::imaging::scanDicomFolder(seriesDir);
+            const fs::path projectPath = fs::path(impOut) / "project.samsp.json";
+            samsp::pipeline::Project project;
+            if (fs::exists(projectPath)) project = samsp::pipeline::Project::load(projectPath);
+            else {
+                project.name = seriesDir.filename().string();
+                project.sources.push_back({"folder", seriesDir.string(), ""});
+            }
+            // The items the studio lists for the folder (same keys), added where missing.
+            std::map<std::pair<std::string, int>, std::string> keys;
+            for (const auto& it : samsp::pipeline::enumerateBatchItems({seriesDir})) {
+                keys[{fs::absolute(it.file).lexically_normal().string(), it.frame}] = it.key;
+                if (project.find(it.key)) continue;
+                samsp::pipeline::ProjectItem pi;
+                pi.key = it.key;
+                pi.file = it.file.string();
+                pi.frame = it.frame;
+                pi.patientId = it.patientId;
+                pi.seriesInstanceUid = it.seriesInstanceUid;
+                project.upsert(std::move(pi));
+            }
+            const auto seg = samsp::pipeline::readSegmentationFor(impFile, scan.series, project.labels);
+            const auto rep = samsp::pipeline::applyImport(project, seg, [&](const fs::path& f, int frame) {
+                auto it = keys.find({fs::absolute(f).lexically_normal().string(), frame});
+                return it == keys.end() ? f.string() : it->second;
+            });
+            project.sortItems();
+            samsp::formats::ensureFolder(impOut);
+            project.save(projectPath);
+            nlohmann::json labelsJson = nlohmann::json::array();
+            for (const auto& c : project.labels.classes) labelsJson.push_back({{"id", c.id}, {"name", c.name}});
+            const nlohmann::json j{{"project", projectPath.string()},
+                                   {"format", seg.format},
+                                   {"series_instance_uid", seg.series.seriesInstanceUid},
+                                   {"slices", seg.series.slices.size()},
+                                   {"slices_with_labels", seg.slicesWithLabels()},
+                                   {"instances", rep.instances},
+                                   {"items_changed", rep.itemsChanged},
+                                   {"unmatched_frames", seg.unmatchedFrames},
+                                   {"missing_items", rep.missingItems},
+                                   {"labels", labelsJson}};
+            if (impJson) std::cout << j.dump(2) << "\n";
+            else {
+                std::printf("%s: %d instance(s) on %d of %zu slice(s) of series %s -> %s\n", impFile.c_str(), rep.instances,
+                            rep.itemsChanged, seg.series.slices.size(), seg.series.seriesInstanceUid.c_str(), projectPath.c_str());
+                if (seg.unmatchedFrames > 0)
+                    std::printf("warning: %d frame(s) with pixels matched no slice of the series\n", seg.unmatchedFrames);
+                for (const auto& k : rep.missingItems) std::printf("warning: no project item for %s\n", k.c_str());
+            }
+            return rep.missingItems.empty() && seg.unmatchedFrames == 0 ? 0 : 1;
         }
         if (lb->parsed()) {
             auto scan = samsp::pipeline::findLabelledPairs(lbData);

@@ -5,6 +5,7 @@
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dctk.h>
+#include <dcmtk/dcmdata/dcpxitem.h>
 #include <dcmtk/dcmfg/fgderimg.h>
 #include <dcmtk/dcmfg/fgfracon.h>
 #include <dcmtk/dcmfg/fgpixmsr.h>
@@ -18,7 +19,10 @@
 #include <dcmtk/dcmseg/segutils.h>
 #include <dcmtk/oflog/oflog.h>
 
+#include <zlib.h>
+
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <set>
@@ -197,91 +201,273 @@ void writeDicomSeg(const std::filesystem::path& p, const std::vector<imaging::Se
     tmp.commit();
 }
 
-DicomSegObject readDicomSeg(const std::filesystem::path& p)
+namespace {
+std::string itemString(DcmItem* item, const DcmTagKey& k)
 {
+    OFString v;
+    if (item) item->findAndGetOFStringArray(k, v);
+    return v.c_str();
+}
+
+annotation::CodedConcept codeIn(DcmItem* item, const DcmTagKey& seq)
+{
+    DcmItem* c = nullptr;
+    if (!item || item->findAndGetSequenceItem(seq, c, 0).bad() || !c) return {};
+    return {itemString(c, DCM_CodeValue), itemString(c, DCM_CodingSchemeDesignator), itemString(c, DCM_CodeMeaning)};
+}
+
+// PackBits (DICOM PS3.5 G.3.1) into `out` until it holds `size` bytes.
+void unpackBits(const Uint8* in, size_t n, std::vector<Uint8>& out, size_t size)
+{
+    size_t k = 0;
+    while (k < n && out.size() < size) {
+        const auto h = static_cast<int8_t>(in[k++]);
+        if (h >= 0) {
+            for (int j = 0; j <= h && k < n; ++j) out.push_back(in[k++]);
+        }
+        else if (h != -128 && k < n) {
+            const Uint8 v = in[k++];
+            for (int j = 0; j < 1 - h; ++j) out.push_back(v);
+        }
+    }
+}
+
+enum class FrameCodec
+{
+    Rle,     // PackBits segments (DCMTK's RLE decoder refuses 1-bit data)
+    Deflate, // Deflated Image Frame Compression (1.2.840.10008.1.2.8.1): each frame raw deflate
+};
+
+std::vector<Uint8> inflateFrame(const Uint8* in, size_t n, size_t size, const std::filesystem::path& p, int f)
+{
+    std::vector<Uint8> out(size);
+    z_stream z{};
+    if (inflateInit2(&z, -MAX_WBITS) != Z_OK) throw ReadError(p, "zlib cannot start");
+    z.next_in = const_cast<Uint8*>(in);
+    z.avail_in = static_cast<uInt>(n);
+    z.next_out = out.data();
+    z.avail_out = static_cast<uInt>(size);
+    const int rc = inflate(&z, Z_FINISH);
+    const size_t got = size - z.avail_out;
+    inflateEnd(&z);
+    if ((rc != Z_STREAM_END && rc != Z_BUF_ERROR && rc != Z_OK) || got < size)
+        throw ReadError(p, "deflated frame " + std::to_string(f + 1) + " is damaged or short (" + std::to_string(got) + " of " +
+                               std::to_string(size) + " bytes)");
+    return out;
+}
+
+std::vector<std::vector<Uint8>> decodeFrames(DcmDataset* ds, const std::filesystem::path& p, int frames, size_t frameBytes,
+                                             FrameCodec codec)
+{
+    DcmElement* el = nullptr;
+    auto* pixel = ds->findAndGetElement(DCM_PixelData, el).good() ? dynamic_cast<DcmPixelData*>(el) : nullptr;
+    DcmPixelSequence* seq = nullptr;
+    E_TransferSyntax xfer = EXS_Unknown;
+    const DcmRepresentationParameter* param = nullptr;
+    if (!pixel) throw ReadError(p, "Pixel Data cannot be read");
+    pixel->getOriginalRepresentationKey(xfer, param);
+    if (pixel->getEncapsulatedRepresentation(xfer, param, seq).bad() || !seq)
+        throw ReadError(p, "encapsulated Pixel Data has no fragments");
+    if (static_cast<long>(seq->card()) < frames + 1)
+        throw ReadError(p, "encapsulated Pixel Data holds " + std::to_string(seq->card() ? seq->card() - 1 : 0) + " fragment(s) for " +
+                               std::to_string(frames) + " frame(s)");
+    std::vector<std::vector<Uint8>> out;
+    for (int f = 0; f < frames; ++f) {
+        DcmPixelItem* item = nullptr;
+        Uint8* data = nullptr;
+        if (seq->getItem(item, static_cast<unsigned long>(f + 1)).bad() || !item || item->getUint8Array(data).bad() || !data)
+            throw ReadError(p, "frame " + std::to_string(f + 1) + " cannot be read");
+        if (codec == FrameCodec::Deflate) {
+            out.push_back(inflateFrame(data, item->getLength(), frameBytes, p, f));
+            continue;
+        }
+        if (item->getLength() < 64) throw ReadError(p, "RLE frame " + std::to_string(f + 1) + " has no RLE header");
+        Uint32 segments = 0, offset = 0;
+        std::memcpy(&segments, data, 4);
+        std::memcpy(&offset, data + 4, 4);
+        if (segments != 1 || offset < 64 || offset >= item->getLength())
+            throw ReadError(p, "RLE frame " + std::to_string(f + 1) + " of 1-bit data must hold one segment");
+        std::vector<Uint8> bytes;
+        bytes.reserve(frameBytes);
+        unpackBits(data + offset, item->getLength() - offset, bytes, frameBytes);
+        if (bytes.size() < frameBytes) throw ReadError(p, "RLE frame " + std::to_string(f + 1) + " is short");
+        out.push_back(std::move(bytes));
+    }
+    return out;
+}
+
+// The first item of sequence `seq` in the frame's per-frame group, else in the shared group.
+DcmItem* functionalGroup(DcmItem* perFrame, DcmItem* shared, const DcmTagKey& seq)
+{
+    DcmItem* g = nullptr;
+    if (perFrame && perFrame->findAndGetSequenceItem(seq, g, 0).good() && g) return g;
+    if (shared && shared->findAndGetSequenceItem(seq, g, 0).good() && g) return g;
+    return nullptr;
+}
+} // namespace
+
+DicomSegObject readDicomSeg(const std::filesystem::path& p, double fractionalThreshold)
+{
+    imaging::ensureDicomCodecs();
     quietDcmtk();
     DcmFileFormat ff;
     OFCondition c = ff.loadFile(p.c_str());
     if (c.bad()) throw ReadError(p, std::string("not a readable DICOM file: ") + c.text());
-    OFString sopClass;
-    ff.getDataset()->findAndGetOFString(DCM_SOPClassUID, sopClass);
-    if (sopClass != UID_SegmentationStorage) throw ReadError(p, "not a DICOM Segmentation object (SOP class " + std::string(sopClass.c_str()) + ")");
-    DcmSegmentation* raw = nullptr;
-    c = DcmSegmentation::loadDataset(*ff.getDataset(), raw);
-    if (c.bad() || !raw) throw ReadError(p, std::string("not a valid DICOM Segmentation: ") + c.text());
-    std::unique_ptr<DcmSegmentation> seg(raw);
-    if (seg->getSegmentationType() != DcmSegTypes::ST_BINARY) throw ReadError(p, "only binary segmentations are read");
+    DcmDataset* ds = ff.getDataset();
+    const std::string sopClass = itemString(ds, DCM_SOPClassUID);
+    const bool labelmapClass = sopClass == "1.2.840.10008.5.1.4.1.1.66.7";
+    if (sopClass != UID_SegmentationStorage && !labelmapClass)
+        throw ReadError(p, "not a DICOM Segmentation object (SOP class " + sopClass + ")");
 
     DicomSegObject out;
-    DcmDataset& ds = *ff.getDataset();
-    auto str = [&](const DcmTagKey& k) {
-        OFString v;
-        ds.findAndGetOFString(k, v);
-        return std::string(v.c_str());
-    };
-    Uint16 r = 0, cl = 0;
-    ds.findAndGetUint16(DCM_Rows, r);
-    ds.findAndGetUint16(DCM_Columns, cl);
+    out.segmentationType = labelmapClass ? "LABELMAP" : itemString(ds, DCM_SegmentationType);
+    const bool binary = out.segmentationType == "BINARY", fractional = out.segmentationType == "FRACTIONAL",
+               labelmap = out.segmentationType == "LABELMAP";
+    if (!binary && !fractional && !labelmap)
+        throw ReadError(p, "Segmentation Type '" + out.segmentationType + "' is not BINARY, FRACTIONAL or LABELMAP");
+    Uint16 r = 0, cl = 0, bitsAllocated = 0, maxFractional = 255;
+    ds->findAndGetUint16(DCM_Rows, r);
+    ds->findAndGetUint16(DCM_Columns, cl);
+    ds->findAndGetUint16(DCM_BitsAllocated, bitsAllocated);
+    ds->findAndGetUint16(DCM_MaximumFractionalValue, maxFractional);
+    Sint32 frames = 1;
+    ds->findAndGetSint32(DCM_NumberOfFrames, frames);
+    if (r == 0 || cl == 0) throw ReadError(p, "Rows / Columns missing");
+    if (frames < 1) throw ReadError(p, "Number of Frames " + std::to_string(frames));
     out.rows = r;
     out.columns = cl;
-    out.patientId = str(DCM_PatientID);
-    out.studyInstanceUid = str(DCM_StudyInstanceUID);
-    out.seriesInstanceUid = str(DCM_SeriesInstanceUID);
-    out.sopInstanceUid = str(DCM_SOPInstanceUID);
-    out.frameOfReferenceUid = str(DCM_FrameOfReferenceUID);
-    for (auto* item : seg->getCommonInstanceReference().getReferencedSeriesItems()) {
-        OFString uid;
-        item->getSeriesInstanceUID(uid);
-        out.referencedSeries.push_back(uid.c_str());
+    out.storedFrames = frames;
+    ds->loadAllDataIntoMemory();
+    const DcmXfer xf(ds->getOriginalXfer());
+    const std::string tsUid = itemString(ff.getMetaInfo(), DCM_TransferSyntaxUID);
+    const bool deflatedFrames = tsUid == "1.2.840.10008.1.2.8.1"; // newer than this DCMTK
+    out.transferSyntax = deflatedFrames ? "Deflated Image Frame Compression" : xf.getXferName();
+    // Frames DCMTK does not decode itself: 1-bit RLE (its decoder wants whole bytes) and
+    // deflated frames. Each frame is one fragment, decoded here; a 1-bit frame then
+    // starts on a byte of its own.
+    std::vector<std::vector<Uint8>> ownFrames;
+    const bool rleBits = binary && xf.getXfer() == EXS_RLELossless;
+    const size_t frameBytes = binary ? (static_cast<size_t>(r) * cl + 7) / 8 : static_cast<size_t>(r) * cl * (bitsAllocated == 16 ? 2 : 1);
+    if (rleBits || deflatedFrames)
+        ownFrames = decodeFrames(ds, p, frames, frameBytes, deflatedFrames ? FrameCodec::Deflate : FrameCodec::Rle);
+    else if (xf.isEncapsulated()) {
+        c = ds->chooseRepresentation(EXS_LittleEndianExplicit, nullptr);
+        if (c.bad() || !ds->canWriteXfer(EXS_LittleEndianExplicit))
+            throw ReadError(p, "transfer syntax " + out.transferSyntax + " (" + xf.getXferID() + ") cannot be decoded (" + c.text() +
+                                   "); supported: uncompressed, deflate, RLE, JPEG baseline/extended/lossless, JPEG-LS");
     }
-    for (size_t s = 1; s <= seg->getNumberOfSegments(); ++s) {
-        DcmSegment* segment = seg->getSegment(s);
-        if (!segment) continue;
+    out.patientId = itemString(ds, DCM_PatientID);
+    out.studyInstanceUid = itemString(ds, DCM_StudyInstanceUID);
+    out.seriesInstanceUid = itemString(ds, DCM_SeriesInstanceUID);
+    out.sopInstanceUid = itemString(ds, DCM_SOPInstanceUID);
+    out.frameOfReferenceUid = itemString(ds, DCM_FrameOfReferenceUID);
+    DcmSequenceOfItems* seq = nullptr;
+    if (ds->findAndGetSequence(DCM_ReferencedSeriesSequence, seq).good() && seq)
+        for (unsigned long k = 0; k < seq->card(); ++k) out.referencedSeries.push_back(itemString(seq->getItem(k), DCM_SeriesInstanceUID));
+
+    std::set<int> numbers;
+    if (ds->findAndGetSequence(DCM_SegmentSequence, seq).bad() || !seq || seq->card() == 0)
+        throw ReadError(p, "the Segment Sequence is missing or empty");
+    for (unsigned long k = 0; k < seq->card(); ++k) {
+        DcmItem* it = seq->getItem(k);
         DicomSegSegment d;
-        d.number = static_cast<int>(s);
-        OFString v;
-        segment->getSegmentLabel(v);
-        d.label = v.c_str();
-        segment->getSegmentAlgorithmName(v);
-        d.algorithmName = v.c_str();
-        d.algorithmType = DcmSegTypes::algoType2OFString(segment->getSegmentAlgorithmType()).c_str();
-        auto toConcept = [](CodeSequenceMacro& m) {
-            OFString a, b, cm;
-            m.getCodeValue(a);
-            m.getCodingSchemeDesignator(b);
-            m.getCodeMeaning(cm);
-            return annotation::CodedConcept{a.c_str(), b.c_str(), cm.c_str()};
-        };
-        d.category = toConcept(segment->getSegmentedPropertyCategoryCode());
-        d.type = toConcept(segment->getSegmentedPropertyTypeCode());
+        Uint16 number = 0;
+        it->findAndGetUint16(DCM_SegmentNumber, number);
+        d.number = number;
+        d.label = itemString(it, DCM_SegmentLabel);
+        d.algorithmType = itemString(it, DCM_SegmentAlgorithmType);
+        d.algorithmName = itemString(it, DCM_SegmentAlgorithmName);
+        d.category = codeIn(it, DCM_SegmentedPropertyCategoryCodeSequence);
+        d.type = codeIn(it, DCM_SegmentedPropertyTypeCodeSequence);
+        const Uint16* lab = nullptr;
+        unsigned long n = 0;
+        if (it->findAndGetUint16Array(DCM_RecommendedDisplayCIELabValue, lab, &n).good() && lab && n >= 3) {
+            double R = 0, G = 0, B = 0;
+            IODCIELabUtil::dicomLab2RGB(R, G, B, lab[0], lab[1], lab[2]);
+            auto to8 = [](double v) { return static_cast<uint8_t>(std::lround(std::clamp(v, 0.0, 1.0) * 255.0)); };
+            d.color = std::array<uint8_t, 3>{to8(R), to8(G), to8(B)};
+        }
+        numbers.insert(d.number);
         out.segments.push_back(std::move(d));
     }
-    FGInterface& fg = seg->getFunctionalGroups();
-    const size_t n = seg->getNumberOfFrames();
-    for (size_t f = 0; f < n; ++f) {
-        const DcmIODTypes::Frame* packed = seg->getFrame(f);
-        if (!packed) throw ReadError(p, "frame " + std::to_string(f + 1) + " is missing");
-        std::unique_ptr<DcmIODTypes::Frame> bits(DcmSegUtils::unpackBinaryFrame(packed, r, cl));
-        if (!bits) throw ReadError(p, "frame " + std::to_string(f + 1) + " cannot be unpacked");
-        DicomSegFrame frame;
-        frame.mask = cv::Mat(r, cl, CV_8UC1);
-        for (size_t k = 0; k < static_cast<size_t>(r) * cl; ++k) frame.mask.data[k] = bits->pixData[k] ? 255 : 0;
-        if (auto* s = dynamic_cast<FGSegmentation*>(fg.get(static_cast<Uint32>(f), DcmFGTypes::EFG_SEGMENTATION))) {
+
+    const size_t px = static_cast<size_t>(r) * cl;
+    const Uint8* d8 = nullptr;
+    const Uint16* d16 = nullptr;
+    const bool own = !ownFrames.empty();
+    if (!own) {
+        DcmElement* el = nullptr;
+        if (ds->findAndGetElement(DCM_PixelData, el).bad() || !el) throw ReadError(p, "Pixel Data cannot be read");
+        const size_t need = binary ? (px * static_cast<size_t>(frames) + 7) / 8 : px * static_cast<size_t>(frames) * (bitsAllocated == 16 ? 2 : 1);
+        if (el->getLength() < need)
+            throw ReadError(p, "Pixel Data holds " + std::to_string(el->getLength()) + " bytes; " + std::to_string(frames) +
+                                   " frame(s) of " + std::to_string(cl) + " x " + std::to_string(r) + " need " + std::to_string(need));
+        if (!binary && bitsAllocated == 16) el->getUint16Array(const_cast<Uint16*&>(d16));
+        else if (binary || bitsAllocated == 8) el->getUint8Array(const_cast<Uint8*&>(d8));
+        else throw ReadError(p, "Bits Allocated " + std::to_string(bitsAllocated) + " is not supported for " + out.segmentationType);
+        if (!d8 && !d16) throw ReadError(p, "Pixel Data cannot be read (" + out.transferSyntax + ")");
+    }
+    auto value = [&](size_t frame, size_t k) -> unsigned {
+        if (own) {
+            const auto& b = ownFrames[frame];
+            if (binary) return (b[k >> 3] >> (k & 7)) & 1u;
+            return bitsAllocated == 16 ? static_cast<unsigned>(b[2 * k] | (b[2 * k + 1] << 8)) : b[k];
+        }
+        const size_t at = frame * px + k;
+        if (binary) return (d8[at >> 3] >> (at & 7)) & 1u; // frames follow bit after bit: not byte aligned
+        return d16 ? d16[at] : d8[at];
+    };
+
+    DcmItem* shared = nullptr;
+    ds->findAndGetSequenceItem(DCM_SharedFunctionalGroupsSequence, shared, 0);
+    DcmSequenceOfItems* perFrame = nullptr;
+    ds->findAndGetSequence(DCM_PerFrameFunctionalGroupsSequence, perFrame);
+    const unsigned threshold = static_cast<unsigned>(std::ceil(std::clamp(fractionalThreshold, 0.0, 1.0) * maxFractional));
+    for (Sint32 f = 0; f < frames; ++f) {
+        DcmItem* fg = perFrame && static_cast<unsigned long>(f) < perFrame->card() ? perFrame->getItem(static_cast<unsigned long>(f)) : nullptr;
+        DicomSegFrame base;
+        if (DcmItem* pos = functionalGroup(fg, shared, DCM_PlanePositionSequence)) {
+            Float64 x = 0, y = 0, z = 0;
+            if (pos->findAndGetFloat64(DCM_ImagePositionPatient, x, 0).good() && pos->findAndGetFloat64(DCM_ImagePositionPatient, y, 1).good() &&
+                pos->findAndGetFloat64(DCM_ImagePositionPatient, z, 2).good())
+                base.position = std::array<double, 3>{x, y, z};
+        }
+        if (DcmItem* der = functionalGroup(fg, shared, DCM_DerivationImageSequence)) {
+            DcmItem* src = nullptr;
+            if (der->findAndGetSequenceItem(DCM_SourceImageSequence, src, 0).good() && src)
+                base.referencedSopInstanceUid = itemString(src, DCM_ReferencedSOPInstanceUID);
+        }
+        if (labelmap) {
+            std::map<unsigned, cv::Mat> bySegment;
+            for (size_t k = 0; k < px; ++k) {
+                const unsigned v = value(static_cast<size_t>(f), k);
+                if (v == 0) continue;
+                cv::Mat& m = bySegment[v];
+                if (m.empty()) m = cv::Mat::zeros(r, cl, CV_8UC1);
+                m.data[k] = 255;
+            }
+            for (auto& [v, m] : bySegment) {
+                if (!numbers.count(static_cast<int>(v)))
+                    throw ReadError(p, "frame " + std::to_string(f + 1) + " holds value " + std::to_string(v) + ", not a segment number");
+                DicomSegFrame frame = base;
+                frame.segment = static_cast<int>(v);
+                frame.mask = std::move(m);
+                out.frames.push_back(std::move(frame));
+            }
+            continue;
+        }
+        DicomSegFrame frame = base;
+        if (DcmItem* id = functionalGroup(fg, shared, DCM_SegmentIdentificationSequence)) {
             Uint16 num = 0;
-            s->getReferencedSegmentNumber(num);
+            id->findAndGetUint16(DCM_ReferencedSegmentNumber, num);
             frame.segment = num;
         }
-        if (auto* pp = dynamic_cast<FGPlanePosPatient*>(fg.get(static_cast<Uint32>(f), DcmFGTypes::EFG_PLANEPOSPATIENT))) {
-            Float64 x = 0, y = 0, z = 0;
-            if (pp->getImagePositionPatient(x, y, z).good()) frame.position = std::array<double, 3>{x, y, z};
-        }
-        if (auto* d = dynamic_cast<FGDerivationImage*>(fg.get(static_cast<Uint32>(f), DcmFGTypes::EFG_DERIVATIONIMAGE))) {
-            auto& items = d->getDerivationImageItems();
-            if (!items.empty() && !items[0]->getSourceImageItems().empty()) {
-                OFString uid;
-                items[0]->getSourceImageItems()[0]->getImageSOPInstanceReference().getReferencedSOPInstanceUID(uid);
-                frame.referencedSopInstanceUid = uid.c_str();
-            }
+        if (!numbers.count(frame.segment))
+            throw ReadError(p, "frame " + std::to_string(f + 1) + " names segment " + std::to_string(frame.segment) + ", which the Segment Sequence does not hold");
+        frame.mask = cv::Mat(r, cl, CV_8UC1);
+        for (size_t k = 0; k < px; ++k) {
+            const unsigned v = value(static_cast<size_t>(f), k);
+            frame.mask.data[k] = (binary ? v != 0 : (v > 0 && v >= threshold)) ? 255 : 0;
         }
         out.frames.push_back(std::move(frame));
     }
@@ -289,7 +475,7 @@ DicomSegObject readDicomSeg(const std::filesystem::path& p)
 }
 
 std::vector<ImageAnnotation> dicomSegToAnnotations(const DicomSegObject& seg, const std::vector<imaging::SeriesSlice>& slices,
-                                                   LabelSet& labels)
+                                                   LabelSet& labels, int* unmatched, double positionTolerance)
 {
     std::vector<ImageAnnotation> out(slices.size());
     std::map<std::string, std::vector<size_t>> byUid;
@@ -300,28 +486,64 @@ std::vector<ImageAnnotation> dicomSegToAnnotations(const DicomSegObject& seg, co
         out[i].height = slices[i].info.rows;
         byUid[slices[i].info.sopInstanceUid].push_back(i);
     }
+    // A slice's position: its frame's (enhanced multi-frame) or the file's.
+    auto positionOf = [&](size_t i) -> std::optional<std::array<double, 3>> {
+        const auto& info = slices[i].info;
+        if (slices[i].frame < static_cast<int>(info.framePositions.size())) return info.framePositions[static_cast<size_t>(slices[i].frame)];
+        return info.position;
+    };
     std::map<int, int> labelOf;
     std::map<int, Source> sourceOf;
     for (const auto& s : seg.segments) {
+        if (s.number <= 0) continue; // a LABELMAP's background
         const std::string name = s.label.empty() ? "segment " + std::to_string(s.number) : s.label;
         if (!labels.findByName(name)) {
             auto& c = labels.add(name);
             if (!s.category.empty()) c.category = s.category;
             if (!s.type.empty()) c.type = s.type;
+            if (s.color) c.color = *s.color;
         }
         labelOf[s.number] = labels.findByName(name)->id;
         sourceOf[s.number] = s.algorithmType == "AUTOMATIC" ? Source::Automatic
                              : s.algorithmType == "MANUAL" ? Source::Manual : Source::Edited;
     }
+    int lost = 0;
     for (const auto& f : seg.frames) {
-        auto it = byUid.find(f.referencedSopInstanceUid);
-        if (it == byUid.end() || !labelOf.count(f.segment)) continue;
-        for (size_t i : it->second) {
-            if (f.mask.cols != out[i].width || f.mask.rows != out[i].height) continue;
-            if (cv::countNonZero(f.mask) == 0) continue;
-            out[i].addInstance(f.mask, labelOf[f.segment], sourceOf[f.segment], 1.0);
+        if (cv::countNonZero(f.mask) == 0) continue;
+        std::vector<size_t> targets;
+        if (auto it = byUid.find(f.referencedSopInstanceUid); !f.referencedSopInstanceUid.empty() && it != byUid.end())
+            targets = it->second;
+        else if (f.position) {
+            for (size_t i = 0; i < slices.size(); ++i) {
+                const auto pos = positionOf(i);
+                if (!pos || (!seg.frameOfReferenceUid.empty() && !slices[i].info.frameOfReferenceUid.empty() &&
+                             seg.frameOfReferenceUid != slices[i].info.frameOfReferenceUid))
+                    continue;
+                const double d = std::hypot((*pos)[0] - (*f.position)[0], (*pos)[1] - (*f.position)[1], (*pos)[2] - (*f.position)[2]);
+                if (d <= positionTolerance) targets.push_back(i);
+            }
         }
+        bool placed = false;
+        for (size_t i : targets) {
+            if (f.mask.cols != out[i].width || f.mask.rows != out[i].height) continue;
+            // Overlapping segments stay separate instances; a segment split over frames of
+            // one slice (it should not be) is joined into one.
+            bool joined = false;
+            for (auto& in : out[i].instances)
+                if (in.labelId == labelOf[f.segment] && in.traceId == "seg:" + std::to_string(f.segment)) {
+                    cv::Mat m = annotation::rleDecodeMat(in.mask);
+                    cv::bitwise_or(m, f.mask, m);
+                    in.mask = annotation::rleEncode(m);
+                    joined = true;
+                }
+            if (!joined) {
+                out[i].addInstance(f.mask, labelOf[f.segment], sourceOf[f.segment], {}, "seg:" + std::to_string(f.segment));
+            }
+            placed = true;
+        }
+        if (!placed) ++lost;
     }
+    if (unmatched) *unmatched = lost;
     return out;
 }
 

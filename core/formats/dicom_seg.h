@@ -37,6 +37,7 @@ struct DicomSegSegment
     annotation::CodedConcept category, type;
     std::string algorithmType; // AUTOMATIC, SEMIAUTOMATIC, MANUAL
     std::string algorithmName;
+    std::optional<std::array<uint8_t, 3>> color; // Recommended Display CIELab Value as sRGB
 };
 
 struct DicomSegFrame
@@ -49,21 +50,38 @@ struct DicomSegFrame
 
 struct DicomSegObject
 {
+    std::string segmentationType; // BINARY, FRACTIONAL or LABELMAP
+    std::string transferSyntax;   // its name, as DCMTK gives it
     int rows = 0, columns = 0;
+    int storedFrames = 0;         // frames in the file (a LABELMAP frame may hold several segments)
     std::string patientId, studyInstanceUid, seriesInstanceUid, sopInstanceUid, frameOfReferenceUid;
     std::vector<std::string> referencedSeries;
     std::vector<DicomSegSegment> segments;
     std::vector<DicomSegFrame> frames;
 };
 
-// Throws ReadError naming the file and the reason.
-DicomSegObject readDicomSeg(const std::filesystem::path& p);
+// Any SEG DCMTK can decode: BINARY (bit-packed, frames not byte aligned included),
+// FRACTIONAL (a pixel is inside when its value is at least `fractionalThreshold` of
+// the Maximum Fractional Value), LABELMAP (SOP class 1.2.840.10008.5.1.4.1.1.66.7: a
+// frame's pixel value is the segment number; one DicomSegFrame per segment present),
+// overlapping segments, explicit / implicit little endian, big endian, deflate, RLE,
+// JPEG and JPEG-LS. Frames keep their source reference and plane position; matching
+// them to slices is dicomSegToAnnotations' work. Throws ReadError naming the file and
+// the reason (not a SEG, JPEG 2000 and other encodings DCMTK cannot decode, short
+// Pixel Data, a frame naming a segment that does not exist).
+DicomSegObject readDicomSeg(const std::filesystem::path& p, double fractionalThreshold = 0.5);
 
-// Per source slice (by SOP Instance UID and frame order of `slices`), the annotation a
-// SEG object holds: one instance per segment, label ids matched by segment label in
-// `labels` (added when missing).
+// Per source slice (`slices`, a series in its order), the annotation a SEG object
+// holds: one instance per segment present on the slice, label ids matched by segment
+// label in `labels` (added when missing, with the segment's codes and colour);
+// instance sources from the segment's algorithm type (AUTOMATIC: automatic, MANUAL:
+// manual, SEMIAUTOMATIC: edited). A frame goes to the slice its Referenced SOP
+// Instance UID names, else to the slice at its Image Position (Patient) (within
+// `positionTolerance` mm) when the SEG and the series share the Frame of Reference;
+// never by order. `unmatched` (optional) counts frames with a pixel that found no slice.
 std::vector<annotation::ImageAnnotation> dicomSegToAnnotations(const DicomSegObject& seg,
                                                                const std::vector<imaging::SeriesSlice>& slices,
-                                                               annotation::LabelSet& labels);
+                                                               annotation::LabelSet& labels, int* unmatched = nullptr,
+                                                               double positionTolerance = 0.05);
 
 } // namespace samsp::formats

@@ -5,6 +5,8 @@
 #include <nifti2_io.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 
@@ -110,6 +112,53 @@ NiftiLabels readNiftiLabels(const std::filesystem::path& p)
     const nifti_dmat44& m = nim->sform_code > 0 ? nim->sto_xyz : nim->qto_xyz;
     for (int r = 0; r < 4; ++r)
         for (int c = 0; c < 4; ++c) out.affine[r][c] = m.m[r][c];
+    return out;
+}
+
+std::vector<cv::Mat> niftiOnSeries(const NiftiLabels& v, const imaging::DicomSeries& s, const std::filesystem::path& p,
+                                   double toleranceMm)
+{
+    if (s.slices.empty()) throw ReadError(p, "the series has no slices");
+    if (v.slices.empty()) throw ReadError(p, "the volume has no slices");
+    const imaging::VolumeGeometry g = imaging::geometryOf(s);
+    const std::vector<int> grid = imaging::gridIndices(s, g);
+    const int depth = grid.empty() ? 0 : *std::max_element(grid.begin(), grid.end()) + 1;
+    const auto& first = s.slices.front().info;
+    auto text = [](double x) {
+        char b[32];
+        std::snprintf(b, sizeof b, "%.4g", x);
+        return std::string(b);
+    };
+    if (v.slices.front().cols != first.columns || v.slices.front().rows != first.rows || static_cast<int>(v.slices.size()) != depth)
+        throw ReadError(p, "size mismatch: the volume is " + std::to_string(v.slices.front().cols) + " x " +
+                               std::to_string(v.slices.front().rows) + " x " + std::to_string(v.slices.size()) + ", the series " +
+                               std::to_string(first.columns) + " x " + std::to_string(first.rows) + " x " + std::to_string(depth));
+    const Affine want = niftiAffine(g);
+    const char* axes[3] = {"column", "row", "slice"};
+    for (int c = 0; c < 3; ++c) {
+        double nv = 0, ns = 0;
+        for (int r = 0; r < 3; ++r) nv += v.affine[r][c] * v.affine[r][c], ns += want[r][c] * want[r][c];
+        nv = std::sqrt(nv), ns = std::sqrt(ns);
+        if (std::abs(nv - ns) > toleranceMm)
+            throw ReadError(p, std::string("spacing mismatch: ") + axes[c] + " spacing " + text(nv) + " mm in the volume, " + text(ns) +
+                                   " mm in the series");
+        for (int r = 0; r < 3; ++r)
+            if (std::abs(v.affine[r][c] - want[r][c]) > toleranceMm)
+                throw ReadError(p, std::string("orientation mismatch: the ") + axes[c] + " axis points (" + text(v.affine[0][c]) + ", " +
+                                       text(v.affine[1][c]) + ", " + text(v.affine[2][c]) + ") in the volume, (" + text(want[0][c]) +
+                                       ", " + text(want[1][c]) + ", " + text(want[2][c]) + ") in the series (RAS mm)");
+    }
+    const double d = std::hypot(v.affine[0][3] - want[0][3], v.affine[1][3] - want[1][3], v.affine[2][3] - want[2][3]);
+    if (d > toleranceMm)
+        throw ReadError(p, "origin mismatch: the volume starts at (" + text(v.affine[0][3]) + ", " + text(v.affine[1][3]) + ", " +
+                               text(v.affine[2][3]) + "), the series at (" + text(want[0][3]) + ", " + text(want[1][3]) + ", " +
+                               text(want[2][3]) + ") (RAS mm), " + text(d) + " mm apart");
+    std::vector<cv::Mat> out;
+    for (size_t k = 0; k < s.slices.size(); ++k) {
+        cv::Mat m;
+        v.slices[static_cast<size_t>(grid[k])].convertTo(m, CV_16UC1);
+        out.push_back(m);
+    }
     return out;
 }
 

@@ -32,4 +32,13 @@ struct NiftiLabels
 // Throws ReadError naming the file and the reason.
 NiftiLabels readNiftiLabels(const std::filesystem::path& p);
 
+// A label volume laid over a DICOM series: the volume must have the series' size
+// (columns, rows, grid positions) and its affine the series' geometry within
+// `toleranceMm` (spacing, direction cosines scaled to the volume, origin); otherwise
+// ReadError names the mismatch (size, spacing, orientation or origin, with both
+// values). Per series slice (in the series' order): the label map of its grid
+// position (CV_16UC1; 0 = background).
+std::vector<cv::Mat> niftiOnSeries(const NiftiLabels& v, const imaging::DicomSeries& s, const std::filesystem::path& p,
+                                   double toleranceMm = 0.01);
+
 } // namespace samsp::formats

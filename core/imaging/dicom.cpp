@@ -40,6 +40,12 @@ void initDcmtk()
     });
 }
 
+} // namespace
+
+void ensureDicomCodecs() { initDcmtk(); }
+
+namespace {
+
 std::string str(DcmItem* ds, const DcmTagKey& tag)
 {
     OFString s;

@@ -48,6 +48,8 @@ struct DicomInfo
 
 // Cheap sniff: "DICM" at byte 128 (PACS exports without extension have it too).
 bool looksLikeDicom(const std::filesystem::path& p);
+// Registers DCMTK's decoders (JPEG, JPEG-LS, RLE) once; the readers call it.
+void ensureDicomCodecs();
 // Header only. Throws ImageError naming the file and the reason.
 DicomInfo readDicomInfo(const std::filesystem::path& p);
 

@@ -1,0 +1,145 @@
+#include "seg_import.h"
+
+#include "formats/dicom_seg.h"
+#include "formats/nifti.h"
+#include "imaging/image_io.h"
+
+#include <opencv2/core.hpp>
+
+namespace samsp::pipeline {
+
+namespace fs = std::filesystem;
+
+int ImportedSegmentation::instances() const
+{
+    int n = 0;
+    for (const auto& a : perSlice) n += static_cast<int>(a.instances.size());
+    return n;
+}
+
+int ImportedSegmentation::slicesWithLabels() const
+{
+    int n = 0;
+    for (const auto& a : perSlice) n += !a.instances.empty();
+    return n;
+}
+
+bool isNiftiPath(const fs::path& p)
+{
+    const std::string name = p.filename().string();
+    auto ends = [&](const std::string& s) { return name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0; };
+    return ends(".nii") || ends(".nii.gz");
+}
+
+namespace {
+ImportedSegmentation fromNifti(const fs::path& file, const std::vector<imaging::DicomSeries>& candidates, annotation::LabelSet labels)
+{
+    const formats::NiftiLabels v = formats::readNiftiLabels(file);
+    std::string firstError;
+    for (const auto& s : candidates) {
+        std::vector<cv::Mat> maps;
+        try {
+            maps = formats::niftiOnSeries(v, s, file);
+        } catch (const std::exception& e) {
+            if (firstError.empty()) firstError = e.what();
+            continue;
+        }
+        ImportedSegmentation imp;
+        imp.format = "nifti";
+        imp.file = file;
+        imp.series = s;
+        for (size_t k = 0; k < s.slices.size(); ++k) {
+            annotation::ImageAnnotation a;
+            a.image = s.slices[k].info.file.string();
+            a.frame = s.slices[k].frame;
+            a.width = maps[k].cols;
+            a.height = maps[k].rows;
+            double top = 0;
+            cv::minMaxLoc(maps[k], nullptr, &top);
+            for (int value = 1; value <= static_cast<int>(top); ++value) {
+                const cv::Mat m = maps[k] == value;
+                if (cv::countNonZero(m) == 0) continue;
+                // The value is the label id (what the project's NIfTI writer stores).
+                if (!labels.find(value)) {
+                    auto& c = labels.add("label " + std::to_string(value));
+                    c.id = value;
+                }
+                a.addInstance(m, value, annotation::Source::Edited, {}, "nifti:" + std::to_string(value));
+            }
+            imp.perSlice.push_back(std::move(a));
+        }
+        imp.labels = std::move(labels);
+        return imp;
+    }
+    throw std::runtime_error(candidates.empty() ? "'" + file.string() + "': no DICOM series to lay it over" : firstError);
+}
+
+ImportedSegmentation fromSeg(const fs::path& file, const std::vector<imaging::DicomSeries>& candidates, annotation::LabelSet labels)
+{
+    const formats::DicomSegObject seg = formats::readDicomSeg(file);
+    const imaging::DicomSeries* series = nullptr;
+    for (const auto& s : candidates)
+        for (const auto& uid : seg.referencedSeries)
+            if (s.seriesInstanceUid == uid) series = &s;
+    if (!series && seg.referencedSeries.empty())
+        for (const auto& s : candidates)
+            if (!s.slices.empty() && !seg.frameOfReferenceUid.empty() && s.slices.front().info.frameOfReferenceUid == seg.frameOfReferenceUid)
+                series = &s;
+    if (!series) {
+        std::string want = seg.referencedSeries.empty() ? "Frame of Reference " + seg.frameOfReferenceUid : "";
+        for (const auto& uid : seg.referencedSeries) want += (want.empty() ? "" : " or ") + uid;
+        throw std::runtime_error("'" + file.string() + "' segments the series " + want + ", which is not open here (" +
+                                 std::to_string(candidates.size()) + " other series)");
+    }
+    ImportedSegmentation imp;
+    imp.format = "dicom-seg";
+    imp.file = file;
+    imp.series = *series;
+    imp.sopInstanceUid = seg.sopInstanceUid;
+    imp.perSlice = formats::dicomSegToAnnotations(seg, series->slices, labels, &imp.unmatchedFrames);
+    imp.labels = std::move(labels);
+    return imp;
+}
+} // namespace
+
+ImportedSegmentation readSegmentationFor(const fs::path& file, const std::vector<imaging::DicomSeries>& candidates,
+                                         annotation::LabelSet labels)
+{
+    return isNiftiPath(file) ? fromNifti(file, candidates, std::move(labels)) : fromSeg(file, candidates, std::move(labels));
+}
+
+ImportReport applyImport(Project& project, const ImportedSegmentation& imp,
+                         const std::function<std::string(const fs::path&, int)>& keyOf)
+{
+    ImportReport r;
+    project.labels = imp.labels;
+    for (const auto& a : imp.perSlice) {
+        if (a.instances.empty()) continue;
+        const std::string key = keyOf(a.image, a.frame);
+        ProjectItem* item = project.find(key);
+        if (!item) {
+            r.missingItems.push_back(key);
+            continue;
+        }
+        // Added to what the item holds, except SAM-SP's untouched proposals (replaced).
+        annotation::ImageAnnotation merged = a;
+        merged.image = key;
+        merged.instances.clear();
+        for (const auto& in : item->annotation.instances)
+            if (in.source != annotation::Source::Automatic || in.traceId.rfind("seg:", 0) == 0) merged.instances.push_back(in);
+        for (auto in : a.instances) {
+            in.id = merged.nextInstanceId();
+            merged.instances.push_back(std::move(in));
+        }
+        item->annotation = std::move(merged);
+        bool allManual = true;
+        for (const auto& in : item->annotation.instances) allManual = allManual && in.source == annotation::Source::Manual;
+        item->state = allManual ? ItemState::Accepted : ItemState::Proposed;
+        item->error.clear();
+        ++r.itemsChanged;
+        r.instances += static_cast<int>(a.instances.size());
+    }
+    return r;
+}
+
+} // namespace samsp::pipeline
