@@ -113,6 +113,9 @@ const std::vector<OutputFormat>& outputFormats()
                              return p.string();
                          });
                      }});
+        f.back().readOver = importDicomSeg;
+        f.back().recognises = [](const fs::path& p) { return !isNiftiPath(p) && imaging::looksLikeDicom(p); };
+        f.back().filePatterns = "*.dcm";
         f.push_back({"nifti", "NIfTI label volume (per series)", "nifti/<SeriesInstanceUID>.nii.gz", false, true, true, false, {},
                      [](const fs::path& out, const AggregateInput& set, std::vector<AggregateProblem>& problems) {
                          return forEachSeries(set, problems, [&](const std::string& uid, const imaging::DicomSeries& s,
@@ -126,6 +129,9 @@ const std::vector<OutputFormat>& outputFormats()
                              return p.string();
                          });
                      }});
+        f.back().readOver = importNifti;
+        f.back().recognises = isNiftiPath;
+        f.back().filePatterns = "*.nii *.nii.gz";
         return f;
     }();
     return list;
@@ -135,6 +141,13 @@ const OutputFormat* findOutputFormat(const std::string& id)
 {
     for (const auto& f : outputFormats())
         if (f.id == id) return &f;
+    return nullptr;
+}
+
+const OutputFormat* findImportFormat(const std::filesystem::path& file)
+{
+    for (const auto& f : outputFormats())
+        if (f.readOver && f.recognises && f.recognises(file)) return &f;
     return nullptr;
 }
 

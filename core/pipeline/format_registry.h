@@ -1,5 +1,5 @@
 #pragma once
-// The output formats, in one list that the command line (annotate --format, dataset
+// The annotation formats, in one list that the command line (annotate --format, dataset
 // export --format), the batch pipeline, dataset export and the studio's dialogs all
 // take their choices and names from. A new format is one entry here: its flags, its
 // per-image writer and/or its whole-set writer; tests/core/test_batch.cpp writes
@@ -7,6 +7,7 @@
 // branch in exportDataset.)
 
 #include "project.h"
+#include "seg_import.h"
 
 #include <filesystem>
 #include <functional>
@@ -49,10 +50,19 @@ struct OutputFormat
     std::function<std::vector<std::string>(const std::filesystem::path& out, const AggregateInput& set,
                                            std::vector<AggregateProblem>& problems)>
         writeAggregate;
+    // The reader (formats that can be imported: volume formats laid over a series).
+    std::function<ImportedSegmentation(const std::filesystem::path& file, const std::vector<imaging::DicomSeries>& candidates,
+                                       annotation::LabelSet labels)>
+        readOver;
+    // Whether a file is this format's (by name or content), for import.
+    std::function<bool(const std::filesystem::path& file)> recognises;
+    std::string filePatterns; // for open dialogs: "*.dcm"
 };
 
 const std::vector<OutputFormat>& outputFormats();
 const OutputFormat* findOutputFormat(const std::string& id);
+// The format that reads `file` (nullptr: none can).
+const OutputFormat* findImportFormat(const std::filesystem::path& file);
 // "png, coco, yolo, ..." (all ids, or only the dataset layouts).
 std::string outputFormatIds(bool datasetOnly = false);
 

@@ -1,5 +1,7 @@
 #include "seg_import.h"
 
+#include "format_registry.h"
+
 #include "formats/dicom_seg.h"
 #include "formats/nifti.h"
 #include "imaging/image_io.h"
@@ -31,8 +33,7 @@ bool isNiftiPath(const fs::path& p)
     return ends(".nii") || ends(".nii.gz");
 }
 
-namespace {
-ImportedSegmentation fromNifti(const fs::path& file, const std::vector<imaging::DicomSeries>& candidates, annotation::LabelSet labels)
+ImportedSegmentation importNifti(const fs::path& file, const std::vector<imaging::DicomSeries>& candidates, annotation::LabelSet labels)
 {
     const formats::NiftiLabels v = formats::readNiftiLabels(file);
     std::string firstError;
@@ -74,7 +75,7 @@ ImportedSegmentation fromNifti(const fs::path& file, const std::vector<imaging::
     throw std::runtime_error(candidates.empty() ? "'" + file.string() + "': no DICOM series to lay it over" : firstError);
 }
 
-ImportedSegmentation fromSeg(const fs::path& file, const std::vector<imaging::DicomSeries>& candidates, annotation::LabelSet labels)
+ImportedSegmentation importDicomSeg(const fs::path& file, const std::vector<imaging::DicomSeries>& candidates, annotation::LabelSet labels)
 {
     const formats::DicomSegObject seg = formats::readDicomSeg(file);
     const imaging::DicomSeries* series = nullptr;
@@ -100,12 +101,15 @@ ImportedSegmentation fromSeg(const fs::path& file, const std::vector<imaging::Di
     imp.labels = std::move(labels);
     return imp;
 }
-} // namespace
 
 ImportedSegmentation readSegmentationFor(const fs::path& file, const std::vector<imaging::DicomSeries>& candidates,
                                          annotation::LabelSet labels)
 {
-    return isNiftiPath(file) ? fromNifti(file, candidates, std::move(labels)) : fromSeg(file, candidates, std::move(labels));
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) throw std::runtime_error("'" + file.string() + "' is not a file");
+    const OutputFormat* f = findImportFormat(file);
+    if (!f) throw std::runtime_error("'" + file.string() + "' is neither a DICOM SEG nor a NIfTI label volume (.nii, .nii.gz)");
+    return f->readOver(file, candidates, std::move(labels));
 }
 
 ImportReport applyImport(Project& project, const ImportedSegmentation& imp,

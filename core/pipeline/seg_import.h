@@ -32,7 +32,14 @@ struct ImportedSegmentation
 // Whether `p` is a NIfTI file (.nii / .nii.gz) or else (DICOM) a SEG.
 bool isNiftiPath(const std::filesystem::path& p);
 
-// Reads `file` and lays it over the one of `candidates` it belongs to: a SEG's
+// The readers (the format registry's `readOver` of "dicom-seg" and "nifti").
+ImportedSegmentation importDicomSeg(const std::filesystem::path& file, const std::vector<imaging::DicomSeries>& candidates,
+                                    annotation::LabelSet labels);
+ImportedSegmentation importNifti(const std::filesystem::path& file, const std::vector<imaging::DicomSeries>& candidates,
+                                 annotation::LabelSet labels);
+
+// Reads `file` through the format registry's reader for it and lays it over the one of
+// `candidates` it belongs to: a SEG's
 // referenced series (else its Frame of Reference), or for NIfTI the only candidate or
 // the first whose geometry matches. Throws std::runtime_error naming what is missing
 // (the Series Instance UID a SEG needs) or why it does not fit (formats::ReadError).

@@ -12,6 +12,7 @@
 #include "formats/dicom_seg.h"
 #include "formats/nifti.h"
 #include "imaging/dicom.h"
+#include "pipeline/format_registry.h"
 #include "pipeline/items.h"
 #include "pipeline/project.h"
 #include "pipeline/seg_import.h"
@@ -105,6 +106,24 @@ private Q_SLOTS:
         QCOMPARE(seg.storedFrames, frames);
         QCOMPARE(static_cast<qint64>(::pixels(seg)), pixels);
         QVERIFY(!seg.referencedSeries.empty());
+    }
+
+    void theRegistryNamesTheReaders()
+    {
+        const auto* seg = pipeline::findImportFormat(segDir() / "dcmqi/liver.dcm");
+        QVERIFY(seg);
+        QCOMPARE(seg->id, std::string("dicom-seg"));
+        QVERIFY(seg->aggregate && seg->volumes && seg->readOver); // written and read by one entry
+        const auto* nii = pipeline::findImportFormat("/somewhere/labels.nii.gz");
+        QVERIFY(nii);
+        QCOMPARE(nii->id, std::string("nifti"));
+        QVERIFY(!pipeline::findImportFormat(fs::path(SAMSP_SOURCE_DIR) / "resources/samples/synth_7_00000.png"));
+        try {
+            pipeline::readSegmentationFor(fs::path(SAMSP_SOURCE_DIR) / "CMakeLists.txt", {}, {});
+            QFAIL("a text file was imported");
+        } catch (const std::runtime_error& e) {
+            QVERIFY2(QString(e.what()).contains("neither a DICOM SEG nor a NIfTI"), e.what());
+        }
     }
 
     void jpeg2000IsRefusedClearly()
