@@ -1,5 +1,7 @@
 #include "annotation_document.h"
 
+#include "pipeline/seg_import.h"
+
 #include "document_commands.h"
 #include "qt_convert.h"
 
@@ -332,6 +334,28 @@ void AnnotationDocument::usePass(int pass)
     if (in.source == annotation::Source::Automatic) in.source = annotation::Source::Edited; // a person chose it
     m_usedPass = pass;
     m_undo.push(new ReplaceFrameCommand(this, m_project, m_frame, std::move(before), std::move(after), tr("Use pass %1").arg(pass)));
+}
+
+int AnnotationDocument::importFrames(const std::vector<annotation::ImageAnnotation>& perFrame, const QString& text)
+{
+    int changed = 0;
+    if (std::none_of(perFrame.begin(), perFrame.end(), [](const auto& a) { return !a.instances.empty(); })) return 0;
+    m_quiet = true; // the frames are not shown one by one
+    m_undo.beginMacro(text);
+    for (int k = 0; k < frameCount() && k < static_cast<int>(perFrame.size()); ++k) {
+        if (perFrame[static_cast<size_t>(k)].instances.empty()) continue;
+        auto& f = frameData(k);
+        FrameSnapshot before = snapshotOf(f, state(k));
+        FrameSnapshot after;
+        after.instances = pipeline::mergeImported(before.instances, perFrame[static_cast<size_t>(k)].instances);
+        after.state = pipeline::importedState(after.instances);
+        after.active = static_cast<int>(after.instances.size()) - 1;
+        m_undo.push(new ReplaceFrameCommand(this, m_project, k, std::move(before), std::move(after), text));
+        ++changed;
+    }
+    m_undo.endMacro();
+    m_quiet = false;
+    return changed;
 }
 
 bool AnnotationDocument::takeProposal(const Proposal& p, int labelId, const std::string& traceId)

@@ -104,6 +104,10 @@ public:
     void proposeAgain(int k = -1);
     // Pass `pass` of the proposal becomes the active instance's mask.
     void usePass(int pass);
+    // Segmentations made elsewhere (`perFrame[k]` for frame k, e.g. a DICOM SEG laid on
+    // the series): added to each frame's instances (SAM-SP's untouched proposals give
+    // way), the frames' states set, all as one undo step. Returns the frames changed.
+    int importFrames(const std::vector<annotation::ImageAnnotation>& perFrame, const QString& text);
 
     // ---- not undoable ----
     // SAM-SP's proposal for the frame on screen; it becomes the frame's instance only

@@ -45,6 +45,7 @@ LoadedImage loadImageOnWorker(quint64 generation, QString path);
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("SAM-SP Studio"));
+    setAcceptDrops(true); // images, folders, and segmentations beside a series
     setWindowIcon(QIcon(QStringLiteral(":/icons/samsp-studio.png")));
     m_canvas = new ImageCanvas(this);
     setCentralWidget(m_canvas);

@@ -20,6 +20,8 @@
 #include "pipeline/project.h"
 
 #include <QFutureWatcher>
+
+#include "pipeline/seg_import.h"
 #include <QDialog>
 
 #include <functional>
@@ -155,9 +157,14 @@ public:
     // proposed ones skipped unless `skipProposed` is false. Ends with lastRangeSummary().
     void proposeSliceRange(int first, int last, bool skipProposed = true);
     QString lastRangeSummary() const { return m_lastRangeSummary; }
+    // File > Import Segmentation: a DICOM SEG or NIfTI label volume made elsewhere, read
+    // on a worker and laid over the series on screen (one undo step). False when it
+    // cannot start (no series open); the result comes with segmentationImported().
+    bool importSegmentation(const QString& file);
 
 Q_SIGNALS:
     void folderOpened(bool ok);
+    void segmentationImported(bool ok, const QString& message);
     void modelReady(const QString& id);
     void modelError(const QString& error);
     void proposalShown(const QString& path);
@@ -178,6 +185,8 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private Q_SLOTS:
     void onBrowserItem(int row);
@@ -187,6 +196,7 @@ private Q_SLOTS:
     void openFolderDialog();
     void openImageDialog();
     void openProjectDialog();
+    void importSegmentationDialog();
     void exportDialog();
     void nextImage();
     void previousImage();
@@ -292,6 +302,8 @@ private:
     bool m_dirty = false;
     bool m_errorShown = false; // the status bar shows the previous item's load error
     std::unique_ptr<QFutureWatcher<FolderListing>> m_listing;
+    QFutureWatcher<std::shared_ptr<pipeline::ImportedSegmentation>> m_importing;
+    QString m_importError;
     std::function<void()> m_afterListing; // openProject / openFile: what follows the listing
 
     // Volumes.

@@ -13,9 +13,13 @@
 #include "tools/tool.h"
 
 #include "pipeline/dataset_export.h"
+#include "pipeline/format_registry.h"
 #include "pipeline/items.h"
 
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileInfo>
+#include <QMimeData>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -136,6 +140,7 @@ FolderListing listFolderOnWorker(std::vector<fs::path> inputs, fs::path root, fs
 MainWindow::~MainWindow()
 {
     if (m_listing) m_listing->waitForFinished();
+    m_importing.waitForFinished();
     m_watcher.waitForFinished();
     m_prefetchWatcher.waitForFinished();
     // Whatever was not written yet is written now (a window closed without closeEvent).
@@ -694,6 +699,87 @@ void MainWindow::exportDialog()
             return QLatin1Char('!') + tr("The export failed:\n%1").arg(errorText(e));
         }
     }));
+}
+
+} // namespace samsp::ui
+
+// ---- segmentations made elsewhere ---------------------------------------------------
+
+namespace samsp::ui {
+
+bool MainWindow::importSegmentation(const QString& file)
+{
+    auto refuse = [this](const QString& why) {
+        m_lastError = why;
+        statusBar()->showMessage(why, 10000);
+        return false;
+    };
+    if (m_importing.isRunning()) return refuse(tr("A segmentation is being imported already."));
+    if (!m_doc || !m_doc->pixels() || !m_doc->pixels()->series())
+        return refuse(tr("Open the DICOM series the segmentation belongs to first: it is laid over the slices on screen."));
+    const imaging::DicomSeries series = *m_doc->pixels()->series();
+    const annotation::LabelSet labels = m_project.labels;
+    const std::string path = file.toStdString();
+    m_importError.clear();
+    auto* doc = m_doc;
+    connect(
+        &m_importing, &QFutureWatcherBase::finished, this,
+        [this, doc, file] {
+            const auto imp = m_importing.result();
+            if (!imp) {
+                m_lastError = m_importError;
+                statusBar()->showMessage(m_lastError, 15000);
+                Q_EMIT segmentationImported(false, m_lastError);
+                return;
+            }
+            if (doc != m_doc) { // the user moved on: the import waits for no one
+                m_lastError = tr("The import of %1 was dropped: another image was opened meanwhile.").arg(QFileInfo(file).fileName());
+                Q_EMIT segmentationImported(false, m_lastError);
+                return;
+            }
+            m_project.labels = imp->labels;
+            populateLabels();
+            const int frames = m_doc->importFrames(imp->perSlice, tr("Import %1").arg(QFileInfo(file).fileName()));
+            refreshInstances();
+            refreshOverlay();
+            m_browser->updateAllStates();
+            scheduleAutosave();
+            QString msg = tr("Imported %1: %2 instance(s) on %3 slice(s).").arg(QFileInfo(file).fileName()).arg(imp->instances()).arg(frames);
+            if (imp->unmatchedFrames > 0) msg += QLatin1Char(' ') + tr("%n frame(s) matched no slice of this series.", "", imp->unmatchedFrames);
+            statusBar()->showMessage(msg, 10000);
+            Q_EMIT segmentationImported(true, msg);
+        },
+        Qt::SingleShotConnection);
+    m_importing.setFuture(QtConcurrent::run([path, series, labels, this]() -> std::shared_ptr<pipeline::ImportedSegmentation> {
+        try {
+            return std::make_shared<pipeline::ImportedSegmentation>(pipeline::readSegmentationFor(path, {series}, labels));
+        } catch (const std::exception& e) {
+            m_importError = errorText(e); // read by the GUI thread after the future has finished
+            return nullptr;
+        }
+    }));
+    statusBar()->showMessage(tr("Importing %1...").arg(QFileInfo(file).fileName()));
+    return true;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.front().isLocalFile()) return;
+    const QString f = urls.front().toLocalFile();
+    event->acceptProposedAction();
+    // A segmentation dropped beside a series is laid over it; a folder or an image opens.
+    if (pipeline::findImportFormat(f.toStdString()) && m_doc && m_doc->pixels() && m_doc->pixels()->series())
+        importSegmentation(f);
+    else if (QFileInfo(f).isDir())
+        openFolder(f);
+    else
+        openFile(f);
 }
 
 } // namespace samsp::ui

@@ -2,6 +2,8 @@
 // labelling loop's round (train on accepted items in the background).
 #include "main_window.h"
 
+#include "pipeline/format_registry.h"
+
 #include "about_dialog.h"
 #include "batch_dialog.h"
 #include "document_set.h"
@@ -53,6 +55,8 @@ void MainWindow::createActions()
              QKeySequence(tr("Ctrl+Shift+O")));
     shortcut(file->addAction(tr("Open &Project..."), this, &MainWindow::openProjectDialog), QStringLiteral("openProject"),
              QKeySequence(tr("Ctrl+Alt+O")));
+    shortcut(file->addAction(tr("&Import Segmentation..."), this, &MainWindow::importSegmentationDialog),
+             QStringLiteral("importSegmentation"), QKeySequence(tr("Ctrl+Shift+I")));
     shortcut(file->addAction(tr("&Save"), this, [this] {
                  if (saveNow()) statusBar()->showMessage(tr("Saved %1").arg(projectPath()), 4000);
              }),
@@ -323,6 +327,16 @@ void MainWindow::openProjectDialog()
 {
     const QString f = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), tr("SAM-SP projects (*.samsp.json *.json)"));
     if (!f.isEmpty()) openProject(f);
+}
+
+void MainWindow::importSegmentationDialog()
+{
+    QStringList patterns;
+    for (const auto& f : pipeline::outputFormats())
+        if (f.readOver) patterns << QString::fromStdString(f.filePatterns);
+    const QString f = QFileDialog::getOpenFileName(this, tr("Import Segmentation"), QString(),
+                                                   tr("DICOM SEG or NIfTI label volumes (%1)").arg(patterns.join(QLatin1Char(' '))));
+    if (!f.isEmpty()) importSegmentation(f);
 }
 
 void MainWindow::openImageDialog()

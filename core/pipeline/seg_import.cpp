@@ -112,6 +112,32 @@ ImportedSegmentation readSegmentationFor(const fs::path& file, const std::vector
     return f->readOver(file, candidates, std::move(labels));
 }
 
+std::vector<annotation::Instance> mergeImported(const std::vector<annotation::Instance>& held,
+                                                const std::vector<annotation::Instance>& imported)
+{
+    std::vector<annotation::Instance> out;
+    int next = 1;
+    for (const auto& in : held) {
+        // An untouched SAM-SP proposal gives way; a person's work and earlier imports stay.
+        const bool imported = in.traceId.rfind("seg:", 0) == 0 || in.traceId.rfind("nifti:", 0) == 0;
+        if (in.source == annotation::Source::Automatic && !imported) continue;
+        out.push_back(in);
+        next = std::max(next, in.id + 1);
+    }
+    for (auto in : imported) {
+        in.id = next++;
+        out.push_back(std::move(in));
+    }
+    return out;
+}
+
+ItemState importedState(const std::vector<annotation::Instance>& merged)
+{
+    bool allManual = !merged.empty();
+    for (const auto& in : merged) allManual = allManual && in.source == annotation::Source::Manual;
+    return allManual ? ItemState::Accepted : ItemState::Proposed;
+}
+
 ImportReport applyImport(Project& project, const ImportedSegmentation& imp,
                          const std::function<std::string(const fs::path&, int)>& keyOf)
 {
@@ -125,20 +151,11 @@ ImportReport applyImport(Project& project, const ImportedSegmentation& imp,
             r.missingItems.push_back(key);
             continue;
         }
-        // Added to what the item holds, except SAM-SP's untouched proposals (replaced).
         annotation::ImageAnnotation merged = a;
         merged.image = key;
-        merged.instances.clear();
-        for (const auto& in : item->annotation.instances)
-            if (in.source != annotation::Source::Automatic || in.traceId.rfind("seg:", 0) == 0) merged.instances.push_back(in);
-        for (auto in : a.instances) {
-            in.id = merged.nextInstanceId();
-            merged.instances.push_back(std::move(in));
-        }
+        merged.instances = mergeImported(item->annotation.instances, a.instances);
         item->annotation = std::move(merged);
-        bool allManual = true;
-        for (const auto& in : item->annotation.instances) allManual = allManual && in.source == annotation::Source::Manual;
-        item->state = allManual ? ItemState::Accepted : ItemState::Proposed;
+        item->state = importedState(item->annotation.instances);
         item->error.clear();
         ++r.itemsChanged;
         r.instances += static_cast<int>(a.instances.size());

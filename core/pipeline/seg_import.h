@@ -46,6 +46,13 @@ ImportedSegmentation importNifti(const std::filesystem::path& file, const std::v
 ImportedSegmentation readSegmentationFor(const std::filesystem::path& file, const std::vector<imaging::DicomSeries>& candidates,
                                          annotation::LabelSet labels);
 
+// The instances of an item after an import: what it held, less SAM-SP's untouched
+// proposals, and the imported ones after them (renumbered). The state it takes:
+// accepted when every instance is hand-made, else proposed (to be reviewed).
+std::vector<annotation::Instance> mergeImported(const std::vector<annotation::Instance>& held,
+                                                const std::vector<annotation::Instance>& imported);
+ItemState importedState(const std::vector<annotation::Instance>& merged);
+
 struct ImportReport
 {
     int itemsChanged = 0, instances = 0;
