@@ -1255,6 +1255,50 @@ Trotzdem schließen?</translation>
         <source>Device: ...</source>
         <translation>Gerät: ...</translation>
     </message>
+    <message>
+        <source>A segmentation is being imported already.</source>
+        <translation>Es wird bereits eine Segmentierung importiert.</translation>
+    </message>
+    <message>
+        <source>Open the DICOM series the segmentation belongs to first: it is laid over the slices on screen.</source>
+        <translation>Öffnen Sie zuerst die DICOM-Serie, zu der die Segmentierung gehört: Sie wird über die angezeigten Schichten gelegt.</translation>
+    </message>
+    <message>
+        <source>The import of %1 was dropped: another image was opened meanwhile.</source>
+        <translation>Der Import von %1 wurde verworfen: Inzwischen wurde ein anderes Bild geöffnet.</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 importieren</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 instance(s) on %3 slice(s).</source>
+        <translation>%1 importiert: %2 Instanz(en) auf %3 Schicht(en).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) matched no slice of this series.</source>
+        <translation><numerusform>%n Frame passte zu keiner Schicht dieser Serie.</numerusform><numerusform>%n Frames passten zu keiner Schicht dieser Serie.</numerusform></translation>
+    </message>
+    <message>
+        <source>Importing %1...</source>
+        <translation>%1 wird importiert...</translation>
+    </message>
+    <message>
+        <source>&amp;Import Segmentation...</source>
+        <translation>Segmentierung &amp;importieren...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <source>Import Segmentation</source>
+        <translation>Segmentierung importieren</translation>
+    </message>
+    <message>
+        <source>DICOM SEG or NIfTI label volumes (%1)</source>
+        <translation>DICOM SEG oder NIfTI-Labelvolumen (%1)</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

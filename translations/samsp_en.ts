@@ -1255,6 +1255,50 @@ Close anyway?</translation>
         <source>Device: ...</source>
         <translation>Device: ...</translation>
     </message>
+    <message>
+        <source>A segmentation is being imported already.</source>
+        <translation>A segmentation is being imported already.</translation>
+    </message>
+    <message>
+        <source>Open the DICOM series the segmentation belongs to first: it is laid over the slices on screen.</source>
+        <translation>Open the DICOM series the segmentation belongs to first: it is laid over the slices on screen.</translation>
+    </message>
+    <message>
+        <source>The import of %1 was dropped: another image was opened meanwhile.</source>
+        <translation>The import of %1 was dropped: another image was opened meanwhile.</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>Import %1</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 instance(s) on %3 slice(s).</source>
+        <translation>Imported %1: %2 instance(s) on %3 slice(s).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) matched no slice of this series.</source>
+        <translation><numerusform>%n frame matched no slice of this series.</numerusform><numerusform>%n frames matched no slice of this series.</numerusform></translation>
+    </message>
+    <message>
+        <source>Importing %1...</source>
+        <translation>Importing %1...</translation>
+    </message>
+    <message>
+        <source>&amp;Import Segmentation...</source>
+        <translation>&amp;Import Segmentation...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <source>Import Segmentation</source>
+        <translation>Import Segmentation</translation>
+    </message>
+    <message>
+        <source>DICOM SEG or NIfTI label volumes (%1)</source>
+        <translation>DICOM SEG or NIfTI label volumes (%1)</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

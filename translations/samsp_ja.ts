@@ -1255,6 +1255,50 @@ Close anyway?</source>
         <source>Device: ...</source>
         <translation>デバイス: ...</translation>
     </message>
+    <message>
+        <source>A segmentation is being imported already.</source>
+        <translation>セグメンテーションはすでに取り込み中です。</translation>
+    </message>
+    <message>
+        <source>Open the DICOM series the segmentation belongs to first: it is laid over the slices on screen.</source>
+        <translation>先にセグメンテーションが属する DICOM シリーズを開いてください。表示中のスライスに重ねて取り込みます。</translation>
+    </message>
+    <message>
+        <source>The import of %1 was dropped: another image was opened meanwhile.</source>
+        <translation>%1 の取り込みを中止しました: その間に別の画像が開かれました。</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 を取り込む</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 instance(s) on %3 slice(s).</source>
+        <translation>%1 を取り込みました: %3 枚のスライスに %2 個のインスタンス。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) matched no slice of this series.</source>
+        <translation><numerusform>%n 枚のフレームはこのシリーズのどのスライスにも対応しませんでした。</numerusform></translation>
+    </message>
+    <message>
+        <source>Importing %1...</source>
+        <translation>%1 を取り込んでいます...</translation>
+    </message>
+    <message>
+        <source>&amp;Import Segmentation...</source>
+        <translation>セグメンテーションを取り込む(&amp;I)...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <source>Import Segmentation</source>
+        <translation>セグメンテーションを取り込む</translation>
+    </message>
+    <message>
+        <source>DICOM SEG or NIfTI label volumes (%1)</source>
+        <translation>DICOM SEG または NIfTI ラベルボリューム (%1)</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

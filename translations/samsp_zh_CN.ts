@@ -1255,6 +1255,50 @@ Close anyway?</source>
         <source>Device: ...</source>
         <translation>设备: ...</translation>
     </message>
+    <message>
+        <source>A segmentation is being imported already.</source>
+        <translation>已在导入一个分割。</translation>
+    </message>
+    <message>
+        <source>Open the DICOM series the segmentation belongs to first: it is laid over the slices on screen.</source>
+        <translation>请先打开该分割所属的 DICOM 序列：它会叠加到屏幕上的切片上。</translation>
+    </message>
+    <message>
+        <source>The import of %1 was dropped: another image was opened meanwhile.</source>
+        <translation>已放弃导入 %1：其间打开了另一幅图像。</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 instance(s) on %3 slice(s).</source>
+        <translation>已导入 %1：%3 个切片上的 %2 个实例。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) matched no slice of this series.</source>
+        <translation><numerusform>%n 帧未能对应到此序列的任何切片。</numerusform></translation>
+    </message>
+    <message>
+        <source>Importing %1...</source>
+        <translation>正在导入 %1...</translation>
+    </message>
+    <message>
+        <source>&amp;Import Segmentation...</source>
+        <translation>导入分割(&amp;I)...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <source>Import Segmentation</source>
+        <translation>导入分割</translation>
+    </message>
+    <message>
+        <source>DICOM SEG or NIfTI label volumes (%1)</source>
+        <translation>DICOM SEG 或 NIfTI 标签体 (%1)</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

@@ -515,6 +515,16 @@ T = {
  "Images sorted by uncertainty: least certain first.": ("Bilder nach Unsicherheit sortiert: die unsichersten zuerst.", "画像を不確かさ順に並べました (最も不確かなものが先頭)。", "图像已按不确定性排序: 最不确定的在前。"),
  "Least certain proposals first (lowest predicted IoU): corrections there teach the model most": ("Unsicherste Vorschläge zuerst (niedrigster vorhergesagter IoU): Korrekturen dort lehren das Modell am meisten", "最も不確かな提案を先に (予測 IoU が最も低い順)。そこでの修正がモデルに最もよく教えます", "最不确定的提议在前 (预测 IoU 最低): 在那里的修正对模型帮助最大"),
  "Sort Images by &Uncertainty": ("Bilder nach &Unsicherheit sortieren", "画像を不確かさ順に並べる(&U)", "按不确定性排序图像(&U)"),
+"&Import Segmentation...": ("Segmentierung &importieren...", "セグメンテーションを取り込む(&I)...", "导入分割(&I)..."),
+ "Ctrl+Shift+I": ("Ctrl+Shift+I", "Ctrl+Shift+I", "Ctrl+Shift+I"),
+ "Import Segmentation": ("Segmentierung importieren", "セグメンテーションを取り込む", "导入分割"),
+ "DICOM SEG or NIfTI label volumes (%1)": ("DICOM SEG oder NIfTI-Labelvolumen (%1)", "DICOM SEG または NIfTI ラベルボリューム (%1)", "DICOM SEG 或 NIfTI 标签体 (%1)"),
+ "A segmentation is being imported already.": ("Es wird bereits eine Segmentierung importiert.", "セグメンテーションはすでに取り込み中です。", "已在导入一个分割。"),
+ "Open the DICOM series the segmentation belongs to first: it is laid over the slices on screen.": ("Öffnen Sie zuerst die DICOM-Serie, zu der die Segmentierung gehört: Sie wird über die angezeigten Schichten gelegt.", "先にセグメンテーションが属する DICOM シリーズを開いてください。表示中のスライスに重ねて取り込みます。", "请先打开该分割所属的 DICOM 序列：它会叠加到屏幕上的切片上。"),
+ "The import of %1 was dropped: another image was opened meanwhile.": ("Der Import von %1 wurde verworfen: Inzwischen wurde ein anderes Bild geöffnet.", "%1 の取り込みを中止しました: その間に別の画像が開かれました。", "已放弃导入 %1：其间打开了另一幅图像。"),
+ "Import %1": ("%1 importieren", "%1 を取り込む", "导入 %1"),
+ "Imported %1: %2 instance(s) on %3 slice(s).": ("%1 importiert: %2 Instanz(en) auf %3 Schicht(en).", "%1 を取り込みました: %3 枚のスライスに %2 個のインスタンス。", "已导入 %1：%3 个切片上的 %2 个实例。"),
+ "Importing %1...": ("%1 wird importiert...", "%1 を取り込んでいます...", "正在导入 %1..."),
 }
 # Plural messages (numerus="yes"): one form for ja / zh_CN, two for de.
 PLURALS = {
@@ -544,6 +554,7 @@ PLURALS = {
 "%n accepted item(s) will be learned from; you can go on labelling meanwhile.": (["Aus %n angenommenen Element wird gelernt; Sie können währenddessen weiter annotieren.", "Aus %n angenommenen Elementen wird gelernt; Sie können währenddessen weiter annotieren."], ["承認済みの %n 項目から学習します。その間もラベル付けを続けられます。"], ["将从 %n 个已接受的项目学习；其间可以继续标注。"]),
  "Round %1: trained on %n item(s) in %2 min, validation Dice %3; now in use. %4 untouched proposal(s) will be made again.": (["Runde %1: mit %n Element in %2 min trainiert, Validierungs-Dice %3; jetzt in Verwendung. %4 unberührte Vorschläge werden neu erstellt.", "Runde %1: mit %n Elementen in %2 min trainiert, Validierungs-Dice %3; jetzt in Verwendung. %4 unberührte Vorschläge werden neu erstellt."], ["ラウンド %1: %n 項目で %2 分学習、検証 Dice %3。現在使用中です。手付かずの提案 %4 件を作り直します。"], ["第 %1 轮: 用 %n 个项目训练了 %2 分钟，验证 Dice %3；现已启用。%4 个未改动的提议将重新生成。"]),
  "Training on %n accepted item(s) for %1 min; you can go on labelling.": (["Training mit %n angenommenen Element für %1 min; Sie können weiter annotieren.", "Training mit %n angenommenen Elementen für %1 min; Sie können weiter annotieren."], ["承認済みの %n 項目で %1 分学習します。ラベル付けを続けられます。"], ["正在用 %n 个已接受的项目训练 %1 分钟；可以继续标注。"]),
+ "%n frame(s) matched no slice of this series.": (["%n Frame passte zu keiner Schicht dieser Serie.", "%n Frames passten zu keiner Schicht dieser Serie."], ["%n 枚のフレームはこのシリーズのどのスライスにも対応しませんでした。"], ["%n 帧未能对应到此序列的任何切片。"]),
 }
 COL = {"de": 0, "ja": 1, "zh_CN": 2, "en": None}
 
