@@ -26,10 +26,13 @@
 #include "pipeline/project.h"
 #include "pipeline/items.h"
 #include "pipeline/seg_import.h"
+#include "pipeline/propagate.h"
+#include "formats/png_mask.h"
 #include "pipeline/synth.h"
 #include "pipeline/train_driver.h"
 
 #include <CLI/CLI.hpp>
+#include <opencv2/imgproc.hpp>
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
@@ -488,6 +491,30 @@ int main(int argc, char** argv)
     imp->add_option("--out", impOut, "Project folder (project.samsp.json is created or updated there)")->required();
     imp->add_flag("--json", impJson, "Print the result as a JSON object");
 
+    // propagate
+    auto* prop = app.add_subcommand("propagate", "Propagate a mask through the slices of a DICOM series (each slice prompted by its "
+                                                 "neighbour's mask, then SAM-SP); --phantom measures it on a synthetic lesion");
+    std::string propSeries, propMask, propOut, propModel, propDevice = "auto", propDtype = "auto";
+    int propSlice = 0;
+    bool propJson = false, propPhantom = false;
+    samsp::pipeline::PropagateOptions propOpts;
+    prop->add_option("--series", propSeries, "Folder holding the DICOM series")->required();
+    prop->add_option("--mask", propMask, "The accepted mask (PNG, the slice's size) to start from");
+    prop->add_option("--slice", propSlice, "The slice of --mask, 1 = the first in the series' order")->check(CLI::Range(1, 1000000));
+    prop->add_option("--out", propOut, "Folder for the propagated masks (masks/slice_NNNN.png) and propagation.json");
+    prop->add_option("--model", propModel, "Checkpoint (default: the bundled model)");
+    prop->add_option("--max-slices", propOpts.maxSlices, "At most this many slices each way (0: no limit)")->capture_default_str();
+    prop->add_option("--min-iou", propOpts.minPredictedIou, "Stop below this predicted IoU")->capture_default_str();
+    prop->add_option("--max-drop", propOpts.maxIouDrop, "Stop when the predicted IoU falls this far below the first slice's")->capture_default_str();
+    prop->add_option("--max-growth", propOpts.maxGrowth, "Stop when the mask grows past this many times its neighbour's (0: never)")->capture_default_str();
+    prop->add_option("--min-overlap", propOpts.minOverlap, "Stop when a slice's mask overlaps its neighbour's less (IoU; 0: never)")->capture_default_str();
+    prop->add_flag("--point", propOpts.selfPrompt.usePoint, "Also prompt with the neighbour's farthest-from-border point");
+    prop->add_flag("--phantom", propPhantom, "Measure on a synthetic ellipsoid lesion painted into the series (Dice per slice, "
+                                             "propagation vs independent proposals)");
+    prop->add_option("--device", propDevice, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
+    prop->add_option("--dtype", propDtype, "fp32, bf16 or auto")->check(CLI::IsMember({"auto", "fp32", "bf16"}))->capture_default_str();
+    prop->add_flag("--json", propJson, "Print the result as a JSON object");
+
     // loop-bench
     auto* lb = app.add_subcommand("loop-bench",
                                   "The labelling benchmark: a simulated annotator labels real images one by one (clicks, a brush "
@@ -786,6 +813,106 @@ int main(int argc, char** argv)
                 for (const auto& k : rep.missingItems) std::printf("warning: no project item for %s\n", k.c_str());
             }
             return rep.missingItems.empty() && seg.unmatchedFrames == 0 ? 0 : 1;
+        }
+        if (prop->parsed()) {
+            namespace fs = std::filesystem;
+            const auto scan = samsp::imaging::scanDicomFolder(propSeries);
+            if (scan.series.empty()) throw std::runtime_error("'" + propSeries + "' holds no DICOM series");
+            if (scan.series.size() > 1)
+                throw std::runtime_error("'" + propSeries + "' holds " + std::to_string(scan.series.size()) + " series; give a folder with one");
+            const auto doc = samsp::imaging::Document::openSeries(scan.series.front());
+            auto engine = samsp::model::SamEngine::fromCheckpoint(propModel.empty() ? samsp::app::bundledModelPath() : propModel,
+                                                                  samsp::model::EngineOptions{deviceOf(propDevice), samsp::model::parsePrecision(propDtype)});
+            if (propPhantom) {
+                std::vector<cv::Mat> bg;
+                for (int k = 0; k < doc.frameCount(); ++k) bg.push_back(doc.pixels(k));
+                const cv::Size size = bg.front().size();
+                const int mid = doc.frameCount() / 2;
+                const auto ph = samsp::pipeline::makeLesionPhantom(bg, {size.width * 0.62, size.height * 0.55}, size.width * 0.08,
+                                                                   size.height * 0.065, mid, std::max(2.0, doc.frameCount() * 0.08));
+                const auto b = samsp::pipeline::benchPropagation(*engine, ph, doc.window, doc.invert, propOpts);
+                if (!propOut.empty()) {
+                    // What the model saw around the seed: truth outlined in green, propagation in red.
+                    samsp::formats::ensureFolder(propOut);
+                    for (int k : {ph.centreSlice - 4, ph.centreSlice, ph.centreSlice + 4}) {
+                        if (k < 0 || k >= doc.frameCount()) continue;
+                        cv::Mat rgb = samsp::imaging::toRgb8(ph.slices[static_cast<size_t>(k)], doc.window, doc.invert).clone();
+                        std::vector<std::vector<cv::Point>> c;
+                        cv::findContours(ph.truth[static_cast<size_t>(k)].clone(), c, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_NONE);
+                        cv::drawContours(rgb, c, -1, cv::Scalar(0, 255, 0), 1);
+                        for (const auto& s : b.propagation.slices)
+                            if (s.slice == k) {
+                                c.clear();
+                                cv::findContours(s.mask.clone(), c, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_NONE);
+                                cv::drawContours(rgb, c, -1, cv::Scalar(255, 0, 0), 1);
+                            }
+                        char name[64];
+                        std::snprintf(name, sizeof name, "phantom_slice_%04d.png", k + 1);
+                        samsp::formats::writeRgbPng(fs::path(propOut) / name, rgb);
+                    }
+                }
+                nlohmann::json rows = nlohmann::json::array();
+                for (const auto& r : b.rows)
+                    rows.push_back({{"slice", r.slice + 1}, {"in_object", r.inObject}, {"propagated", r.propagated},
+                                    {"dice_propagated", r.dicePropagated}, {"dice_independent", r.diceIndependent}});
+                const nlohmann::json j{{"series", propSeries},
+                                       {"model", engine->modelId()},
+                                       {"object_slices", {b.objectFirst + 1, b.objectLast + 1}},
+                                       {"seed_slice", ph.centreSlice + 1},
+                                       {"propagated_slices", {b.propagatedFirst + 1, b.propagatedLast + 1}},
+                                       {"stopped_up", b.propagation.stoppedUp},
+                                       {"stopped_down", b.propagation.stoppedDown},
+                                       {"mean_dice_propagated", b.meanDicePropagated},
+                                       {"mean_dice_independent", b.meanDiceIndependent},
+                                       {"seconds", b.seconds},
+                                       {"rows", rows}};
+                if (propJson) std::cout << j.dump(2) << "\n";
+                else {
+                    std::printf("phantom lesion on slices %d-%d of %d, seeded at %d; propagated to %d-%d (up: %s; down: %s)\n",
+                                b.objectFirst + 1, b.objectLast + 1, doc.frameCount(), ph.centreSlice + 1, b.propagatedFirst + 1,
+                                b.propagatedLast + 1, b.propagation.stoppedUp.c_str(), b.propagation.stoppedDown.c_str());
+                    std::printf("%6s %7s %11s %12s\n", "slice", "object", "propagated", "independent");
+                    for (const auto& r : b.rows)
+                        std::printf("%6d %7s %11.3f %12.3f\n", r.slice + 1, r.inObject ? "yes" : "no", r.dicePropagated, r.diceIndependent);
+                    std::printf("mean Dice over the object's slices (seed excluded): propagation %.3f, independent proposals %.3f (%.1f s)\n",
+                                b.meanDicePropagated, b.meanDiceIndependent, b.seconds);
+                }
+                return 0;
+            }
+            if (propMask.empty() || propSlice < 1) throw std::invalid_argument("give --mask and --slice (or --phantom)");
+            if (propSlice > doc.frameCount())
+                throw std::invalid_argument("--slice " + std::to_string(propSlice) + ": the series has " + std::to_string(doc.frameCount()) + " slices");
+            const cv::Mat start = samsp::formats::readMaskPng(propMask);
+            const cv::Size full = doc.pixels(0).size();
+            if (start.size() != full)
+                throw std::invalid_argument("--mask is " + std::to_string(start.cols) + " x " + std::to_string(start.rows) +
+                                            ", the slices " + std::to_string(full.width) + " x " + std::to_string(full.height));
+            ProgressBar bar("propagate");
+            const auto res = samsp::pipeline::propagateMask(*engine, doc.frameCount(), [&](int k) { return doc.modelView(k); }, full,
+                                                            propSlice - 1, start, propOpts, [&](int d) {
+                                                                bar.update(d, doc.frameCount());
+                                                                return !g_stop.load();
+                                                            });
+            nlohmann::json slices = nlohmann::json::array();
+            for (const auto& s : res.slices) {
+                char name[64];
+                std::snprintf(name, sizeof name, "slice_%04d.png", s.slice + 1);
+                nlohmann::json e{{"slice", s.slice + 1}, {"pixels", cv::countNonZero(s.mask)}, {"predicted_iou", s.predictedIou}, {"passes", s.passes}};
+                if (!propOut.empty()) {
+                    samsp::formats::ensureFolder(fs::path(propOut) / "masks");
+                    samsp::formats::writeMaskPng(fs::path(propOut) / "masks" / name, s.mask);
+                    e["file"] = (fs::path(propOut) / "masks" / name).string();
+                }
+                slices.push_back(e);
+            }
+            const nlohmann::json j{{"series", propSeries}, {"start_slice", propSlice}, {"stopped_up", res.stoppedUp},
+                                   {"stopped_down", res.stoppedDown}, {"cancelled", res.cancelled}, {"slices", slices}};
+            if (!propOut.empty()) samsp::formats::writeFileAtomically(fs::path(propOut) / "propagation.json", j.dump(2));
+            if (propJson) std::cout << j.dump(2) << "\n";
+            else
+                std::printf("propagated from slice %d to %zu slice(s); up: %s; down: %s\n", propSlice, res.slices.size(),
+                            res.stoppedUp.c_str(), res.stoppedDown.c_str());
+            return res.cancelled ? 130 : 0;
         }
         if (lb->parsed()) {
             auto scan = samsp::pipeline::findLabelledPairs(lbData);

@@ -14,7 +14,36 @@ GridMask lowResMask(const at::Tensor& logits, const ImageFrame& frame)
     return m;
 }
 
+namespace {
+SelfPromptResult selfPrompt(SamEngine& engine, const Embedding& emb, const SelfPromptSettings& s, bool upsampleFinal,
+                            const at::Tensor* seed);
+} // namespace
+
 SelfPromptResult runSelfPrompt(SamEngine& engine, const Embedding& emb, const SelfPromptSettings& s, bool upsampleFinal)
+{
+    return selfPrompt(engine, emb, s, upsampleFinal, nullptr);
+}
+
+SelfPromptResult runSelfPromptFrom(SamEngine& engine, const Embedding& emb, const at::Tensor& seedLogits,
+                                   const SelfPromptSettings& s, bool upsampleFinal)
+{
+    return selfPrompt(engine, emb, s, upsampleFinal, &seedLogits);
+}
+
+at::Tensor seedLogitsFromMask(const uint8_t* mask, int64_t w, int64_t h, const ImageFrame& frame)
+{
+    const int64_t L = frame.lowResSize(), vw = frame.lowResValidW(), vh = frame.lowResValidH();
+    auto m = torch::from_blob(const_cast<uint8_t*>(mask), {1, 1, h, w}, torch::kUInt8).to(torch::kFloat).gt(0).to(torch::kFloat);
+    // Area averaging onto the valid cells, then the sign of (share inside - 1/2).
+    auto cells = torch::nn::functional::adaptive_avg_pool2d(m, torch::nn::functional::AdaptiveAvgPool2dFuncOptions({vh, vw}));
+    auto logits = torch::full({1, L, L}, -10.0f);
+    logits.slice(1, 0, vh).slice(2, 0, vw).copy_(torch::where(cells[0].ge(0.5), torch::full({}, 10.0f), torch::full({}, -10.0f)));
+    return logits;
+}
+
+namespace {
+SelfPromptResult selfPrompt(SamEngine& engine, const Embedding& emb, const SelfPromptSettings& s, bool upsampleFinal,
+                            const at::Tensor* seed)
 {
     using clock = std::chrono::steady_clock;
     const auto tStart = clock::now();
@@ -23,8 +52,26 @@ SelfPromptResult runSelfPrompt(SamEngine& engine, const Embedding& emb, const Se
     SelfPromptResult r;
     GridMask previous;
     at::Tensor previousLogits;
+    int first = 0;
+    if (seed) { // pass 0 is the seed: recorded, not decoded
+        PassTrace pass;
+        pass.lowResLogits = seed->reshape({1, fr.lowResSize(), fr.lowResSize()}).to(torch::kFloat).to(torch::kCPU);
+        previous = lowResMask(pass.lowResLogits, fr);
+        pass.area = previous.area();
+        pass.predictedIou = 1.f;
+        previousLogits = pass.lowResLogits;
+        r.trace.push_back(pass);
+        r.finalPass = 0;
+        if (pass.area == 0) {
+            r.message = "no object found: the seed mask is empty";
+            r.totalMs = std::chrono::duration<double, std::milli>(clock::now() - tStart).count();
+            return r;
+        }
+        r.found = true;
+        first = 1;
+    }
 
-    for (int k = 0; k <= std::max(0, s.passes); ++k) {
+    for (int k = first; k <= std::max(0, s.passes); ++k) {
         const auto t0 = clock::now();
         PassTrace pass;
         pass.index = k;
@@ -89,5 +136,6 @@ SelfPromptResult runSelfPrompt(SamEngine& engine, const Embedding& emb, const Se
     r.totalMs = std::chrono::duration<double, std::milli>(clock::now() - tStart).count();
     return r;
 }
+} // namespace
 
 } // namespace samsp::model

@@ -43,6 +43,15 @@ struct SelfPromptResult
 
 SelfPromptResult runSelfPrompt(SamEngine& engine, const Embedding& emb, const SelfPromptSettings& s = {},
                                bool upsampleFinal = true);
+// The same passes, started from a mask known already instead of the unprompted pass 0:
+// `seedLogits` (1 x L x L, e.g. seedLogitsFromMask of a neighbouring slice's mask) is
+// recorded as pass 0 and prompts pass 1 (box, optional point, the logits as mask input).
+SelfPromptResult runSelfPromptFrom(SamEngine& engine, const Embedding& emb, const at::Tensor& seedLogits,
+                                   const SelfPromptSettings& s = {}, bool upsampleFinal = true);
+// A binary mask at the original image size (CV_8UC1 as bytes: `mask`, `w` x `h`,
+// non-zero inside) as low-res logits in `frame`'s grid: +10 inside, -10 outside and
+// in the padding.
+at::Tensor seedLogitsFromMask(const uint8_t* mask, int64_t w, int64_t h, const ImageFrame& frame);
 
 // The valid (unpadded) part of a low-res logit map, thresholded at 0.
 GridMask lowResMask(const at::Tensor& logits, const ImageFrame& frame);

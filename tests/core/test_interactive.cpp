@@ -5,6 +5,7 @@
 #include "model/engine.h"
 #include "pipeline/interactive.h"
 #include "pipeline/loop_bench.h"
+#include "pipeline/propagate.h"
 #include "pipeline/synth.h"
 
 #include <QTemporaryDir>
@@ -152,6 +153,36 @@ private Q_SLOTS:
         s = pipeline::annotateLikeAPerson(*engine, emb, truth, cv::Mat::zeros(128, 128, CV_8UC1), {}, rules);
         QVERIFY(s.finalIou >= 0.90);
         QVERIFY(s.clicks >= 1 && s.clicks <= rules.maxClicks);
+    }
+
+    void propagationStaysInTheObjectAndStopsWhereItEnds()
+    {
+        // A volume the bundled model knows the look of: a bright textured disc that grows
+        // and shrinks over 11 of 21 slices on a textured background. From the
+        // middle slice's true mask, propagation covers the object's slices, never one
+        // outside it, and each of its masks matches the truth there.
+        cv::Mat bg(128, 128, CV_32FC1);
+        cv::RNG rng(11);
+        rng.fill(bg, cv::RNG::NORMAL, 90, 30);
+        cv::GaussianBlur(bg, bg, cv::Size(0, 0), 2.5); // a textured background, no object in it
+        std::vector<cv::Mat> volume(21, bg);
+        const auto ph = pipeline::makeLesionPhantom(volume, {64, 60}, 30, 24, 10, 6.0, 140, 3);
+        auto engine = model::SamEngine::fromCheckpoint(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors",
+                                                       model::EngineOptions{model::DeviceChoice::Cpu});
+        pipeline::PropagateOptions opts;
+        const auto b = pipeline::benchPropagation(*engine, ph, imaging::Window{127.5, 255}, false, opts);
+        QCOMPARE(b.objectFirst, 5);
+        QCOMPARE(b.objectLast, 15);
+        for (const auto& s : b.propagation.slices) {
+            QVERIFY2(s.slice >= b.objectFirst && s.slice <= b.objectLast, qPrintable(QString::number(s.slice)));
+        }
+        QVERIFY2(b.propagatedFirst <= b.objectFirst + 2 && b.propagatedLast >= b.objectLast - 2,
+                 qPrintable(QString("%1-%2").arg(b.propagatedFirst).arg(b.propagatedLast)));
+        for (const auto& r : b.rows)
+            if (r.propagated) QVERIFY2(r.dicePropagated > 0.6, qPrintable(QString("slice %1: %2").arg(r.slice).arg(r.dicePropagated)));
+        QVERIFY(!b.propagation.stoppedUp.empty() && !b.propagation.stoppedDown.empty());
+        qInfo("propagated %d-%d, mean Dice %.3f (independent %.3f); up: %s; down: %s", b.propagatedFirst, b.propagatedLast,
+              b.meanDicePropagated, b.meanDiceIndependent, b.propagation.stoppedUp.c_str(), b.propagation.stoppedDown.c_str());
     }
 
     void theLoopBenchmarkTrainsBetweenBlocks()
