@@ -1299,6 +1299,58 @@ Trotzdem schließen?</translation>
         <source>DICOM SEG or NIfTI label volumes (%1)</source>
         <translation>DICOM SEG oder NIfTI-Labelvolumen (%1)</translation>
     </message>
+    <message numerus="yes">
+        <source>Propagating: %n slice(s) so far (Esc stops).</source>
+        <translation><numerusform>Weitergabe: bisher %n Schicht (Esc hält an).</numerusform><numerusform>Weitergabe: bisher %n Schichten (Esc hält an).</numerusform></translation>
+    </message>
+    <message>
+        <source>A propagation is running already (Esc stops it).</source>
+        <translation>Es läuft bereits eine Weitergabe (Esc hält sie an).</translation>
+    </message>
+    <message>
+        <source>Propagation works on a volume: open a DICOM series.</source>
+        <translation>Die Weitergabe arbeitet auf einem Volumen: Öffnen Sie eine DICOM-Serie.</translation>
+    </message>
+    <message>
+        <source>Draw or accept a mask on this slice first: it is what is carried to the next slices.</source>
+        <translation>Zeichnen oder übernehmen Sie zuerst eine Maske auf dieser Schicht: Sie wird an die nächsten Schichten weitergegeben.</translation>
+    </message>
+    <message>
+        <source>Propagating from slice %1 (Esc stops)...</source>
+        <translation>Weitergabe ab Schicht %1 (Esc hält an)...</translation>
+    </message>
+    <message>
+        <source>Propagation failed: %1</source>
+        <translation>Die Weitergabe ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The propagation was dropped: another image was opened meanwhile.</source>
+        <translation>Die Weitergabe wurde verworfen: Inzwischen wurde ein anderes Bild geöffnet.</translation>
+    </message>
+    <message>
+        <source>Propagate from slice %1</source>
+        <translation>Weitergabe ab Schicht %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Propagation stopped: %n slice(s) proposed for review.</source>
+        <translation><numerusform>Weitergabe angehalten: %n Schicht zur Prüfung vorgeschlagen.</numerusform><numerusform>Weitergabe angehalten: %n Schichten zur Prüfung vorgeschlagen.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Propagated to %n slice(s), proposed for review.</source>
+        <translation><numerusform>An %n Schicht weitergegeben, zur Prüfung vorgeschlagen.</numerusform><numerusform>An %n Schichten weitergegeben, zur Prüfung vorgeschlagen.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reviewed slice(s) left as they were.</source>
+        <translation><numerusform>%n geprüfte Schicht blieb unverändert.</numerusform><numerusform>%n geprüfte Schichten blieben unverändert.</numerusform></translation>
+    </message>
+    <message>
+        <source>Propagate &amp;Through Slices</source>
+        <translation>Durch die Schichten &amp;weitergeben</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

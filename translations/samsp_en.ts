@@ -1299,6 +1299,58 @@ Close anyway?</translation>
         <source>DICOM SEG or NIfTI label volumes (%1)</source>
         <translation>DICOM SEG or NIfTI label volumes (%1)</translation>
     </message>
+    <message numerus="yes">
+        <source>Propagating: %n slice(s) so far (Esc stops).</source>
+        <translation><numerusform>Propagating: %n slice so far (Esc stops).</numerusform><numerusform>Propagating: %n slices so far (Esc stops).</numerusform></translation>
+    </message>
+    <message>
+        <source>A propagation is running already (Esc stops it).</source>
+        <translation>A propagation is running already (Esc stops it).</translation>
+    </message>
+    <message>
+        <source>Propagation works on a volume: open a DICOM series.</source>
+        <translation>Propagation works on a volume: open a DICOM series.</translation>
+    </message>
+    <message>
+        <source>Draw or accept a mask on this slice first: it is what is carried to the next slices.</source>
+        <translation>Draw or accept a mask on this slice first: it is what is carried to the next slices.</translation>
+    </message>
+    <message>
+        <source>Propagating from slice %1 (Esc stops)...</source>
+        <translation>Propagating from slice %1 (Esc stops)...</translation>
+    </message>
+    <message>
+        <source>Propagation failed: %1</source>
+        <translation>Propagation failed: %1</translation>
+    </message>
+    <message>
+        <source>The propagation was dropped: another image was opened meanwhile.</source>
+        <translation>The propagation was dropped: another image was opened meanwhile.</translation>
+    </message>
+    <message>
+        <source>Propagate from slice %1</source>
+        <translation>Propagate from slice %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Propagation stopped: %n slice(s) proposed for review.</source>
+        <translation><numerusform>Propagation stopped: %n slice proposed for review.</numerusform><numerusform>Propagation stopped: %n slices proposed for review.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Propagated to %n slice(s), proposed for review.</source>
+        <translation><numerusform>Propagated to %n slice, proposed for review.</numerusform><numerusform>Propagated to %n slices, proposed for review.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reviewed slice(s) left as they were.</source>
+        <translation><numerusform>%n reviewed slice left as they were.</numerusform><numerusform>%n reviewed slices left as they were.</numerusform></translation>
+    </message>
+    <message>
+        <source>Propagate &amp;Through Slices</source>
+        <translation>Propagate &amp;Through Slices</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

@@ -1299,6 +1299,58 @@ Close anyway?</source>
         <source>DICOM SEG or NIfTI label volumes (%1)</source>
         <translation>DICOM SEG または NIfTI ラベルボリューム (%1)</translation>
     </message>
+    <message numerus="yes">
+        <source>Propagating: %n slice(s) so far (Esc stops).</source>
+        <translation><numerusform>伝播中: これまでに %n 枚 (Esc で停止)。</numerusform></translation>
+    </message>
+    <message>
+        <source>A propagation is running already (Esc stops it).</source>
+        <translation>伝播はすでに実行中です (Esc で停止)。</translation>
+    </message>
+    <message>
+        <source>Propagation works on a volume: open a DICOM series.</source>
+        <translation>伝播はボリュームで動作します。DICOM シリーズを開いてください。</translation>
+    </message>
+    <message>
+        <source>Draw or accept a mask on this slice first: it is what is carried to the next slices.</source>
+        <translation>先にこのスライスにマスクを描くか承認してください。それが次のスライスへ引き継がれます。</translation>
+    </message>
+    <message>
+        <source>Propagating from slice %1 (Esc stops)...</source>
+        <translation>スライス %1 から伝播しています (Esc で停止)...</translation>
+    </message>
+    <message>
+        <source>Propagation failed: %1</source>
+        <translation>伝播に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>The propagation was dropped: another image was opened meanwhile.</source>
+        <translation>伝播を破棄しました: その間に別の画像が開かれました。</translation>
+    </message>
+    <message>
+        <source>Propagate from slice %1</source>
+        <translation>スライス %1 から伝播</translation>
+    </message>
+    <message numerus="yes">
+        <source>Propagation stopped: %n slice(s) proposed for review.</source>
+        <translation><numerusform>伝播を停止しました: %n 枚のスライスを確認用に提案しました。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Propagated to %n slice(s), proposed for review.</source>
+        <translation><numerusform>%n 枚のスライスへ伝播し、確認用に提案しました。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reviewed slice(s) left as they were.</source>
+        <translation><numerusform>確認済みの %n 枚はそのままです。</numerusform></translation>
+    </message>
+    <message>
+        <source>Propagate &amp;Through Slices</source>
+        <translation>スライスへ伝播(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

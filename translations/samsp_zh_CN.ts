@@ -1299,6 +1299,58 @@ Close anyway?</source>
         <source>DICOM SEG or NIfTI label volumes (%1)</source>
         <translation>DICOM SEG 或 NIfTI 标签体 (%1)</translation>
     </message>
+    <message numerus="yes">
+        <source>Propagating: %n slice(s) so far (Esc stops).</source>
+        <translation><numerusform>传播中: 已完成 %n 个切片 (按 Esc 停止)。</numerusform></translation>
+    </message>
+    <message>
+        <source>A propagation is running already (Esc stops it).</source>
+        <translation>已有传播在运行 (按 Esc 停止)。</translation>
+    </message>
+    <message>
+        <source>Propagation works on a volume: open a DICOM series.</source>
+        <translation>传播作用于体数据：请打开一个 DICOM 序列。</translation>
+    </message>
+    <message>
+        <source>Draw or accept a mask on this slice first: it is what is carried to the next slices.</source>
+        <translation>请先在此切片上绘制或接受一个掩膜：它会被传递到后续切片。</translation>
+    </message>
+    <message>
+        <source>Propagating from slice %1 (Esc stops)...</source>
+        <translation>正在从切片 %1 传播 (按 Esc 停止)...</translation>
+    </message>
+    <message>
+        <source>Propagation failed: %1</source>
+        <translation>传播失败: %1</translation>
+    </message>
+    <message>
+        <source>The propagation was dropped: another image was opened meanwhile.</source>
+        <translation>已放弃传播：其间打开了另一幅图像。</translation>
+    </message>
+    <message>
+        <source>Propagate from slice %1</source>
+        <translation>从切片 %1 传播</translation>
+    </message>
+    <message numerus="yes">
+        <source>Propagation stopped: %n slice(s) proposed for review.</source>
+        <translation><numerusform>传播已停止：已提议 %n 个切片供审阅。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Propagated to %n slice(s), proposed for review.</source>
+        <translation><numerusform>已传播到 %n 个切片，作为提议供审阅。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reviewed slice(s) left as they were.</source>
+        <translation><numerusform>%n 个已审阅的切片保持不变。</numerusform></translation>
+    </message>
+    <message>
+        <source>Propagate &amp;Through Slices</source>
+        <translation>逐层传播(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

@@ -358,6 +358,46 @@ int AnnotationDocument::importFrames(const std::vector<annotation::ImageAnnotati
     return changed;
 }
 
+int AnnotationDocument::setPropagated(const std::map<int, cv::Mat>& masks, int labelId, const std::string& traceId,
+                                      const QString& text, int* skipped)
+{
+    int changed = 0, left = 0;
+    std::vector<std::pair<int, FrameSnapshot>> todo;
+    for (const auto& [k, mask] : masks) {
+        if (k < 0 || k >= frameCount()) continue;
+        commit(k);
+        const auto* item = m_project ? m_project->find(key(k)) : nullptr;
+        if (item && (item->state == pipeline::ItemState::Accepted || item->state == pipeline::ItemState::Rejected ||
+                     pipeline::touchedByAPerson(*item))) {
+            ++left; // a person's work is never proposed over
+            continue;
+        }
+        FrameSnapshot after;
+        annotation::Instance in;
+        in.id = 1;
+        in.labelId = labelId;
+        in.mask = annotation::rleEncode(cv::Mat(mask != 0));
+        in.source = annotation::Source::Automatic;
+        in.traceId = traceId;
+        after.instances.push_back(in);
+        after.active = 0;
+        after.state = pipeline::ItemState::Proposed;
+        todo.emplace_back(k, std::move(after));
+    }
+    if (skipped) *skipped = left;
+    if (todo.empty()) return 0;
+    m_quiet = true;
+    m_undo.beginMacro(text);
+    for (auto& [k, after] : todo) {
+        FrameSnapshot before = snapshotOf(frameData(k), state(k));
+        m_undo.push(new ReplaceFrameCommand(this, m_project, k, std::move(before), std::move(after), text));
+        ++changed;
+    }
+    m_undo.endMacro();
+    m_quiet = false;
+    return changed;
+}
+
 bool AnnotationDocument::takeProposal(const Proposal& p, int labelId, const std::string& traceId)
 {
     m_proposal = p;

@@ -63,6 +63,7 @@ public:
     void attachPixels(std::shared_ptr<imaging::Document> pixels);
     void releasePixels();
     imaging::Document* pixels() const { return m_pixels.get(); }
+    std::shared_ptr<const imaging::Document> sharedPixels() const { return m_pixels; }
     QSize frameSize() const;
     // What the model sees of the frame on screen (the pixels' own window: the model's
     // window, not the display window) and the name of that content for the embedding cache.
@@ -108,6 +109,11 @@ public:
     // the series): added to each frame's instances (SAM-SP's untouched proposals give
     // way), the frames' states set, all as one undo step. Returns the frames changed.
     int importFrames(const std::vector<annotation::ImageAnnotation>& perFrame, const QString& text);
+    // Propagated masks (frame -> mask): each frame nobody has reviewed or edited gets the
+    // mask as its proposal (state proposed, for review); one undo step. Returns the
+    // frames changed; `skipped` those left alone.
+    int setPropagated(const std::map<int, cv::Mat>& masks, int labelId, const std::string& traceId, const QString& text,
+                      int* skipped = nullptr);
 
     // ---- not undoable ----
     // SAM-SP's proposal for the frame on screen; it becomes the frame's instance only

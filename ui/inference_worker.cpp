@@ -1,4 +1,6 @@
 #include "inference_worker.h"
+
+#include "pipeline/propagate.h"
 #include "qt_convert.h"
 
 #include "model/engine.h"
@@ -24,6 +26,46 @@ InferenceWorker::InferenceWorker()
     qRegisterMetaType<samsp::ui::DecodeRequest>();
     qRegisterMetaType<samsp::ui::DecodeResult>();
     qRegisterMetaType<samsp::ui::BatchJob>();
+    qRegisterMetaType<samsp::ui::PropagationJob>();
+    qRegisterMetaType<samsp::ui::PropagationOutcome>();
+}
+
+void InferenceWorker::runPropagation(const PropagationJob& job)
+{
+    PropagationOutcome out;
+    out.start = job.start;
+    if (!m_engine || !job.volume) {
+        out.ok = false;
+        out.error = m_engine ? QStringLiteral("no volume") : QStringLiteral("no model is loaded");
+        Q_EMIT propagationFinished(out);
+        return;
+    }
+    try {
+        pipeline::PropagateOptions opts;
+        opts.selfPrompt = job.settings;
+        const auto& vol = *job.volume;
+        const cv::Mat start = qimageToMask(job.startMask);
+        const auto res = pipeline::propagateMask(
+            *m_engine, vol.frameCount(),
+            [&](int k) { return imaging::makeModelView(vol.pixels(k), job.window, job.invert, vol.maxViewSide); },
+            vol.pixels(0).size(), job.start, start, opts,
+            [&](int done) {
+                Q_EMIT propagationProgress(done);
+                QCoreApplication::processEvents(QEventLoop::AllEvents); // the window's own requests meanwhile
+                return !job.cancel->load();
+            });
+        for (const auto& s : res.slices) {
+            out.slices << s.slice;
+            out.masks << maskToQImage(s.mask);
+        }
+        out.stoppedUp = QString::fromStdString(res.stoppedUp);
+        out.stoppedDown = QString::fromStdString(res.stoppedDown);
+        out.cancelled = res.cancelled;
+    } catch (const std::exception& e) {
+        out.ok = false;
+        out.error = errorText(e);
+    }
+    Q_EMIT propagationFinished(out);
 }
 
 void InferenceWorker::setDiskCache(const QString& dir, int maxFiles)

@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 
+#include "imaging/document.h"
 #include "model/selfprompt_settings.h"
 
 namespace samsp::model {
@@ -92,6 +93,29 @@ struct BatchJob
     std::shared_ptr<std::atomic<bool>> cancel = std::make_shared<std::atomic<bool>>(false);
 };
 
+// Propagate Through Slices: from a slice's mask, neighbour after neighbour (the
+// library's propagateMask) on the inference thread with the studio's model.
+struct PropagationJob
+{
+    std::shared_ptr<const imaging::Document> volume;
+    imaging::Window window;        // the model's window
+    bool invert = false;
+    int start = 0;
+    QImage startMask;              // Format_Grayscale8, the slice's size
+    ProposalSettings settings;
+    std::shared_ptr<std::atomic<bool>> cancel = std::make_shared<std::atomic<bool>>(false);
+};
+struct PropagationOutcome
+{
+    bool ok = true;
+    QString error;
+    QVector<int> slices;
+    QVector<QImage> masks;         // Format_Grayscale8
+    QString stoppedUp, stoppedDown; // the library's reasons, in English
+    bool cancelled = false;
+    int start = 0;
+};
+
 class InferenceWorker : public QObject
 {
     Q_OBJECT
@@ -119,6 +143,7 @@ public Q_SLOTS:
     // (proposals, refinements) are served, so the window keeps working; a model asked
     // for meanwhile is loaded when the batch ends.
     void runBatch(const samsp::ui::BatchJob& job);
+    void runPropagation(const samsp::ui::PropagationJob& job);
 
 Q_SIGNALS:
     void decodeReady(const samsp::ui::DecodeResult& r);
@@ -131,6 +156,8 @@ Q_SIGNALS:
     void batchProgress(int done, int total, double imagesPerS);
     // `ok` false: it could not run or stopped on an error (`summary` says why).
     void batchFinished(bool ok, const QString& summary, const QStringList& failures);
+    void propagationProgress(int done);
+    void propagationFinished(const samsp::ui::PropagationOutcome& outcome);
 
 private:
     std::shared_ptr<model::Embedding> embeddingFor(const QString& key, const QImage& rgb, bool* cached);
@@ -157,3 +184,5 @@ Q_DECLARE_METATYPE(samsp::ui::ProposalSettings)
 Q_DECLARE_METATYPE(samsp::ui::DecodeRequest)
 Q_DECLARE_METATYPE(samsp::ui::DecodeResult)
 Q_DECLARE_METATYPE(samsp::ui::BatchJob)
+Q_DECLARE_METATYPE(samsp::ui::PropagationJob)
+Q_DECLARE_METATYPE(samsp::ui::PropagationOutcome)

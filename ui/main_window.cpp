@@ -214,6 +214,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(this, &MainWindow::requestProposal, m_worker, &InferenceWorker::propose);
     connect(this, &MainWindow::requestDecode, m_worker, &InferenceWorker::decode);
     connect(this, &MainWindow::requestPrefetch, m_worker, &InferenceWorker::prefetch);
+    connect(this, &MainWindow::requestPropagation, m_worker, &InferenceWorker::runPropagation);
+    connect(m_worker, &InferenceWorker::propagationFinished, this, &MainWindow::onPropagated);
+    connect(m_worker, &InferenceWorker::propagationProgress, this, [this](int done) {
+        if (m_propagation) statusBar()->showMessage(tr("Propagating: %n slice(s) so far (Esc stops).", "", done));
+    });
     connect(m_worker, &InferenceWorker::modelLoaded, this, &MainWindow::onModelLoaded);
     connect(m_worker, &InferenceWorker::modelFailed, this, &MainWindow::onModelFailed);
     connect(m_worker, &InferenceWorker::proposalReady, this, &MainWindow::onProposal);

@@ -161,10 +161,19 @@ public:
     // on a worker and laid over the series on screen (one undo step). False when it
     // cannot start (no series open); the result comes with segmentationImported().
     bool importSegmentation(const QString& file);
+    // SAM-SP > Propagate Through Slices: from the slice on screen and its active mask,
+    // up and down the volume on the inference thread; each slice nobody reviewed becomes
+    // a proposal for review, all one undo step. Esc stops it (what was made is kept).
+    // False when it cannot start (the reason in lastError()); the end comes with
+    // propagationDone().
+    bool propagateFromCurrent();
+    bool isPropagating() const { return m_propagation != nullptr; }
 
 Q_SIGNALS:
     void folderOpened(bool ok);
     void segmentationImported(bool ok, const QString& message);
+    void propagationDone(int slices, const QString& message);
+    void requestPropagation(const samsp::ui::PropagationJob& job);
     void modelReady(const QString& id);
     void modelError(const QString& error);
     void proposalShown(const QString& path);
@@ -185,6 +194,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void onPropagated(const samsp::ui::PropagationOutcome& o);
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -312,6 +322,9 @@ private:
     bool m_modelWindowFixed = false;
     QPointF m_cursor{-1, -1};
     QList<int> m_rangeQueue;
+    std::shared_ptr<std::atomic<bool>> m_propagation; // the running propagation's cancel flag
+    QPointer<AnnotationDocument> m_propagationDoc;
+    int m_propagationLabel = 1;
     int m_rangeTotal = 0;
     int m_rangeFirst = 0, m_rangeLast = -1, m_rangeDone = 0, m_rangeNoObject = 0, m_rangeSkipped = 0;
     QString m_lastRangeSummary;

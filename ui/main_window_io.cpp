@@ -140,6 +140,7 @@ FolderListing listFolderOnWorker(std::vector<fs::path> inputs, fs::path root, fs
 MainWindow::~MainWindow()
 {
     if (m_listing) m_listing->waitForFinished();
+    if (m_propagation) m_propagation->store(true); // the inference thread stops after its slice
     m_importing.waitForFinished();
     m_watcher.waitForFinished();
     m_prefetchWatcher.waitForFinished();
@@ -478,6 +479,10 @@ void MainWindow::acceptCurrent()
 
 void MainWindow::rejectCurrent()
 {
+    if (m_propagation) { // Esc stops a propagation after the slice in progress
+        m_propagation->store(true);
+        return;
+    }
     if (!m_rangeQueue.isEmpty()) { // Esc stops a range of proposals after the current slice
         const int left = static_cast<int>(m_rangeQueue.size());
         m_rangeQueue.clear();
@@ -780,6 +785,64 @@ void MainWindow::dropEvent(QDropEvent* event)
         openFolder(f);
     else
         openFile(f);
+}
+
+bool MainWindow::propagateFromCurrent()
+{
+    auto refuse = [this](const QString& why) {
+        m_lastError = why;
+        statusBar()->showMessage(why, 8000);
+        return false;
+    };
+    if (m_propagation) return refuse(tr("A propagation is running already (Esc stops it)."));
+    if (!isVolume()) return refuse(tr("Propagation works on a volume: open a DICOM series."));
+    if (!m_modelReady) return refuse(tr("Wait for the model to load."));
+    if (!m_doc->hasMask()) return refuse(tr("Draw or accept a mask on this slice first: it is what is carried to the next slices."));
+    PropagationJob job;
+    job.volume = m_doc->sharedPixels();
+    job.window = modelWindow();
+    job.invert = m_doc->pixels()->invert;
+    job.start = m_doc->frame();
+    job.startMask = maskToQImage(m_doc->activeMask());
+    job.settings = m_settings;
+    m_propagation = job.cancel;
+    m_propagationDoc = m_doc;
+    m_propagationLabel = m_doc->instance(m_doc->active()).labelId;
+    statusBar()->showMessage(tr("Propagating from slice %1 (Esc stops)...").arg(job.start + 1));
+    Q_EMIT requestPropagation(job);
+    return true;
+}
+
+void MainWindow::onPropagated(const PropagationOutcome& o)
+{
+    m_propagation.reset();
+    AnnotationDocument* doc = m_propagationDoc.data();
+    m_propagationDoc.clear();
+    if (!o.ok) {
+        m_lastError = tr("Propagation failed: %1").arg(o.error);
+        statusBar()->showMessage(m_lastError, 10000);
+        Q_EMIT propagationDone(0, m_lastError);
+        return;
+    }
+    if (doc != m_doc) { // another image was opened meanwhile: nothing is applied
+        m_lastError = tr("The propagation was dropped: another image was opened meanwhile.");
+        Q_EMIT propagationDone(0, m_lastError);
+        return;
+    }
+    std::map<int, cv::Mat> masks;
+    for (int i = 0; i < o.slices.size(); ++i) masks[o.slices[i]] = qimageToMask(o.masks[i]);
+    int skipped = 0;
+    const int n = m_doc->setPropagated(masks, m_propagationLabel, "propagate:" + std::to_string(o.start + 1),
+                                       tr("Propagate from slice %1").arg(o.start + 1), &skipped);
+    refreshInstances();
+    refreshOverlay();
+    m_browser->updateAllStates();
+    scheduleAutosave();
+    QString msg = o.cancelled ? tr("Propagation stopped: %n slice(s) proposed for review.", "", n)
+                              : tr("Propagated to %n slice(s), proposed for review.", "", n);
+    if (skipped > 0) msg += QLatin1Char(' ') + tr("%n reviewed slice(s) left as they were.", "", skipped);
+    statusBar()->showMessage(msg, 12000);
+    Q_EMIT propagationDone(n, msg);
 }
 
 } // namespace samsp::ui

@@ -230,6 +230,9 @@ void MainWindow::createActions()
     shortcut(sam->addAction(tr("Propose &Slices..."), this, &MainWindow::proposeSliceRangeDialog), QStringLiteral("proposeSlices"),
              QKeySequence(tr("Ctrl+Shift+R")));
 
+    shortcut(sam->addAction(tr("Propagate &Through Slices"), this, &MainWindow::propagateFromCurrent), QStringLiteral("propagate"),
+             QKeySequence(tr("Ctrl+Shift+P")));
+
     QMenu* go = menuBar()->addMenu(tr("&Go"));
     shortcut(go->addAction(tr("&Accept"), this, &MainWindow::acceptCurrent), QStringLiteral("accept"), QKeySequence(Qt::Key_Return));
     shortcut(go->addAction(tr("&Reject"), this, &MainWindow::rejectCurrent), QStringLiteral("reject"), QKeySequence(Qt::Key_Escape));

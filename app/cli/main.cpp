@@ -508,6 +508,7 @@ int main(int argc, char** argv)
     prop->add_option("--max-drop", propOpts.maxIouDrop, "Stop when the predicted IoU falls this far below the first slice's")->capture_default_str();
     prop->add_option("--max-growth", propOpts.maxGrowth, "Stop when the mask grows past this many times its neighbour's (0: never)")->capture_default_str();
     prop->add_option("--min-overlap", propOpts.minOverlap, "Stop when a slice's mask overlaps its neighbour's less (IoU; 0: never)")->capture_default_str();
+    prop->add_option("--max-mean-shift", propOpts.maxMeanShift, "Stop when the mean grey level under the mask moves this far from the neighbour's (0: never)")->capture_default_str();
     prop->add_flag("--point", propOpts.selfPrompt.usePoint, "Also prompt with the neighbour's farthest-from-border point");
     prop->add_flag("--phantom", propPhantom, "Measure on a synthetic ellipsoid lesion painted into the series (Dice per slice, "
                                              "propagation vs independent proposals)");

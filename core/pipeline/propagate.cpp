@@ -23,6 +23,14 @@ PropagationResult propagateMask(model::SamEngine& engine, int sliceCount, const 
         std::string& why = step > 0 ? r.stoppedUp : r.stoppedDown;
         cv::Mat previous = startMask != 0;
         double firstIou = -1;
+        // Mean grey level of the view under a full-size mask.
+        auto meanUnder = [](const cv::Mat& rgb, const cv::Mat& mask) {
+            cv::Mat m;
+            cv::resize(mask, m, rgb.size(), 0, 0, cv::INTER_NEAREST);
+            const cv::Scalar s = cv::mean(rgb, m);
+            return (s[0] + s[1] + s[2]) / 3.0;
+        };
+        double previousMean = opts.maxMeanShift > 0 ? meanUnder(viewOf(start).rgb, previous) : 0.0;
         int made = 0;
         for (int k = start + step;; k += step) {
             if (k < 0 || k >= sliceCount) {
@@ -88,6 +96,16 @@ PropagationResult propagateMask(model::SamEngine& engine, int sliceCount, const 
                     why = text;
                     break;
                 }
+            }
+            if (opts.maxMeanShift > 0) {
+                const double mean = meanUnder(rgb, s.mask);
+                if (std::abs(mean - previousMean) > opts.maxMeanShift) {
+                    std::snprintf(text, sizeof text, "the object ends (slice %d looks different: mean grey %.0f, its neighbour %.0f)", k + 1,
+                                  mean, previousMean);
+                    why = text;
+                    break;
+                }
+                previousMean = mean;
             }
             s.predictedIou = iou;
             s.passes = res.finalPass;

@@ -30,6 +30,8 @@ struct PropagateOptions
     double maxGrowth = 2.5;               // stop when the mask grows past this many times its neighbour (a leak)
     double minOverlap = 0.3;              // stop when it overlaps its neighbour's mask less (IoU): past the
                                           // object's end the model finds something else
+    double maxMeanShift = 40;             // or what it covers looks different: its mean grey level in the
+                                          // model's view moved this far from the neighbour's (0: off)
     bool up = true, down = true;          // towards higher / lower slice indices
 };
 

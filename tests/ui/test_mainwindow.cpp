@@ -34,6 +34,10 @@
 #include <QUndoStack>
 
 #include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <dcmtk/config/osconfig.h>
+#include <dcmtk/dcmdata/dctk.h>
 
 #include <QLabel>
 #include <QListWidget>
@@ -69,6 +73,58 @@ void dragOnCanvas(ImageCanvas* c, const QPointF& fromImage, const QPointF& toIma
 }
 // Opens a folder like File > Open Folder and waits until it is listed; false when
 // the folder holds nothing to open.
+// A phantom CT series for propagation: `n` slices of 128 x 128 (values 0..255 with a
+// window of the same range) on a textured background, with a bright disc whose radius
+// follows a sphere centred on the middle slice (empty outside `radiusSlices` of it).
+void writePhantomSeries(const QString& dir, int n, double radiusSlices)
+{
+    cv::Mat bg(128, 128, CV_32FC1);
+    cv::RNG rng(7);
+    rng.fill(bg, cv::RNG::NORMAL, 90, 30);
+    cv::GaussianBlur(bg, bg, cv::Size(0, 0), 2.5);
+    char uid[100];
+    const std::string series = dcmGenerateUniqueIdentifier(uid, SITE_SERIES_UID_ROOT);
+    for (int k = 0; k < n; ++k) {
+        cv::Mat slice = bg.clone(), disc = cv::Mat::zeros(128, 128, CV_8UC1);
+        const double dz = (k - n / 2) / radiusSlices;
+        if (std::abs(dz) < 1.0) cv::circle(disc, {64, 60}, cvRound(30 * std::sqrt(1 - dz * dz)), cv::Scalar(255), cv::FILLED);
+        cv::Mat noise(128, 128, CV_32FC1);
+        rng.fill(noise, cv::RNG::NORMAL, 0, 40);
+        cv::GaussianBlur(noise, noise, cv::Size(0, 0), 2.0);
+        cv::Mat lesion = bg * 0.3 + 170 + noise;
+        lesion.copyTo(slice, disc);
+        std::vector<Uint16> px(128 * 128);
+        for (int i = 0; i < 128 * 128; ++i) px[size_t(i)] = static_cast<Uint16>(std::clamp(slice.at<float>(i / 128, i % 128), 0.f, 255.f));
+        DcmFileFormat ff;
+        DcmDataset* ds = ff.getDataset();
+        ds->putAndInsertString(DCM_SOPClassUID, UID_CTImageStorage);
+        ds->putAndInsertString(DCM_SOPInstanceUID, dcmGenerateUniqueIdentifier(uid, SITE_INSTANCE_UID_ROOT));
+        ds->putAndInsertString(DCM_StudyInstanceUID, "1.2.826.0.1.3680043.2.1125.99.31");
+        ds->putAndInsertString(DCM_SeriesInstanceUID, series.c_str());
+        ds->putAndInsertString(DCM_FrameOfReferenceUID, "1.2.826.0.1.3680043.2.1125.99.32");
+        ds->putAndInsertString(DCM_PatientID, "PHANTOM");
+        ds->putAndInsertString(DCM_Modality, "CT");
+        ds->putAndInsertString(DCM_InstanceNumber, std::to_string(k + 1).c_str());
+        ds->putAndInsertString(DCM_ImagePositionPatient, ("0\\0\\" + std::to_string(2.0 * k)).c_str());
+        ds->putAndInsertString(DCM_ImageOrientationPatient, "1\\0\\0\\0\\1\\0");
+        ds->putAndInsertString(DCM_PixelSpacing, "1\\1");
+        ds->putAndInsertString(DCM_SliceThickness, "2");
+        ds->putAndInsertString(DCM_WindowCenter, "127.5");
+        ds->putAndInsertString(DCM_WindowWidth, "255");
+        ds->putAndInsertUint16(DCM_Rows, 128);
+        ds->putAndInsertUint16(DCM_Columns, 128);
+        ds->putAndInsertUint16(DCM_BitsAllocated, 16);
+        ds->putAndInsertUint16(DCM_BitsStored, 16);
+        ds->putAndInsertUint16(DCM_HighBit, 15);
+        ds->putAndInsertUint16(DCM_PixelRepresentation, 0);
+        ds->putAndInsertUint16(DCM_SamplesPerPixel, 1);
+        ds->putAndInsertString(DCM_PhotometricInterpretation, "MONOCHROME2");
+        ds->putAndInsertUint16Array(DCM_PixelData, px.data(), static_cast<unsigned long>(px.size()));
+        const QString f = dir + QStringLiteral("/ph%1.dcm").arg(k, 2, 10, QLatin1Char('0'));
+        if (ff.saveFile(f.toStdString().c_str(), EXS_LittleEndianExplicit).bad()) throw std::runtime_error("cannot write the phantom");
+    }
+}
+
 bool openAndWait(MainWindow& w, const QString& folder)
 {
     QSignalSpy opened(&w, &MainWindow::folderOpened);
@@ -722,6 +778,64 @@ private Q_SLOTS:
         QVERIFY(openAndWait(w, m_samples));
         QVERIFY(!w.importSegmentation(QStringLiteral(SAMSP_SHARED_TESTDATA "/dicom/seg/dcmqi/liver.dcm")));
         QVERIFY(w.lastError().contains(QStringLiteral("series")));
+    }
+
+    void propagationCarriesTheMaskThroughTheVolume()
+    {
+        // Nine slices, a disc on slices 3-7 (1-based): from the middle slice's proposal,
+        // Ctrl+Shift+P proposes the disc on the others for review, never outside the
+        // object, leaves an accepted slice alone, and one Ctrl+Z takes it all back; Esc
+        // stops a run with what it made so far.
+        QTemporaryDir folder;
+        writePhantomSeries(folder.path(), 9, 3.0);
+        MainWindow w;
+        QSignalSpy ready(&w, &MainWindow::modelReady);
+        w.setModel(QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors"), "cpu");
+        QVERIFY(ready.wait(30000));
+        QSignalSpy proposed(&w, &MainWindow::proposalShown);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(openAndWait(w, folder.path()));
+        QVERIFY(proposed.wait(30000));
+        QCOMPARE(w.currentSlice(), 4);
+        QVERIFY(w.document()->hasMask());
+        // Slice 6 (index 5) reviewed already: accepted with nothing on it.
+        w.sliceSlider()->setValue(5);
+        proposed.wait(5000); // its own proposal, if one is made
+        while (w.instanceCount() > 0) w.document()->deleteInstance(0);
+        w.document()->setState(samsp::pipeline::ItemState::Accepted);
+        w.sliceSlider()->setValue(4);
+        QVERIFY(w.document()->hasMask());
+        const int stepsBefore = w.document()->undoStack()->count();
+
+        QSignalSpy done(&w, &MainWindow::propagationDone);
+        QTest::keyClick(&w, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(w.isPropagating());
+        QVERIFY(done.wait(60000));
+        QVERIFY2(done.first().at(1).toString().contains(QStringLiteral("reviewed slice(s) left as they were")),
+                 qPrintable(done.first().at(1).toString()));
+        QCOMPARE(w.document()->undoStack()->count(), stepsBefore + 1);
+        auto instancesOn = [&](int k) {
+            w.sliceSlider()->setValue(k);
+            return w.instanceCount();
+        };
+        for (int k : {2, 3, 6}) {
+            QCOMPARE(instancesOn(k), 1);
+            QCOMPARE(w.document()->state(k), samsp::pipeline::ItemState::Proposed); // for review, not accepted
+        }
+        QCOMPARE(instancesOn(5), 0); // the accepted slice kept its (empty) review
+        for (int k : {0, 1, 7, 8}) QCOMPARE(instancesOn(k), 0); // outside the object: nothing
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+        for (int k : {2, 3, 6}) QCOMPARE(instancesOn(k), 0);
+
+        // Esc right after the start: stopped, with no more than it had made.
+        w.sliceSlider()->setValue(4);
+        done.clear();
+        QTest::keyClick(&w, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::keyClick(&w, Qt::Key_Escape);
+        QVERIFY(done.wait(60000));
+        QVERIFY2(done.first().at(1).toString().contains(QStringLiteral("stopped")), qPrintable(done.first().at(1).toString()));
+        QVERIFY(!w.isPropagating());
     }
 
     void realCtSeriesOpensAndProposes()

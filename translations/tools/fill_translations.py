@@ -525,6 +525,15 @@ T = {
  "Import %1": ("%1 importieren", "%1 を取り込む", "导入 %1"),
  "Imported %1: %2 instance(s) on %3 slice(s).": ("%1 importiert: %2 Instanz(en) auf %3 Schicht(en).", "%1 を取り込みました: %3 枚のスライスに %2 個のインスタンス。", "已导入 %1：%3 个切片上的 %2 个实例。"),
  "Importing %1...": ("%1 wird importiert...", "%1 を取り込んでいます...", "正在导入 %1..."),
+"Propagate &Through Slices": ("Durch die Schichten &weitergeben", "スライスへ伝播(&T)", "逐层传播(&T)"),
+ "Ctrl+Shift+P": ("Ctrl+Shift+P", "Ctrl+Shift+P", "Ctrl+Shift+P"),
+ "A propagation is running already (Esc stops it).": ("Es läuft bereits eine Weitergabe (Esc hält sie an).", "伝播はすでに実行中です (Esc で停止)。", "已有传播在运行 (按 Esc 停止)。"),
+ "Propagation works on a volume: open a DICOM series.": ("Die Weitergabe arbeitet auf einem Volumen: Öffnen Sie eine DICOM-Serie.", "伝播はボリュームで動作します。DICOM シリーズを開いてください。", "传播作用于体数据：请打开一个 DICOM 序列。"),
+ "Draw or accept a mask on this slice first: it is what is carried to the next slices.": ("Zeichnen oder übernehmen Sie zuerst eine Maske auf dieser Schicht: Sie wird an die nächsten Schichten weitergegeben.", "先にこのスライスにマスクを描くか承認してください。それが次のスライスへ引き継がれます。", "请先在此切片上绘制或接受一个掩膜：它会被传递到后续切片。"),
+ "Propagating from slice %1 (Esc stops)...": ("Weitergabe ab Schicht %1 (Esc hält an)...", "スライス %1 から伝播しています (Esc で停止)...", "正在从切片 %1 传播 (按 Esc 停止)..."),
+ "Propagation failed: %1": ("Die Weitergabe ist fehlgeschlagen: %1", "伝播に失敗しました: %1", "传播失败: %1"),
+ "The propagation was dropped: another image was opened meanwhile.": ("Die Weitergabe wurde verworfen: Inzwischen wurde ein anderes Bild geöffnet.", "伝播を破棄しました: その間に別の画像が開かれました。", "已放弃传播：其间打开了另一幅图像。"),
+ "Propagate from slice %1": ("Weitergabe ab Schicht %1", "スライス %1 から伝播", "从切片 %1 传播"),
 }
 # Plural messages (numerus="yes"): one form for ja / zh_CN, two for de.
 PLURALS = {
@@ -555,6 +564,10 @@ PLURALS = {
  "Round %1: trained on %n item(s) in %2 min, validation Dice %3; now in use. %4 untouched proposal(s) will be made again.": (["Runde %1: mit %n Element in %2 min trainiert, Validierungs-Dice %3; jetzt in Verwendung. %4 unberührte Vorschläge werden neu erstellt.", "Runde %1: mit %n Elementen in %2 min trainiert, Validierungs-Dice %3; jetzt in Verwendung. %4 unberührte Vorschläge werden neu erstellt."], ["ラウンド %1: %n 項目で %2 分学習、検証 Dice %3。現在使用中です。手付かずの提案 %4 件を作り直します。"], ["第 %1 轮: 用 %n 个项目训练了 %2 分钟，验证 Dice %3；现已启用。%4 个未改动的提议将重新生成。"]),
  "Training on %n accepted item(s) for %1 min; you can go on labelling.": (["Training mit %n angenommenen Element für %1 min; Sie können weiter annotieren.", "Training mit %n angenommenen Elementen für %1 min; Sie können weiter annotieren."], ["承認済みの %n 項目で %1 分学習します。ラベル付けを続けられます。"], ["正在用 %n 个已接受的项目训练 %1 分钟；可以继续标注。"]),
  "%n frame(s) matched no slice of this series.": (["%n Frame passte zu keiner Schicht dieser Serie.", "%n Frames passten zu keiner Schicht dieser Serie."], ["%n 枚のフレームはこのシリーズのどのスライスにも対応しませんでした。"], ["%n 帧未能对应到此序列的任何切片。"]),
+ "Propagating: %n slice(s) so far (Esc stops).": (["Weitergabe: bisher %n Schicht (Esc hält an).", "Weitergabe: bisher %n Schichten (Esc hält an)."], ["伝播中: これまでに %n 枚 (Esc で停止)。"], ["传播中: 已完成 %n 个切片 (按 Esc 停止)。"]),
+ "Propagation stopped: %n slice(s) proposed for review.": (["Weitergabe angehalten: %n Schicht zur Prüfung vorgeschlagen.", "Weitergabe angehalten: %n Schichten zur Prüfung vorgeschlagen."], ["伝播を停止しました: %n 枚のスライスを確認用に提案しました。"], ["传播已停止：已提议 %n 个切片供审阅。"]),
+ "Propagated to %n slice(s), proposed for review.": (["An %n Schicht weitergegeben, zur Prüfung vorgeschlagen.", "An %n Schichten weitergegeben, zur Prüfung vorgeschlagen."], ["%n 枚のスライスへ伝播し、確認用に提案しました。"], ["已传播到 %n 个切片，作为提议供审阅。"]),
+ "%n reviewed slice(s) left as they were.": (["%n geprüfte Schicht blieb unverändert.", "%n geprüfte Schichten blieben unverändert."], ["確認済みの %n 枚はそのままです。"], ["%n 个已审阅的切片保持不变。"]),
 }
 COL = {"de": 0, "ja": 1, "zh_CN": 2, "en": None}
 
