@@ -1351,6 +1351,14 @@ Trotzdem schließen?</translation>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
+    <message>
+        <source>Proposed %1 of %2 item(s) again with the new model.</source>
+        <translation>%1 von %2 Element(en) mit dem neuen Modell neu vorgeschlagen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Proposing %n item(s) again in the background, most uncertain first...</source>
+        <translation><numerusform>%n Element wird im Hintergrund neu vorgeschlagen, die unsichersten zuerst...</numerusform><numerusform>%n Elemente werden im Hintergrund neu vorgeschlagen, die unsichersten zuerst...</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

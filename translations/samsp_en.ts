@@ -1351,6 +1351,14 @@ Close anyway?</translation>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
+    <message>
+        <source>Proposed %1 of %2 item(s) again with the new model.</source>
+        <translation>Proposed %1 of %2 item(s) again with the new model.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Proposing %n item(s) again in the background, most uncertain first...</source>
+        <translation><numerusform>Proposing %n item again in the background, most uncertain first...</numerusform><numerusform>Proposing %n items again in the background, most uncertain first...</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

@@ -1351,6 +1351,14 @@ Close anyway?</source>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
+    <message>
+        <source>Proposed %1 of %2 item(s) again with the new model.</source>
+        <translation>新しいモデルで %2 項目中 %1 項目を提案し直しました。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Proposing %n item(s) again in the background, most uncertain first...</source>
+        <translation><numerusform>%n 項目をバックグラウンドで提案し直しています (不確かなものから)...</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

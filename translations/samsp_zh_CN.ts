@@ -1351,6 +1351,14 @@ Close anyway?</source>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
+    <message>
+        <source>Proposed %1 of %2 item(s) again with the new model.</source>
+        <translation>已用新模型重新提议 %2 个项目中的 %1 个。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Proposing %n item(s) again in the background, most uncertain first...</source>
+        <translation><numerusform>正在后台重新提议 %n 个项目，最不确定的优先...</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::ModelManagerDialog</name>

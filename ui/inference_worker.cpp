@@ -1,5 +1,6 @@
 #include "inference_worker.h"
 
+#include "pipeline/dataset.h"
 #include "pipeline/propagate.h"
 #include "qt_convert.h"
 
@@ -28,6 +29,39 @@ InferenceWorker::InferenceWorker()
     qRegisterMetaType<samsp::ui::BatchJob>();
     qRegisterMetaType<samsp::ui::PropagationJob>();
     qRegisterMetaType<samsp::ui::PropagationOutcome>();
+    qRegisterMetaType<samsp::ui::ReproposeJob>();
+    qRegisterMetaType<samsp::ui::ReproposedItem>();
+}
+
+void InferenceWorker::repropose(const ReproposeJob& job)
+{
+    int done = 0;
+    const int total = static_cast<int>(job.keys.size());
+    for (int i = 0; i < total && m_engine && !job.cancel->load(); ++i) {
+        ReproposedItem out;
+        out.key = job.keys[i];
+        out.modelId = QString::fromStdString(m_engine->modelId());
+        try {
+            // The pixels as the studio opens the item ("file#frame", its own window).
+            const auto doc = imaging::Document::openFrame(job.files[i].toStdString(), job.frames[i]);
+            const imaging::ModelView view = doc.modelView(0);
+            const model::Embedding emb = m_engine->encode(model::ImageU8{view.rgb.data, view.rgb.cols, view.rgb.rows,
+                                                                         static_cast<int64_t>(view.rgb.step)});
+            const model::SelfPromptResult r = model::runSelfPrompt(*m_engine, emb, job.settings, true);
+            out.found = r.found;
+            out.finalPass = r.finalPass;
+            if (r.found) {
+                out.predictedIou = m_engine->calibratedIou(r.trace[static_cast<size_t>(r.finalPass)].predictedIou);
+                out.mask = maskToQImage(imaging::maskToFullResolution(pipeline::maskTensorToMat(r.mask), doc.pixels(0).size()));
+            }
+        } catch (const std::exception& e) {
+            out.error = errorText(e);
+        }
+        ++done;
+        Q_EMIT itemReproposed(out);
+        QCoreApplication::processEvents(QEventLoop::AllEvents); // the window's own requests between items
+    }
+    Q_EMIT reproposeFinished(done, total);
 }
 
 void InferenceWorker::runPropagation(const PropagationJob& job)

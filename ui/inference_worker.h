@@ -116,6 +116,27 @@ struct PropagationOutcome
     int start = 0;
 };
 
+// After a training round: the items nobody touched, proposed again in the background
+// by the new model (most uncertain first), one after another between the window's
+// own requests.
+struct ReproposeJob
+{
+    QStringList keys, files;
+    QVector<int> frames;
+    ProposalSettings settings;
+    std::shared_ptr<std::atomic<bool>> cancel = std::make_shared<std::atomic<bool>>(false);
+};
+struct ReproposedItem
+{
+    QString key;
+    bool found = false;
+    QImage mask;                        // Format_Grayscale8 at the image's full size
+    std::optional<double> predictedIou; // calibrated
+    int finalPass = -1;
+    QString modelId;
+    QString error;
+};
+
 class InferenceWorker : public QObject
 {
     Q_OBJECT
@@ -144,6 +165,7 @@ public Q_SLOTS:
     // for meanwhile is loaded when the batch ends.
     void runBatch(const samsp::ui::BatchJob& job);
     void runPropagation(const samsp::ui::PropagationJob& job);
+    void repropose(const samsp::ui::ReproposeJob& job);
 
 Q_SIGNALS:
     void decodeReady(const samsp::ui::DecodeResult& r);
@@ -157,6 +179,8 @@ Q_SIGNALS:
     // `ok` false: it could not run or stopped on an error (`summary` says why).
     void batchFinished(bool ok, const QString& summary, const QStringList& failures);
     void propagationProgress(int done);
+    void itemReproposed(const samsp::ui::ReproposedItem& item);
+    void reproposeFinished(int done, int total);
     void propagationFinished(const samsp::ui::PropagationOutcome& outcome);
 
 private:
@@ -185,4 +209,6 @@ Q_DECLARE_METATYPE(samsp::ui::DecodeRequest)
 Q_DECLARE_METATYPE(samsp::ui::DecodeResult)
 Q_DECLARE_METATYPE(samsp::ui::BatchJob)
 Q_DECLARE_METATYPE(samsp::ui::PropagationJob)
+Q_DECLARE_METATYPE(samsp::ui::ReproposeJob)
+Q_DECLARE_METATYPE(samsp::ui::ReproposedItem)
 Q_DECLARE_METATYPE(samsp::ui::PropagationOutcome)

@@ -215,6 +215,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(this, &MainWindow::requestDecode, m_worker, &InferenceWorker::decode);
     connect(this, &MainWindow::requestPrefetch, m_worker, &InferenceWorker::prefetch);
     connect(this, &MainWindow::requestPropagation, m_worker, &InferenceWorker::runPropagation);
+    connect(this, &MainWindow::requestRepropose, m_worker, &InferenceWorker::repropose);
+    connect(m_worker, &InferenceWorker::itemReproposed, this, &MainWindow::onItemReproposed);
+    connect(m_worker, &InferenceWorker::reproposeFinished, this, [this](int done, int total) {
+        m_reproposing.reset();
+        statusBar()->showMessage(tr("Proposed %1 of %2 item(s) again with the new model.").arg(done).arg(total), 8000);
+        Q_EMIT reproposalsDone(done);
+    });
     connect(m_worker, &InferenceWorker::propagationFinished, this, &MainWindow::onPropagated);
     connect(m_worker, &InferenceWorker::propagationProgress, this, [this](int done) {
         if (m_propagation) statusBar()->showMessage(tr("Propagating: %n slice(s) so far (Esc stops).", "", done));
@@ -314,6 +321,7 @@ void MainWindow::onModelLoaded(const QString& id, int gpu, int threads, const QS
     m_statusModel->setToolTip(QStringLiteral("%1\n%2\n%3").arg(full, m_modelPath, id));
     Q_EMIT modelReady(id);
     if (!m_currentImage.isNull()) proposeCurrent();
+    if (!m_reproposeKeys.empty()) startBackgroundProposals();
 }
 
 void MainWindow::onModelFailed(const QString& error)

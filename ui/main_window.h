@@ -173,6 +173,9 @@ Q_SIGNALS:
     void folderOpened(bool ok);
     void segmentationImported(bool ok, const QString& message);
     void propagationDone(int slices, const QString& message);
+    void requestRepropose(const samsp::ui::ReproposeJob& job);
+    // The background proposals after a training round are all back.
+    void reproposalsDone(int items);
     void requestPropagation(const samsp::ui::PropagationJob& job);
     void modelReady(const QString& id);
     void modelError(const QString& error);
@@ -195,6 +198,8 @@ Q_SIGNALS:
 protected:
     void closeEvent(QCloseEvent* event) override;
     void onPropagated(const samsp::ui::PropagationOutcome& o);
+    void onItemReproposed(const samsp::ui::ReproposedItem& item);
+    void startBackgroundProposals();
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -325,6 +330,10 @@ private:
     std::shared_ptr<std::atomic<bool>> m_propagation; // the running propagation's cancel flag
     QPointer<AnnotationDocument> m_propagationDoc;
     int m_propagationLabel = 1;
+    // Items a round left to be proposed again in the background (most uncertain first),
+    // sent once the round's model is loaded.
+    std::vector<std::string> m_reproposeKeys;
+    std::shared_ptr<std::atomic<bool>> m_reproposing;
     int m_rangeTotal = 0;
     int m_rangeFirst = 0, m_rangeLast = -1, m_rangeDone = 0, m_rangeNoObject = 0, m_rangeSkipped = 0;
     QString m_lastRangeSummary;

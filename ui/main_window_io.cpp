@@ -141,6 +141,7 @@ MainWindow::~MainWindow()
 {
     if (m_listing) m_listing->waitForFinished();
     if (m_propagation) m_propagation->store(true); // the inference thread stops after its slice
+    if (m_reproposing) m_reproposing->store(true);
     m_importing.waitForFinished();
     m_watcher.waitForFinished();
     m_prefetchWatcher.waitForFinished();
@@ -184,6 +185,8 @@ bool MainWindow::openFolder(const QString& folder)
 void MainWindow::startListing(const std::vector<fs::path>& inputs, const fs::path& root, const fs::path& projectPath,
                               const QString& what)
 {
+    if (m_reproposing) m_reproposing->store(true); // the previous project's background proposals end
+    m_reproposeKeys.clear();
     saveNow();
     leaveDocument();
     dropDocuments();

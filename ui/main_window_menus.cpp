@@ -1,6 +1,7 @@
 // MainWindow: menus, actions and their shortcuts, settings, About, and the
 // labelling loop's round (train on accepted items in the background).
 #include "main_window.h"
+#include "qt_convert.h"
 
 #include "pipeline/format_registry.h"
 
@@ -393,6 +394,51 @@ void MainWindow::showTrainDialog()
     m_trainDialog->raise();
 }
 
+void MainWindow::startBackgroundProposals()
+{
+    ReproposeJob job;
+    for (const auto& key : m_reproposeKeys) {
+        const auto* it = m_project.find(key);
+        if (!it || it->state != pipeline::ItemState::New) continue;
+        fs::path file = it->file;
+        if (file.is_relative()) file = m_projectPath.parent_path() / file;
+        job.keys << QString::fromStdString(key);
+        job.files << QString::fromStdString(file.string());
+        job.frames << it->frame;
+    }
+    m_reproposeKeys.clear();
+    job.settings = m_settings;
+    m_reproposing = job.cancel;
+    statusBar()->showMessage(tr("Proposing %n item(s) again in the background, most uncertain first...", "", static_cast<int>(job.keys.size())));
+    Q_EMIT requestRepropose(job);
+}
+
+void MainWindow::onItemReproposed(const ReproposedItem& r)
+{
+    auto* it = m_project.find(r.key.toStdString());
+    // Only what is still untouched: the user may have opened, edited or reviewed it meanwhile.
+    if (!it || it->state != pipeline::ItemState::New || pipeline::touchedByAPerson(*it) || r.modelId != m_modelId) return;
+    if (!r.error.isEmpty()) {
+        it->error = r.error.toStdString();
+        return;
+    }
+    annotation::ImageAnnotation a;
+    a.image = it->key;
+    a.frame = it->frame;
+    if (r.found) {
+        const cv::Mat m = qimageToMask(r.mask);
+        a.width = m.cols, a.height = m.rows;
+        a.addInstance(m, m_currentLabel, annotation::Source::Automatic, r.predictedIou, it->key + "@" + r.modelId.toStdString(),
+                      r.finalPass);
+    }
+    it->annotation = std::move(a);
+    it->state = pipeline::ItemState::Proposed;
+    it->error.clear();
+    m_documents->reload(it->key);
+    m_browser->updateState(QString::fromStdString(it->key));
+    scheduleAutosave();
+}
+
 void MainWindow::onRoundFinished(const RoundOutcome& r)
 {
     QString message;
@@ -412,14 +458,24 @@ void MainWindow::onRoundFinished(const RoundOutcome& r)
     const fs::path rel = fs::relative(r.model.toStdString(), m_projectPath.parent_path(), ec);
     m_project.model.checkpoint = ec ? r.model.toStdString() : rel.generic_string();
     int reproposed = 0;
+    std::vector<std::pair<double, std::string>> order; // the old proposal's certainty, the key
     for (auto& it : m_project.items) {
-        if (it.state != pipeline::ItemState::Proposed) continue;
+        if (it.state != pipeline::ItemState::Proposed && it.state != pipeline::ItemState::New) continue;
         if (pipeline::touchedByAPerson(it)) continue;
+        double certainty = 2.0; // never proposed: after the uncertain ones
+        for (const auto& in : it.annotation.instances) certainty = std::min(certainty, in.score.value_or(1.5));
+        if (it.state == pipeline::ItemState::Proposed) ++reproposed;
         it.annotation.instances.clear();
         it.state = pipeline::ItemState::New;
-        ++reproposed;
         m_documents->reload(it.key); // read again when shown
+        // Slices of a series are proposed when shown (the series' own window); the rest
+        // in the background once the new model is loaded.
+        if (it.seriesInstanceUid.empty() && it.key != m_currentKey.toStdString()) order.emplace_back(certainty, it.key);
     }
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (m_reproposing) m_reproposing->store(true); // a previous round's queue gives way
+    m_reproposeKeys.clear();
+    for (auto& o : order) m_reproposeKeys.push_back(std::move(o.second));
     m_browser->updateAllStates();
     saveNow();
     setModel(r.model, QSettings().value(QStringLiteral("model/device"), QStringLiteral("auto")).toString());

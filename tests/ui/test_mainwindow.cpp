@@ -999,6 +999,7 @@ private Q_SLOTS:
 
         // A real round: the timer keeps firing while it trains (no frozen window).
         finished.clear();
+        QSignalSpy background(&w, &MainWindow::reproposalsDone);
         int ticks = 0;
         QTimer tick;
         connect(&tick, &QTimer::timeout, [&ticks] { ++ticks; });
@@ -1029,6 +1030,21 @@ private Q_SLOTS:
             QVERIFY2(QString::fromStdString(item->annotation.instances.front().traceId).endsWith(newId),
                      item->annotation.instances.front().traceId.c_str());
         }
+        // The other untouched items are proposed again in the background by the round's
+        // model (its identity in their traces), without being opened.
+        QVERIFY(background.count() > 0 || background.wait(60000));
+        QCOMPARE(background.first().first().toInt(), 3); // 4 new items, the one on screen proposed there
+        int byNewModel = 0;
+        for (const auto& it : w.project().items) {
+            if (it.state == samsp::pipeline::ItemState::Accepted || it.key == current->key) continue;
+            QCOMPARE(it.state, samsp::pipeline::ItemState::Proposed);
+            for (const auto& in : it.annotation.instances) {
+                QVERIFY2(QString::fromStdString(in.traceId).endsWith(newId), in.traceId.c_str());
+                QCOMPARE(in.source, samsp::annotation::Source::Automatic);
+            }
+            byNewModel += !it.annotation.instances.empty();
+        }
+        qInfo("%d of 3 background proposals found an object", byNewModel);
         // Accepted items are untouched by the round.
         int accepted = 0;
         for (const auto& it : w.project().items) accepted += it.state == samsp::pipeline::ItemState::Accepted;

@@ -534,6 +534,7 @@ T = {
  "Propagation failed: %1": ("Die Weitergabe ist fehlgeschlagen: %1", "伝播に失敗しました: %1", "传播失败: %1"),
  "The propagation was dropped: another image was opened meanwhile.": ("Die Weitergabe wurde verworfen: Inzwischen wurde ein anderes Bild geöffnet.", "伝播を破棄しました: その間に別の画像が開かれました。", "已放弃传播：其间打开了另一幅图像。"),
  "Propagate from slice %1": ("Weitergabe ab Schicht %1", "スライス %1 から伝播", "从切片 %1 传播"),
+"Proposed %1 of %2 item(s) again with the new model.": ("%1 von %2 Element(en) mit dem neuen Modell neu vorgeschlagen.", "新しいモデルで %2 項目中 %1 項目を提案し直しました。", "已用新模型重新提议 %2 个项目中的 %1 个。"),
 }
 # Plural messages (numerus="yes"): one form for ja / zh_CN, two for de.
 PLURALS = {
@@ -568,6 +569,7 @@ PLURALS = {
  "Propagation stopped: %n slice(s) proposed for review.": (["Weitergabe angehalten: %n Schicht zur Prüfung vorgeschlagen.", "Weitergabe angehalten: %n Schichten zur Prüfung vorgeschlagen."], ["伝播を停止しました: %n 枚のスライスを確認用に提案しました。"], ["传播已停止：已提议 %n 个切片供审阅。"]),
  "Propagated to %n slice(s), proposed for review.": (["An %n Schicht weitergegeben, zur Prüfung vorgeschlagen.", "An %n Schichten weitergegeben, zur Prüfung vorgeschlagen."], ["%n 枚のスライスへ伝播し、確認用に提案しました。"], ["已传播到 %n 个切片，作为提议供审阅。"]),
  "%n reviewed slice(s) left as they were.": (["%n geprüfte Schicht blieb unverändert.", "%n geprüfte Schichten blieben unverändert."], ["確認済みの %n 枚はそのままです。"], ["%n 个已审阅的切片保持不变。"]),
+ "Proposing %n item(s) again in the background, most uncertain first...": (["%n Element wird im Hintergrund neu vorgeschlagen, die unsichersten zuerst...", "%n Elemente werden im Hintergrund neu vorgeschlagen, die unsichersten zuerst..."], ["%n 項目をバックグラウンドで提案し直しています (不確かなものから)..."], ["正在后台重新提议 %n 个项目，最不确定的优先..."]),
 }
 COL = {"de": 0, "ja": 1, "zh_CN": 2, "en": None}
 
