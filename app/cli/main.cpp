@@ -549,6 +549,8 @@ int main(int argc, char** argv)
     lb->add_option("--dtype", lbDtype, "fp32, bf16 or auto")->check(CLI::IsMember({"auto", "fp32", "bf16"}))->capture_default_str();
     lb->add_option("--title", lbTitle, "Title of the plot");
     lb->add_flag("--json", lbJson, "Print the results as a JSON object");
+    bool lbReplot = false;
+    lb->add_flag("--replot", lbReplot, "Only draw loop-bench.svg / .png again from the --out folder's loop-bench.json");
 
     // dataset
     auto* dataset = app.add_subcommand("dataset", "Create datasets from projects");
@@ -915,6 +917,31 @@ int main(int argc, char** argv)
                             res.stoppedUp.c_str(), res.stoppedDown.c_str());
             return res.cancelled ? 130 : 0;
         }
+        if (lb->parsed() && lbReplot) {
+            namespace fs = std::filesystem;
+            const auto j = nlohmann::json::parse(samsp::formats::readFileBytes(fs::path(lbOut) / "loop-bench.json"));
+            std::vector<samsp::pipeline::LoopBenchRun> runs;
+            for (const auto& r : j.at("runs")) {
+                samsp::pipeline::LoopBenchRun run;
+                const std::string mode = r.at("mode");
+                run.mode = mode == "loop" ? samsp::pipeline::LoopBenchMode::Loop
+                           : mode == "no-training" ? samsp::pipeline::LoopBenchMode::NoTraining
+                                                   : samsp::pipeline::LoopBenchMode::FromNothing;
+                run.every = r.value("every", 0);
+                for (const auto& i : r.at("per_image")) {
+                    samsp::pipeline::LoopBenchImage im;
+                    im.proposalDice = i.value("proposal_dice", 0.0);
+                    im.clicks = i.value("clicks", 0);
+                    im.dabs = i.value("dabs", 0);
+                    run.images.push_back(im);
+                }
+                runs.push_back(std::move(run));
+            }
+            const std::string title = lbTitle.empty() ? j.value("data", std::string()) : lbTitle;
+            samsp::formats::writeFileAtomically(fs::path(lbOut) / "loop-bench.svg", samsp::pipeline::loopBenchSvg(runs, title));
+            samsp::formats::writeRgbPng(fs::path(lbOut) / "loop-bench.png", samsp::pipeline::loopBenchImage(runs, title));
+            return 0;
+        }
         if (lb->parsed()) {
             auto scan = samsp::pipeline::findLabelledPairs(lbData);
             if (scan.pairs.empty()) throw std::runtime_error("'" + lbData + "' holds no image/mask pairs");
@@ -977,6 +1004,8 @@ int main(int argc, char** argv)
                                                                    {"runs", all}}.dump(2));
                 samsp::formats::writeFileAtomically(out / "loop-bench.svg",
                                                     samsp::pipeline::loopBenchSvg(results, lbTitle.empty() ? lbData : lbTitle));
+                samsp::formats::writeRgbPng(out / "loop-bench.png",
+                                            samsp::pipeline::loopBenchImage(results, lbTitle.empty() ? lbData : lbTitle));
             }
             if (lbJson) std::cout << nlohmann::json{{"runs", all}}.dump(2) << "\n";
             return 0;

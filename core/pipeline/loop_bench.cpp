@@ -5,6 +5,7 @@
 #include "formats/png_mask.h"
 
 #include <nlohmann/json.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -177,57 +178,134 @@ std::vector<double> runningMean(const std::vector<double>& v, int window)
 }
 } // namespace
 
-std::string loopBenchSvg(const std::vector<LoopBenchRun>& runs, const std::string& title, int window)
+namespace {
+// The plot's few shapes, drawn as SVG or into an image (one layout for both).
+struct Colour
 {
-    const int W = 900, H = 420, panelW = 380, panelH = 260, top = 60, left1 = 60, left2 = 500;
-    static const char* colours[] = {"#7f7f7f", "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"};
+    uint8_t r, g, b;
+};
+class PlotCanvas
+{
+public:
+    virtual ~PlotCanvas() = default;
+    virtual void rect(int x, int y, int w, int h, Colour c, bool filled) = 0;
+    virtual void line(int x1, int y1, int x2, int y2, Colour c) = 0;
+    virtual void polyline(const std::vector<cv::Point2d>& pts, Colour c) = 0;
+    // anchor: 0 start, 1 middle, 2 end
+    virtual void text(int x, int y, const std::string& s, int anchor, int size) = 0;
+};
+
+class SvgCanvas : public PlotCanvas
+{
+public:
+    SvgCanvas(int w, int h)
+    {
+        char buf[256];
+        std::snprintf(buf, sizeof buf,
+                      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\">\n"
+                      "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n",
+                      w, h);
+        m_out << buf;
+    }
+    std::string finish() { return m_out.str() + "</svg>\n"; }
+    void rect(int x, int y, int w, int h, Colour c, bool filled) override
+    {
+        m_out << "<rect x=\"" << x << "\" y=\"" << y << "\" width=\"" << w << "\" height=\"" << h << "\" "
+              << (filled ? "fill=\"" + hex(c) + "\"" : "fill=\"none\" stroke=\"" + hex(c) + "\"") << "/>\n";
+    }
+    void line(int x1, int y1, int x2, int y2, Colour c) override
+    {
+        m_out << "<line x1=\"" << x1 << "\" y1=\"" << y1 << "\" x2=\"" << x2 << "\" y2=\"" << y2 << "\" stroke=\"" << hex(c) << "\"/>\n";
+    }
+    void polyline(const std::vector<cv::Point2d>& pts, Colour c) override
+    {
+        m_out << "<polyline fill=\"none\" stroke-width=\"1.8\" stroke=\"" << hex(c) << "\" points=\"";
+        char buf[64];
+        for (const auto& q : pts) {
+            std::snprintf(buf, sizeof buf, "%.1f,%.1f ", q.x, q.y);
+            m_out << buf;
+        }
+        m_out << "\"/>\n";
+    }
+    void text(int x, int y, const std::string& s, int anchor, int size) override
+    {
+        static const char* anchors[] = {"start", "middle", "end"};
+        m_out << "<text x=\"" << x << "\" y=\"" << y << "\" font-size=\"" << size << "\" text-anchor=\"" << anchors[anchor] << "\">"
+              << s << "</text>\n";
+    }
+
+private:
+    static std::string hex(Colour c)
+    {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "#%02x%02x%02x", c.r, c.g, c.b);
+        return buf;
+    }
+    std::ostringstream m_out;
+};
+
+class ImageCanvas : public PlotCanvas
+{
+public:
+    ImageCanvas(int w, int h) : m(h, w, CV_8UC3, cv::Scalar(255, 255, 255)) {}
+    cv::Mat m; // RGB
+    void rect(int x, int y, int w, int h, Colour c, bool filled) override
+    {
+        cv::rectangle(m, cv::Rect(x, y, w, h), cv::Scalar(c.r, c.g, c.b), filled ? cv::FILLED : 1);
+    }
+    void line(int x1, int y1, int x2, int y2, Colour c) override { cv::line(m, {x1, y1}, {x2, y2}, cv::Scalar(c.r, c.g, c.b), 1); }
+    void polyline(const std::vector<cv::Point2d>& pts, Colour c) override
+    {
+        std::vector<cv::Point> p;
+        for (const auto& q : pts) p.emplace_back(cvRound(q.x), cvRound(q.y));
+        cv::polylines(m, std::vector<std::vector<cv::Point>>{p}, false, cv::Scalar(c.r, c.g, c.b), 2, cv::LINE_AA);
+    }
+    void text(int x, int y, const std::string& s, int anchor, int size) override
+    {
+        const double scale = size / 28.0;
+        int base = 0;
+        const cv::Size t = cv::getTextSize(s, cv::FONT_HERSHEY_SIMPLEX, scale, 1, &base);
+        const int x0 = anchor == 0 ? x : anchor == 1 ? x - t.width / 2 : x - t.width;
+        cv::putText(m, s, {x0, y}, cv::FONT_HERSHEY_SIMPLEX, scale, cv::Scalar(0, 0, 0), 1, cv::LINE_AA);
+    }
+};
+
+void drawLoopBench(PlotCanvas& c, const std::vector<LoopBenchRun>& runs, const std::string& title, int window, int H)
+{
+    const int panelW = 380, panelH = 260, top = 60, left1 = 60, left2 = 500;
+    static const Colour colours[] = {{127, 127, 127}, {31, 119, 180}, {214, 39, 40}, {44, 160, 44}, {148, 103, 189}, {255, 127, 14}};
+    const Colour axis{51, 51, 51}, grid{221, 221, 221};
     size_t maxN = 1;
     double maxClicks = 1;
     std::vector<std::vector<double>> dice, clicks;
     for (const auto& r : runs) {
-        std::vector<double> d, c;
-        for (const auto& i : r.images) d.push_back(i.proposalDice), c.push_back(i.clicks + i.dabs);
+        std::vector<double> d, k;
+        for (const auto& i : r.images) d.push_back(i.proposalDice), k.push_back(i.clicks + i.dabs);
         dice.push_back(runningMean(d, window));
-        clicks.push_back(runningMean(c, window));
+        clicks.push_back(runningMean(k, window));
         maxN = std::max(maxN, r.images.size());
         for (double v : clicks.back()) maxClicks = std::max(maxClicks, v);
     }
     maxClicks = std::ceil(maxClicks / 5.0) * 5.0;
-    std::ostringstream o;
-    char buf[512];
-    std::snprintf(buf, sizeof buf,
-                  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">\n"
-                  "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n<text x=\"%d\" y=\"22\" font-size=\"15\">%s</text>\n",
-                  W, H, left1, title.c_str());
-    o << buf;
+    c.text(left1, 24, title, 0, 15);
     auto panel = [&](int left, const std::string& label, double yMax, const std::vector<std::vector<double>>& series) {
-        std::snprintf(buf, sizeof buf,
-                      "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#333\"/>\n"
-                      "<text x=\"%d\" y=\"%d\">%s (running mean of %d)</text>\n"
-                      "<text x=\"%d\" y=\"%d\">images labelled</text>\n",
-                      left, top, panelW, panelH, left, top - 8, label.c_str(), window, left + panelW / 2 - 40, top + panelH + 32);
-        o << buf;
+        c.text(left, top - 8, label + " (running mean of " + std::to_string(window) + ")", 0, 12);
+        c.text(left + panelW / 2, top + panelH + 32, "images labelled", 1, 12);
+        char buf[32];
         for (int t = 0; t <= 4; ++t) {
-            const double v = yMax * t / 4.0;
             const int y = top + panelH - panelH * t / 4;
-            std::snprintf(buf, sizeof buf,
-                          "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#ddd\"/><text x=\"%d\" y=\"%d\" text-anchor=\"end\">%.*f</text>\n",
-                          left, y, left + panelW, y, left - 4, y + 4, yMax <= 1.0 ? 2 : 0, v);
-            o << buf;
-            const size_t xv = maxN * static_cast<size_t>(t) / 4;
-            std::snprintf(buf, sizeof buf, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%zu</text>\n", left + panelW * t / 4,
-                          top + panelH + 16, xv);
-            o << buf;
+            c.line(left, y, left + panelW, y, grid);
+            std::snprintf(buf, sizeof buf, "%.*f", yMax <= 1.0 ? 2 : 0, yMax * t / 4.0);
+            c.text(left - 4, y + 4, buf, 2, 12);
+            c.text(left + panelW * t / 4, top + panelH + 16, std::to_string(maxN * static_cast<size_t>(t) / 4), 1, 12);
         }
+        c.rect(left, top, panelW, panelH, axis, false);
         for (size_t k = 0; k < series.size(); ++k) {
-            o << "<polyline fill=\"none\" stroke-width=\"1.8\" stroke=\"" << colours[k % 6] << "\" points=\"";
-            for (size_t i = 0; i < series[k].size(); ++i) {
-                const double x = left + panelW * double(i + 1) / double(maxN);
-                const double y = top + panelH - panelH * std::clamp(series[k][i] / yMax, 0.0, 1.0);
-                std::snprintf(buf, sizeof buf, "%.1f,%.1f ", x, y);
-                o << buf;
-            }
-            o << "\"/>\n";
+            std::vector<cv::Point2d> pts;
+            for (size_t i = 0; i < series[k].size(); ++i)
+                pts.emplace_back(left + panelW * double(i + 1) / double(maxN),
+                                 top + panelH - panelH * std::clamp(series[k][i] / yMax, 0.0, 1.0));
+            c.polyline(pts, colours[k % 6]);
         }
     };
     panel(left1, "Dice of the proposal", 1.0, dice);
@@ -236,15 +314,26 @@ std::string loopBenchSvg(const std::vector<LoopBenchRun>& runs, const std::strin
         const auto& r = runs[k];
         std::string name = loopBenchModeName(r.mode);
         if (r.mode == LoopBenchMode::Loop) name += " (a round every " + std::to_string(r.every) + ")";
-        std::snprintf(buf, sizeof buf,
-                      "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"4\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s: %d clicks</text>\n",
-                      left1 + static_cast<int>(k % 3) * 280, H - 36 + static_cast<int>(k / 3) * 16 - 4, colours[k % 6],
-                      left1 + static_cast<int>(k % 3) * 280 + 18, H - 36 + static_cast<int>(k / 3) * 16, name.c_str(),
-                      r.totalClicks());
-        o << buf;
+        const int x = left1 + static_cast<int>(k % 3) * 280, y = H - 36 + static_cast<int>(k / 3) * 16;
+        c.rect(x, y - 6, 14, 4, colours[k % 6], true);
+        c.text(x + 18, y, name + ": " + std::to_string(r.totalClicks()) + " clicks", 0, 12);
     }
-    o << "</svg>\n";
-    return o.str();
+}
+constexpr int kPlotW = 900, kPlotH = 420;
+} // namespace
+
+std::string loopBenchSvg(const std::vector<LoopBenchRun>& runs, const std::string& title, int window)
+{
+    SvgCanvas c(kPlotW, kPlotH);
+    drawLoopBench(c, runs, title, window, kPlotH);
+    return c.finish();
+}
+
+cv::Mat loopBenchImage(const std::vector<LoopBenchRun>& runs, const std::string& title, int window)
+{
+    ImageCanvas c(kPlotW, kPlotH);
+    drawLoopBench(c, runs, title, window, kPlotH);
+    return c.m;
 }
 
 } // namespace samsp::pipeline

@@ -98,5 +98,7 @@ nlohmann::json loopBenchJson(const LoopBenchRun& r);
 // Two panels (proposal Dice, clicks per image, each a running mean over `window`
 // images against images labelled), one line per run; an SVG document.
 std::string loopBenchSvg(const std::vector<LoopBenchRun>& runs, const std::string& title, int window = 10);
+// The same plot as an RGB image (CV_8UC3), for a PNG.
+cv::Mat loopBenchImage(const std::vector<LoopBenchRun>& runs, const std::string& title, int window = 10);
 
 } // namespace samsp::pipeline

@@ -231,6 +231,9 @@ private Q_SLOTS:
         const auto svg = pipeline::loopBenchSvg({run, flat}, "test");
         QVERIFY(svg.rfind("<svg", 0) == 0);
         QVERIFY(svg.find("polyline") != std::string::npos);
+        const cv::Mat png = pipeline::loopBenchImage({run, flat}, "test");
+        QCOMPARE(png.type(), CV_8UC3);
+        QVERIFY(cv::countNonZero(png.reshape(1) != 255) > 1000); // something is drawn
         QCOMPARE(pipeline::loopBenchJson(run)["rounds"].size(), size_t(1));
     }
 };
