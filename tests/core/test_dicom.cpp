@@ -7,6 +7,8 @@
 #include "imaging/image_io.h"
 #include "pipeline/dataset.h"
 
+#include "dicom_writer.h"
+
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcddirif.h>
 #include <dcmtk/dcmdata/dctk.h>
@@ -41,47 +43,18 @@ struct GenSlice
     int16_t base; // stored value at (0, 0); others base + x
 };
 
-// Writes a small CT slice with DCMTK (8 x 8, signed 16-bit, intercept -1024).
+// A small CT slice (8 x 8, signed 16-bit, intercept -1024): stored value base + x.
 void writeSlice(const fs::path& file, const std::string& seriesUid, const GenSlice& s, const std::array<double, 6>& iop,
                 bool withPixels = true)
 {
-    DcmFileFormat ff;
-    DcmDataset* ds = ff.getDataset();
-    char uid[100];
-    ds->putAndInsertString(DCM_SOPClassUID, UID_CTImageStorage);
-    ds->putAndInsertString(DCM_SOPInstanceUID, dcmGenerateUniqueIdentifier(uid, SITE_INSTANCE_UID_ROOT));
-    ds->putAndInsertString(DCM_StudyInstanceUID, "1.2.826.0.1.3680043.2.1125.99.1");
-    ds->putAndInsertString(DCM_SeriesInstanceUID, seriesUid.c_str());
-    ds->putAndInsertString(DCM_FrameOfReferenceUID, "1.2.826.0.1.3680043.2.1125.99.2");
-    ds->putAndInsertString(DCM_PatientID, "P1");
-    ds->putAndInsertString(DCM_PatientName, "Test^Patient");
-    ds->putAndInsertString(DCM_Modality, "CT");
-    ds->putAndInsertString(DCM_InstanceNumber, std::to_string(s.instance).c_str());
-    char buf[256];
-    std::snprintf(buf, sizeof buf, "%.4f\\%.4f\\%.4f", s.position[0], s.position[1], s.position[2]);
-    ds->putAndInsertString(DCM_ImagePositionPatient, buf);
-    std::snprintf(buf, sizeof buf, "%.6f\\%.6f\\%.6f\\%.6f\\%.6f\\%.6f", iop[0], iop[1], iop[2], iop[3], iop[4], iop[5]);
-    ds->putAndInsertString(DCM_ImageOrientationPatient, buf);
-    ds->putAndInsertString(DCM_PixelSpacing, "0.5\\0.5");
-    ds->putAndInsertString(DCM_SliceThickness, "2.5");
-    ds->putAndInsertString(DCM_RescaleIntercept, "-1024");
-    ds->putAndInsertString(DCM_RescaleSlope, "1");
-    ds->putAndInsertUint16(DCM_Rows, 8);
-    ds->putAndInsertUint16(DCM_Columns, 8);
-    ds->putAndInsertUint16(DCM_BitsAllocated, 16);
-    ds->putAndInsertUint16(DCM_BitsStored, 16);
-    ds->putAndInsertUint16(DCM_HighBit, 15);
-    ds->putAndInsertUint16(DCM_PixelRepresentation, 1);
-    ds->putAndInsertUint16(DCM_SamplesPerPixel, 1);
-    ds->putAndInsertString(DCM_PhotometricInterpretation, "MONOCHROME2");
-    if (withPixels) {
-        std::vector<Uint16> px(64);
+    samsp::testing::TestCtSlice t;
+    t.position = s.position;
+    t.orientation = iop;
+    t.instance = s.instance;
+    if (withPixels)
         for (int y = 0; y < 8; ++y)
-            for (int x = 0; x < 8; ++x) px[size_t(y * 8 + x)] = static_cast<Uint16>(static_cast<int16_t>(s.base + x));
-        ds->putAndInsertUint16Array(DCM_PixelData, px.data(), 64);
-    }
-    OFCondition st = ff.saveFile(file.c_str(), EXS_LittleEndianExplicit);
-    if (st.bad()) throw std::runtime_error(std::string("cannot write test DICOM: ") + st.text());
+            for (int x = 0; x < 8; ++x) t.stored.push_back(s.base + x);
+    samsp::testing::writeTestCtSlice(file, seriesUid, t);
 }
 
 const std::array<double, 6> kAxial{1, 0, 0, 0, 1, 0};

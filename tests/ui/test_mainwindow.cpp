@@ -36,8 +36,7 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include <dcmtk/config/osconfig.h>
-#include <dcmtk/dcmdata/dctk.h>
+#include "dicom_writer.h"
 
 #include <QLabel>
 #include <QListWidget>
@@ -93,36 +92,25 @@ void writePhantomSeries(const QString& dir, int n, double radiusSlices)
         cv::GaussianBlur(noise, noise, cv::Size(0, 0), 2.0);
         cv::Mat lesion = bg * 0.3 + 170 + noise;
         lesion.copyTo(slice, disc);
-        std::vector<Uint16> px(128 * 128);
-        for (int i = 0; i < 128 * 128; ++i) px[size_t(i)] = static_cast<Uint16>(std::clamp(slice.at<float>(i / 128, i % 128), 0.f, 255.f));
-        DcmFileFormat ff;
-        DcmDataset* ds = ff.getDataset();
-        ds->putAndInsertString(DCM_SOPClassUID, UID_CTImageStorage);
-        ds->putAndInsertString(DCM_SOPInstanceUID, dcmGenerateUniqueIdentifier(uid, SITE_INSTANCE_UID_ROOT));
-        ds->putAndInsertString(DCM_StudyInstanceUID, "1.2.826.0.1.3680043.2.1125.99.31");
-        ds->putAndInsertString(DCM_SeriesInstanceUID, series.c_str());
-        ds->putAndInsertString(DCM_FrameOfReferenceUID, "1.2.826.0.1.3680043.2.1125.99.32");
-        ds->putAndInsertString(DCM_PatientID, "PHANTOM");
-        ds->putAndInsertString(DCM_Modality, "CT");
-        ds->putAndInsertString(DCM_InstanceNumber, std::to_string(k + 1).c_str());
-        ds->putAndInsertString(DCM_ImagePositionPatient, ("0\\0\\" + std::to_string(2.0 * k)).c_str());
-        ds->putAndInsertString(DCM_ImageOrientationPatient, "1\\0\\0\\0\\1\\0");
-        ds->putAndInsertString(DCM_PixelSpacing, "1\\1");
-        ds->putAndInsertString(DCM_SliceThickness, "2");
-        ds->putAndInsertString(DCM_WindowCenter, "127.5");
-        ds->putAndInsertString(DCM_WindowWidth, "255");
-        ds->putAndInsertUint16(DCM_Rows, 128);
-        ds->putAndInsertUint16(DCM_Columns, 128);
-        ds->putAndInsertUint16(DCM_BitsAllocated, 16);
-        ds->putAndInsertUint16(DCM_BitsStored, 16);
-        ds->putAndInsertUint16(DCM_HighBit, 15);
-        ds->putAndInsertUint16(DCM_PixelRepresentation, 0);
-        ds->putAndInsertUint16(DCM_SamplesPerPixel, 1);
-        ds->putAndInsertString(DCM_PhotometricInterpretation, "MONOCHROME2");
-        ds->putAndInsertUint16Array(DCM_PixelData, px.data(), static_cast<unsigned long>(px.size()));
+        samsp::testing::TestCtSlice t;
+        t.rows = t.columns = 128;
+        for (int i = 0; i < 128 * 128; ++i) t.stored.push_back(static_cast<int>(std::clamp(slice.at<float>(i / 128, i % 128), 0.f, 255.f)));
+        t.position = {0, 0, 2.0 * k};
+        t.instance = k + 1;
+        t.pixelSpacing = 1, t.thickness = 2, t.intercept = 0;
+        t.signedPixels = false;
+        t.window = std::array<double, 2>{127.5, 255};
+        t.patientId = "PHANTOM";
         const QString f = dir + QStringLiteral("/ph%1.dcm").arg(k, 2, 10, QLatin1Char('0'));
-        if (ff.saveFile(f.toStdString().c_str(), EXS_LittleEndianExplicit).bad()) throw std::runtime_error("cannot write the phantom");
+        samsp::testing::writeTestCtSlice(f.toStdString(), series, t);
     }
+}
+
+// The files of `src` (not its subfolders) copied into `dst`.
+void copyFiles(const QString& src, const QString& dst)
+{
+    QDir().mkpath(dst);
+    for (const QString& f : QDir(src).entryList(QDir::Files)) QFile::copy(src + QLatin1Char('/') + f, dst + QLatin1Char('/') + f);
 }
 
 bool openAndWait(MainWindow& w, const QString& folder)
@@ -679,8 +667,7 @@ private Q_SLOTS:
     {
         QTemporaryDir folder;
         const QString src = QStringLiteral(SAMSP_SHARED_TESTDATA "/dicom/series_ct4");
-        QDir().mkpath(folder.path() + QStringLiteral("/ct"));
-        for (const QString& f : QDir(src).entryList(QDir::Files)) QFile::copy(src + QLatin1Char('/') + f, folder.path() + QStringLiteral("/ct/") + f);
+        copyFiles(src, folder.path() + QStringLiteral("/ct"));
         MainWindow w;
         QSignalSpy shown(&w, &MainWindow::imageShown);
         w.show();
@@ -727,7 +714,7 @@ private Q_SLOTS:
         // ordinary image on screen the import says to open the series first.
         QTemporaryDir folder;
         const QString src = QStringLiteral(SAMSP_SHARED_TESTDATA "/dicom/seg/dcmqi/ct-3slice");
-        for (const QString& f : QDir(src).entryList(QDir::Files)) QFile::copy(src + QLatin1Char('/') + f, folder.path() + QLatin1Char('/') + f);
+        copyFiles(src, folder.path());
         MainWindow w;
         QSignalSpy shown(&w, &MainWindow::imageShown);
         w.show();
@@ -865,7 +852,7 @@ private Q_SLOTS:
     {
         QTemporaryDir folder;
         const QString src = QStringLiteral(SAMSP_SHARED_TESTDATA "/dicom/series_ct4");
-        for (const QString& f : QDir(src).entryList(QDir::Files)) QFile::copy(src + QLatin1Char('/') + f, folder.path() + QLatin1Char('/') + f);
+        copyFiles(src, folder.path());
         MainWindow w;
         QSignalSpy ready(&w, &MainWindow::modelReady);
         w.setModel(QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors"), "cpu");
