@@ -516,6 +516,9 @@ int main(int argc, char** argv)
                                                         "and centre slice")->capture_default_str();
     prop->add_option("--phantom-export", propPhantomExport, "Write the phantom's lesion slices as a training set "
                                                             "(DIR/images, DIR/masks: the model's view and the truth) and stop");
+    std::string propTruth;
+    prop->add_option("--truth", propTruth, "A DICOM SEG / NIfTI of the series: propagate from its mask on --slice and score every "
+                                           "slice against it (Dice), against independent proposals");
     prop->add_flag("--phantom", propPhantom, "Measure on a synthetic ellipsoid lesion painted into the series (Dice per slice, "
                                              "propagation vs independent proposals)");
     prop->add_option("--device", propDevice, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
@@ -832,6 +835,32 @@ int main(int argc, char** argv)
             const auto doc = samsp::imaging::Document::openSeries(scan.series.front());
             auto engine = samsp::model::SamEngine::fromCheckpoint(propModel.empty() ? samsp::app::bundledModelPath() : propModel,
                                                                   samsp::model::EngineOptions{deviceOf(propDevice), samsp::model::parsePrecision(propDtype)});
+            if (!propTruth.empty()) {
+                // A real segmentation as the truth: the slices as they are, the union of its
+                // instances per slice, seeded on --slice (default: the slice with the most).
+                const auto imp = samsp::pipeline::readSegmentationFor(propTruth, scan.series, {});
+                samsp::pipeline::LesionPhantom truth;
+                int best = 0, bestPixels = -1;
+                for (int k = 0; k < doc.frameCount(); ++k) {
+                    truth.slices.push_back(doc.pixels(k));
+                    const auto& a = imp.perSlice[static_cast<size_t>(k)];
+                    cv::Mat m = cv::Mat::zeros(doc.pixels(k).size(), CV_8UC1);
+                    for (const auto& in : a.instances) cv::bitwise_or(m, samsp::annotation::rleDecodeMat(in.mask), m);
+                    if (cv::countNonZero(m) > bestPixels) bestPixels = cv::countNonZero(m), best = k;
+                    truth.truth.push_back(m);
+                }
+                truth.centreSlice = propSlice >= 1 ? propSlice - 1 : best;
+                const auto b = samsp::pipeline::benchPropagation(*engine, truth, doc.window, doc.invert, propOpts);
+                std::printf("truth %s on slices %d-%d of %d, seeded at %d; propagated to %d-%d (up: %s; down: %s)\n", propTruth.c_str(),
+                            b.objectFirst + 1, b.objectLast + 1, doc.frameCount(), truth.centreSlice + 1, b.propagatedFirst + 1,
+                            b.propagatedLast + 1, b.propagation.stoppedUp.c_str(), b.propagation.stoppedDown.c_str());
+                for (const auto& r : b.rows)
+                    std::printf("slice %d (%s): propagated %.3f, independent %.3f\n", r.slice + 1, r.inObject ? "object" : "empty",
+                                r.dicePropagated, r.diceIndependent);
+                std::printf("mean Dice over the object's slices (seed excluded): propagation %.3f, independent proposals %.3f\n",
+                            b.meanDicePropagated, b.meanDiceIndependent);
+                return 0;
+            }
             if (propPhantom) {
                 std::vector<cv::Mat> bg;
                 for (int k = 0; k < doc.frameCount(); ++k) bg.push_back(doc.pixels(k));
