@@ -200,6 +200,7 @@ protected:
     void onPropagated(const samsp::ui::PropagationOutcome& o);
     void onItemReproposed(const samsp::ui::ReproposedItem& item);
     void startBackgroundProposals();
+    void connectVolumeWork(); // propagation and background proposals on the inference thread
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 

@@ -790,6 +790,22 @@ void MainWindow::dropEvent(QDropEvent* event)
         openFile(f);
 }
 
+void MainWindow::connectVolumeWork()
+{
+    connect(this, &MainWindow::requestPropagation, m_worker, &InferenceWorker::runPropagation);
+    connect(this, &MainWindow::requestRepropose, m_worker, &InferenceWorker::repropose);
+    connect(m_worker, &InferenceWorker::itemReproposed, this, &MainWindow::onItemReproposed);
+    connect(m_worker, &InferenceWorker::reproposeFinished, this, [this](int done, int total) {
+        m_reproposing.reset();
+        statusBar()->showMessage(tr("Proposed %1 of %2 item(s) again with the new model.").arg(done).arg(total), 8000);
+        Q_EMIT reproposalsDone(done);
+    });
+    connect(m_worker, &InferenceWorker::propagationFinished, this, &MainWindow::onPropagated);
+    connect(m_worker, &InferenceWorker::propagationProgress, this, [this](int done) {
+        if (m_propagation) statusBar()->showMessage(tr("Propagating: %n slice(s) so far (Esc stops).", "", done));
+    });
+}
+
 bool MainWindow::propagateFromCurrent()
 {
     auto refuse = [this](const QString& why) {
