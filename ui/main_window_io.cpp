@@ -746,6 +746,7 @@ bool MainWindow::importSegmentation(const QString& file)
                 return;
             }
             m_project.labels = imp->labels;
+            pipeline::rememberImport(m_project, *imp); // a SEG saved back for this series names it
             populateLabels();
             const int frames = m_doc->importFrames(imp->perSlice, tr("Import %1").arg(QFileInfo(file).fileName()));
             refreshInstances();

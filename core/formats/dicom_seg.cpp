@@ -194,6 +194,9 @@ void writeDicomSeg(const std::filesystem::path& p, const std::vector<imaging::Se
                                            src.sopClassUid.c_str()));
         }
     }
+    for (const auto& d : opts.derivedFrom)
+        refs.add(new IODImageReference(d.patientId.c_str(), d.studyInstanceUid.c_str(), d.seriesInstanceUid.c_str(),
+                                       d.sopInstanceUid.c_str(), d.sopClassUid.c_str()));
     seg->getCommonInstanceReference().addReferences(refs, first.studyInstanceUid.c_str());
 
     TempFile tmp(p, ".dcm");

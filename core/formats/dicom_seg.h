@@ -23,6 +23,13 @@ struct DicomSegOptions
     std::string creator = "SAM-SP^Studio"; // a DICOM person name (PN)
     std::string algorithmName = "SAM-SP";
     int seriesNumber = 901;
+    // Instances this segmentation derives from besides its source images (e.g. the
+    // SEG it was imported from and edited): listed in its Common Instance Reference.
+    struct Reference
+    {
+        std::string patientId, studyInstanceUid, seriesInstanceUid, sopInstanceUid, sopClassUid;
+    };
+    std::vector<Reference> derivedFrom;
 };
 
 // `slices[i]` is the source image of `perSlice[i]` (same rows and columns).

@@ -109,7 +109,17 @@ const std::vector<OutputFormat>& outputFormats()
                                                                  const std::vector<annotation::ImageAnnotation>& per) {
                              formats::ensureFolder(out / "dicom-seg");
                              const auto p = out / "dicom-seg" / (uid + ".dcm");
-                             formats::writeDicomSeg(p, s.slices, per, set.project.labels);
+                             formats::DicomSegOptions opts;
+                             for (const auto& src : set.project.sources) {
+                                 if (src.kind != "dicom-seg" || src.seriesInstanceUid != uid) continue;
+                                 try { // the SEG it was imported from, when it is still there
+                                     const auto i = imaging::readDicomInfo(src.path);
+                                     opts.derivedFrom.push_back({i.patientId, i.studyInstanceUid, i.seriesInstanceUid, i.sopInstanceUid,
+                                                                 i.sopClassUid});
+                                 } catch (const std::exception&) {
+                                 }
+                             }
+                             formats::writeDicomSeg(p, s.slices, per, set.project.labels, opts);
                              return p.string();
                          });
                      }});

@@ -8,6 +8,8 @@
 
 #include <opencv2/core.hpp>
 
+#include <algorithm>
+
 namespace samsp::pipeline {
 
 namespace fs = std::filesystem;
@@ -138,11 +140,22 @@ ItemState importedState(const std::vector<annotation::Instance>& merged)
     return allManual ? ItemState::Accepted : ItemState::Proposed;
 }
 
+void rememberImport(Project& project, const ImportedSegmentation& imp)
+{
+    if (imp.format != "dicom-seg") return;
+    const std::string path = fs::absolute(imp.file).lexically_normal().string();
+    const bool known = std::any_of(project.sources.begin(), project.sources.end(), [&](const ProjectSource& s) {
+        return s.kind == "dicom-seg" && s.path == path && s.seriesInstanceUid == imp.series.seriesInstanceUid;
+    });
+    if (!known) project.sources.push_back({"dicom-seg", path, imp.series.seriesInstanceUid});
+}
+
 ImportReport applyImport(Project& project, const ImportedSegmentation& imp,
                          const std::function<std::string(const fs::path&, int)>& keyOf)
 {
     ImportReport r;
     project.labels = imp.labels;
+    rememberImport(project, imp);
     for (const auto& a : imp.perSlice) {
         if (a.instances.empty()) continue;
         const std::string key = keyOf(a.image, a.frame);

@@ -61,10 +61,14 @@ struct ImportReport
 
 // Puts the imported annotations into the project's items (keys from `keyOf(file,
 // frame)`), added to what those items hold except SAM-SP's untouched proposals
-// (which they replace), and takes the label set. An item whose
+// (which they replace), and takes the label set. An imported SEG is recorded as a
+// project source (kind "dicom-seg", its path, the series it lies on): a SEG written
+// for that series later lists it among the instances it derives from. An item whose
 // instances are all hand-made (MANUAL segments) becomes accepted; others proposed,
 // to be reviewed — imported instances are never automatic in the project's sense
 // unless the SEG says AUTOMATIC.
+// Records an imported SEG among the project's sources (see applyImport).
+void rememberImport(Project& project, const ImportedSegmentation& imp);
 ImportReport applyImport(Project& project, const ImportedSegmentation& imp,
                          const std::function<std::string(const std::filesystem::path&, int)>& keyOf);
 

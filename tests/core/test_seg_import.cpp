@@ -256,6 +256,7 @@ private Q_SLOTS:
             pipeline::ProjectItem pi;
             pi.key = it.key;
             pi.file = it.file.string();
+            pi.seriesInstanceUid = it.seriesInstanceUid;
             keyOf[fs::absolute(it.file).lexically_normal().string()] = it.key;
             project.upsert(pi);
         }
@@ -287,6 +288,47 @@ private Q_SLOTS:
         }
         annotation::LabelSet again = project.labels;
         QCOMPARE(perFile(formats::dicomSegToAnnotations(back, series.slices, again)), perFile(imp.perSlice));
+
+        // Edited, then saved back through the format registry (as File > Export does): a new
+        // SEG naming the imported one, the edited segment SEMIAUTOMATIC, its mask as edited.
+        auto& edited = project.find("02.dcm")->annotation.instances.front();
+        cv::Mat m = annotation::rleDecodeMat(edited.mask);
+        const int before = cv::countNonZero(m);
+        m(cv::Rect(0, 0, 10, 10)).setTo(255); // a corner the segment did not cover
+        edited.mask = annotation::rleEncode(m);
+        edited.source = annotation::Source::Edited;
+        const int added = cv::countNonZero(m) - before;
+        QVERIFY(added > 0);
+        std::vector<pipeline::AggregateProblem> problems;
+        const auto* fmt = pipeline::findOutputFormat("dicom-seg");
+        const auto files = fmt->writeAggregate(dir / "export", pipeline::AggregateInput{project, {}, {}}, problems);
+        QVERIFY(problems.empty());
+        QCOMPARE(files.size(), size_t(1));
+        const auto saved = formats::readDicomSeg(files.front());
+        QCOMPARE(::pixels(saved), ::pixels(orig) + added);
+        const std::string editedLabel = project.labels.find(edited.labelId)->name;
+        for (const auto& sg : saved.segments)
+            QCOMPARE(sg.algorithmType, std::string(sg.label == editedLabel ? "SEMIAUTOMATIC" : "MANUAL"));
+        QVERIFY2(std::find(saved.referencedSeries.begin(), saved.referencedSeries.end(), orig.seriesInstanceUid) != saved.referencedSeries.end(),
+                 "the saved SEG does not reference the imported SEG's series");
+        {
+            DcmFileFormat ff;
+            QVERIFY(ff.loadFile(files.front().c_str()).good());
+            OFString text;
+            DcmStack stack;
+            bool found = false;
+            while (ff.getDataset()->search(DCM_ReferencedSOPInstanceUID, stack, ESM_afterStackTop, OFTrue).good()) {
+                static_cast<DcmElement*>(stack.top())->getOFString(text, 0);
+                found = found || text.c_str() == orig.sopInstanceUid;
+            }
+            QVERIFY2(found, "the imported SEG's SOP Instance UID is not referenced");
+        }
+        // Read back once more over the series: the edit is there, the other slices as imported.
+        annotation::LabelSet l2 = project.labels;
+        const auto again2 = perFile(formats::dicomSegToAnnotations(saved, series.slices, l2));
+        auto expect = perFile(imp.perSlice);
+        QCOMPARE(again2.at("01.dcm"), expect.at("01.dcm"));
+        QCOMPARE(again2.at("03.dcm"), expect.at("03.dcm"));
 
         // A SEG of a series that is not here: the series it needs, by UID.
         try {
