@@ -22,6 +22,8 @@
 
 #include <opencv2/core.hpp>
 
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -304,6 +306,17 @@ private Q_SLOTS:
         const auto files = fmt->writeAggregate(dir / "export", pipeline::AggregateInput{project, {}, {}}, problems);
         QVERIFY(problems.empty());
         QCOMPARE(files.size(), size_t(1));
+        {
+            // A valid Segmentation IOD, the derivation reference included.
+            const QString dciodvfy = QStandardPaths::findExecutable("dciodvfy");
+            QVERIFY2(!dciodvfy.isEmpty(), "dciodvfy (Debian package dicom3tools) is not installed");
+            QProcess proc;
+            proc.start(dciodvfy, {QString::fromStdString(files.front())});
+            QVERIFY(proc.waitForFinished(60000));
+            const QString report = QString::fromLocal8Bit(proc.readAllStandardError() + proc.readAllStandardOutput());
+            QVERIFY2(!report.contains("Error"), qPrintable(report));
+            QVERIFY2(report.contains("Segmentation"), qPrintable(report));
+        }
         const auto saved = formats::readDicomSeg(files.front());
         QCOMPARE(::pixels(saved), ::pixels(orig) + added);
         const std::string editedLabel = project.labels.find(edited.labelId)->name;
