@@ -22,6 +22,8 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLineEdit>
+#include <QMimeData>
+#include <QUrl>
 #include <QDir>
 #include <QDirIterator>
 #include <QPushButton>
@@ -754,6 +756,23 @@ private Q_SLOTS:
         int saved = 0;
         for (const auto& it : samsp::pipeline::Project::load(w.projectPath().toStdString()).items) saved += !it.annotation.instances.empty();
         QCOMPARE(saved, 3);
+
+        // Dropping the file on the window does the same (beside the series on screen).
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(w.instanceCount(), 0);
+        imported.clear();
+        {
+            QMimeData md;
+            md.setUrls({QUrl::fromLocalFile(QStringLiteral(SAMSP_SHARED_TESTDATA "/dicom/seg/dcmqi/liver.dcm"))});
+            QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &md, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(&w, &enter);
+            QVERIFY(enter.isAccepted());
+            QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &md, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(&w, &drop);
+        }
+        QVERIFY(imported.wait(20000));
+        QVERIFY(imported.first().at(0).toBool());
+        QCOMPARE(w.instanceCount(), 1);
 
         imported.clear();
         QVERIFY(w.importSegmentation(QStringLiteral(SAMSP_SHARED_TESTDATA "/dicom/seg/highdicom/seg_image_ct_binary.dcm")));
