@@ -3,6 +3,7 @@
 // validated by dciodvfy, NIfTI affine against series_ct4's patient positions, and
 // failed writes that leave existing files alone.
 
+#include "dciodvfy.h"
 #include "annotation/annotation.h"
 #include "annotation/mask_ops.h"
 #include "formats/atomic_file.h"
@@ -363,14 +364,9 @@ private Q_SLOTS:
         const fs::path out = fs::path(tmp.path().toStdString()) / "seg.dcm";
         writeDicomSeg(out, series.slices, per, labels);
 
-        const QString dciodvfy = QStandardPaths::findExecutable("dciodvfy");
-        QVERIFY2(!dciodvfy.isEmpty(), "dciodvfy (Debian package dicom3tools) is not installed");
-        QProcess proc;
-        proc.start(dciodvfy, {QString::fromStdString(out.string())});
-        QVERIFY(proc.waitForFinished(60000));
-        const QString report = QString::fromLocal8Bit(proc.readAllStandardError() + proc.readAllStandardOutput());
-        QVERIFY2(!report.contains("Error"), qPrintable(report));
-        QVERIFY2(report.contains("Segmentation"), qPrintable(report));
+        const auto check = samsp::testing::dciodvfy(out);
+        QVERIFY2(check.ran, "dciodvfy (Debian package dicom3tools) is not installed");
+        QVERIFY2(check.clean(), qPrintable(check.report));
 
         const DicomSegObject seg = readDicomSeg(out);
         QCOMPARE(seg.rows, rows);

@@ -17,13 +17,13 @@
 #include "pipeline/project.h"
 #include "pipeline/seg_import.h"
 
+#include "dciodvfy.h"
+
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dctk.h>
 
 #include <opencv2/core.hpp>
 
-#include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -308,14 +308,9 @@ private Q_SLOTS:
         QCOMPARE(files.size(), size_t(1));
         {
             // A valid Segmentation IOD, the derivation reference included.
-            const QString dciodvfy = QStandardPaths::findExecutable("dciodvfy");
-            QVERIFY2(!dciodvfy.isEmpty(), "dciodvfy (Debian package dicom3tools) is not installed");
-            QProcess proc;
-            proc.start(dciodvfy, {QString::fromStdString(files.front())});
-            QVERIFY(proc.waitForFinished(60000));
-            const QString report = QString::fromLocal8Bit(proc.readAllStandardError() + proc.readAllStandardOutput());
-            QVERIFY2(!report.contains("Error"), qPrintable(report));
-            QVERIFY2(report.contains("Segmentation"), qPrintable(report));
+            const auto check = samsp::testing::dciodvfy(files.front());
+            QVERIFY2(check.ran, "dciodvfy (Debian package dicom3tools) is not installed");
+            QVERIFY2(check.clean(), qPrintable(check.report));
         }
         const auto saved = formats::readDicomSeg(files.front());
         QCOMPARE(::pixels(saved), ::pixels(orig) + added);
