@@ -1,6 +1,7 @@
 #include "inference_worker.h"
 
 #include "pipeline/dataset.h"
+#include "pipeline/loop.h"
 #include "pipeline/propagate.h"
 #include "qt_convert.h"
 
@@ -42,18 +43,11 @@ void InferenceWorker::repropose(const ReproposeJob& job)
         out.key = job.keys[i];
         out.modelId = QString::fromStdString(m_engine->modelId());
         try {
-            // The pixels as the studio opens the item ("file#frame", its own window).
-            const auto doc = imaging::Document::openFrame(job.files[i].toStdString(), job.frames[i]);
-            const imaging::ModelView view = doc.modelView(0);
-            const model::Embedding emb = m_engine->encode(model::ImageU8{view.rgb.data, view.rgb.cols, view.rgb.rows,
-                                                                         static_cast<int64_t>(view.rgb.step)});
-            const model::SelfPromptResult r = model::runSelfPrompt(*m_engine, emb, job.settings, true);
-            out.found = r.found;
-            out.finalPass = r.finalPass;
-            if (r.found) {
-                out.predictedIou = m_engine->calibratedIou(r.trace[static_cast<size_t>(r.finalPass)].predictedIou);
-                out.mask = maskToQImage(imaging::maskToFullResolution(pipeline::maskTensorToMat(r.mask), doc.pixels(0).size()));
-            }
+            const pipeline::FrameProposal fp = pipeline::proposeFrame(*m_engine, job.files[i].toStdString(), job.frames[i], job.settings);
+            out.found = fp.found;
+            out.finalPass = fp.finalPass;
+            out.predictedIou = fp.score;
+            if (fp.found) out.mask = maskToQImage(fp.mask);
         } catch (const std::exception& e) {
             out.error = errorText(e);
         }

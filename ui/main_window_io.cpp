@@ -114,15 +114,7 @@ FolderListing listFolderOnWorker(std::vector<fs::path> inputs, fs::path root, fs
     }
     std::map<std::string, std::vector<imaging::DicomInfo>> seriesInfos;
     for (const auto& it : l.items) {
-        if (!l.project.find(it.key)) {
-            pipeline::ProjectItem pi;
-            pi.key = it.key;
-            pi.file = it.file.string();
-            pi.frame = it.frame;
-            pi.patientId = it.patientId;
-            pi.seriesInstanceUid = it.seriesInstanceUid;
-            l.project.upsert(std::move(pi));
-        }
+        if (!l.project.find(it.key)) l.project.upsert(pipeline::projectItemFor(it));
         if (!it.seriesInstanceUid.empty() && it.frame == 0) {
             try {
                 seriesInfos[it.seriesInstanceUid].push_back(imaging::readDicomInfo(it.file));

@@ -787,14 +787,7 @@ int main(int argc, char** argv)
             std::map<std::pair<std::string, int>, std::string> keys;
             for (const auto& it : samsp::pipeline::enumerateBatchItems({seriesDir})) {
                 keys[{fs::absolute(it.file).lexically_normal().string(), it.frame}] = it.key;
-                if (project.find(it.key)) continue;
-                samsp::pipeline::ProjectItem pi;
-                pi.key = it.key;
-                pi.file = it.file.string();
-                pi.frame = it.frame;
-                pi.patientId = it.patientId;
-                pi.seriesInstanceUid = it.seriesInstanceUid;
-                project.upsert(std::move(pi));
+                if (!project.find(it.key)) project.upsert(samsp::pipeline::projectItemFor(it));
             }
             const auto seg = samsp::pipeline::readSegmentationFor(impFile, scan.series, project.labels);
             const auto rep = samsp::pipeline::applyImport(project, seg, [&](const fs::path& f, int frame) {
@@ -835,6 +828,37 @@ int main(int argc, char** argv)
             const auto doc = samsp::imaging::Document::openSeries(scan.series.front());
             auto engine = samsp::model::SamEngine::fromCheckpoint(propModel.empty() ? samsp::app::bundledModelPath() : propModel,
                                                                   samsp::model::EngineOptions{deviceOf(propDevice), samsp::model::parsePrecision(propDtype)});
+            // A measurement (--truth, --phantom): Dice per slice, propagation against independent proposals.
+            auto reportBench = [&](const samsp::pipeline::PropagationBench& b, const std::string& what, int seed) {
+                nlohmann::json rows = nlohmann::json::array();
+                for (const auto& r : b.rows)
+                    rows.push_back({{"slice", r.slice + 1}, {"in_object", r.inObject}, {"propagated", r.propagated},
+                                    {"dice_propagated", r.dicePropagated}, {"dice_independent", r.diceIndependent}});
+                const nlohmann::json j{{"series", propSeries},
+                                       {"truth", what},
+                                       {"model", engine->modelId()},
+                                       {"object_slices", {b.objectFirst + 1, b.objectLast + 1}},
+                                       {"seed_slice", seed + 1},
+                                       {"propagated_slices", {b.propagatedFirst + 1, b.propagatedLast + 1}},
+                                       {"stopped_up", b.propagation.stoppedUp},
+                                       {"stopped_down", b.propagation.stoppedDown},
+                                       {"mean_dice_propagated", b.meanDicePropagated},
+                                       {"mean_dice_independent", b.meanDiceIndependent},
+                                       {"seconds", b.seconds},
+                                       {"rows", rows}};
+                if (propJson) {
+                    std::cout << j.dump(2) << "\n";
+                    return;
+                }
+                std::printf("%s on slices %d-%d of %d, seeded at %d; propagated to %d-%d (up: %s; down: %s)\n", what.c_str(),
+                            b.objectFirst + 1, b.objectLast + 1, doc.frameCount(), seed + 1, b.propagatedFirst + 1, b.propagatedLast + 1,
+                            b.propagation.stoppedUp.c_str(), b.propagation.stoppedDown.c_str());
+                for (const auto& r : b.rows)
+                    std::printf("slice %d (%s): propagated %.3f, independent %.3f\n", r.slice + 1, r.inObject ? "object" : "empty",
+                                r.dicePropagated, r.diceIndependent);
+                std::printf("mean Dice over the object's slices (seed excluded): propagation %.3f, independent proposals %.3f (%.1f s)\n",
+                            b.meanDicePropagated, b.meanDiceIndependent, b.seconds);
+            };
             if (!propTruth.empty()) {
                 // A real segmentation as the truth: the slices as they are, the union of its
                 // instances per slice, seeded on --slice (default: the slice with the most).
@@ -850,15 +874,8 @@ int main(int argc, char** argv)
                     truth.truth.push_back(m);
                 }
                 truth.centreSlice = propSlice >= 1 ? propSlice - 1 : best;
-                const auto b = samsp::pipeline::benchPropagation(*engine, truth, doc.window, doc.invert, propOpts);
-                std::printf("truth %s on slices %d-%d of %d, seeded at %d; propagated to %d-%d (up: %s; down: %s)\n", propTruth.c_str(),
-                            b.objectFirst + 1, b.objectLast + 1, doc.frameCount(), truth.centreSlice + 1, b.propagatedFirst + 1,
-                            b.propagatedLast + 1, b.propagation.stoppedUp.c_str(), b.propagation.stoppedDown.c_str());
-                for (const auto& r : b.rows)
-                    std::printf("slice %d (%s): propagated %.3f, independent %.3f\n", r.slice + 1, r.inObject ? "object" : "empty",
-                                r.dicePropagated, r.diceIndependent);
-                std::printf("mean Dice over the object's slices (seed excluded): propagation %.3f, independent proposals %.3f\n",
-                            b.meanDicePropagated, b.meanDiceIndependent);
+                reportBench(samsp::pipeline::benchPropagation(*engine, truth, doc.window, doc.invert, propOpts), "truth " + propTruth,
+                            truth.centreSlice);
                 return 0;
             }
             if (propPhantom) {
@@ -912,32 +929,7 @@ int main(int argc, char** argv)
                         samsp::formats::writeRgbPng(fs::path(propOut) / name, rgb);
                     }
                 }
-                nlohmann::json rows = nlohmann::json::array();
-                for (const auto& r : b.rows)
-                    rows.push_back({{"slice", r.slice + 1}, {"in_object", r.inObject}, {"propagated", r.propagated},
-                                    {"dice_propagated", r.dicePropagated}, {"dice_independent", r.diceIndependent}});
-                const nlohmann::json j{{"series", propSeries},
-                                       {"model", engine->modelId()},
-                                       {"object_slices", {b.objectFirst + 1, b.objectLast + 1}},
-                                       {"seed_slice", ph.centreSlice + 1},
-                                       {"propagated_slices", {b.propagatedFirst + 1, b.propagatedLast + 1}},
-                                       {"stopped_up", b.propagation.stoppedUp},
-                                       {"stopped_down", b.propagation.stoppedDown},
-                                       {"mean_dice_propagated", b.meanDicePropagated},
-                                       {"mean_dice_independent", b.meanDiceIndependent},
-                                       {"seconds", b.seconds},
-                                       {"rows", rows}};
-                if (propJson) std::cout << j.dump(2) << "\n";
-                else {
-                    std::printf("phantom lesion on slices %d-%d of %d, seeded at %d; propagated to %d-%d (up: %s; down: %s)\n",
-                                b.objectFirst + 1, b.objectLast + 1, doc.frameCount(), ph.centreSlice + 1, b.propagatedFirst + 1,
-                                b.propagatedLast + 1, b.propagation.stoppedUp.c_str(), b.propagation.stoppedDown.c_str());
-                    std::printf("%6s %7s %11s %12s\n", "slice", "object", "propagated", "independent");
-                    for (const auto& r : b.rows)
-                        std::printf("%6d %7s %11.3f %12.3f\n", r.slice + 1, r.inObject ? "yes" : "no", r.dicePropagated, r.diceIndependent);
-                    std::printf("mean Dice over the object's slices (seed excluded): propagation %.3f, independent proposals %.3f (%.1f s)\n",
-                                b.meanDicePropagated, b.meanDiceIndependent, b.seconds);
-                }
+                reportBench(b, "phantom lesion", ph.centreSlice);
                 return 0;
             }
             if (propMask.empty() || propSlice < 1) throw std::invalid_argument("give --mask and --slice (or --phantom)");

@@ -70,6 +70,17 @@ bool inShard(const std::string& key, int index, int count)
     return fnv1a(key.data(), key.size()) % static_cast<uint64_t>(count) == static_cast<uint64_t>(index);
 }
 
+ProjectItem projectItemFor(const BatchItem& it)
+{
+    ProjectItem pi;
+    pi.key = it.key;
+    pi.file = it.file.string();
+    pi.frame = it.frame;
+    pi.patientId = it.patientId;
+    pi.seriesInstanceUid = it.seriesInstanceUid;
+    return pi;
+}
+
 std::vector<BatchItem> enumerateBatchItems(const std::vector<fs::path>& inputs, std::vector<std::string>* problems)
 {
     struct Cand
@@ -422,11 +433,8 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
         }
         const BatchItem& it = items[l.index];
         ProjectItem& pi = results[l.index];
-        pi.key = it.key;
+        pi = projectItemFor(it);
         pi.file = fs::absolute(it.file).string();
-        pi.frame = it.frame;
-        pi.patientId = it.patientId;
-        pi.seriesInstanceUid = it.seriesInstanceUid;
         pi.hash = l.hash;
         if (l.reuse) {
             pi = *log.previous(it.key);

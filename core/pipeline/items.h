@@ -29,6 +29,9 @@ struct BatchItem
     std::string enumerationError;    // e.g. an unreadable DICOM header
 };
 
+// The project item of a listed item (key, file, frame, patient, series; state new).
+ProjectItem projectItemFor(const BatchItem& it);
+
 // All items under the inputs, sorted by key (deterministic), before sharding.
 std::vector<BatchItem> enumerateBatchItems(const std::vector<std::filesystem::path>& inputs,
                                            std::vector<std::string>* problems = nullptr);

@@ -37,6 +37,24 @@ fs::path resolve(const fs::path& p, const fs::path& dir) { return p.is_absolute(
 
 } // namespace
 
+FrameProposal proposeFrame(model::SamEngine& engine, const fs::path& file, int frame, const model::SelfPromptSettings& settings)
+{
+    const imaging::Document doc = imaging::Document::openFrame(file, frame);
+    const imaging::ModelView view = doc.modelView(0);
+    const model::Embedding emb =
+        engine.encode(model::ImageU8{view.rgb.data, view.rgb.cols, view.rgb.rows, static_cast<int64_t>(view.rgb.step)});
+    const model::SelfPromptResult res = model::runSelfPrompt(engine, emb, settings, true);
+    FrameProposal fp;
+    fp.size = doc.pixels(0).size();
+    fp.found = res.found;
+    fp.finalPass = res.finalPass;
+    if (res.found) {
+        fp.mask = imaging::maskToFullResolution(maskTensorToMat(res.mask), fp.size);
+        fp.score = engine.calibratedIou(res.trace[static_cast<size_t>(res.finalPass)].predictedIou);
+    }
+    return fp;
+}
+
 std::vector<int> loopRounds(const fs::path& projectDir)
 {
     std::vector<int> rounds;
@@ -178,22 +196,14 @@ LoopRound runLoopRound(const LoopOptions& opts, const std::function<bool(const L
         }
         ProjectItem& it = project.items[todo[n]];
         try {
-            const imaging::Document doc = imaging::Document::openFrame(resolve(it.file, dir), it.frame);
-            const imaging::ModelView view = doc.modelView(0);
-            const model::ImageU8 u8{view.rgb.data, view.rgb.cols, view.rgb.rows, static_cast<int64_t>(view.rgb.step)};
-            const model::Embedding emb = engine->encode(u8);
-            const model::SelfPromptResult res = model::runSelfPrompt(*engine, emb, settings, true);
+            const FrameProposal fp = proposeFrame(*engine, resolve(it.file, dir), it.frame, settings);
             annotation::ImageAnnotation a;
             a.image = it.key;
             a.frame = it.frame;
-            a.width = doc.pixels(0).cols;
-            a.height = doc.pixels(0).rows;
-            if (res.found) {
-                const auto& pass = res.trace[static_cast<size_t>(res.finalPass)];
-                a.addInstance(imaging::maskToFullResolution(maskTensorToMat(res.mask), doc.pixels(0).size()), labelId,
-                              annotation::Source::Automatic, engine->calibratedIou(pass.predictedIou),
-                              it.key + "@" + round.modelId, res.finalPass);
-            }
+            a.width = fp.size.width;
+            a.height = fp.size.height;
+            if (fp.found)
+                a.addInstance(fp.mask, labelId, annotation::Source::Automatic, fp.score, it.key + "@" + round.modelId, fp.finalPass);
             it.annotation = std::move(a);
             it.state = ItemState::Proposed;
             it.error.clear();

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,21 @@ struct LoopRound
     int reproposed = 0, failed = 0, skipped = 0; // skipped: touched by a person
     bool cancelled = false;
 };
+
+// One item proposed without prompts, as the studio opens it ("file#frame": the frame's
+// own window): SAM-SP's final mask at the image's full size, its calibrated IoU.
+// Throws on an unreadable image. The loop's re-proposals and the studio's background
+// proposals both use it.
+struct FrameProposal
+{
+    bool found = false;
+    cv::Mat mask;                // CV_8UC1 0 / 255, full size (empty when not found)
+    cv::Size size;               // the image's full size
+    std::optional<double> score; // calibrated predicted IoU
+    int finalPass = -1;
+};
+FrameProposal proposeFrame(model::SamEngine& engine, const std::filesystem::path& file, int frame,
+                           const model::SelfPromptSettings& settings);
 
 // The rounds already in `<projectDir>/models` (1, 2, ...), ascending.
 std::vector<int> loopRounds(const std::filesystem::path& projectDir);

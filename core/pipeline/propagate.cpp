@@ -18,19 +18,20 @@ PropagationResult propagateMask(model::SamEngine& engine, int sliceCount, const 
 {
     PropagationResult r;
     int done = 0;
+    // Mean grey level of the view under a full-size mask.
+    auto meanUnder = [](const cv::Mat& rgb, const cv::Mat& mask) {
+        cv::Mat m;
+        cv::resize(mask, m, rgb.size(), 0, 0, cv::INTER_NEAREST);
+        const cv::Scalar s = cv::mean(rgb, m);
+        return (s[0] + s[1] + s[2]) / 3.0;
+    };
+    const double startMean = opts.maxMeanShift > 0 ? meanUnder(viewOf(start).rgb, startMask != 0) : 0.0;
     for (const int step : {+1, -1}) {
         if ((step > 0 && !opts.up) || (step < 0 && !opts.down)) continue;
         std::string& why = step > 0 ? r.stoppedUp : r.stoppedDown;
         cv::Mat previous = startMask != 0;
         double firstIou = -1;
-        // Mean grey level of the view under a full-size mask.
-        auto meanUnder = [](const cv::Mat& rgb, const cv::Mat& mask) {
-            cv::Mat m;
-            cv::resize(mask, m, rgb.size(), 0, 0, cv::INTER_NEAREST);
-            const cv::Scalar s = cv::mean(rgb, m);
-            return (s[0] + s[1] + s[2]) / 3.0;
-        };
-        double previousMean = opts.maxMeanShift > 0 ? meanUnder(viewOf(start).rgb, previous) : 0.0;
+        double previousMean = startMean;
         int made = 0;
         for (int k = start + step;; k += step) {
             if (k < 0 || k >= sliceCount) {

@@ -255,12 +255,8 @@ private Q_SLOTS:
         pipeline::Project project;
         std::map<std::string, std::string> keyOf;
         for (const auto& it : pipeline::enumerateBatchItems({ct3()})) {
-            pipeline::ProjectItem pi;
-            pi.key = it.key;
-            pi.file = it.file.string();
-            pi.seriesInstanceUid = it.seriesInstanceUid;
             keyOf[fs::absolute(it.file).lexically_normal().string()] = it.key;
-            project.upsert(pi);
+            project.upsert(pipeline::projectItemFor(it));
         }
         const auto imp = pipeline::readSegmentationFor(segDir() / "dcmqi/partial_overlaps.dcm", {series}, project.labels);
         QCOMPARE(imp.format, std::string("dicom-seg"));
