@@ -271,15 +271,19 @@ at::Tensor SamEngine::preprocess(const ImageU8& image, ImageFrame* frameOut) con
 Prediction SamEngine::decodeInteractive(const Embedding& emb, const Prompts& prompts, bool withMasks)
 {
     const bool multi = prompts.points.size() == 1 && !prompts.box && !prompts.maskLogits.defined();
-    Prediction p = decode(emb, prompts, multi, withMasks);
+    auto t0 = std::chrono::steady_clock::now();
+    // Only the mask that is kept is brought up to image size (a third of the work
+    // when a single click asks for three).
+    Prediction p = decode(emb, prompts, multi, false);
     int64_t best = 0;
     for (size_t i = 1; i < p.iou.size(); ++i)
         if (p.iou[i] > p.iou[static_cast<size_t>(best)]) best = static_cast<int64_t>(i);
     Prediction out;
     out.lowResLogits = p.lowResLogits.slice(0, best, best + 1).contiguous();
     out.iou = {p.iou.empty() ? 0.0f : p.iou[static_cast<size_t>(best)]};
-    if (p.masks.defined()) out.masks = p.masks.slice(0, best, best + 1).contiguous();
-    out.decodeMs = p.decodeMs;
+    if (withMasks)
+        out.masks = translated("decode", [&] { return upsampleLogits(out.lowResLogits.to(m_device), emb.frame).gt(0).to(torch::kCPU); });
+    out.decodeMs = msSince(t0);
     return out;
 }
 
@@ -398,6 +402,7 @@ at::Tensor SamEngine::upsampleLogits(const at::Tensor& lowRes, const ImageFrame&
     c10::InferenceMode im;
     auto x = lowRes.dim() == 3 ? lowRes.unsqueeze(0) : lowRes;
     x = x.to(torch::kFloat);
+    if (!x.is_cuda()) return (*m_maskResizer)(x.squeeze(0), frame); // the same resize, composed (mask_resize.h)
     const int64_t S = frame.inputSize();
     auto bil = [](const at::Tensor& t, int64_t h, int64_t w) {
         return F::interpolate(t, F::InterpolateFuncOptions().size(std::vector<int64_t>{h, w}).mode(torch::kBilinear).align_corners(false));

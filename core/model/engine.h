@@ -15,6 +15,7 @@
 //  - masks: H x W bool at the original size (bilinear upsampling, threshold 0).
 
 #include "config.h"
+#include "mask_resize.h"
 #include "precision.h"
 #include "runtime_info.h"
 #include "sam.h"
@@ -160,6 +161,7 @@ private:
     std::string m_weightsDigest;
     bool m_iouCalibrated = false;
     at::Tensor m_densePe; // cached 1 x C x E x E
+    std::shared_ptr<MaskResizer> m_maskResizer = std::make_shared<MaskResizer>();
 };
 
 // 16 hex digits over every tensor's name, shape, dtype and values (as fp32).

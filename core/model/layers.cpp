@@ -29,6 +29,12 @@ torch::Tensor LayerNorm2dImpl::forward(const torch::Tensor& x)
     return weight.view({1, -1, 1, 1}) * y + bias.view({1, -1, 1, 1});
 }
 
+torch::Tensor LayerNorm2dImpl::forwardChannelsLast(const torch::Tensor& x) const
+{
+    // As forward(): an input of another precision is normalised in the weight's.
+    return torch::layer_norm(x.to(weight.scalar_type()), {weight.size(0)}, weight, bias, m_eps);
+}
+
 MLPBlockImpl::MLPBlockImpl(int64_t dim, int64_t hidden, bool gelu) : m_gelu(gelu)
 {
     lin1 = register_module("lin1", torch::nn::Linear(dim, hidden));

@@ -45,6 +45,8 @@ class LayerNorm2dImpl : public torch::nn::Module
 public:
     explicit LayerNorm2dImpl(int64_t channels, double eps = 1e-6);
     torch::Tensor forward(const torch::Tensor& x);
+    // The same normalisation on rows that hold one pixel's channels (... x C).
+    torch::Tensor forwardChannelsLast(const torch::Tensor& x) const;
 
     torch::Tensor weight, bias;
 

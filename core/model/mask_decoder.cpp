@@ -5,17 +5,21 @@
 namespace samsp::model {
 
 namespace {
-// ConvTranspose2d with kernel = stride = 2 is one matrix product followed by a
-// pixel shuffle: out[b, co, 2i+u, 2j+v] = sum_ci x[b, ci, i, j] W[ci, co, u, v] + bias[co].
-// Same arithmetic as the convolution, but LibTorch 1.13's CPU transposed
-// convolution is several times slower than the GEMM.
-torch::Tensor convTranspose2x2(const torch::Tensor& x, const torch::nn::ConvTranspose2dImpl& conv)
+// A ConvTranspose2d with kernel = stride = 2 maps each input pixel to its own
+// 2 x 2 output block, so output_upscaling (ConvT, LayerNorm2d, GELU, ConvT, GELU)
+// works pixel by pixel: one matrix product per ConvT on channels-last rows, with
+// the weight's columns ordered (u, v, c_out) so that every row of the result is
+// again one output pixel with its channels contiguous. Nothing is transposed until
+// the final, small mask. LibTorch 1.13's CPU transposed convolution, and the
+// NCHW <-> NHWC copies around a plain GEMM, cost more than the GEMMs themselves.
+// rows: N x Cin -> (N * 4) x Cout, row order (n, u, v).
+torch::Tensor convTranspose2x2Rows(const torch::Tensor& rows, const torch::nn::ConvTranspose2dImpl& conv)
 {
     const auto& w = conv.weight; // Cin x Cout x 2 x 2
-    const int64_t B = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3), Co = w.size(1);
-    auto y = torch::mm(x.permute({0, 2, 3, 1}).contiguous().view({B * H * W, C}), w.reshape({C, Co * 4}));
-    y = y.view({B, H, W, Co, 2, 2}).permute({0, 3, 1, 4, 2, 5}).contiguous().view({B, Co, 2 * H, 2 * W});
-    return y + conv.bias.view({1, Co, 1, 1});
+    const int64_t Cin = w.size(0), Cout = w.size(1);
+    auto wRows = w.permute({0, 2, 3, 1}).reshape({Cin, 4 * Cout});
+    auto y = torch::addmm(conv.bias.repeat({4}), rows, wRows);
+    return y.view({-1, Cout});
 }
 } // namespace
 
@@ -52,12 +56,15 @@ DecoderOutput MaskDecoderImpl::forward(const torch::Tensor& imageEmbeddings, con
     auto iouTokenOut = hs.select(1, 0);
     auto maskTokensOut = hs.slice(1, 1, 1 + m_numMaskTokens);
 
-    // output_upscaling: ConvT(2x2) -> LayerNorm2d -> GELU -> ConvT(2x2) -> GELU
+    // output_upscaling: ConvT(2x2) -> LayerNorm2d -> GELU -> ConvT(2x2) -> GELU, per pixel
+    // (see convTranspose2x2Rows). Row order after both: (b, i, j, u1, v1, u2, v2).
     const auto& up0 = *output_upscaling[0]->as<torch::nn::ConvTranspose2dImpl>();
+    const auto& ln = *output_upscaling[1]->as<LayerNorm2dImpl>();
     const auto& up3 = *output_upscaling[3]->as<torch::nn::ConvTranspose2dImpl>();
-    auto upscaled = convTranspose2x2(keys.transpose(1, 2).contiguous().view({B, c, h, w}), up0);
-    upscaled = samsp::model::gelu(output_upscaling[1]->as<LayerNorm2dImpl>()->forward(upscaled));
-    upscaled = samsp::model::gelu(convTranspose2x2(upscaled, up3));
+    auto rows = convTranspose2x2Rows(keys.reshape({B * h * w, c}), up0);
+    rows = samsp::model::gelu(ln.forwardChannelsLast(rows));
+    rows = samsp::model::gelu(convTranspose2x2Rows(rows, up3));
+    const int64_t uc = rows.size(1);
 
     // Only the mask tokens that are returned (token 0 single-mask, 1..3 multimask): the
     // same numbers as computing all four and slicing, less work, and it avoids a
@@ -67,10 +74,12 @@ DecoderOutput MaskDecoderImpl::forward(const torch::Tensor& imageEmbeddings, con
     std::vector<torch::Tensor> hyper;
     for (int64_t i = first; i < first + count; ++i)
         hyper.push_back(output_hypernetworks_mlps[static_cast<size_t>(i)]->as<MLPImpl>()->forward(maskTokensOut.select(1, i)));
-    auto hyperIn = torch::stack(hyper, 1);
-    const int64_t uc = upscaled.size(1), uh = upscaled.size(2), uw = upscaled.size(3);
+    auto hyperIn = torch::stack(hyper, 1); // B x count x uc
+    // (B x 16hw x uc) @ (B x uc x count), then the pixels into place: row 4i+2u1+u2, column 4j+2v1+v2.
+    auto m = torch::matmul(rows.view({B, h * w * 16, uc}), hyperIn.transpose(1, 2));
+    m = m.view({B, h, w, 2, 2, 2, 2, count}).permute({0, 7, 1, 3, 5, 2, 4, 6});
     DecoderOutput out;
-    out.lowResLogits = torch::matmul(hyperIn, upscaled.view({B, uc, uh * uw})).view({B, count, uh, uw});
+    out.lowResLogits = m.reshape({B, count, 4 * h, 4 * w});
     out.iouPredictions = iou_prediction_head->forward(iouTokenOut).slice(1, first, first + count);
     return out;
 }

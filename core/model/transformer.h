@@ -10,6 +10,9 @@
 
 namespace samsp::model {
 
+// B x C x H x W -> contiguous B x HW x C (an expanded batch stays expanded).
+torch::Tensor channelsLastSequence(const torch::Tensor& x);
+
 class DecoderAttentionImpl : public torch::nn::Module
 {
 public:
@@ -43,7 +46,7 @@ class TwoWayTransformerImpl : public torch::nn::Module
 {
 public:
     TwoWayTransformerImpl(int64_t depth, int64_t dim, int64_t numHeads, int64_t mlpDim);
-    // image: B x C x H x W, imagePe: same, tokens: B x N x C -> (tokens', image' as B x HW x C)
+    // image: B x C x H x W, imagePe: same, tokens: B x N x C -> (tokens', image' as contiguous B x HW x C)
     std::pair<torch::Tensor, torch::Tensor> forward(const torch::Tensor& image, const torch::Tensor& imagePe,
                                                     const torch::Tensor& tokens);
 

@@ -7,6 +7,7 @@
 #include "model/engine.h"
 #include "model/errors.h"
 #include "model/mask_prompts.h"
+#include "model/mask_resize.h"
 #include "model/selfprompt.h"
 
 #include <torch/torch.h>
@@ -62,6 +63,37 @@ TEST_CASE("image_frame_maps_coordinates_both_ways")
         threw = true;
     }
     REQUIRE((threw));
+}
+
+TEST_CASE("composed_mask_resize_equals_sams_two_bilinear_steps")
+{
+    // MaskResizer replaces SAM's postprocess (bilinear to S x S, crop, bilinear to
+    // the original size); it must give the same logits and the same masks.
+    namespace F = torch::nn::functional;
+    torch::manual_seed(3);
+    struct Case
+    {
+        int64_t w, h, S, L;
+    };
+    for (const auto& c : {Case{640, 480, 1024, 256}, Case{1000, 750, 1024, 256}, Case{333, 500, 1024, 256},
+                          Case{2048, 1536, 1024, 256}, Case{100, 400, 256, 64}, Case{257, 255, 256, 64}}) {
+        CAPTURE(c.w);
+        CAPTURE(c.h);
+        ImageFrame f(c.w, c.h, c.S, c.L);
+        auto low = torch::randn({2, c.L, c.L}) * 4;
+        auto bil = [](const at::Tensor& t, int64_t h, int64_t w) {
+            return F::interpolate(t, F::InterpolateFuncOptions().size(std::vector<int64_t>{h, w}).mode(torch::kBilinear).align_corners(false));
+        };
+        auto ref = bil(bil(low.unsqueeze(0), c.S, c.S).slice(2, 0, f.inputH()).slice(3, 0, f.inputW()), c.h, c.w).squeeze(0);
+        MaskResizer resize;
+        auto got = resize(low, f);
+        REQUIRE((got.sizes() == ref.sizes()));
+        CHECK((got - ref).abs().max().item<float>() < 1e-4f);
+        const double agree = got.gt(0).eq(ref.gt(0)).to(torch::kFloat).mean().item<double>();
+        CHECK(agree > 0.99999);
+        auto again = resize(low, f); // from the cache
+        CHECK((again.equal(got)));
+    }
 }
 
 TEST_CASE("box_from_mask_is_min_max_of_positive_cells")
