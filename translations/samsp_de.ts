@@ -87,6 +87,94 @@
         <source>'%1' is neither a PyTorch zip checkpoint nor a safetensors file</source>
         <translation>„%1“ ist keine Modelldatei (weder ein PyTorch-Checkpoint noch safetensors)</translation>
     </message>
+    <message>
+        <source>permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>das Speicherkontingent ist aufgebraucht</translation>
+    </message>
+    <message>
+        <source>the file system is read-only</source>
+        <translation>das Dateisystem ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>die Datei oder den Ordner gibt es nicht</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>es ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>ein Teil des Pfads ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>der Name ist zu lang</translation>
+    </message>
+    <message>
+        <source>input/output error (a failing disk or a lost network drive?)</source>
+        <translation>Ein-/Ausgabefehler (ein defekter Datenträger oder ein getrenntes Netzlaufwerk?)</translation>
+    </message>
+    <message>
+        <source>too many files are open</source>
+        <translation>zu viele Dateien sind geöffnet</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+    <message>
+        <source>the folder '%1' does not exist</source>
+        <translation>der Ordner „%1“ existiert nicht</translation>
+    </message>
+    <message>
+        <source>it is not a folder</source>
+        <translation>es ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>die Datei gibt es nicht</translation>
+    </message>
+    <message>
+        <source>it is not JSON (damaged, or another kind of file)</source>
+        <translation>es ist kein JSON (beschädigt oder eine andere Art Datei)</translation>
+    </message>
+    <message>
+        <source>%1 cannot hold it (%2)</source>
+        <translation>%1 kann das nicht aufnehmen (%2)</translation>
+    </message>
+    <message>
+        <source>it is not a valid %1 file (%2)</source>
+        <translation>es ist keine gültige %1-Datei (%2)</translation>
+    </message>
+    <message>
+        <source>it does not lie on the series it is laid over (%1)</source>
+        <translation>es passt nicht auf die Serie, über die es gelegt wird (%1)</translation>
+    </message>
+    <message>
+        <source>the writer produced no file</source>
+        <translation>das Schreibprogramm hat keine Datei erzeugt</translation>
+    </message>
+    <message>
+        <source>the image could not be encoded</source>
+        <translation>das Bild konnte nicht kodiert werden</translation>
+    </message>
+    <message>
+        <source>Cannot write '%1': %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read '%1': %2</source>
+        <translation>„%1“ kann nicht gelesen werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>Formats</name>

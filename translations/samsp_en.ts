@@ -87,6 +87,94 @@
         <source>'%1' is neither a PyTorch zip checkpoint nor a safetensors file</source>
         <translation>'%1' is neither a PyTorch zip checkpoint nor a safetensors file</translation>
     </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permission denied</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>the disk quota is used up</translation>
+    </message>
+    <message>
+        <source>the file system is read-only</source>
+        <translation>the file system is read-only</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>no such file or folder</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>it is a folder</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>a part of the path is not a folder</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>the name is too long</translation>
+    </message>
+    <message>
+        <source>input/output error (a failing disk or a lost network drive?)</source>
+        <translation>input/output error (a failing disk or a lost network drive?)</translation>
+    </message>
+    <message>
+        <source>too many files are open</source>
+        <translation>too many files are open</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unknown error</translation>
+    </message>
+    <message>
+        <source>the folder '%1' does not exist</source>
+        <translation>the folder '%1' does not exist</translation>
+    </message>
+    <message>
+        <source>it is not a folder</source>
+        <translation>it is not a folder</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>no such file</translation>
+    </message>
+    <message>
+        <source>it is not JSON (damaged, or another kind of file)</source>
+        <translation>it is not JSON (damaged, or another kind of file)</translation>
+    </message>
+    <message>
+        <source>%1 cannot hold it (%2)</source>
+        <translation>%1 cannot hold it (%2)</translation>
+    </message>
+    <message>
+        <source>it is not a valid %1 file (%2)</source>
+        <translation>it is not a valid %1 file (%2)</translation>
+    </message>
+    <message>
+        <source>it does not lie on the series it is laid over (%1)</source>
+        <translation>it does not lie on the series it is laid over (%1)</translation>
+    </message>
+    <message>
+        <source>the writer produced no file</source>
+        <translation>the writer produced no file</translation>
+    </message>
+    <message>
+        <source>the image could not be encoded</source>
+        <translation>the image could not be encoded</translation>
+    </message>
+    <message>
+        <source>Cannot write '%1': %2</source>
+        <translation>Cannot write '%1': %2</translation>
+    </message>
+    <message>
+        <source>Cannot read '%1': %2</source>
+        <translation>Cannot read '%1': %2</translation>
+    </message>
 </context>
 <context>
     <name>Formats</name>

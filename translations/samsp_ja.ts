@@ -87,6 +87,94 @@
         <source>'%1' is neither a PyTorch zip checkpoint nor a safetensors file</source>
         <translation>「%1」はモデルファイルではありません (PyTorch チェックポイントでも safetensors でもありません)</translation>
     </message>
+    <message>
+        <source>permission denied</source>
+        <translation>アクセスが拒否されました</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>ディスクがいっぱいです</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>ディスクのクォータを使い切りました</translation>
+    </message>
+    <message>
+        <source>the file system is read-only</source>
+        <translation>ファイルシステムは読み取り専用です</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>ファイルまたはフォルダーがありません</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>フォルダーです</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>パスの一部がフォルダーではありません</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>名前が長すぎます</translation>
+    </message>
+    <message>
+        <source>input/output error (a failing disk or a lost network drive?)</source>
+        <translation>入出力エラー (ディスクの故障、またはネットワークドライブの切断?)</translation>
+    </message>
+    <message>
+        <source>too many files are open</source>
+        <translation>開いているファイルが多すぎます</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>不明なエラー</translation>
+    </message>
+    <message>
+        <source>the folder '%1' does not exist</source>
+        <translation>フォルダー「%1」が存在しません</translation>
+    </message>
+    <message>
+        <source>it is not a folder</source>
+        <translation>フォルダーではありません</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>ファイルがありません</translation>
+    </message>
+    <message>
+        <source>it is not JSON (damaged, or another kind of file)</source>
+        <translation>JSON ではありません (破損しているか、別の種類のファイルです)</translation>
+    </message>
+    <message>
+        <source>%1 cannot hold it (%2)</source>
+        <translation>%1 には格納できません (%2)</translation>
+    </message>
+    <message>
+        <source>it is not a valid %1 file (%2)</source>
+        <translation>有効な %1 ファイルではありません (%2)</translation>
+    </message>
+    <message>
+        <source>it does not lie on the series it is laid over (%1)</source>
+        <translation>重ねるシリーズと一致しません (%1)</translation>
+    </message>
+    <message>
+        <source>the writer produced no file</source>
+        <translation>書き込み処理がファイルを作成しませんでした</translation>
+    </message>
+    <message>
+        <source>the image could not be encoded</source>
+        <translation>画像をエンコードできませんでした</translation>
+    </message>
+    <message>
+        <source>Cannot write '%1': %2</source>
+        <translation>「%1」を書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read '%1': %2</source>
+        <translation>「%1」を読み込めません: %2</translation>
+    </message>
 </context>
 <context>
     <name>Formats</name>

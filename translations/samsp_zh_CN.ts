@@ -87,6 +87,94 @@
         <source>'%1' is neither a PyTorch zip checkpoint nor a safetensors file</source>
         <translation>“%1”不是模型文件（既不是 PyTorch 检查点，也不是 safetensors）</translation>
     </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限被拒绝</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>磁盘配额已用完</translation>
+    </message>
+    <message>
+        <source>the file system is read-only</source>
+        <translation>文件系统为只读</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>没有此文件或文件夹</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>它是文件夹</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>路径的某一部分不是文件夹</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>名称过长</translation>
+    </message>
+    <message>
+        <source>input/output error (a failing disk or a lost network drive?)</source>
+        <translation>输入/输出错误（磁盘故障或网络驱动器断开？）</translation>
+    </message>
+    <message>
+        <source>too many files are open</source>
+        <translation>打开的文件过多</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <source>the folder '%1' does not exist</source>
+        <translation>文件夹“%1”不存在</translation>
+    </message>
+    <message>
+        <source>it is not a folder</source>
+        <translation>它不是文件夹</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>没有此文件</translation>
+    </message>
+    <message>
+        <source>it is not JSON (damaged, or another kind of file)</source>
+        <translation>它不是 JSON（已损坏，或是另一种文件）</translation>
+    </message>
+    <message>
+        <source>%1 cannot hold it (%2)</source>
+        <translation>%1 无法容纳它（%2）</translation>
+    </message>
+    <message>
+        <source>it is not a valid %1 file (%2)</source>
+        <translation>它不是有效的 %1 文件（%2）</translation>
+    </message>
+    <message>
+        <source>it does not lie on the series it is laid over (%1)</source>
+        <translation>它与要叠加的序列不吻合（%1）</translation>
+    </message>
+    <message>
+        <source>the writer produced no file</source>
+        <translation>写入程序未生成文件</translation>
+    </message>
+    <message>
+        <source>the image could not be encoded</source>
+        <translation>无法编码图像</translation>
+    </message>
+    <message>
+        <source>Cannot write '%1': %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read '%1': %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
 </context>
 <context>
     <name>Formats</name>

@@ -109,7 +109,7 @@ FolderListing listFolderOnWorker(std::vector<fs::path> inputs, fs::path root, fs
         try {
             l.project = pipeline::Project::load(projectPath);
         } catch (const std::exception& e) {
-            l.projectError = e.what();
+            l.projectError = errorText(e).toStdString(); // in the interface's language
         }
     }
     std::map<std::string, std::vector<imaging::DicomInfo>> seriesInfos;
@@ -259,7 +259,7 @@ void MainWindow::onFolderListed()
         } else {
             // It could not be moved: never overwrite it. This session keeps its work in
             // the user's data folder instead and says so.
-            const QString why = QString::fromStdString(ec.message());
+            const QString why = systemErrorText(ec.value());
             m_projectPath = projectInDataFolder(m_projectPath, "recovered-");
             QMessageBox::warning(this, tr("Project"),
                                  tr("The project file could not be read (%1) and could not be moved aside (%2). It is left "

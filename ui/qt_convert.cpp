@@ -1,11 +1,13 @@
 #include "qt_convert.h"
 
+#include "formats/atomic_file.h"
 #include "imaging/image.h"
 #include "model/errors.h"
 #include "pipeline/format_registry.h"
 
 #include <QCoreApplication>
 
+#include <cerrno>
 #include <cstring>
 #include <map>
 
@@ -81,9 +83,62 @@ QString checkpointErrorText(const model::CheckpointError& ce)
 }
 } // namespace
 
+// The errors people meet are translated; anything rarer keeps the system's own text.
+QString systemErrorText(int err)
+{
+    switch (err) {
+    case EACCES:
+    case EPERM: return QCoreApplication::translate("Errors", "permission denied");
+    case ENOSPC: return QCoreApplication::translate("Errors", "the disk is full");
+#ifdef EDQUOT
+    case EDQUOT: return QCoreApplication::translate("Errors", "the disk quota is used up");
+#endif
+    case EROFS: return QCoreApplication::translate("Errors", "the file system is read-only");
+    case ENOENT: return QCoreApplication::translate("Errors", "no such file or folder");
+    case EISDIR: return QCoreApplication::translate("Errors", "it is a folder");
+    case ENOTDIR: return QCoreApplication::translate("Errors", "a part of the path is not a folder");
+    case ENAMETOOLONG: return QCoreApplication::translate("Errors", "the name is too long");
+    case EIO: return QCoreApplication::translate("Errors", "input/output error (a failing disk or a lost network drive?)");
+    case EMFILE:
+    case ENFILE: return QCoreApplication::translate("Errors", "too many files are open");
+    case 0: return QCoreApplication::translate("Errors", "unknown error");
+    default: return QString::fromLocal8Bit(std::strerror(err));
+    }
+}
+
+namespace {
+QString fileErrorText(const formats::FileError& fe)
+{
+    const QString f = QString::fromStdString(fe.file().string());
+    const QString detail = QString::fromStdString(fe.detail());
+    const QString format = QString::fromStdString(fe.format());
+    QString reason;
+    switch (fe.problem()) {
+    case formats::FileProblem::NoFolder: reason = QCoreApplication::translate("Errors", "the folder '%1' does not exist").arg(detail); break;
+    case formats::FileProblem::NotAFolder: reason = QCoreApplication::translate("Errors", "it is not a folder"); break;
+    case formats::FileProblem::System: reason = systemErrorText(fe.errorNumber()); break;
+    case formats::FileProblem::Missing: reason = QCoreApplication::translate("Errors", "no such file"); break;
+    case formats::FileProblem::NotJson: reason = QCoreApplication::translate("Errors", "it is not JSON (damaged, or another kind of file)"); break;
+    case formats::FileProblem::Format:
+        reason = fe.writing() ? QCoreApplication::translate("Errors", "%1 cannot hold it (%2)").arg(format, detail)
+                              : QCoreApplication::translate("Errors", "it is not a valid %1 file (%2)").arg(format, detail);
+        break;
+    case formats::FileProblem::NotOnSeries:
+        reason = QCoreApplication::translate("Errors", "it does not lie on the series it is laid over (%1)").arg(detail);
+        break;
+    case formats::FileProblem::NoOutput: reason = QCoreApplication::translate("Errors", "the writer produced no file"); break;
+    case formats::FileProblem::Encoding: reason = QCoreApplication::translate("Errors", "the image could not be encoded"); break;
+    case formats::FileProblem::Other: return QString::fromStdString(fe.what());
+    }
+    return fe.writing() ? QCoreApplication::translate("Errors", "Cannot write '%1': %2").arg(f, reason)
+                        : QCoreApplication::translate("Errors", "Cannot read '%1': %2").arg(f, reason);
+}
+} // namespace
+
 QString errorText(const std::exception& e)
 {
     if (const auto* ce = dynamic_cast<const model::CheckpointError*>(&e)) return checkpointErrorText(*ce);
+    if (const auto* fe = dynamic_cast<const formats::FileError*>(&e)) return fileErrorText(*fe);
     const auto* ie = dynamic_cast<const imaging::ImageError*>(&e);
     if (!ie) return QString::fromStdString(e.what());
     const QString f = QString::fromStdString(ie->file().string());

@@ -17,9 +17,12 @@ namespace samsp::ui {
 QString formatDisplayName(const pipeline::OutputFormat& f);
 
 // An error from the core layers as a sentence in the interface's language: image and
-// DICOM problems are known by kind (imaging::ImageProblem); a library's own technical
-// reason, where there is one, follows in parentheses as it is. Other errors: what().
+// DICOM problems are known by kind (imaging::ImageProblem), file reads and writes by
+// theirs (formats::FileProblem, errno); a library's own technical reason, where there
+// is one, follows in parentheses as it is. Other errors: what().
 QString errorText(const std::exception& e);
+// The operating system's reason for errno `err` (permission denied, disk full, ...).
+QString systemErrorText(int err);
 
 // CV_8UC3 RGB -> QImage (deep copy, Format_RGB888).
 QImage rgbToQImage(const cv::Mat& rgb);

@@ -157,7 +157,7 @@ CocoDataset cocoFromJson(const json& j, const std::filesystem::path& where)
     } catch (const ReadError&) {
         throw;
     } catch (const std::exception& e) {
-        throw ReadError(where, std::string("not a valid COCO file: ") + e.what());
+        throw ReadError::invalid(where, "COCO", e.what());
     }
     return d;
 }
@@ -166,7 +166,7 @@ CocoDataset readCoco(const std::filesystem::path& p)
 {
     const std::string bytes = readFileBytes(p);
     json j = json::parse(bytes, nullptr, false);
-    if (j.is_discarded()) throw ReadError(p, "not JSON");
+    if (j.is_discarded()) throw ReadError::notJson(p);
     return cocoFromJson(j, p);
 }
 

@@ -43,7 +43,7 @@ std::string num(double v)
 
 void check(const OFCondition& c, const std::filesystem::path& p, const std::string& what)
 {
-    if (c.bad()) throw WriteError(p, what + ": " + c.text());
+    if (c.bad()) throw WriteError::cannotHold(p, "DICOM SEG", what + ": " + c.text());
 }
 
 void quietDcmtk()
@@ -66,16 +66,16 @@ void writeDicomSeg(const std::filesystem::path& p, const std::vector<imaging::Se
                    const std::vector<ImageAnnotation>& perSlice, const LabelSet& labels, const DicomSegOptions& opts)
 {
     quietDcmtk();
-    if (slices.empty()) throw WriteError(p, "DICOM SEG needs at least one DICOM source image");
-    if (slices.size() != perSlice.size()) throw WriteError(p, "one annotation per source slice is needed");
+    if (slices.empty()) throw WriteError::cannotHold(p, "DICOM SEG", "DICOM SEG needs at least one DICOM source image");
+    if (slices.size() != perSlice.size()) throw WriteError::cannotHold(p, "DICOM SEG", "one annotation per source slice is needed");
     const auto& first = slices.front().info;
     const int rows = first.rows, cols = first.columns;
-    if (rows <= 0 || cols <= 0 || rows > 65535 || cols > 65535) throw WriteError(p, "source image has no valid size");
+    if (rows <= 0 || cols <= 0 || rows > 65535 || cols > 65535) throw WriteError::cannotHold(p, "DICOM SEG", "source image has no valid size");
     for (size_t i = 0; i < slices.size(); ++i) {
         if (slices[i].info.rows != rows || slices[i].info.columns != cols)
-            throw WriteError(p, "source slices differ in size ('" + slices[i].info.file.string() + "')");
+            throw WriteError::cannotHold(p, "DICOM SEG", "source slices differ in size ('" + slices[i].info.file.string() + "')");
         if (perSlice[i].width != cols || perSlice[i].height != rows)
-            throw WriteError(p, "annotation of '" + slices[i].info.file.string() + "' is " +
+            throw WriteError::cannotHold(p, "DICOM SEG", "annotation of '" + slices[i].info.file.string() + "' is " +
                                     std::to_string(perSlice[i].width) + "x" + std::to_string(perSlice[i].height) +
                                     ", the image " + std::to_string(cols) + "x" + std::to_string(rows));
     }
@@ -86,7 +86,7 @@ void writeDicomSeg(const std::filesystem::path& p, const std::vector<imaging::Se
         for (const auto& in : a.instances)
             if (in.area() > 0) used[in.labelId].insert(in.source);
     if (used.empty() && !labels.classes.empty()) used[labels.classes.front().id] = {Source::Automatic};
-    if (used.empty()) throw WriteError(p, "no label class to write");
+    if (used.empty()) throw WriteError::cannotHold(p, "DICOM SEG", "no label class to write");
 
     IODGeneralEquipmentModule::EquipmentInfo eq(SAMSP_APP_NAME, "SAM-SP", "1", SAMSP_VERSION);
     ContentIdentificationMacro ci("1", opts.contentLabel.c_str(), opts.seriesDescription.c_str(), opts.creator.c_str());
@@ -141,7 +141,7 @@ void writeDicomSeg(const std::filesystem::path& p, const std::vector<imaging::Se
         std::unique_ptr<FGPlaneOrientationPatient> orient(FGPlaneOrientationPatient::createMinimal(
             num(o[0]).c_str(), num(o[1]).c_str(), num(o[2]).c_str(), num(o[3]).c_str(), num(o[4]).c_str(),
             num(o[5]).c_str()));
-        if (!orient) throw WriteError(p, "invalid Image Orientation (Patient)");
+        if (!orient) throw WriteError::cannotHold(p, "DICOM SEG", "invalid Image Orientation (Patient)");
         check(seg->addForAllFrames(*orient), p, "plane orientation");
     }
 
@@ -245,7 +245,7 @@ std::vector<Uint8> inflateFrame(const Uint8* in, size_t n, size_t size, const st
 {
     std::vector<Uint8> out(size);
     z_stream z{};
-    if (inflateInit2(&z, -MAX_WBITS) != Z_OK) throw ReadError(p, "zlib cannot start");
+    if (inflateInit2(&z, -MAX_WBITS) != Z_OK) throw ReadError::invalid(p, "DICOM SEG", "zlib cannot start");
     z.next_in = const_cast<Uint8*>(in);
     z.avail_in = static_cast<uInt>(n);
     z.next_out = out.data();
@@ -254,7 +254,7 @@ std::vector<Uint8> inflateFrame(const Uint8* in, size_t n, size_t size, const st
     const size_t got = size - z.avail_out;
     inflateEnd(&z);
     if ((rc != Z_STREAM_END && rc != Z_BUF_ERROR && rc != Z_OK) || got < size)
-        throw ReadError(p, "deflated frame " + std::to_string(f + 1) + " is damaged or short (" + std::to_string(got) + " of " +
+        throw ReadError::invalid(p, "DICOM SEG", "deflated frame " + std::to_string(f + 1) + " is damaged or short (" + std::to_string(got) + " of " +
                                std::to_string(size) + " bytes)");
     return out;
 }
@@ -267,33 +267,33 @@ std::vector<std::vector<Uint8>> decodeFrames(DcmDataset* ds, const std::filesyst
     DcmPixelSequence* seq = nullptr;
     E_TransferSyntax xfer = EXS_Unknown;
     const DcmRepresentationParameter* param = nullptr;
-    if (!pixel) throw ReadError(p, "Pixel Data cannot be read");
+    if (!pixel) throw ReadError::invalid(p, "DICOM SEG", "Pixel Data cannot be read");
     pixel->getOriginalRepresentationKey(xfer, param);
     if (pixel->getEncapsulatedRepresentation(xfer, param, seq).bad() || !seq)
-        throw ReadError(p, "encapsulated Pixel Data has no fragments");
+        throw ReadError::invalid(p, "DICOM SEG", "encapsulated Pixel Data has no fragments");
     if (static_cast<long>(seq->card()) < frames + 1)
-        throw ReadError(p, "encapsulated Pixel Data holds " + std::to_string(seq->card() ? seq->card() - 1 : 0) + " fragment(s) for " +
+        throw ReadError::invalid(p, "DICOM SEG", "encapsulated Pixel Data holds " + std::to_string(seq->card() ? seq->card() - 1 : 0) + " fragment(s) for " +
                                std::to_string(frames) + " frame(s)");
     std::vector<std::vector<Uint8>> out;
     for (int f = 0; f < frames; ++f) {
         DcmPixelItem* item = nullptr;
         Uint8* data = nullptr;
         if (seq->getItem(item, static_cast<unsigned long>(f + 1)).bad() || !item || item->getUint8Array(data).bad() || !data)
-            throw ReadError(p, "frame " + std::to_string(f + 1) + " cannot be read");
+            throw ReadError::invalid(p, "DICOM SEG", "frame " + std::to_string(f + 1) + " cannot be read");
         if (codec == FrameCodec::Deflate) {
             out.push_back(inflateFrame(data, item->getLength(), frameBytes, p, f));
             continue;
         }
-        if (item->getLength() < 64) throw ReadError(p, "RLE frame " + std::to_string(f + 1) + " has no RLE header");
+        if (item->getLength() < 64) throw ReadError::invalid(p, "DICOM SEG", "RLE frame " + std::to_string(f + 1) + " has no RLE header");
         Uint32 segments = 0, offset = 0;
         std::memcpy(&segments, data, 4);
         std::memcpy(&offset, data + 4, 4);
         if (segments != 1 || offset < 64 || offset >= item->getLength())
-            throw ReadError(p, "RLE frame " + std::to_string(f + 1) + " of 1-bit data must hold one segment");
+            throw ReadError::invalid(p, "DICOM SEG", "RLE frame " + std::to_string(f + 1) + " of 1-bit data must hold one segment");
         std::vector<Uint8> bytes;
         bytes.reserve(frameBytes);
         unpackBits(data + offset, item->getLength() - offset, bytes, frameBytes);
-        if (bytes.size() < frameBytes) throw ReadError(p, "RLE frame " + std::to_string(f + 1) + " is short");
+        if (bytes.size() < frameBytes) throw ReadError::invalid(p, "DICOM SEG", "RLE frame " + std::to_string(f + 1) + " is short");
         out.push_back(std::move(bytes));
     }
     return out;
@@ -315,19 +315,19 @@ DicomSegObject readDicomSeg(const std::filesystem::path& p, double fractionalThr
     quietDcmtk();
     DcmFileFormat ff;
     OFCondition c = ff.loadFile(p.c_str());
-    if (c.bad()) throw ReadError(p, std::string("not a readable DICOM file: ") + c.text());
+    if (c.bad()) throw ReadError::invalid(p, "DICOM SEG", std::string("not a readable DICOM file: ") + c.text());
     DcmDataset* ds = ff.getDataset();
     const std::string sopClass = itemString(ds, DCM_SOPClassUID);
     const bool labelmapClass = sopClass == "1.2.840.10008.5.1.4.1.1.66.7";
     if (sopClass != UID_SegmentationStorage && !labelmapClass)
-        throw ReadError(p, "not a DICOM Segmentation object (SOP class " + sopClass + ")");
+        throw ReadError::invalid(p, "DICOM SEG", "not a DICOM Segmentation object (SOP class " + sopClass + ")");
 
     DicomSegObject out;
     out.segmentationType = labelmapClass ? "LABELMAP" : itemString(ds, DCM_SegmentationType);
     const bool binary = out.segmentationType == "BINARY", fractional = out.segmentationType == "FRACTIONAL",
                labelmap = out.segmentationType == "LABELMAP";
     if (!binary && !fractional && !labelmap)
-        throw ReadError(p, "Segmentation Type '" + out.segmentationType + "' is not BINARY, FRACTIONAL or LABELMAP");
+        throw ReadError::invalid(p, "DICOM SEG", "Segmentation Type '" + out.segmentationType + "' is not BINARY, FRACTIONAL or LABELMAP");
     Uint16 r = 0, cl = 0, bitsAllocated = 0, maxFractional = 255;
     ds->findAndGetUint16(DCM_Rows, r);
     ds->findAndGetUint16(DCM_Columns, cl);
@@ -335,8 +335,8 @@ DicomSegObject readDicomSeg(const std::filesystem::path& p, double fractionalThr
     ds->findAndGetUint16(DCM_MaximumFractionalValue, maxFractional);
     Sint32 frames = 1;
     ds->findAndGetSint32(DCM_NumberOfFrames, frames);
-    if (r == 0 || cl == 0) throw ReadError(p, "Rows / Columns missing");
-    if (frames < 1) throw ReadError(p, "Number of Frames " + std::to_string(frames));
+    if (r == 0 || cl == 0) throw ReadError::invalid(p, "DICOM SEG", "Rows / Columns missing");
+    if (frames < 1) throw ReadError::invalid(p, "DICOM SEG", "Number of Frames " + std::to_string(frames));
     out.rows = r;
     out.columns = cl;
     out.storedFrames = frames;
@@ -356,7 +356,7 @@ DicomSegObject readDicomSeg(const std::filesystem::path& p, double fractionalThr
     else if (xf.isEncapsulated()) {
         c = ds->chooseRepresentation(EXS_LittleEndianExplicit, nullptr);
         if (c.bad() || !ds->canWriteXfer(EXS_LittleEndianExplicit))
-            throw ReadError(p, "transfer syntax " + out.transferSyntax + " (" + xf.getXferID() + ") cannot be decoded (" + c.text() +
+            throw ReadError::invalid(p, "DICOM SEG", "transfer syntax " + out.transferSyntax + " (" + xf.getXferID() + ") cannot be decoded (" + c.text() +
                                    "); supported: uncompressed, deflate, RLE, JPEG baseline/extended/lossless, JPEG-LS");
     }
     out.patientId = itemString(ds, DCM_PatientID);
@@ -370,7 +370,7 @@ DicomSegObject readDicomSeg(const std::filesystem::path& p, double fractionalThr
 
     std::set<int> numbers;
     if (ds->findAndGetSequence(DCM_SegmentSequence, seq).bad() || !seq || seq->card() == 0)
-        throw ReadError(p, "the Segment Sequence is missing or empty");
+        throw ReadError::invalid(p, "DICOM SEG", "the Segment Sequence is missing or empty");
     for (unsigned long k = 0; k < seq->card(); ++k) {
         DcmItem* it = seq->getItem(k);
         DicomSegSegment d;
@@ -400,15 +400,15 @@ DicomSegObject readDicomSeg(const std::filesystem::path& p, double fractionalThr
     const bool own = !ownFrames.empty();
     if (!own) {
         DcmElement* el = nullptr;
-        if (ds->findAndGetElement(DCM_PixelData, el).bad() || !el) throw ReadError(p, "Pixel Data cannot be read");
+        if (ds->findAndGetElement(DCM_PixelData, el).bad() || !el) throw ReadError::invalid(p, "DICOM SEG", "Pixel Data cannot be read");
         const size_t need = binary ? (px * static_cast<size_t>(frames) + 7) / 8 : px * static_cast<size_t>(frames) * (bitsAllocated == 16 ? 2 : 1);
         if (el->getLength() < need)
-            throw ReadError(p, "Pixel Data holds " + std::to_string(el->getLength()) + " bytes; " + std::to_string(frames) +
+            throw ReadError::invalid(p, "DICOM SEG", "Pixel Data holds " + std::to_string(el->getLength()) + " bytes; " + std::to_string(frames) +
                                    " frame(s) of " + std::to_string(cl) + " x " + std::to_string(r) + " need " + std::to_string(need));
         if (!binary && bitsAllocated == 16) el->getUint16Array(const_cast<Uint16*&>(d16));
         else if (binary || bitsAllocated == 8) el->getUint8Array(const_cast<Uint8*&>(d8));
-        else throw ReadError(p, "Bits Allocated " + std::to_string(bitsAllocated) + " is not supported for " + out.segmentationType);
-        if (!d8 && !d16) throw ReadError(p, "Pixel Data cannot be read (" + out.transferSyntax + ")");
+        else throw ReadError::invalid(p, "DICOM SEG", "Bits Allocated " + std::to_string(bitsAllocated) + " is not supported for " + out.segmentationType);
+        if (!d8 && !d16) throw ReadError::invalid(p, "DICOM SEG", "Pixel Data cannot be read (" + out.transferSyntax + ")");
     }
     auto value = [&](size_t frame, size_t k) -> unsigned {
         if (own) {
@@ -451,7 +451,7 @@ DicomSegObject readDicomSeg(const std::filesystem::path& p, double fractionalThr
             }
             for (auto& [v, m] : bySegment) {
                 if (!numbers.count(static_cast<int>(v)))
-                    throw ReadError(p, "frame " + std::to_string(f + 1) + " holds value " + std::to_string(v) + ", not a segment number");
+                    throw ReadError::invalid(p, "DICOM SEG", "frame " + std::to_string(f + 1) + " holds value " + std::to_string(v) + ", not a segment number");
                 DicomSegFrame frame = base;
                 frame.segment = static_cast<int>(v);
                 frame.mask = std::move(m);
@@ -466,7 +466,7 @@ DicomSegObject readDicomSeg(const std::filesystem::path& p, double fractionalThr
             frame.segment = num;
         }
         if (!numbers.count(frame.segment))
-            throw ReadError(p, "frame " + std::to_string(f + 1) + " names segment " + std::to_string(frame.segment) + ", which the Segment Sequence does not hold");
+            throw ReadError::invalid(p, "DICOM SEG", "frame " + std::to_string(f + 1) + " names segment " + std::to_string(frame.segment) + ", which the Segment Sequence does not hold");
         frame.mask = cv::Mat(r, cl, CV_8UC1);
         for (size_t k = 0; k < px; ++k) {
             const unsigned v = value(static_cast<size_t>(f), k);

@@ -143,7 +143,7 @@ void writeIndexedPng(const std::filesystem::path& p, const cv::Mat& indices, con
     for (int y = 0; y < indices.rows; ++y) rows[static_cast<size_t>(y)] = const_cast<png_bytep>(indices.ptr<uint8_t>(y));
     if (!encode(static_cast<png_uint_32>(indices.cols), static_cast<png_uint_32>(indices.rows), rows.data(),
                 colours.data(), static_cast<int>(colours.size()), &bytes, &err))
-        throw WriteError(p, "PNG encoding failed: " + err.what);
+        throw WriteError(p, "PNG encoding failed: " + err.what, FileProblem::Encoding, err.what);
     writeFileAtomically(p, bytes);
 }
 

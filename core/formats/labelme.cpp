@@ -74,7 +74,7 @@ void writeLabelme(const std::filesystem::path& p, const ImageAnnotation& a, cons
 ImageAnnotation readLabelme(const std::filesystem::path& p, LabelSet& labels)
 {
     const json j = json::parse(readFileBytes(p), nullptr, false);
-    if (j.is_discarded()) throw ReadError(p, "not JSON");
+    if (j.is_discarded()) throw ReadError::notJson(p);
     ImageAnnotation a;
     try {
         a.image = j.value("imagePath", p.stem().string());
@@ -131,7 +131,7 @@ ImageAnnotation readLabelme(const std::filesystem::path& p, LabelSet& labels)
     } catch (const ReadError&) {
         throw;
     } catch (const std::exception& e) {
-        throw ReadError(p, std::string("not a valid labelme file: ") + e.what());
+        throw ReadError::invalid(p, "labelme", e.what());
     }
     return a;
 }

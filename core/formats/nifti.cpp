@@ -32,31 +32,36 @@ struct NimDeleter
     void operator()(nifti_image* n) const { nifti_image_free(n); }
 };
 using NimPtr = std::unique_ptr<nifti_image, NimDeleter>;
+
+ReadError notOnSeries(const std::filesystem::path& p, const std::string& why)
+{
+    return ReadError(p, why, FileProblem::NotOnSeries, why);
+}
 } // namespace
 
 void writeNiftiLabels(const std::filesystem::path& p, const std::vector<cv::Mat>& slices,
                       const imaging::VolumeGeometry& g, const std::vector<int>& grid)
 {
-    if (slices.empty()) throw WriteError(p, "no slices");
-    if (!grid.empty() && grid.size() != slices.size()) throw WriteError(p, "one grid index per slice is needed");
+    if (slices.empty()) throw WriteError::cannotHold(p, "NIfTI", "no slices");
+    if (!grid.empty() && grid.size() != slices.size()) throw WriteError::cannotHold(p, "NIfTI", "one grid index per slice is needed");
     int depth = static_cast<int>(slices.size());
     for (size_t k = 0; k < grid.size(); ++k) {
-        if (grid[k] < 0 || grid[k] > 100000) throw WriteError(p, "slice grid index out of range");
+        if (grid[k] < 0 || grid[k] > 100000) throw WriteError::cannotHold(p, "NIfTI", "slice grid index out of range");
         depth = std::max(depth, grid[k] + 1);
     }
     const int type = slices.front().type();
-    if (type != CV_8UC1 && type != CV_16UC1) throw WriteError(p, "label maps must be 8- or 16-bit single channel");
+    if (type != CV_8UC1 && type != CV_16UC1) throw WriteError::cannotHold(p, "NIfTI", "label maps must be 8- or 16-bit single channel");
     for (const auto& s : slices)
-        if (s.size() != slices.front().size() || s.type() != type) throw WriteError(p, "slices differ in size or type");
+        if (s.size() != slices.front().size() || s.type() != type) throw WriteError::cannotHold(p, "NIfTI", "slices differ in size or type");
     const std::string name = p.filename().string();
     const bool gz = name.size() > 7 && name.substr(name.size() - 7) == ".nii.gz";
     if (!gz && !(name.size() > 4 && name.substr(name.size() - 4) == ".nii"))
-        throw WriteError(p, "a NIfTI file name ends in .nii or .nii.gz");
+        throw WriteError::cannotHold(p, "NIfTI", "a NIfTI file name ends in .nii or .nii.gz");
 
     nifti_set_debug_level(0);
     const int64_t dims[8] = {3, slices.front().cols, slices.front().rows, depth, 1, 1, 1, 1};
     NimPtr nim(nifti_make_new_nim(dims, type == CV_8UC1 ? NIFTI_TYPE_UINT8 : NIFTI_TYPE_UINT16, 1));
-    if (!nim) throw WriteError(p, "cannot create the NIfTI image");
+    if (!nim) throw WriteError::cannotHold(p, "NIfTI", "cannot create the NIfTI image");
     const size_t sliceBytes = slices.front().total() * slices.front().elemSize();
     auto* data = static_cast<uint8_t*>(nim->data);
     for (size_t k = 0; k < slices.size(); ++k) {
@@ -85,23 +90,23 @@ void writeNiftiLabels(const std::filesystem::path& p, const std::vector<cv::Mat>
     std::strncpy(nim->descrip, "SAM-SP Studio labels", sizeof nim->descrip - 1);
 
     TempFile tmp(p, gz ? ".nii.gz" : ".nii");
-    if (nifti_set_filenames(nim.get(), tmp.path().c_str(), 0, 1) != 0) throw WriteError(p, "invalid file name");
+    if (nifti_set_filenames(nim.get(), tmp.path().c_str(), 0, 1) != 0) throw WriteError::cannotHold(p, "NIfTI", "invalid file name");
     nifti_image_write(nim.get());
     tmp.commit();
 }
 
 NiftiLabels readNiftiLabels(const std::filesystem::path& p)
 {
-    if (!std::filesystem::exists(p)) throw ReadError(p, "no such file");
+    if (!std::filesystem::exists(p)) throw ReadError::missing(p);
     nifti_set_debug_level(0);
     NimPtr nim(nifti_image_read(p.c_str(), 1));
-    if (!nim || !nim->data) throw ReadError(p, "not a readable NIfTI file");
+    if (!nim || !nim->data) throw ReadError::invalid(p, "NIfTI", "libnifti cannot read it");
     int type = -1;
     if (nim->datatype == NIFTI_TYPE_UINT8) type = CV_8UC1;
     if (nim->datatype == NIFTI_TYPE_UINT16) type = CV_16UC1;
-    if (type < 0) throw ReadError(p, "labels must be unsigned 8- or 16-bit (datatype " + std::to_string(nim->datatype) + ")");
+    if (type < 0) throw ReadError::invalid(p, "NIfTI", "labels must be unsigned 8- or 16-bit (datatype " + std::to_string(nim->datatype) + ")");
     if (nim->nx <= 0 || nim->ny <= 0 || nim->nz <= 0 || nim->nx > 1 << 16 || nim->ny > 1 << 16)
-        throw ReadError(p, "invalid dimensions");
+        throw ReadError::invalid(p, "NIfTI", "invalid dimensions");
     NiftiLabels out;
     const size_t sliceBytes = static_cast<size_t>(nim->nx * nim->ny) * static_cast<size_t>(nim->nbyper);
     for (int64_t k = 0; k < nim->nz; ++k) {
@@ -118,8 +123,8 @@ NiftiLabels readNiftiLabels(const std::filesystem::path& p)
 std::vector<cv::Mat> niftiOnSeries(const NiftiLabels& v, const imaging::DicomSeries& s, const std::filesystem::path& p,
                                    double toleranceMm)
 {
-    if (s.slices.empty()) throw ReadError(p, "the series has no slices");
-    if (v.slices.empty()) throw ReadError(p, "the volume has no slices");
+    if (s.slices.empty()) throw notOnSeries(p, "the series has no slices");
+    if (v.slices.empty()) throw ReadError::invalid(p, "NIfTI", "the volume has no slices");
     const imaging::VolumeGeometry g = imaging::geometryOf(s);
     const std::vector<int> grid = imaging::gridIndices(s, g);
     const int depth = grid.empty() ? 0 : *std::max_element(grid.begin(), grid.end()) + 1;
@@ -130,7 +135,7 @@ std::vector<cv::Mat> niftiOnSeries(const NiftiLabels& v, const imaging::DicomSer
         return std::string(b);
     };
     if (v.slices.front().cols != first.columns || v.slices.front().rows != first.rows || static_cast<int>(v.slices.size()) != depth)
-        throw ReadError(p, "size mismatch: the volume is " + std::to_string(v.slices.front().cols) + " x " +
+        throw notOnSeries(p, "size mismatch: the volume is " + std::to_string(v.slices.front().cols) + " x " +
                                std::to_string(v.slices.front().rows) + " x " + std::to_string(v.slices.size()) + ", the series " +
                                std::to_string(first.columns) + " x " + std::to_string(first.rows) + " x " + std::to_string(depth));
     const Affine want = niftiAffine(g);
@@ -140,17 +145,17 @@ std::vector<cv::Mat> niftiOnSeries(const NiftiLabels& v, const imaging::DicomSer
         for (int r = 0; r < 3; ++r) nv += v.affine[r][c] * v.affine[r][c], ns += want[r][c] * want[r][c];
         nv = std::sqrt(nv), ns = std::sqrt(ns);
         if (std::abs(nv - ns) > toleranceMm)
-            throw ReadError(p, std::string("spacing mismatch: ") + axes[c] + " spacing " + text(nv) + " mm in the volume, " + text(ns) +
+            throw notOnSeries(p, std::string("spacing mismatch: ") + axes[c] + " spacing " + text(nv) + " mm in the volume, " + text(ns) +
                                    " mm in the series");
         for (int r = 0; r < 3; ++r)
             if (std::abs(v.affine[r][c] - want[r][c]) > toleranceMm)
-                throw ReadError(p, std::string("orientation mismatch: the ") + axes[c] + " axis points (" + text(v.affine[0][c]) + ", " +
+                throw notOnSeries(p, std::string("orientation mismatch: the ") + axes[c] + " axis points (" + text(v.affine[0][c]) + ", " +
                                        text(v.affine[1][c]) + ", " + text(v.affine[2][c]) + ") in the volume, (" + text(want[0][c]) +
                                        ", " + text(want[1][c]) + ", " + text(want[2][c]) + ") in the series (RAS mm)");
     }
     const double d = std::hypot(v.affine[0][3] - want[0][3], v.affine[1][3] - want[1][3], v.affine[2][3] - want[2][3]);
     if (d > toleranceMm)
-        throw ReadError(p, "origin mismatch: the volume starts at (" + text(v.affine[0][3]) + ", " + text(v.affine[1][3]) + ", " +
+        throw notOnSeries(p, "origin mismatch: the volume starts at (" + text(v.affine[0][3]) + ", " + text(v.affine[1][3]) + ", " +
                                text(v.affine[2][3]) + "), the series at (" + text(want[0][3]) + ", " + text(want[1][3]) + ", " +
                                text(want[2][3]) + ") (RAS mm), " + text(d) + " mm apart");
     std::vector<cv::Mat> out;

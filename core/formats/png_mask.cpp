@@ -12,7 +12,7 @@ namespace {
 void writePng(const std::filesystem::path& p, const cv::Mat& m)
 {
     std::vector<uchar> buf;
-    if (!cv::imencode(".png", m, buf)) throw WriteError(p, "PNG encoding failed");
+    if (!cv::imencode(".png", m, buf)) throw WriteError(p, "PNG encoding failed", FileProblem::Encoding);
     writeFileAtomically(p, buf.data(), buf.size());
 }
 } // namespace

@@ -13,10 +13,10 @@ using annotation::ImageAnnotation;
 namespace {
 cv::Mat as8Bit(const cv::Mat& m, const std::filesystem::path& p, const char* what)
 {
-    if (m.type() != CV_8UC1) throw WriteError(p, std::string("more than 254 ") + what + " do not fit a VOC palette PNG");
+    if (m.type() != CV_8UC1) throw WriteError::cannotHold(p, "VOC", std::string("more than 254 ") + what + " do not fit a VOC palette PNG");
     double maxV = 0;
     cv::minMaxLoc(m, nullptr, &maxV);
-    if (maxV >= 255) throw WriteError(p, std::string("index 255 is VOC's boundary colour; too many ") + what);
+    if (maxV >= 255) throw WriteError::cannotHold(p, "VOC", std::string("index 255 is VOC's boundary colour; too many ") + what);
     return m;
 }
 } // namespace
@@ -65,7 +65,7 @@ ImageAnnotation readVoc(const std::filesystem::path& root, const std::string& st
         return a;
     }
     const cv::Mat obj = readIndexedPng(objPath).indices;
-    if (obj.size() != cls.size()) throw ReadError(objPath, "size differs from " + clsPath.string());
+    if (obj.size() != cls.size()) throw ReadError::invalid(objPath, "VOC", "size differs from " + clsPath.string());
     for (int k = 1; k < 255; ++k) {
         cv::Mat m = obj == k;
         if (cv::countNonZero(m) == 0) continue;

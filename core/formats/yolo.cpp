@@ -87,12 +87,12 @@ ImageAnnotation readYoloLabels(const std::filesystem::path& p, int width, int he
         int cls = -1;
         if (!(ls >> cls)) continue; // blank line
         if (cls < 0 || cls >= static_cast<int>(labels.classes.size()))
-            throw ReadError(p, "line " + std::to_string(lineNo) + ": class " + std::to_string(cls) +
+            throw ReadError::invalid(p, "YOLO", "line " + std::to_string(lineNo) + ": class " + std::to_string(cls) +
                                    " is not in the label set (" + std::to_string(labels.classes.size()) + " classes)");
         annotation::Polygon poly;
         double x = 0, y = 0;
         while (ls >> x >> y) poly.points.emplace_back(static_cast<float>(x * width - 0.5), static_cast<float>(y * height - 0.5));
-        if (poly.points.size() < 3) throw ReadError(p, "line " + std::to_string(lineNo) + ": fewer than 3 points");
+        if (poly.points.size() < 3) throw ReadError::invalid(p, "YOLO", "line " + std::to_string(lineNo) + ": fewer than 3 points");
         a.addInstance(annotation::polygonsToMask({poly}, height, width), labels.classes[static_cast<size_t>(cls)].id,
                       annotation::Source::Manual, 1.0);
     }
@@ -140,12 +140,12 @@ std::vector<std::string> readYoloNames(const std::filesystem::path& p)
             names.push_back(yamlUnquote(item.substr(dash + 1)));
         else if (const auto colon = item.find(':'); colon != std::string::npos) {
             const int idx = std::stoi(item.substr(0, colon));
-            if (idx < 0 || idx > 100000) throw ReadError(p, "class index out of range");
+            if (idx < 0 || idx > 100000) throw ReadError::invalid(p, "YOLO", "class index out of range");
             if (static_cast<size_t>(idx) >= names.size()) names.resize(static_cast<size_t>(idx) + 1);
             names[static_cast<size_t>(idx)] = yamlUnquote(item.substr(colon + 1));
         }
     }
-    if (names.empty()) throw ReadError(p, "no class names (names:) found");
+    if (names.empty()) throw ReadError::invalid(p, "YOLO", "no class names (names:) found");
     return names;
 }
 

@@ -11,10 +11,11 @@
 namespace samsp::model {
 
 // fsync of a file or folder; returns an empty string or the reason it failed.
-std::string fsyncPath(const std::filesystem::path& p);
+// `errorNumber`, when given, receives errno on failure.
+std::string fsyncPath(const std::filesystem::path& p, int* errorNumber = nullptr);
 // fsync(tmp), rename(tmp, target) (replacing it atomically), fsync(target's folder).
 // Returns an empty string or the reason; `tmp` is left in place on failure.
-std::string durableRename(const std::filesystem::path& tmp, const std::filesystem::path& target);
+std::string durableRename(const std::filesystem::path& tmp, const std::filesystem::path& target, int* errorNumber = nullptr);
 // The marker in every temporary file name the project writes (".NAME.samsp-part123"),
 // so a sweep of stale temporaries never touches a user's own files.
 inline constexpr const char* kTempMarker = ".samsp-part";

@@ -269,7 +269,7 @@ public:
     {
         const std::string line = j.dump() + "\n";
         if (::write(m_fd, line.data(), line.size()) != static_cast<ssize_t>(line.size()) || ::fsync(m_fd) != 0)
-            throw formats::WriteError(m_path, "cannot append to the batch log");
+            throw formats::WriteError::system(m_path, errno ? errno : EIO, "cannot append to the batch log");
     }
 
 private:
@@ -282,7 +282,7 @@ private:
     void openAppend()
     {
         m_fd = ::open(m_path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
-        if (m_fd < 0) throw formats::WriteError(m_path, "cannot open the batch log");
+        if (m_fd < 0) throw formats::WriteError::system(m_path, errno, "cannot open the batch log");
     }
     fs::path m_path;
     int m_fd = -1;

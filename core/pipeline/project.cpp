@@ -162,7 +162,7 @@ Project projectFromJson(const json& j, const std::filesystem::path& where)
         }
         p.items = j.value("items", std::vector<ProjectItem>{});
     } catch (const std::exception& e) {
-        throw formats::ReadError(where, e.what());
+        throw formats::ReadError::invalid(where, "SAM-SP project", e.what());
     }
     return p;
 }
@@ -170,7 +170,7 @@ Project projectFromJson(const json& j, const std::filesystem::path& where)
 Project Project::load(const std::filesystem::path& path)
 {
     const json j = json::parse(formats::readFileBytes(path), nullptr, false);
-    if (j.is_discarded()) throw formats::ReadError(path, "not JSON (damaged or not a project file)");
+    if (j.is_discarded()) throw formats::ReadError::notJson(path);
     return projectFromJson(j, path);
 }
 
@@ -233,7 +233,10 @@ bool touchedByAPerson(const ProjectItem& item)
 std::string contentHash(const std::filesystem::path& path)
 {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw formats::ReadError(path, "cannot be opened");
+    if (!in) {
+        if (!std::filesystem::exists(path)) throw formats::ReadError::missing(path);
+        throw formats::ReadError::system(path, errno ? errno : EACCES);
+    }
     uint64_t h = 1469598103934665603ULL;
     std::vector<char> buf(1 << 20);
     while (in) {

@@ -25,6 +25,7 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <cerrno>
 #include <fstream>
 #include <random>
 
@@ -269,6 +270,24 @@ private Q_SLOTS:
         } catch (const ReadError& e) {
             QVERIFY(QString(e.what()).contains("bad.json"));
             QVERIFY(QString(e.what()).contains("unknown image 9"));
+            // Known by kind, so the interface can say it in its own language.
+            QVERIFY(e.problem() == FileProblem::Format);
+            QCOMPARE(e.format(), std::string("COCO"));
+            QVERIFY(QString::fromStdString(e.detail()).contains("unknown image 9"));
+        }
+        std::ofstream(dir / "notjson.json") << "{ this is not";
+        try {
+            readCoco(dir / "notjson.json");
+            QFAIL("no error");
+        } catch (const ReadError& e) {
+            QVERIFY(e.problem() == FileProblem::NotJson);
+        }
+        try {
+            readFileBytes(dir / "nothing-here.json");
+            QFAIL("no error");
+        } catch (const ReadError& e) {
+            QVERIFY(e.problem() == FileProblem::Missing);
+            QVERIFY(!e.writing());
         }
     }
 
@@ -453,7 +472,13 @@ private Q_SLOTS:
         writeFileAtomically(target, std::string("precious"));
         // Mismatched slices: the write fails before anything replaces the file.
         std::vector<cv::Mat> bad{cv::Mat(4, 4, CV_8UC1, cv::Scalar(1)), cv::Mat(5, 4, CV_8UC1, cv::Scalar(1))};
-        QVERIFY_THROWS_EXCEPTION(WriteError, writeNiftiLabels(target, bad, {}));
+        try {
+            writeNiftiLabels(target, bad, {});
+            QFAIL("no error");
+        } catch (const WriteError& e) {
+            QVERIFY(e.problem() == FileProblem::Format);
+            QCOMPARE(e.format(), std::string("NIfTI"));
+        }
         QCOMPARE(readFileBytes(target), std::string("precious"));
         // A folder that does not exist (its "parent" is a file): a clear error naming the path.
         try {
@@ -461,6 +486,17 @@ private Q_SLOTS:
             QFAIL("no error");
         } catch (const WriteError& e) {
             QVERIFY(QString(e.what()).contains("out.json"));
+            QVERIFY(e.problem() == FileProblem::NoFolder);
+            QCOMPARE(e.detail(), target.string());
+            QVERIFY(e.writing());
+        }
+        // A folder that cannot be created (a file is in the way): the system's reason, kept as errno.
+        try {
+            ensureFolder(target / "sub");
+            QFAIL("no error");
+        } catch (const WriteError& e) {
+            QVERIFY(e.problem() == FileProblem::System);
+            QCOMPARE(e.errorNumber(), ENOTDIR);
         }
         // No temporary files left behind.
         int files = 0;

@@ -18,6 +18,8 @@
 #include "model/precision.h"
 #include "pipeline/project.h"
 
+#include <cerrno>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -333,6 +335,26 @@ private Q_SLOTS:
             const QString model = errorText(samsp::model::CheckpointError("checkpoint '/m/bad.pth': is neither a PyTorch zip checkpoint nor a safetensors file",
                                                                          samsp::model::CheckpointProblem::NotACheckpoint, "/m/bad.pth"));
             QVERIFY2(model.contains(QStringLiteral("/m/bad.pth")) && !model.contains(QStringLiteral("neither")), qPrintable(model));
+            // Reads and writes of the formats layer: known by kind, said in German.
+            namespace fmt = samsp::formats;
+            const QString full = errorText(fmt::WriteError::system("/x/out.png", ENOSPC));
+            QVERIFY2(full.contains(QStringLiteral("/x/out.png")) && !full.contains(QStringLiteral("cannot write")) &&
+                         !full.contains(QStringLiteral("No space")) && !full.contains(QStringLiteral("disk is full")),
+                     qPrintable(full));
+            const QString denied = errorText(fmt::WriteError::system("/x/out.png", EACCES));
+            QVERIFY2(!denied.contains(QStringLiteral("ermission denied")), qPrintable(denied));
+            const QString folder = errorText(fmt::WriteError::noFolder("/x/y/out.json", "/x/y"));
+            QVERIFY2(folder.contains(QStringLiteral("/x/y")) && !folder.contains(QStringLiteral("does not exist")), qPrintable(folder));
+            const QString json = errorText(fmt::ReadError::notJson("/x/p.json"));
+            QVERIFY2(json.contains(QStringLiteral("/x/p.json")) && !json.contains(QStringLiteral("cannot read")) &&
+                         !json.contains(QStringLiteral("not JSON")),
+                     qPrintable(json));
+            const QString seg = errorText(fmt::ReadError::invalid("/x/s.dcm", "DICOM SEG", "Rows / Columns missing"));
+            QVERIFY2(seg.contains(QStringLiteral("DICOM SEG")) && seg.contains(QStringLiteral("Rows / Columns missing")) &&
+                         !seg.contains(QStringLiteral("not a valid")),
+                     qPrintable(seg));
+            for (const QString& t : {full, denied, folder, json, seg})
+                QVERIFY2(!t.contains(QStringLiteral("Cannot ")), qPrintable(t));
             QTemporaryDir d;
             std::ofstream((d.path() + "/broken.png").toStdString()) << "not really a png";
             MainWindow w;

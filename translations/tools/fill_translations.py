@@ -11,6 +11,32 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 T = {
+    # Reads and writes of the formats layer (formats::FileProblem) and the system's reasons.
+    "Cannot write '%1': %2": ("„%1“ kann nicht geschrieben werden: %2", "「%1」を書き込めません: %2", "无法写入“%1”：%2"),
+    "Cannot read '%1': %2": ("„%1“ kann nicht gelesen werden: %2", "「%1」を読み込めません: %2", "无法读取“%1”：%2"),
+    "the folder '%1' does not exist": ("der Ordner „%1“ existiert nicht", "フォルダー「%1」が存在しません", "文件夹“%1”不存在"),
+    "it is not a folder": ("es ist kein Ordner", "フォルダーではありません", "它不是文件夹"),
+    "no such file": ("die Datei gibt es nicht", "ファイルがありません", "没有此文件"),
+    "it is not JSON (damaged, or another kind of file)": ("es ist kein JSON (beschädigt oder eine andere Art Datei)",
+        "JSON ではありません (破損しているか、別の種類のファイルです)", "它不是 JSON（已损坏，或是另一种文件）"),
+    "%1 cannot hold it (%2)": ("%1 kann das nicht aufnehmen (%2)", "%1 には格納できません (%2)", "%1 无法容纳它（%2）"),
+    "it is not a valid %1 file (%2)": ("es ist keine gültige %1-Datei (%2)", "有効な %1 ファイルではありません (%2)", "它不是有效的 %1 文件（%2）"),
+    "it does not lie on the series it is laid over (%1)": ("es passt nicht auf die Serie, über die es gelegt wird (%1)",
+        "重ねるシリーズと一致しません (%1)", "它与要叠加的序列不吻合（%1）"),
+    "the writer produced no file": ("das Schreibprogramm hat keine Datei erzeugt", "書き込み処理がファイルを作成しませんでした", "写入程序未生成文件"),
+    "the image could not be encoded": ("das Bild konnte nicht kodiert werden", "画像をエンコードできませんでした", "无法编码图像"),
+    "permission denied": ("Zugriff verweigert", "アクセスが拒否されました", "权限被拒绝"),
+    "the disk is full": ("der Datenträger ist voll", "ディスクがいっぱいです", "磁盘已满"),
+    "the disk quota is used up": ("das Speicherkontingent ist aufgebraucht", "ディスクのクォータを使い切りました", "磁盘配额已用完"),
+    "the file system is read-only": ("das Dateisystem ist schreibgeschützt", "ファイルシステムは読み取り専用です", "文件系统为只读"),
+    "no such file or folder": ("die Datei oder den Ordner gibt es nicht", "ファイルまたはフォルダーがありません", "没有此文件或文件夹"),
+    "it is a folder": ("es ist ein Ordner", "フォルダーです", "它是文件夹"),
+    "a part of the path is not a folder": ("ein Teil des Pfads ist kein Ordner", "パスの一部がフォルダーではありません", "路径的某一部分不是文件夹"),
+    "the name is too long": ("der Name ist zu lang", "名前が長すぎます", "名称过长"),
+    "input/output error (a failing disk or a lost network drive?)": ("Ein-/Ausgabefehler (ein defekter Datenträger oder ein getrenntes Netzlaufwerk?)",
+        "入出力エラー (ディスクの故障、またはネットワークドライブの切断?)", "输入/输出错误（磁盘故障或网络驱动器断开？）"),
+    "too many files are open": ("zu viele Dateien sind geöffnet", "開いているファイルが多すぎます", "打开的文件过多"),
+    "unknown error": ("unbekannter Fehler", "不明なエラー", "未知错误"),
     "'%1' cannot be opened (%2)": ("„%1“ kann nicht geöffnet werden (%2)", "「%1」を開けません (%2)", "无法打开“%1”（%2）"),
     "'%1' does not fit SAM %2: %3 tensor(s) missing, %4 unexpected, %5 of the wrong shape": (
         "„%1“ passt nicht zu SAM %2: %3 Tensor(en) fehlen, %4 unerwartet, %5 mit falscher Form",
