@@ -37,13 +37,14 @@ InferenceWorker::InferenceWorker()
 void InferenceWorker::repropose(const ReproposeJob& job)
 {
     int done = 0;
-    const int total = static_cast<int>(job.keys.size());
+    const int total = static_cast<int>(job.items.size());
     for (int i = 0; i < total && m_engine && !job.cancel->load(); ++i) {
+        const auto& item = job.items[i];
         ReproposedItem out;
-        out.key = job.keys[i];
+        out.key = item.key;
         out.modelId = QString::fromStdString(m_engine->modelId());
         try {
-            const pipeline::FrameProposal fp = pipeline::proposeFrame(*m_engine, job.files[i].toStdString(), job.frames[i], job.settings);
+            const pipeline::FrameProposal fp = pipeline::proposeFrame(*m_engine, item.file.toStdString(), item.frame, job.settings);
             out.found = fp.found;
             out.finalPass = fp.finalPass;
             out.predictedIou = fp.score;

@@ -121,8 +121,12 @@ struct PropagationOutcome
 // own requests.
 struct ReproposeJob
 {
-    QStringList keys, files;
-    QVector<int> frames;
+    struct Item
+    {
+        QString key, file;
+        int frame = 0;
+    };
+    QVector<Item> items;
     ProposalSettings settings;
     std::shared_ptr<std::atomic<bool>> cancel = std::make_shared<std::atomic<bool>>(false);
 };

@@ -402,14 +402,12 @@ void MainWindow::startBackgroundProposals()
         if (!it || it->state != pipeline::ItemState::New) continue;
         fs::path file = it->file;
         if (file.is_relative()) file = m_projectPath.parent_path() / file;
-        job.keys << QString::fromStdString(key);
-        job.files << QString::fromStdString(file.string());
-        job.frames << it->frame;
+        job.items.push_back({QString::fromStdString(key), QString::fromStdString(file.string()), it->frame});
     }
     m_reproposeKeys.clear();
     job.settings = m_settings;
     m_reproposing = job.cancel;
-    statusBar()->showMessage(tr("Proposing %n item(s) again in the background, most uncertain first...", "", static_cast<int>(job.keys.size())));
+    statusBar()->showMessage(tr("Proposing %n item(s) again in the background, most uncertain first...", "", static_cast<int>(job.items.size())));
     Q_EMIT requestRepropose(job);
 }
 
