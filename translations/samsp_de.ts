@@ -175,6 +175,14 @@
         <source>Cannot read '%1': %2</source>
         <translation>„%1“ kann nicht gelesen werden: %2</translation>
     </message>
+    <message>
+        <source>The GPU ran out of memory while encoding the image; choose bf16 or the CPU in Settings (%1)</source>
+        <translation>Der GPU ist beim Kodieren des Bildes der Speicher ausgegangen; wählen Sie bf16 oder die CPU in den Einstellungen (%1)</translation>
+    </message>
+    <message>
+        <source>The GPU ran out of memory while decoding a mask; choose bf16 or the CPU in Settings (%1)</source>
+        <translation>Der GPU ist beim Dekodieren einer Maske der Speicher ausgegangen; wählen Sie bf16 oder die CPU in den Einstellungen (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Formats</name>

@@ -175,6 +175,14 @@
         <source>Cannot read '%1': %2</source>
         <translation>Cannot read '%1': %2</translation>
     </message>
+    <message>
+        <source>The GPU ran out of memory while encoding the image; choose bf16 or the CPU in Settings (%1)</source>
+        <translation>The GPU ran out of memory while encoding the image; choose bf16 or the CPU in Settings (%1)</translation>
+    </message>
+    <message>
+        <source>The GPU ran out of memory while decoding a mask; choose bf16 or the CPU in Settings (%1)</source>
+        <translation>The GPU ran out of memory while decoding a mask; choose bf16 or the CPU in Settings (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Formats</name>

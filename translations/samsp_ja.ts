@@ -175,6 +175,14 @@
         <source>Cannot read '%1': %2</source>
         <translation>「%1」を読み込めません: %2</translation>
     </message>
+    <message>
+        <source>The GPU ran out of memory while encoding the image; choose bf16 or the CPU in Settings (%1)</source>
+        <translation>画像のエンコード中に GPU のメモリが不足しました。設定で bf16 または CPU を選んでください (%1)</translation>
+    </message>
+    <message>
+        <source>The GPU ran out of memory while decoding a mask; choose bf16 or the CPU in Settings (%1)</source>
+        <translation>マスクのデコード中に GPU のメモリが不足しました。設定で bf16 または CPU を選んでください (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Formats</name>

@@ -175,6 +175,14 @@
         <source>Cannot read '%1': %2</source>
         <translation>无法读取“%1”：%2</translation>
     </message>
+    <message>
+        <source>The GPU ran out of memory while encoding the image; choose bf16 or the CPU in Settings (%1)</source>
+        <translation>编码图像时 GPU 内存不足；请在设置中选择 bf16 或 CPU（%1）</translation>
+    </message>
+    <message>
+        <source>The GPU ran out of memory while decoding a mask; choose bf16 or the CPU in Settings (%1)</source>
+        <translation>解码掩码时 GPU 内存不足；请在设置中选择 bf16 或 CPU（%1）</translation>
+    </message>
 </context>
 <context>
     <name>Formats</name>

@@ -139,6 +139,12 @@ QString errorText(const std::exception& e)
 {
     if (const auto* ce = dynamic_cast<const model::CheckpointError*>(&e)) return checkpointErrorText(*ce);
     if (const auto* fe = dynamic_cast<const formats::FileError*>(&e)) return fileErrorText(*fe);
+    if (const auto* me = dynamic_cast<const model::ModelError*>(&e); me && me->problem() == model::ModelProblem::GpuOutOfMemory) {
+        const QString detail = QString::fromStdString(me->detail());
+        return me->step() == "encode"
+                   ? QCoreApplication::translate("Errors", "The GPU ran out of memory while encoding the image; choose bf16 or the CPU in Settings (%1)").arg(detail)
+                   : QCoreApplication::translate("Errors", "The GPU ran out of memory while decoding a mask; choose bf16 or the CPU in Settings (%1)").arg(detail);
+    }
     const auto* ie = dynamic_cast<const imaging::ImageError*>(&e);
     if (!ie) return QString::fromStdString(e.what());
     const QString f = QString::fromStdString(ie->file().string());

@@ -31,7 +31,8 @@ auto translated(const char* step, Fn&& fn) -> decltype(fn())
         std::string why = e.what_without_backtrace();
         if (why.find("out of memory") != std::string::npos)
             throw ModelError(std::string(step) + ": the GPU ran out of memory (" + why.substr(0, 200) +
-                             "); use a smaller batch, bf16, or --device cpu");
+                                 "); use a smaller batch, bf16, or --device cpu",
+                             ModelProblem::GpuOutOfMemory, step, why.substr(0, 200));
         throw ModelError(std::string(step) + ": " + why);
     }
 }

@@ -8,10 +8,29 @@
 
 namespace samsp::model {
 
+// What went wrong, for messages in the interface's language (what() stays English,
+// for logs and the command line).
+enum class ModelProblem
+{
+    Other,          // see what()
+    GpuOutOfMemory, // step(): "encode" or "decode"; detail(): LibTorch's own text
+};
+
 class ModelError : public std::runtime_error
 {
 public:
     using std::runtime_error::runtime_error;
+    ModelError(const std::string& what, ModelProblem problem, std::string step, std::string detail)
+        : std::runtime_error(what), m_problem(problem), m_step(std::move(step)), m_detail(std::move(detail))
+    {
+    }
+    ModelProblem problem() const { return m_problem; }
+    const std::string& step() const { return m_step; }
+    const std::string& detail() const { return m_detail; }
+
+private:
+    ModelProblem m_problem = ModelProblem::Other;
+    std::string m_step, m_detail;
 };
 
 // What went wrong with a checkpoint, for messages in the interface's language (what()

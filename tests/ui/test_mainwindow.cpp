@@ -353,6 +353,10 @@ private Q_SLOTS:
             QVERIFY2(seg.contains(QStringLiteral("DICOM SEG")) && seg.contains(QStringLiteral("Rows / Columns missing")) &&
                          !seg.contains(QStringLiteral("not a valid")),
                      qPrintable(seg));
+            const QString oom = errorText(samsp::model::ModelError("encode: the GPU ran out of memory (CUDA out of memory. Tried to allocate 2.00 GiB); use a smaller batch, bf16, or --device cpu",
+                                                                  samsp::model::ModelProblem::GpuOutOfMemory, "encode", "CUDA out of memory. Tried to allocate 2.00 GiB"));
+            QVERIFY2(oom.contains(QStringLiteral("GPU")) && oom.contains(QStringLiteral("2.00 GiB")) && !oom.contains(QStringLiteral("ran out of memory")),
+                     qPrintable(oom));
             for (const QString& t : {full, denied, folder, json, seg})
                 QVERIFY2(!t.contains(QStringLiteral("Cannot ")), qPrintable(t));
             QTemporaryDir d;

@@ -11,6 +11,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 T = {
+    "The GPU ran out of memory while encoding the image; choose bf16 or the CPU in Settings (%1)": (
+        "Der GPU ist beim Kodieren des Bildes der Speicher ausgegangen; wählen Sie bf16 oder die CPU in den Einstellungen (%1)",
+        "画像のエンコード中に GPU のメモリが不足しました。設定で bf16 または CPU を選んでください (%1)",
+        "编码图像时 GPU 内存不足；请在设置中选择 bf16 或 CPU（%1）"),
+    "The GPU ran out of memory while decoding a mask; choose bf16 or the CPU in Settings (%1)": (
+        "Der GPU ist beim Dekodieren einer Maske der Speicher ausgegangen; wählen Sie bf16 oder die CPU in den Einstellungen (%1)",
+        "マスクのデコード中に GPU のメモリが不足しました。設定で bf16 または CPU を選んでください (%1)",
+        "解码掩码时 GPU 内存不足；请在设置中选择 bf16 或 CPU（%1）"),
     # Reads and writes of the formats layer (formats::FileProblem) and the system's reasons.
     "Cannot write '%1': %2": ("„%1“ kann nicht geschrieben werden: %2", "「%1」を書き込めません: %2", "无法写入“%1”：%2"),
     "Cannot read '%1': %2": ("„%1“ kann nicht gelesen werden: %2", "「%1」を読み込めません: %2", "无法读取“%1”：%2"),
