@@ -3,45 +3,66 @@
 #include <ATen/Parallel.h>
 #include <torch/torch.h>
 
+#include <algorithm>
+
 namespace samsp::model {
 
-namespace F = torch::nn::functional;
-
 namespace {
-// n x m: row i is where input sample i of n goes when resized to m samples.
-at::Tensor linearResizeMatrix(int64_t n, int64_t m)
+struct LinearTap
 {
-    auto eye = torch::eye(n, torch::kFloat).unsqueeze(0); // 1 x n channels x n samples
-    return F::interpolate(eye, F::InterpolateFuncOptions()
-                                   .size(std::vector<int64_t>{m})
-                                   .mode(torch::kLinear)
-                                   .align_corners(false))
-        .squeeze(0);
+    int64_t i0, i1;
+    float w0, w1;
+};
+
+// Output sample `o` of a 1-D linear resize from n to m samples (align_corners =
+// false, no antialiasing), exactly as LibTorch 1.13's CPU kernel computes it for
+// float (ATen/native/UpSample.h, compute_source_index_and_lambda): the ratio n / m
+// in float, the source position (o + 0.5) * ratio - 0.5 in double, clamped at 0;
+// the next sample, or the same one at the end; weights 1 - lambda and lambda.
+LinearTap linearTap(int64_t n, int64_t m, int64_t o)
+{
+    if (n == m) return {o, o, 1.0f, 0.0f};
+    const float ratio = static_cast<float>(n) / static_cast<float>(m);
+    double src = static_cast<double>(ratio) * (static_cast<double>(o) + 0.5) - 0.5;
+    if (src < 0.0) src = 0.0;
+    const auto i0 = static_cast<int64_t>(src);
+    const int64_t i1 = i0 + (i0 < n - 1 ? 1 : 0);
+    const auto lambda = static_cast<float>(src - static_cast<double>(i0));
+    return {i0, i1, 1.0f - lambda, lambda};
 }
 } // namespace
 
 AxisTaps composeAxisTaps(int64_t lowRes, int64_t inputSize, int64_t valid, int64_t orig)
 {
-    c10::InferenceMode im;
-    auto m = torch::matmul(linearResizeMatrix(lowRes, inputSize).slice(1, 0, valid), linearResizeMatrix(valid, orig))
-                 .t()
-                 .contiguous(); // orig x lowRes
-    auto nonzero = m.ne(0);
-    AxisTaps a;
-    a.taps = std::max<int64_t>(1, nonzero.sum(1).max().item<int64_t>());
-    a.index.assign(static_cast<size_t>(orig * a.taps), 0);
-    a.weight.assign(static_cast<size_t>(orig * a.taps), 0.0f);
-    const float* w = m.data_ptr<float>();
+    // Output o of the second resize (valid -> orig) reads two samples of the first
+    // (lowRes -> inputSize), each of which reads two low-res samples: at most four
+    // taps, with equal indices merged and zero weights dropped.
+    std::vector<std::vector<std::pair<int32_t, float>>> per(static_cast<size_t>(orig));
+    int64_t most = 1;
     for (int64_t o = 0; o < orig; ++o) {
-        int64_t k = 0;
-        for (int64_t i = 0; i < lowRes; ++i) {
-            const float v = w[o * lowRes + i];
-            if (v == 0.0f) continue;
-            a.index[static_cast<size_t>(o * a.taps + k)] = static_cast<int32_t>(i);
-            a.weight[static_cast<size_t>(o * a.taps + k)] = v;
-            ++k;
+        const LinearTap second = linearTap(valid, orig, o);
+        auto& taps = per[static_cast<size_t>(o)];
+        for (const auto& [mid, w2] : {std::pair{second.i0, second.w0}, std::pair{second.i1, second.w1}}) {
+            const LinearTap first = linearTap(lowRes, inputSize, mid);
+            for (const auto& [low, w1] : {std::pair{first.i0, first.w0}, std::pair{first.i1, first.w1}}) {
+                const float w = w2 * w1;
+                if (w == 0.0f) continue;
+                auto it = std::find_if(taps.begin(), taps.end(), [&](const auto& t) { return t.first == low; });
+                if (it != taps.end()) it->second += w;
+                else taps.emplace_back(static_cast<int32_t>(low), w);
+            }
         }
+        most = std::max(most, static_cast<int64_t>(taps.size()));
     }
+    AxisTaps a;
+    a.taps = most;
+    a.index.assign(static_cast<size_t>(orig * most), 0);
+    a.weight.assign(static_cast<size_t>(orig * most), 0.0f);
+    for (int64_t o = 0; o < orig; ++o)
+        for (size_t k = 0; k < per[static_cast<size_t>(o)].size(); ++k) {
+            a.index[static_cast<size_t>(o * most) + k] = per[static_cast<size_t>(o)][k].first;
+            a.weight[static_cast<size_t>(o * most) + k] = per[static_cast<size_t>(o)][k].second;
+        }
     return a;
 }
 

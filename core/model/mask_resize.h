@@ -2,10 +2,11 @@
 // SAM's mask post-processing — low-res logits bilinearly to S x S, crop to the
 // resized image, bilinearly to the original size — as one separable operator.
 // Bilinear interpolation without antialiasing is linear and separable, so the two
-// resizes compose, per axis, into a few taps for each output sample. The weights
-// come from LibTorch's own linear kernel (applied to identity matrices), so the
-// result is the two-step one up to float rounding, at a fraction of the work:
-// no S x S intermediate (a 1024 x 1024 one for every mask).
+// resizes compose, per axis, into at most four taps for each output sample. Each
+// step's two taps are computed exactly as LibTorch's linear kernel computes them
+// (ATen/native/UpSample.h), so the result is the two-step one up to float
+// rounding, at a fraction of the work: no S x S intermediate (a 1024 x 1024 one
+// for every mask), and composing a new image size costs O(size), not a matrix product.
 
 #include "transforms.h"
 

@@ -76,7 +76,8 @@ TEST_CASE("composed_mask_resize_equals_sams_two_bilinear_steps")
         int64_t w, h, S, L;
     };
     for (const auto& c : {Case{640, 480, 1024, 256}, Case{1000, 750, 1024, 256}, Case{333, 500, 1024, 256},
-                          Case{2048, 1536, 1024, 256}, Case{100, 400, 256, 64}, Case{257, 255, 256, 64}}) {
+                          Case{2048, 1536, 1024, 256}, Case{100, 400, 256, 64}, Case{257, 255, 256, 64},
+                          Case{256, 192, 256, 64}}) {
         CAPTURE(c.w);
         CAPTURE(c.h);
         ImageFrame f(c.w, c.h, c.S, c.L);
