@@ -152,8 +152,16 @@ TrainSummary runTraining(const TrainJob& job, const std::function<bool(const Tra
         trainer.saveOptimizer(optimPath);
         sum.checkpoint = job.out;
     };
+    // Validation runs the model as inference does: in eval mode. In training mode BatchNorm
+    // (TinyViT) would normalise each validation image by its own statistics and fold them
+    // into the running statistics the checkpoint keeps. Each training step sets training
+    // mode again.
+    auto validate = [&] {
+        sam->eval();
+        return evaluate(validator, split.val, job.settings.prompts);
+    };
     if (job.epochs == 0) { // the initial weights, untouched (an "untrained" baseline)
-        auto report = evaluate(validator, split.val, job.settings.prompts);
+        auto report = validate();
         saveCheckpoint(0, EpochRecord{0, 0.0, report.meanPass0.dice, report.meanSamsp.dice, 0.0});
     }
     Augmentation aug;
@@ -228,7 +236,7 @@ TrainSummary runTraining(const TrainJob& job, const std::function<bool(const Tra
 
         // Validation without prompts: pass 0 and SAM-SP.
         const double tVal = now();
-        auto report = evaluate(validator, split.val, job.settings.prompts);
+        auto report = validate();
         lastValidationSeconds = (now() - tVal);
         EpochRecord rec{epoch + 1, lossSum / double(std::max<int64_t>(1, steps)), report.meanPass0.dice,
                         report.meanSamsp.dice,

@@ -139,6 +139,32 @@ private slots:
         QCOMPARE(slurp(out), before);
     }
 
+    void validationLeavesBatchNormStatisticsAlone()
+    {
+        // TinyViT has BatchNorm. Its running statistics are training's: each step adds one
+        // batch; validating (every epoch, and the untrained baseline) adds none. Before the
+        // fix every validation image was normalised by itself and folded in.
+        const std::string cfgPath = m_dir.path().toStdString() + "/tv.json";
+        {
+            std::ofstream c(cfgPath);
+            c << R"({"encoder": "tiny_vit", "embed_dims": [16, 24, 32, 320], "depths": [1, 1, 1, 1], "num_heads": [1, 1, 2, 4], "window_sizes": [7, 7, 7, 7], "out_chans": 32})";
+        }
+        auto tracked = [](const std::string& file) {
+            for (const auto& [name, t] : model::loadCheckpoint(file).tensors)
+                if (name.find("num_batches_tracked") != std::string::npos) return t.item<int64_t>();
+            return int64_t(-1);
+        };
+        const std::string out = m_dir.path().toStdString() + "/tv.safetensors";
+        auto j = job(out, 0);
+        j.config = cfgPath;
+        pipeline::runTraining(j);
+        QCOMPARE(tracked(out), int64_t(0));
+        j.epochs = 2;
+        const auto sum = pipeline::runTraining(j);
+        QCOMPARE(int(sum.epochs.size()), 2);
+        QCOMPARE(tracked(out), int64_t(2 * ((sum.trainImages + j.batchSize - 1) / j.batchSize)));
+    }
+
     void spearmanByHand()
     {
         QCOMPARE(pipeline::spearman({1, 2, 3, 4}, {10, 20, 30, 40}), 1.0);
