@@ -453,6 +453,16 @@ int main(int argc, char** argv)
     bool modelsJson = false;
     models->add_flag("--json", modelsJson, "Machine-readable output");
 
+    // convert
+    auto* convert = app.add_subcommand("convert", "Write a checkpoint (.pth or .safetensors) again as .safetensors, its "
+                                                  "configuration and training record kept; --fp16 halves its size");
+    std::string convertIn, convertOut;
+    bool convertFp16 = false, convertJson = false;
+    convert->add_option("checkpoint", convertIn, "The checkpoint to read")->required()->check(CLI::ExistingFile);
+    convert->add_option("--out", convertOut, "The .safetensors file to write (atomically)")->required();
+    convert->add_flag("--fp16", convertFp16, "Store floating tensors as half floats");
+    convert->add_flag("--json", convertJson, "Machine-readable output");
+
     // loop
     auto* loop = app.add_subcommand("loop", "One round of the labelling loop: fine-tune the project's model on its accepted items "
                                             "(models/round-N.safetensors), make it current, propose again what nobody touched");
@@ -611,6 +621,19 @@ int main(int argc, char** argv)
 
     try {
         if (info->parsed()) return runInfo(infoPaths, infoJson, infoSlices);
+        if (convert->parsed()) {
+            const auto r = samsp::model::convertCheckpoint(convertIn, convertOut, convertFp16);
+            const std::string enc = r.config.encoder;
+            if (convertJson)
+                std::cout << nlohmann::json{{"out", convertOut}, {"encoder", enc}, {"image_size", r.config.imageSize},
+                                            {"values", r.values}, {"bytes", r.bytes}, {"fp16", convertFp16}}
+                                 .dump(2)
+                          << "\n";
+            else
+                std::printf("%s: %s encoder, input %d, %.2f M values, %.1f MB%s\n", convertOut.c_str(), enc.c_str(),
+                            r.config.imageSize, r.values / 1e6, r.bytes / 1e6, convertFp16 ? " (fp16)" : "");
+            return 0;
+        }
         if (models->parsed()) {
             nlohmann::json list = nlohmann::json::array();
             for (const auto& m : samsp::model::knownModels())

@@ -175,4 +175,23 @@ SamConfig inferConfig(const Checkpoint& ck)
     return c;
 }
 
+ConvertedCheckpoint convertCheckpoint(const std::filesystem::path& in, const std::filesystem::path& out, bool fp16)
+{
+    Checkpoint ck = loadCheckpoint(in);
+    ConvertedCheckpoint r;
+    r.config = inferConfig(ck); // throws for a file that is no SAM checkpoint
+    {
+        Sam probe(r.config); // the tensors must fit the architecture, as when the studio loads it
+        probe->loadStateDict(ck.tensors, in.string());
+    }
+    for (auto& [name, t] : ck.tensors) {
+        if (fp16 && t.is_floating_point()) t = t.to(at::kHalf);
+        r.values += t.numel();
+    }
+    if (!ck.metadata.count("samsp.config")) ck.metadata["samsp.config"] = samConfigToJson(r.config);
+    saveSafetensors(out, ck.tensors, ck.metadata);
+    r.bytes = std::filesystem::file_size(out);
+    return r;
+}
+
 } // namespace samsp::model

@@ -47,6 +47,19 @@ TORCH_MODULE(Sam);
 // blocks, image size, LoRA rank), or from "samsp.config" metadata when present.
 SamConfig inferConfig(const Checkpoint& ck);
 
+// Writes the checkpoint `in` (.pth or .safetensors) again as .safetensors at `out`, tensor
+// names, configuration and training record ("samsp.*" metadata) unchanged; with `fp16`
+// floating tensors are stored as half floats (half the size). A source without
+// "samsp.config" gets the configuration inferred from its tensors. Refuses a file that is
+// no SAM checkpoint (CheckpointError) and writes atomically.
+struct ConvertedCheckpoint
+{
+    SamConfig config;
+    int64_t values = 0;     // numbers in all tensors
+    uintmax_t bytes = 0;    // size of the written file
+};
+ConvertedCheckpoint convertCheckpoint(const std::filesystem::path& in, const std::filesystem::path& out, bool fp16);
+
 // Pixel normalisation constants of SAM (RGB, 0..255 scale).
 inline constexpr float kPixelMean[3] = {123.675f, 116.28f, 103.53f};
 inline constexpr float kPixelStd[3] = {58.395f, 57.12f, 57.375f};

@@ -175,6 +175,52 @@ TEST_CASE("official_checkpoint_converts_to_safetensors_losslessly")
     }
 }
 
+TEST_CASE("convert_to_fp16_keeps_names_configuration_and_training_record")
+{
+    // `samsp convert --fp16`: half the bytes, every floating tensor half, values within
+    // half-float rounding, the "samsp.*" metadata as it was (not a new training record);
+    // an official .pth gains its inferred configuration; a tensor file that is no SAM is refused.
+    torch::NoGradGuard ng;
+    torch::manual_seed(3);
+    Sam sam(tinyConfig());
+    const std::map<std::string, std::string> md{{"samsp.config", samConfigToJson(tinyConfig())},
+                                                {"samsp.train", "{\"iou_weight\": 1.0, \"epochs\": 17}"},
+                                                {"samsp.history", "[{\"epoch\": 1}]"}};
+    const auto src = tmpDir() / "fp32.safetensors", dst = tmpDir() / "fp16.safetensors";
+    saveSafetensors(src, sam->stateDict(), md);
+    const auto r = convertCheckpoint(src, dst, true);
+    REQUIRE((r.config.embedDim == tinyConfig().embedDim));
+    REQUIRE((r.bytes == fs::file_size(dst)));
+    REQUIRE((r.bytes < fs::file_size(src) * 6 / 10));
+    const Checkpoint a = loadCheckpoint(src), b = loadCheckpoint(dst);
+    REQUIRE((b.metadata == md));
+    REQUIRE((a.tensors.size() == b.tensors.size()));
+    int64_t values = 0;
+    for (size_t i = 0; i < a.tensors.size(); ++i) {
+        REQUIRE((a.tensors[i].first == b.tensors[i].first));
+        const auto& x = a.tensors[i].second;
+        const auto& y = b.tensors[i].second;
+        values += y.numel();
+        if (x.is_floating_point()) {
+            REQUIRE((y.scalar_type() == torch::kHalf));
+            REQUIRE((torch::allclose(x, y.to(torch::kFloat), 1e-3, 1e-4)));
+        } else {
+            REQUIRE((torch::equal(x, y)));
+        }
+    }
+    REQUIRE((r.values == values));
+    REQUIRE((SamEngine::fromCheckpoint(dst, EngineOptions{DeviceChoice::Cpu, Precision::Fp32})->iouCalibrated()));
+
+    const auto fromPth = tmpDir() / "official.safetensors";
+    convertCheckpoint(tinyPth(), fromPth, false);
+    REQUIRE((samConfigFromJson(loadCheckpoint(fromPth).metadata.at("samsp.config")).embedDim == tinyConfig().embedDim));
+
+    const auto other = tmpDir() / "other.safetensors";
+    saveSafetensors(other, {{"x", torch::ones({2})}});
+    REQUIRE_THROWS_AS(convertCheckpoint(other, tmpDir() / "never.safetensors", true), CheckpointError);
+    REQUIRE((!fs::exists(tmpDir() / "never.safetensors")));
+}
+
 TEST_CASE("wrong_kinds_of_file_give_clear_errors")
 {
     auto empty = tmpDir() / "empty.pth";
