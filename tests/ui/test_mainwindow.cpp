@@ -13,12 +13,15 @@
 #include "slice_strip.h"
 
 #include "formats/atomic_file.h"
+#include "model/checkpoint.h"
 #include "model/engine.h"
 #include "model/errors.h"
 #include "model/precision.h"
 #include "pipeline/project.h"
 
 #include <cerrno>
+
+#include <nlohmann/json.hpp>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -394,11 +397,23 @@ private Q_SLOTS:
         const Proposal& p = w.proposal();
         QVERIFY2(p.found, qPrintable(p.message));
         QCOMPARE(w.passViewer()->passCount(), 3);
-        // The bundled model's IoU head was never trained: the passes say so instead of
-        // showing a meaningless (negative) number, and the instance carries no score.
-        QVERIFY2(w.passViewer()->list()->item(0)->text().contains(QStringLiteral("not calibrated")),
-                 qPrintable(w.passViewer()->list()->item(0)->text()));
-        QVERIFY(!p.passes[2].predictedIou.has_value());
+        // The bundled model's IoU head is trained: every pass shows its predicted IoU as a
+        // number in [0, 1]. A model whose head was never trained says so instead of showing
+        // a meaningless (negative) number.
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(p.passes[i].predictedIou.has_value());
+            QVERIFY(*p.passes[i].predictedIou >= 0.0 && *p.passes[i].predictedIou <= 1.0);
+            const QString row = w.passViewer()->list()->item(i)->text();
+            QVERIFY2(row.contains(QString::number(*p.passes[i].predictedIou, 'f', 3)) && !row.contains(QStringLiteral("not calibrated")),
+                     qPrintable(row));
+        }
+        {
+            Proposal uncalibrated = p;
+            for (auto& pass : uncalibrated.passes) pass.predictedIou.reset();
+            PassViewer other;
+            other.setProposal(uncalibrated);
+            QVERIFY2(other.list()->item(0)->text().contains(QStringLiteral("not calibrated")), qPrintable(other.list()->item(0)->text()));
+        }
         // The final pass is shown: its mask and its prompt box.
         QCOMPARE(w.passViewer()->currentPass(), 2);
         QCOMPARE(w.canvas()->overlayMask(), p.passes[2].mask);
@@ -943,6 +958,11 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(&w));
         QTest::keyClick(w.sliceSlider(), Qt::Key_Home); // slice 1
         QTRY_COMPARE(w.currentSlice(), 0);
+        // Whatever the model made of these slices (the bundled model finds nothing in this
+        // CT), a person's brush stroke gives slice 1 a mask before it is accepted.
+        QTest::keyClick(&w, Qt::Key_D);
+        dragOnCanvas(w.canvas(), QPointF(200, 200), QPointF(300, 220));
+        QVERIFY(cv::countNonZero(w.document()->activeMask()) > 0);
         QTest::keyClick(&w, Qt::Key_Return); // accept slice 1: on to slice 2
         QTRY_COMPARE(w.currentSlice(), 1);
         QCOMPARE(w.sliceStrip()->states().at(0), 2);
@@ -1299,8 +1319,11 @@ private Q_SLOTS:
         AboutDialog dlg;
         QVERIFY(dlg.modelText().contains(QStringLiteral("none loaded")));
         dlg.setModel(QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors"), QStringLiteral("abc-fp32-256"));
+        // Its training record, as the file says it: the number of training images.
+        const auto record = nlohmann::json::parse(samsp::model::readSafetensorsMetadata(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors").at("samsp.data"));
+        const QString images = QStringLiteral("%1 images").arg(record.at("train_images").get<int>());
         QVERIFY2(dlg.modelText().contains(QStringLiteral("samsp-default.safetensors")) && dlg.modelText().contains(QStringLiteral("abc-fp32-256")) &&
-                     dlg.modelText().contains(QStringLiteral("1350 images")),
+                     dlg.modelText().contains(images),
                  qPrintable(dlg.modelText()));
         const QString t = dlg.detailsText();
         QVERIFY2(t.contains("LibTorch: 1.") || t.contains("LibTorch: 2."), qPrintable(t));

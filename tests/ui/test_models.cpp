@@ -10,6 +10,8 @@
 
 #include <torch/torch.h>
 
+#include <nlohmann/json.hpp>
+
 #include <QCryptographicHash>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -193,7 +195,10 @@ private Q_SLOTS:
                      return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
                  }()));
         const QString trained = t->item(0, ModelManagerDialog::TrainedColumn)->text();
-        QVERIFY2(trained.contains(QStringLiteral("1350 images")) && trained.contains(QStringLiteral("val Dice")), qPrintable(trained));
+        // What the file's training record says: its number of training images and its validation Dice.
+        const auto record = nlohmann::json::parse(samsp::model::readSafetensorsMetadata(bundled.toStdString()).at("samsp.data"));
+        const QString images = QStringLiteral("%1 images").arg(record.at("train_images").get<int>());
+        QVERIFY2(trained.contains(images) && trained.contains(QStringLiteral("val Dice")), qPrintable(trained));
         const int row = dlg.rowOf(local);
         QCOMPARE(row, 1);
         QCOMPARE(t->item(row, ModelManagerDialog::StateColumn)->text(), QStringLiteral("downloaded"));
