@@ -414,6 +414,12 @@ int main(int argc, char** argv)
                       "answers clicks; 0: off")
         ->check(CLI::Range(0, 8))
         ->capture_default_str();
+    std::string clickSampling = "interior";
+    train->add_option("--click-sampling", clickSampling,
+                      "Where training clicks land: interior (the middle of the error, as an annotator clicks) or uniform "
+                      "(anywhere in it)")
+        ->check(CLI::IsMember({"interior", "uniform"}))
+        ->capture_default_str();
     train->add_option("--iou-weight", job.settings.iouWeight, "Weight of the IoU head's loss (predicted vs true IoU); 0: off")
         ->check(CLI::Range(0.0, 100.0))
         ->capture_default_str();
@@ -725,6 +731,8 @@ int main(int argc, char** argv)
             job.precision = samsp::model::parsePrecision(trainDtype);
             job.augment = !noAugment;
             job.settings.prompts.useBox = !noBox;
+            job.settings.clickSampling = clickSampling == "uniform" ? samsp::model::ClickSampling::Uniform
+                                                                     : samsp::model::ClickSampling::Interior;
             job.settings.prompts.useMask = !noMask;
             job.settings.prompts.usePoint = usePoint;
             if (encoderMode == "auto") encoderMode = job.init.empty() && !job.resume ? "full" : "lora";

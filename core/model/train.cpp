@@ -29,17 +29,39 @@ torch::Tensor distillLoss(const torch::Tensor& student, const torch::Tensor& tea
     return T * T * F::binary_cross_entropy_with_logits(student / T, soft);
 }
 
+torch::Tensor erosionDepth(const torch::Tensor& masks)
+{
+    auto cur = masks.to(torch::kCPU, torch::kFloat).unsqueeze(1);
+    auto depth = torch::zeros_like(cur);
+    while (cur.any().item<bool>()) {
+        depth.add_(cur);
+        // A 3 x 3 minimum over a zero-padded copy: the border erodes like background.
+        auto padded = F::pad(cur, F::PadFuncOptions({1, 1, 1, 1}).value(0.0));
+        cur = -F::max_pool2d(-padded, F::MaxPool2dFuncOptions(3).stride(1));
+    }
+    return depth.squeeze(1);
+}
+
 std::pair<torch::Tensor, torch::Tensor> sampleClicks(const torch::Tensor& target, const torch::Tensor& pred,
-                                                     std::mt19937_64& rng)
+                                                     std::mt19937_64& rng, ClickSampling mode)
 {
     auto t = target.to(torch::kCPU, torch::kBool).contiguous();
     auto p = pred.to(torch::kCPU, torch::kBool).contiguous();
     const int64_t N = t.size(0);
     auto coords = torch::zeros({N, 1, 2});
     auto labels = torch::full({N, 1}, -1, torch::kLong);
+    auto errors = t.logical_xor(p);
+    const auto errDepth = mode == ClickSampling::Interior ? erosionDepth(errors) : torch::Tensor();
+    const auto tDepth = mode == ClickSampling::Interior ? erosionDepth(t) : torch::Tensor();
     for (int64_t i = 0; i < N; ++i) {
-        auto err = t[i].logical_xor(p[i]).nonzero(); // K x 2 (y, x)
-        auto from = err.size(0) > 0 ? err : t[i].nonzero();
+        const bool anyError = errors[i].any().item<bool>();
+        torch::Tensor from;
+        if (mode == ClickSampling::Interior) {
+            auto d = anyError ? errDepth[i] : tDepth[i];
+            from = (d * 2 > d.max()).nonzero(); // empty when d is all 0
+        } else {
+            from = (anyError ? errors[i] : t[i]).nonzero(); // K x 2 (y, x)
+        }
         if (from.size(0) == 0) continue; // nothing to click: padding
         std::uniform_int_distribution<int64_t> pick(0, from.size(0) - 1);
         const int64_t k = pick(rng);
@@ -200,11 +222,11 @@ TwoPassOutput SamSpTrainer::forward(const torch::Tensor& images, bool train, con
         out.clickIou.push_back(d.iouPredictions);
         return d.lowResLogits;
     };
-    auto [c0, l0] = sampleClicks(target, torch::zeros_like(target), m_rng);
+    auto [c0, l0] = sampleClicks(target, torch::zeros_like(target), m_rng, m_s.clickSampling);
     (void)decodeClicks(c0, l0, std::nullopt);
     torch::Tensor coords, labels, prev = out.logits1;
     for (int k = 0; k < m_s.interactivePasses; ++k) {
-        auto [c, l] = sampleClicks(target, prev.detach().gt(0).squeeze(1).to(torch::kCPU), m_rng);
+        auto [c, l] = sampleClicks(target, prev.detach().gt(0).squeeze(1).to(torch::kCPU), m_rng, m_s.clickSampling);
         coords = coords.defined() ? torch::cat({coords, c}, 1) : c;
         labels = labels.defined() ? torch::cat({labels, l}, 1) : l;
         prev = decodeClicks(coords, labels, prev.detach());

@@ -22,6 +22,7 @@
 namespace samsp::model {
 
 enum class EncoderTraining { LoraOnly, Full, Frozen };
+enum class ClickSampling { Interior, Uniform };
 
 struct TrainSettings
 {
@@ -43,6 +44,10 @@ struct TrainSettings
     // adding a click sampled in the current error region (positive where missed,
     // negative where false) with the previous logits as mask input. 0 turns it off.
     int interactivePasses = 1;
+    // Where those clicks land: Interior (default) draws them from the middle of the
+    // error, as an annotator clicks (and as `samsp eval --interactive` simulates),
+    // Uniform anywhere in it, boundary pixels included (SAM's training).
+    ClickSampling clickSampling = ClickSampling::Interior;
     // Weight of the IoU head's loss: MSE between each pass's predicted IoU and the
     // true IoU of its mask (so predicted IoU means something). 0 turns it off.
     double iouWeight = 1.0;
@@ -74,12 +79,19 @@ struct TwoPassOutput
 };
 
 // The interactive-prompt sampler: one click per image (N x L x L bool target and
-// prediction, CPU): uniformly in the error region (target XOR prediction), labelled
-// 1 where the target is (a missed pixel) and 0 where it is not (a false one); with
-// no error, a positive point in the target; with neither, a padding entry (label -1).
+// prediction, CPU) in the error region (target XOR prediction), labelled 1 where the
+// target is (a missed pixel) and 0 where it is not (a false one); with no error, a
+// positive point in the target; with neither, a padding entry (label -1).
+// Uniform: any pixel of that region. Interior: only pixels deeper than half the
+// deepest one's depth (erosionDepth), so clicks fall in the middle of the widest
+// error and not on a one-pixel band along the boundary.
 // Returns coordinates N x 1 x 2 (cell indices x, y) and labels N x 1 (long).
 std::pair<torch::Tensor, torch::Tensor> sampleClicks(const torch::Tensor& target, const torch::Tensor& pred,
-                                                     std::mt19937_64& rng);
+                                                     std::mt19937_64& rng,
+                                                     ClickSampling mode = ClickSampling::Uniform);
+// For N x H x W bool masks: how many 3 x 3 erosions each pixel survives (1 for a
+// pixel on the region's edge, 0 outside), the image border counting as outside.
+torch::Tensor erosionDepth(const torch::Tensor& masks);
 // Mean squared error between predicted IoUs (N x 1) and the true IoU of (logits > 0)
 // with the binary target (N x 1 x L x L); the true IoU carries no gradient.
 torch::Tensor iouHeadLoss(const torch::Tensor& predictedIou, const torch::Tensor& logits, const torch::Tensor& target);

@@ -125,6 +125,48 @@ TEST_CASE("click_sampler_places_clicks_in_the_error_region")
     REQUIRE_MESSAGE((positives > 60 && negatives > 60), positives << " positive, " << negatives << " negative");
 }
 
+TEST_CASE("interior_click_sampling_clicks_the_middle_of_the_widest_error")
+{
+    // erosionDepth: a 5 x 5 block in the middle of 9 x 9 is 3 deep at its centre and 1
+    // on its edge; a block touching the image border erodes from the border too.
+    auto m = torch::zeros({2, 9, 9}, torch::kBool);
+    m[0].slice(0, 2, 7).slice(1, 2, 7).fill_(true);
+    m[1].slice(0, 0, 3).slice(1, 0, 3).fill_(true);
+    auto d = erosionDepth(m);
+    REQUIRE((d[0][4][4].item<float>() == 3.0f && d[0][2][2].item<float>() == 1.0f && d[0][0][0].item<float>() == 0.0f));
+    REQUIRE((d[1][1][1].item<float>() == 2.0f && d[1][0][0].item<float>() == 1.0f));
+
+    // Image 0: an 8 x 8 missed block (rows and columns 4-11) and a one-pixel false line
+    // (row 14). Interior clicks land only in the block's middle (depth 3-4: rows and
+    // columns 6-9), positive; uniform clicks also hit the line.
+    // Image 1: no error -> a positive click in the middle of the target (rows 2-5, columns
+    // 2-5: depth 2 of 2; the 2 x 2 centre).
+    auto target = torch::zeros({2, 16, 16}, torch::kBool), pred = torch::zeros({2, 16, 16}, torch::kBool);
+    target[0].slice(0, 4, 12).slice(1, 4, 12).fill_(true);
+    pred[0][14].fill_(true);
+    target[1].slice(0, 2, 6).slice(1, 2, 6).fill_(true);
+    pred[1] = target[1].clone();
+    std::mt19937_64 rng(5);
+    for (int trial = 0; trial < 100; ++trial) {
+        auto [c, l] = sampleClicks(target, pred, rng, ClickSampling::Interior);
+        const int64_t x = c[0][0][0].item<int64_t>(), y = c[0][0][1].item<int64_t>();
+        REQUIRE_MESSAGE((l[0][0].item<int64_t>() == 1 && x >= 6 && x <= 9 && y >= 6 && y <= 9),
+                        "interior click at " << x << "," << y << " label " << l[0][0].item<int64_t>());
+        const int64_t x1 = c[1][0][0].item<int64_t>(), y1 = c[1][0][1].item<int64_t>();
+        REQUIRE_MESSAGE((l[1][0].item<int64_t>() == 1 && x1 >= 3 && x1 <= 4 && y1 >= 3 && y1 <= 4),
+                        "click without error at " << x1 << "," << y1);
+    }
+    int onLine = 0;
+    for (int trial = 0; trial < 200; ++trial) {
+        auto [c, l] = sampleClicks(target, pred, rng, ClickSampling::Uniform);
+        if (l[0][0].item<int64_t>() == 0) {
+            REQUIRE((c[0][0][1].item<int64_t>() == 14));
+            ++onLine;
+        }
+    }
+    REQUIRE_MESSAGE((onLine > 10), onLine << " of 200 uniform clicks on the false line (16 of its 80 error pixels)");
+}
+
 TEST_CASE("iou_head_loss_is_the_squared_error_to_the_true_iou")
 {
     // Prediction covers 4 of the target's 8 cells and 4 others: IoU = 4 / 12.
