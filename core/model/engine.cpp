@@ -173,9 +173,11 @@ std::unique_ptr<SamEngine> SamEngine::fromCheckpoint(const std::filesystem::path
     eng->m_iouCalibrated = true; // a foreign checkpoint: SAM's training included the IoU loss
     if (auto it = ck.metadata.find("samsp.train"); it != ck.metadata.end()) {
         eng->m_iouCalibrated = false;
+        eng->m_loneClickMultimask = false;
         try {
             const Json v = Json::parse(it->second);
             if (const Json* w = jsonFind(v, "iou_weight"); w && w->is_number()) eng->m_iouCalibrated = w->get<double>() > 0;
+            if (const Json* m = jsonFind(v, "multimask_trained"); m && m->is_boolean()) eng->m_loneClickMultimask = m->get<bool>();
         } catch (const std::exception&) {
             // unreadable training metadata: treat the head as uncalibrated
         }
@@ -271,7 +273,7 @@ at::Tensor SamEngine::preprocess(const ImageU8& image, ImageFrame* frameOut) con
 
 Prediction SamEngine::decodeInteractive(const Embedding& emb, const Prompts& prompts, bool withMasks)
 {
-    const bool multi = prompts.points.size() == 1 && !prompts.box && !prompts.maskLogits.defined();
+    const bool multi = m_loneClickMultimask && prompts.points.size() == 1 && !prompts.box && !prompts.maskLogits.defined();
     auto t0 = std::chrono::steady_clock::now();
     // Only the mask that is kept is brought up to image size (a third of the work
     // when a single click asks for three).

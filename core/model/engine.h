@@ -108,6 +108,12 @@ public:
     // an IoU weight > 0 ("iou_weight" in samsp.train); not random weights, nor our
     // models trained before the IoU loss existed.
     bool iouCalibrated() const { return m_iouCalibrated; }
+    // Whether a lone click asks for SAM's three masks: official checkpoints (SAM trained
+    // its three ambiguity tokens) and fine-tunes that say "multimask_trained": true. Our
+    // trainer teaches a lone click to the single-mask token only, so its models (a
+    // samsp.train record without that key) answer a lone click with that token: their
+    // three ambiguity tokens and IoU outputs keep their random start.
+    bool loneClickMultimask() const { return m_loneClickMultimask; }
     // A predicted IoU as shown and exported: clamped to [0, 1], or none when uncalibrated.
     std::optional<double> calibratedIou(float raw) const;
     void setModelId(std::string id) { m_modelId = std::move(id); }
@@ -129,7 +135,8 @@ public:
     // The interactive decode the studio and the simulated annotator share: the prompts
     // (clicks, box, previous low-res logits as mask input) on the cached embedding; a
     // lone point with nothing else is ambiguous, so SAM's three masks are asked for and
-    // the one with the highest predicted IoU is kept. Returns that one mask:
+    // the one with the highest predicted IoU is kept — where the model was trained to
+    // give three (loneClickMultimask); otherwise its single mask. Returns that one mask:
     // lowResLogits 1 x L x L, iou {best}, masks 1 x H x W (when withMasks).
     Prediction decodeInteractive(const Embedding& emb, const Prompts& prompts, bool withMasks = true);
     // Low-res logits (M x L x L or 1 x M x L x L) -> M x H x W float logits at the original size.
@@ -160,6 +167,7 @@ private:
     std::string m_modelId;
     std::string m_weightsDigest;
     bool m_iouCalibrated = false;
+    bool m_loneClickMultimask = true;
     at::Tensor m_densePe; // cached 1 x C x E x E
     std::shared_ptr<MaskResizer> m_maskResizer = std::make_shared<MaskResizer>();
 };

@@ -12,6 +12,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <functional>
 
 #include <filesystem>
@@ -94,6 +95,46 @@ TEST_CASE("iou_calibration_follows_how_the_model_was_trained")
     // Random weights: not calibrated.
     SamEngine random(tinyConfig(), EngineOptions{DeviceChoice::Cpu, Precision::Fp32});
     REQUIRE((!random.iouCalibrated()));
+}
+
+TEST_CASE("a_lone_click_uses_the_mask_token_the_model_was_trained_for")
+{
+    std::vector<uint8_t> img(48 * 40 * 3);
+    std::mt19937 rng(4);
+    for (auto& v : img) v = static_cast<uint8_t>(rng() % 256);
+    Prompts click;
+    click.points.push_back({20.0, 18.0, 1});
+    auto check = [&](SamEngine& e, bool wantMulti) {
+        REQUIRE((e.loneClickMultimask() == wantMulti));
+        const Embedding emb = e.encode(ImageU8{img.data(), 48, 40, 48 * 3});
+        const Prediction got = e.decodeInteractive(emb, click, false);
+        const Prediction single = e.decode(emb, click, false, false);
+        const Prediction three = e.decode(emb, click, true, false);
+        REQUIRE((three.iou.size() == 3));
+        const size_t best = size_t(std::max_element(three.iou.begin(), three.iou.end()) - three.iou.begin());
+        const at::Tensor want = wantMulti ? three.lowResLogits[int64_t(best)] : single.lowResLogits[0];
+        REQUIRE((got.lowResLogits.size(0) == 1 && torch::allclose(got.lowResLogits[0], want)));
+        // The random tokens differ, so the check can tell the two paths apart.
+        REQUIRE((!torch::allclose(single.lowResLogits[0], three.lowResLogits[int64_t(best)])));
+        // With a mask as input the prompt is not ambiguous: one mask either way.
+        Prompts more = click;
+        more.maskLogits = single.lowResLogits;
+        REQUIRE((torch::allclose(e.decodeInteractive(emb, more, false).lowResLogits[0], e.decode(emb, more, false, false).lowResLogits[0])));
+    };
+    // Official checkpoints: SAM's three masks, the best kept.
+    auto official = SamEngine::fromCheckpoint(tinyPth(), EngineOptions{DeviceChoice::Cpu, Precision::Fp32}, tinyConfig());
+    check(*official, true);
+    // Our fine-tunes: the single-mask token, unless the record says the three were trained.
+    torch::NoGradGuard ng;
+    Sam sam(tinyConfig());
+    for (const auto& [train, want] : std::vector<std::pair<std::string, bool>>{
+             {"{\"iou_weight\": 1.0}", false}, {"{\"multimask_trained\": true}", true}}) {
+        const fs::path p = fs::temp_directory_path() / ("samsp_lone_" + std::to_string(::getpid()) + ".safetensors");
+        saveSafetensors(p, sam->stateDict(), {{"samsp.config", samConfigToJson(tinyConfig())}, {"samsp.train", train}});
+        auto e = SamEngine::fromCheckpoint(p, EngineOptions{DeviceChoice::Cpu, Precision::Fp32});
+        fs::remove(p);
+        check(*e, want);
+    }
 }
 
 TEST_CASE("infers_the_encoder_kind_from_tensors_alone")
