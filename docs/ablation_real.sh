@@ -6,7 +6,8 @@ set -euo pipefail
 B=${1:?samsp binary}; D=${2:?split folder}; O=${3:?output folder}
 mkdir -p "$O"
 common=(--data "$D/train" --config "$(dirname "$0")/configs/tinyvit-medium.json" --image-size 256 --minutes 5 --batch 8
-        --lr 1e-3 --seed 1 --threads 1 --dtype auto)
+        --lr 1e-3 --seed 1 --threads 1 --dtype auto
+        --interactive-passes 1 --click-sampling uniform) # the click defaults of the time (session 7)
 "$B" train "${common[@]}" --out "$O/beta0.safetensors" --beta 0
 "$B" train "${common[@]}" --out "$O/beta1.safetensors" --beta 1 --temperature 1
 "$B" train "${common[@]}" --out "$O/beta1_t2.safetensors" --beta 1 --temperature 2

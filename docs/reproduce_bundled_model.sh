@@ -23,9 +23,12 @@ mkdir -p "$work"
 bash docs/real_data_splits.sh "$shared/realdata/polyp-kvasir" "$work/kv"
 bash docs/real_data_splits.sh "$shared/realdata/skin-ph2" "$work/ph2"
 
+# The click settings of the time are pinned (one correction pass, uniform clicks; the
+# defaults until session 9), so that this reproduces the bundled model.
 # Stage 1: Kvasir alone, the recipe as in the README.
 $samsp train --data "$work/kv/train" --out "$work/kv.safetensors" --config docs/configs/tinyvit-medium.json \
-  --image-size 256 --minutes 60 --batch 8 --lr 1e-3 --beta 0 --seed 1 --threads 2 --dtype auto
+  --image-size 256 --minutes 60 --batch 8 --lr 1e-3 --beta 0 --seed 1 --threads 2 --dtype auto \
+  --interactive-passes 1 --click-sampling uniform
 
 # Stage 2: real + synthetic. Names are prefixed so that the three sources never collide.
 mix=$work/mix
@@ -41,14 +44,16 @@ link_all "$work/kv/train" kv_
 for k in 1 2 3; do link_all "$work/ph2/train" "ph2r${k}_"; done
 link_all "$work/synth" ""
 $samsp train --data "$mix" --init "$work/kv.safetensors" --out "$work/mix.safetensors" \
-  --image-size 256 --minutes 75 --batch 8 --lr 5e-4 --beta 0 --seed 1 --threads 2 --dtype auto --val-fraction 0.05
+  --image-size 256 --minutes 75 --batch 8 --lr 5e-4 --beta 0 --seed 1 --threads 2 --dtype auto --val-fraction 0.05 \
+  --interactive-passes 1 --click-sampling uniform
 
 # Stage 3: refresh TinyViT's BatchNorm statistics from training batches (the weights stay:
 # lr 1e-7, no weight decay). The bundled weights needed it: the build that ran stages 1-2
 # validated in training mode and folded validation images into the statistics. With a build
 # that validates in eval mode it changes little. Then fp16 storage, training record kept.
 $samsp train --data "$mix" --init "$work/mix.safetensors" --out "$work/mixbn.safetensors" \
-  --image-size 256 --minutes 3 --batch 8 --lr 1e-7 --warmup 0 --weight-decay 0 --beta 0 --seed 2 --threads 2 --dtype auto --val-fraction 0.05
+  --image-size 256 --minutes 3 --batch 8 --lr 1e-7 --warmup 0 --weight-decay 0 --beta 0 --seed 2 --threads 2 --dtype auto --val-fraction 0.05 \
+  --interactive-passes 1 --click-sampling uniform
 $samsp convert "$work/mixbn.safetensors" --out "$work/samsp-default.safetensors" --fp16
 $samsp synth --seed 2 --count 100 --size 256 --out "$work/synth-heldout" > /dev/null
 $samsp synth --seed 3 --count 100 --size 256 --out "$work/synth-val" > /dev/null

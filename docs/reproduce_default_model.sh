@@ -13,7 +13,9 @@ JSON
 # Training data (seed 1) and a held-out set made with another seed (2).
 $samsp synth --seed 1 --count 1500 --size 256 --out "$work/train"
 $samsp synth --seed 2 --count 100 --size 256 --out "$work/heldout"
-common=(--data "$work/train" --config "$work/small.json" --image-size 256 --epochs 12 --batch 8 --lr 1e-3 --warmup 50 --seed 0 --fp16)
+# These models predate the click passes and the IoU-head loss (added 2026-11-29): both off.
+common=(--data "$work/train" --config "$work/small.json" --image-size 256 --epochs 12 --batch 8 --lr 1e-3 --warmup 50 --seed 0 --fp16
+        --interactive-passes 0 --iou-weight 0)
 # (d) SAM-SP with self-distillation (beta 1, T 1).
 $samsp train "${common[@]}" --out "$work/samsp-distill.safetensors"
 # (c) the same without self-distillation: the bundled model (better on the seed-3 validation set).
