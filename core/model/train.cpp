@@ -52,12 +52,12 @@ std::pair<torch::Tensor, torch::Tensor> sampleClicks(const torch::Tensor& target
     auto labels = torch::full({N, 1}, -1, torch::kLong);
     auto errors = t.logical_xor(p);
     const auto errDepth = mode == ClickSampling::Interior ? erosionDepth(errors) : torch::Tensor();
-    const auto tDepth = mode == ClickSampling::Interior ? erosionDepth(t) : torch::Tensor();
     for (int64_t i = 0; i < N; ++i) {
         const bool anyError = errors[i].any().item<bool>();
         torch::Tensor from;
         if (mode == ClickSampling::Interior) {
-            auto d = anyError ? errDepth[i] : tDepth[i];
+            // Without an error (rare: a perfect mask) the click goes to the target's middle.
+            auto d = anyError ? errDepth[i] : erosionDepth(t[i].unsqueeze(0))[0];
             from = (d * 2 > d.max()).nonzero(); // empty when d is all 0
         } else {
             from = (anyError ? errors[i] : t[i]).nonzero(); // K x 2 (y, x)
