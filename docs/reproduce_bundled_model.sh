@@ -18,7 +18,7 @@
 # then the weights are stored as fp16 (half the size) and scored on the val splits. The
 # test splits are scored once, for the model card, never to choose anything.
 # Only train splits are trained on: the splits of docs/real_data_splits.sh (seed 2026).
-# Speed depends on the machine: stage 1 ran 35 epochs, stage 2 17 and stage 4 EPOCHS4 here.
+# Speed depends on the machine: stage 1 ran 35 epochs, stage 2 17 and stage 4 12 here.
 set -euo pipefail
 samsp=./build/app/cli/samsp
 work=${1:-/tmp/samsp-bundled-model}
