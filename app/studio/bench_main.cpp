@@ -17,6 +17,7 @@
 #include "model/runtime_info.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QListWidget>
@@ -160,15 +161,31 @@ int main(int argc, char** argv)
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("samsp-studio-bench"));
-    const bool json = app.arguments().contains(QStringLiteral("--json"));
-    int browse = 500;
-    QString modelPath = QString::fromStdString(samsp::app::bundledModelPath());
-    QString series;
-    for (int i = 1; i + 1 < app.arguments().size(); ++i) {
-        if (app.arguments()[i] == QLatin1String("--browse")) browse = app.arguments()[i + 1].toInt();
-        if (app.arguments()[i] == QLatin1String("--model")) modelPath = app.arguments()[i + 1]; // e.g. a vit_t checkpoint
-        if (app.arguments()[i] == QLatin1String("--series")) series = app.arguments()[i + 1]; // a DICOM series folder
+    QCommandLineParser cli;
+    cli.setApplicationDescription(QStringLiteral(
+        "Measures the studio as a person uses it: open -> proposal, click -> mask, memory while browsing, "
+        "a 100 000-file folder (synthetic images); or, with --series, a DICOM series' volume path. "
+        "Prints the figures and the CPU they ran on."));
+    cli.addHelpOption();
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print one JSON object"));
+    const QCommandLineOption browseOpt(QStringLiteral("browse"), QStringLiteral("Images to browse for the memory figure (default 500)"),
+                                       QStringLiteral("N"), QStringLiteral("500"));
+    const QCommandLineOption modelOpt(QStringLiteral("model"), QStringLiteral("Checkpoint to use (default: the bundled model)"),
+                                      QStringLiteral("PATH"), QString::fromStdString(samsp::app::bundledModelPath()));
+    const QCommandLineOption seriesOpt(QStringLiteral("series"),
+                                       QStringLiteral("A DICOM series folder: open, propose every slice, propagate, export"),
+                                       QStringLiteral("DIR"));
+    cli.addOptions({jsonOpt, browseOpt, modelOpt, seriesOpt});
+    cli.process(app); // --help prints and exits; an unknown option is an error (exit 1)
+    const bool json = cli.isSet(jsonOpt);
+    bool browseOk = false;
+    const int browse = cli.value(browseOpt).toInt(&browseOk);
+    if (!browseOk || browse < 0) {
+        std::fprintf(stderr, "--browse wants a number of images (0 or more), not '%s'\n", qPrintable(cli.value(browseOpt)));
+        return 2;
     }
+    const QString modelPath = cli.value(modelOpt); // e.g. a vit_t checkpoint
+    const QString series = cli.value(seriesOpt);
     QTemporaryDir tmp;
     const std::string root = tmp.path().toStdString();
     nlohmann::json out;
