@@ -4,6 +4,7 @@
 // point click to the updated mask, to open a folder of 100 000 files, and the
 // memory after browsing 500 images. Prints text, or JSON with --json.
 
+#include "common/logging_setup.h"
 #include "common/resources.h"
 #include "image_browser.h"
 
@@ -161,6 +162,7 @@ int main(int argc, char** argv)
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("samsp-studio-bench"));
+    samsp::app::setupLogging({}); // as the studio: warnings to stderr, the rest to the log file; stdout keeps the figures
     QCommandLineParser cli;
     cli.setApplicationDescription(QStringLiteral(
         "Measures the studio as a person uses it: open -> proposal, click -> mask, memory while browsing, "
