@@ -27,8 +27,8 @@ mkdir -p "$work"
 bash docs/real_data_splits.sh "$shared/realdata/polyp-kvasir" "$work/kv"
 bash docs/real_data_splits.sh "$shared/realdata/skin-ph2" "$work/ph2"
 
-# The click settings of the time are pinned (one correction pass, uniform clicks; the
-# defaults until session 9), so that this reproduces the bundled model.
+# Stages 1-3 pin the click settings of their time (one correction pass, uniform clicks; the
+# defaults until session 9), so that they reproduce session 8's model, which stage 4 continues.
 # Stage 1: Kvasir alone, the recipe as in the README.
 $samsp train --data "$work/kv/train" --out "$work/kv.safetensors" --config docs/configs/tinyvit-medium.json \
   --image-size 256 --minutes 60 --batch 8 --lr 1e-3 --beta 0 --seed 1 --threads 2 --dtype auto \
@@ -54,7 +54,7 @@ $samsp train --data "$mix" --init "$work/kv.safetensors" --out "$work/mix.safete
 # Stage 3: refresh TinyViT's BatchNorm statistics from training batches (the weights stay:
 # lr 1e-7, no weight decay). The bundled weights needed it: the build that ran stages 1-2
 # validated in training mode and folded validation images into the statistics. With a build
-# that validates in eval mode it changes little. Then fp16 storage, training record kept.
+# that validates in eval mode it changes little.
 $samsp train --data "$mix" --init "$work/mix.safetensors" --out "$work/mixbn.safetensors" \
   --image-size 256 --minutes 3 --batch 8 --lr 1e-7 --warmup 0 --weight-decay 0 --beta 0 --seed 2 --threads 2 --dtype auto --val-fraction 0.05 \
   --interactive-passes 1 --click-sampling uniform
@@ -66,6 +66,7 @@ rm -rf "$mix4"; mkdir -p "$mix4/images" "$mix4/masks"
 link_all "$work/kv/train" kv_ "$mix4"
 for k in 1 2 3 4 5 6; do link_all "$work/ph2/train" "ph2r${k}_" "$mix4"; done
 link_all "$work/synth" "" "$mix4"
+# Then fp16 storage, the training record kept.
 $samsp train --data "$mix4" --init "$work/mixbn.safetensors" --out "$work/mix4.safetensors" \
   --image-size 256 --minutes 80 --batch 8 --lr 5e-4 --beta 0 --seed 1 --threads 2 --dtype auto --val-fraction 0.05 \
   --interactive-passes 4 --click-sampling interior
