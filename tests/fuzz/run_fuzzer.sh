@@ -14,8 +14,11 @@ cmake -S "$root" -B "$work/build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DSAMSP_
   -DSAMSP_FUZZ=ON ${CMAKE_PREFIX_PATH:+-DCMAKE_PREFIX_PATH=$CMAKE_PREFIX_PATH} >/dev/null
 cmake --build "$work/build" --target fuzz_checkpoint
 cp "$work/build/fuzz_checkpoint" "$work/fuzz_checkpoint"
+# libFuzzer writes crash-*/leak-* files into the current folder: keep them in findings/,
+# never in the caller's folder (a leak-* file once landed in the repository root this way).
+cd "$work/findings"
 # Seeds: small valid files exercise every path quickly.
-"$work/fuzz_checkpoint" -runs=0 "$work/corpus" >/dev/null 2>&1 || true
+ASAN_OPTIONS=detect_leaks=0 "$work/fuzz_checkpoint" -detect_leaks=0 -runs=0 "$work/corpus" >/dev/null 2>&1 || true
 if [ -z "$(ls -A "$work/corpus")" ]; then
   python3 - "$work/corpus" <<'PY'
 import struct, sys, json, zipfile, io, os
@@ -33,7 +36,6 @@ with zipfile.ZipFile(b, "w", zipfile.ZIP_STORED) as z:
 open(os.path.join(out, "seed.pth"), "wb").write(b.getvalue())
 PY
 fi
-cd "$work/findings"
 # -detect_leaks=0: LibTorch 1.13's PyTorchStreamReader leaks ~0.3 KB per malformed
 # archive (its constructor throws before the zip state is released; not our code).
 ASAN_OPTIONS=detect_leaks=0 "$work/fuzz_checkpoint" -detect_leaks=0 -max_total_time="$secs" -max_len=65536 -rss_limit_mb=4096 -print_final_stats=1 "$work/corpus" 2>&1 | tail -25
