@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Rows (b)-(d) of the real-data ablation at the full 60-minute budget (docs/ablation.md,
-# "Session 10"): three PH2 runs side by side at one thread each, so that they share the
-# machine alike; seed 1, the recipe's defaults otherwise (four click passes, interior clicks).
+# "Session 10" for PH2, "Session 11" for Kvasir): three runs side by side at one thread each,
+# so that they share the machine alike; seed 1, the recipe's defaults otherwise (four click
+# passes, interior clicks).
 #   bash docs/real_data_splits.sh ../shared/realdata/skin-ph2 /tmp/ph2
 #   bash docs/ablation_real_60min.sh ./build/app/cli/samsp /tmp/ph2 /tmp/ph2-ablation-60
+#   bash docs/real_data_splits.sh ../shared/realdata/polyp-kvasir /tmp/kv
+#   bash docs/ablation_real_60min.sh ./build/app/cli/samsp /tmp/kv /tmp/kv-ablation-60
 set -euo pipefail
 B=${1:?samsp binary}; D=${2:?split folder}; O=${3:?output folder}
 mkdir -p "$O"

@@ -1,0 +1,22 @@
+# Runs BENCH --json --series SERIES and fails unless stdout is one JSON object (nothing
+# else: a log line on stdout once broke every reader) that reports the series' slices and
+# an export without problems. Usage: cmake -DBENCH=... -DSERIES=... -DSLICES=N -P this file
+execute_process(COMMAND "${BENCH}" --json --series "${SERIES}"
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "samsp-studio-bench exited with ${rc}: ${err}")
+endif()
+string(JSON type ERROR_VARIABLE jerr TYPE "${out}")
+if(jerr OR NOT type STREQUAL "OBJECT")
+  message(FATAL_ERROR "stdout is not one JSON object (${jerr}):\n${out}")
+endif()
+string(JSON slices GET "${out}" slices)
+if(NOT slices EQUAL SLICES)
+  message(FATAL_ERROR "slices = ${slices}, expected ${SLICES}")
+endif()
+string(JSON nfiles LENGTH "${out}" export_files)
+string(JSON nproblems LENGTH "${out}" export_problems)
+if(nfiles LESS 2 OR NOT nproblems EQUAL 0)
+  message(FATAL_ERROR "export: ${nfiles} files, ${nproblems} problems:\n${out}")
+endif()
+message(STATUS "pure JSON: ${slices} slices, ${nfiles} files exported")
