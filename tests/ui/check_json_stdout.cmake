@@ -14,7 +14,7 @@ string(JSON slices GET "${out}" slices)
 if(NOT slices EQUAL SLICES)
   message(FATAL_ERROR "slices = ${slices}, expected ${SLICES}")
 endif()
-string(JSON nfiles LENGTH "${out}" export_files)
+string(JSON nfiles GET "${out}" export_files)  # a count
 string(JSON nproblems LENGTH "${out}" export_problems)
 if(nfiles LESS 2 OR NOT nproblems EQUAL 0)
   message(FATAL_ERROR "export: ${nfiles} files, ${nproblems} problems:\n${out}")
