@@ -34,6 +34,8 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoGroup>
+
+#include <spdlog/spdlog.h>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace samsp::ui {
@@ -296,6 +298,10 @@ void MainWindow::loadProposalSettings()
     m_settings.earlyStopIou = st.value(QStringLiteral("samsp/earlyStopIou"), m_settings.earlyStopIou).toDouble();
     m_settings.largestComponent = st.value(QStringLiteral("samsp/largestComponent"), m_settings.largestComponent).toBool();
     m_settings.minIslandFraction = st.value(QStringLiteral("samsp/minIslandFraction"), m_settings.minIslandFraction).toDouble();
+    const QString keep = st.value(QStringLiteral("samsp/keep"), QString::fromLatin1(model::keepPassName(m_settings.keep))).toString();
+    if (auto k = model::parseKeepPass(keep.toStdString())) m_settings.keep = *k;
+    else spdlog::warn("settings: samsp/keep is \"{}\", neither \"last\" nor \"best-iou\"; keeping \"{}\"", keep.toStdString(),
+                      model::keepPassName(m_settings.keep));
 }
 
 void MainWindow::showSettings()
@@ -311,6 +317,7 @@ void MainWindow::showSettings()
     st.setValue(QStringLiteral("samsp/earlyStopIou"), m_settings.earlyStopIou);
     st.setValue(QStringLiteral("samsp/largestComponent"), m_settings.largestComponent);
     st.setValue(QStringLiteral("samsp/minIslandFraction"), m_settings.minIslandFraction);
+    st.setValue(QStringLiteral("samsp/keep"), QString::fromLatin1(model::keepPassName(m_settings.keep)));
     dlg.applyShortcuts();
     if (dlg.languageChanged())
         QMessageBox::information(this, tr("Language"), tr("The new language is used from the next start."));

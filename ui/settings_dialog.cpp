@@ -24,7 +24,8 @@
 
 namespace samsp::ui {
 
-SettingsDialog::SettingsDialog(const ProposalSettings& s, const QList<QAction*>& actions, QWidget* parent) : QDialog(parent)
+SettingsDialog::SettingsDialog(const ProposalSettings& s, const QList<QAction*>& actions, QWidget* parent)
+    : QDialog(parent), m_initialSettings(s)
 {
     setWindowTitle(tr("Settings"));
     QSettings st;
@@ -107,6 +108,14 @@ SettingsDialog::SettingsDialog(const ProposalSettings& s, const QList<QAction*>&
     m_earlyStop->setValue(s.earlyStopIou);
     m_earlyStop->setToolTip(tr("Stop when two passes agree this well (above 1: never stop early)."));
     sl->addRow(tr("Stop early at IoU:"), m_earlyStop);
+    m_keep = new QComboBox(sam);
+    m_keep->setObjectName(QStringLiteral("keepBox"));
+    m_keep->addItem(tr("The last pass"), int(model::KeepPass::Last));
+    m_keep->addItem(tr("The pass with the highest predicted IoU"), int(model::KeepPass::BestPredictedIou));
+    m_keep->setCurrentIndex(m_keep->findData(int(s.keep)));
+    m_keep->setToolTip(tr("Which self-prompting pass becomes the proposal. The method keeps the last one; the model's IoU head "
+                          "can pick instead (it predicts each pass's IoU)."));
+    sl->addRow(tr("Keep:"), m_keep);
     tabs->addTab(sam, tr("SAM-SP"));
 
     // Shortcuts: every named action with a default.
@@ -168,12 +177,13 @@ void SettingsDialog::accept()
 
 ProposalSettings SettingsDialog::proposalSettings() const
 {
-    ProposalSettings s;
+    ProposalSettings s = m_initialSettings;
     s.passes = m_passes->value();
     s.useBox = m_box->isChecked();
     s.useMask = m_mask->isChecked();
     s.usePoint = m_point->isChecked();
     s.earlyStopIou = m_earlyStop->value();
+    s.keep = static_cast<model::KeepPass>(m_keep->currentData().toInt());
     return s;
 }
 

@@ -33,6 +33,7 @@ public:
 
     QComboBox* languageBox() const { return m_language; }
     QSpinBox* passesBox() const { return m_passes; }
+    QComboBox* keepBox() const { return m_keep; }
     QTableWidget* shortcutTable() const { return m_shortcuts; }
 
 protected:
@@ -45,11 +46,13 @@ private:
     QLineEdit* m_model = nullptr;
     QSpinBox* m_passes = nullptr;
     QDoubleSpinBox* m_earlyStop = nullptr;
+    QComboBox* m_keep = nullptr;
     QCheckBox* m_box = nullptr;
     QCheckBox* m_mask = nullptr;
     QCheckBox* m_point = nullptr;
     QTableWidget* m_shortcuts = nullptr;
     QList<QAction*> m_actions;
+    ProposalSettings m_initialSettings; // what the dialog does not show is handed back unchanged
     QString m_initialLanguage, m_initialDevice, m_initialModel, m_initialPrecision;
 };
 

@@ -37,6 +37,7 @@
 #include <spdlog/spdlog.h>
 
 #include <array>
+#include <map>
 #include <optional>
 #include <atomic>
 #include <set>
@@ -308,6 +309,17 @@ int runInfo(const std::vector<std::string>& paths, bool json, bool slices)
     return failures == 0 ? 0 : 1;
 }
 
+void addKeepOption(CLI::App* cmd, samsp::model::SelfPromptSettings& s)
+{
+    std::map<std::string, samsp::model::KeepPass> names;
+    for (auto k : {samsp::model::KeepPass::Last, samsp::model::KeepPass::BestPredictedIou}) names[samsp::model::keepPassName(k)] = k;
+    cmd->add_option("--keep", s.keep,
+                    "Which pass is the result: last (the final pass, as the method defines it) or best-iou (the pass "
+                    "with the highest predicted IoU)")
+        ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
+        ->default_str("last");
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -438,6 +450,7 @@ int main(int argc, char** argv)
     annotate->add_option("--label", bopt.label, "Class name of the proposed masks")->capture_default_str();
     annotate->add_option("--shard", annShard, "i/N: process the i-th of N deterministic parts (0-based)");
     annotate->add_option("--passes", bopt.selfPrompt.passes, "SAM-SP passes after pass 0")->capture_default_str();
+    addKeepOption(annotate, bopt.selfPrompt);
     annotate->add_option("--device", annDevice, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
     annotate->add_option("--dtype", annDtype, "auto, fp32 or bf16 (bf16 is refused where the hardware lacks it)")
         ->check(CLI::IsMember({"auto", "fp32", "bf16"}))
@@ -602,6 +615,7 @@ int main(int argc, char** argv)
     ev->add_option("--data", evData, "Folder with images/ and masks/")->required();
     ev->add_option("--passes", evS.passes, "SAM-SP passes after pass 0")->capture_default_str();
     ev->add_option("--early-stop-iou", evS.earlyStopIou, "Stop when consecutive masks reach this IoU")->capture_default_str();
+    addKeepOption(ev, evS);
     ev->add_flag("!--no-box", evS.useBox, "No box prompts");
     ev->add_flag("!--no-mask", evS.useMask, "No mask prompts");
     ev->add_flag("--point", evS.usePoint, "Add the farthest-from-border point");

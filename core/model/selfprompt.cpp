@@ -131,8 +131,21 @@ SelfPromptResult selfPrompt(SamEngine& engine, const Embedding& emb, const SelfP
         previous = std::move(cur);
         previousLogits = pred.lowResLogits;
     }
+    if (r.found && s.keep == KeepPass::BestPredictedIou) {
+        // Only decoded, non-empty passes compete (a seed is not a prediction); walking
+        // backwards with a strict comparison lets the later pass win a tie.
+        int best = r.finalPass;
+        for (int k = r.finalPass; k >= first; --k) {
+            const auto& p = r.trace[static_cast<size_t>(k)];
+            if (p.area > 0 && p.predictedIou > r.trace[static_cast<size_t>(best)].predictedIou) best = k;
+        }
+        if (best != r.finalPass) {
+            r.finalPass = best;
+            r.message += "; kept pass " + std::to_string(best) + " (highest predicted IoU)";
+        }
+    }
     if (r.found && upsampleFinal)
-        r.mask = engine.upsampleLogits(r.trace.back().lowResLogits, fr).squeeze(0).gt(0);
+        r.mask = engine.upsampleLogits(r.trace[static_cast<size_t>(r.finalPass)].lowResLogits, fr).squeeze(0).gt(0);
     r.totalMs = std::chrono::duration<double, std::milli>(clock::now() - tStart).count();
     return r;
 }

@@ -35,7 +35,7 @@ struct SelfPromptResult
     bool found = false;          // false: "no object found" (an empty pass)
     std::string message;         // why it stopped, in words
     std::vector<PassTrace> trace;
-    int finalPass = -1;
+    int finalPass = -1;          // the pass the result is (the last, or with KeepPass::BestPredictedIou the pass chosen)
     bool stoppedEarly = false;
     at::Tensor mask;             // H x W bool at the original size (when asked and found)
     double totalMs = 0;

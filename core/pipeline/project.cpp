@@ -16,7 +16,7 @@ void to_json(json& j, const SelfPromptSettings& s)
     j = {{"passes", s.passes},         {"box", s.useBox},
          {"point", s.usePoint},        {"mask", s.useMask},
          {"largest_component", s.largestComponent}, {"min_island_fraction", s.minIslandFraction},
-         {"early_stop_iou", s.earlyStopIou}};
+         {"early_stop_iou", s.earlyStopIou}, {"keep", keepPassName(s.keep)}};
 }
 void from_json(const json& j, SelfPromptSettings& s)
 {
@@ -27,6 +27,12 @@ void from_json(const json& j, SelfPromptSettings& s)
     s.largestComponent = j.value("largest_component", s.largestComponent);
     s.minIslandFraction = j.value("min_island_fraction", s.minIslandFraction);
     s.earlyStopIou = j.value("early_stop_iou", s.earlyStopIou);
+    if (j.contains("keep")) {
+        const auto name = j.at("keep").get<std::string>();
+        const auto k = parseKeepPass(name);
+        if (!k) throw std::invalid_argument("SAM-SP setting \"keep\" must be \"last\" or \"best-iou\", not \"" + name + "\"");
+        s.keep = *k;
+    }
 }
 
 } // namespace samsp::model

@@ -417,10 +417,27 @@ private Q_SLOTS:
         const Project q = Project::load(root / "p.json");
         QCOMPARE(q.name, std::string("liver"));
         QCOMPARE(q.model.selfPrompt.passes, 4);
+        QVERIFY(q.model.selfPrompt.keep == model::KeepPass::Last);
         QCOMPARE(q.labels, p.labels);
         QCOMPARE(q.items.size(), size_t(1));
         QCOMPARE(q.items[0].annotation.instances[0].mask.counts, it.annotation.instances[0].mask.counts);
         auto j = nlohmann::json::parse(formats::readFileBytes(root / "p.json"));
+        {
+            // Which pass to keep travels with the project; a misspelt name is refused, named.
+            auto k = j;
+            k["model"]["selfprompt"]["keep"] = "best-iou";
+            formats::writeFileAtomically(root / "keep.json", k.dump());
+            QVERIFY(Project::load(root / "keep.json").model.selfPrompt.keep == model::KeepPass::BestPredictedIou);
+            k["model"]["selfprompt"]["keep"] = "best";
+            formats::writeFileAtomically(root / "keep.json", k.dump());
+            try {
+                Project::load(root / "keep.json");
+                QFAIL("no error");
+            } catch (const formats::ReadError& e) {
+                QVERIFY2(QString(e.what()).contains("\"best\""), e.what());
+                QVERIFY(QString(e.what()).contains("keep.json"));
+            }
+        }
         j["version"] = 99;
         formats::writeFileAtomically(root / "newer.json", j.dump());
         try {

@@ -213,6 +213,54 @@ TEST_CASE("trace_has_k_plus_one_passes_with_the_method_prompts")
     REQUIRE((torch::equal(up, r.mask)));
 }
 
+TEST_CASE("keep_best_iou_returns_the_pass_the_iou_head_rates_highest")
+{
+    auto& eng = tinyEngine();
+    std::vector<uint8_t> img(64 * 48 * 3);
+    for (size_t i = 0; i < img.size(); ++i) img[i] = static_cast<uint8_t>((i * 37) % 251);
+    Embedding emb = eng.encode(ImageU8{img.data(), 64, 48, 64 * 3});
+    SelfPromptSettings s;
+    s.passes = 3;
+    s.earlyStopIou = 2.0;
+    auto last = runSelfPrompt(eng, emb, s);
+    s.keep = KeepPass::BestPredictedIou;
+    auto best = runSelfPrompt(eng, emb, s);
+    REQUIRE_MESSAGE((last.found && best.found), "no object found on the test image: " << last.message);
+    REQUIRE((last.finalPass == 3));
+    REQUIRE((best.trace.size() == last.trace.size())); // every pass still runs and is traced
+    int expect = 0;
+    for (int k = 0; k < int(best.trace.size()); ++k) {
+        REQUIRE((best.trace[size_t(k)].predictedIou == last.trace[size_t(k)].predictedIou)); // same passes, same order
+        if (best.trace[size_t(k)].predictedIou >= best.trace[size_t(expect)].predictedIou) expect = k; // later wins ties
+    }
+    REQUIRE((best.finalPass == expect));
+    auto up = eng.upsampleLogits(best.trace[size_t(expect)].lowResLogits, emb.frame).squeeze(0).gt(0);
+    REQUIRE((torch::equal(up, best.mask)));
+    // The names the command line, projects and settings use, both ways; anything else is refused.
+    for (auto k : {KeepPass::Last, KeepPass::BestPredictedIou}) REQUIRE((parseKeepPass(keepPassName(k)) == k));
+    REQUIRE((!parseKeepPass("best").has_value()));
+}
+
+TEST_CASE("keep_best_iou_never_returns_a_propagation_seed")
+{
+    // A seed is recorded as pass 0 with predicted IoU 1; it is not a prediction and must not win.
+    auto& eng = tinyEngine();
+    std::vector<uint8_t> img(64 * 48 * 3);
+    for (size_t i = 0; i < img.size(); ++i) img[i] = static_cast<uint8_t>((i * 37) % 251);
+    Embedding emb = eng.encode(ImageU8{img.data(), 64, 48, 64 * 3});
+    std::vector<uint8_t> seedMask(64 * 48, 0);
+    for (int y = 10; y < 30; ++y)
+        for (int x = 15; x < 45; ++x) seedMask[size_t(y * 64 + x)] = 255;
+    SelfPromptSettings s;
+    s.passes = 2;
+    s.earlyStopIou = 2.0;
+    s.keep = KeepPass::BestPredictedIou;
+    auto r = runSelfPromptFrom(eng, emb, seedLogitsFromMask(seedMask.data(), 64, 48, emb.frame), s);
+    REQUIRE_MESSAGE((r.found), r.message);
+    REQUIRE((r.trace[0].predictedIou == 1.f));
+    REQUIRE((r.finalPass >= 1));
+}
+
 TEST_CASE("early_stop_and_empty_pass")
 {
     auto& eng = tinyEngine();

@@ -1155,6 +1155,8 @@ private Q_SLOTS:
         w.setProjectStore(m_store.path());
         ProposalSettings s;
         s.passes = 2;
+        s.largestComponent = true; // not shown in the dialog: must come back unchanged
+        s.minIslandFraction = 0.1;
         QAction next;
         next.setText(QStringLiteral("&Next Image"));
         next.setObjectName(QStringLiteral("nextImageTest"));
@@ -1198,6 +1200,18 @@ private Q_SLOTS:
         auto* edit = static_cast<QKeySequenceEdit*>(dlg.shortcutTable()->cellWidget(0, 1));
         edit->setKeySequence(QKeySequence(Qt::Key_J));
         QCOMPARE(dlg.proposalSettings().passes, 4);
+        {
+            // Which pass to keep: the last one by default; the keyboard picks the IoU head's choice.
+            QComboBox* keep = dlg.keepBox();
+            QVERIFY(keep);
+            QVERIFY(dlg.proposalSettings().keep == samsp::model::KeepPass::Last);
+            keep->setFocus();
+            QTest::keyClick(keep, Qt::Key_Down);
+            QVERIFY(dlg.proposalSettings().keep == samsp::model::KeepPass::BestPredictedIou);
+            QVERIFY(keep->currentText().contains(QStringLiteral("predicted IoU")));
+            QVERIFY(dlg.proposalSettings().largestComponent);
+            QCOMPARE(dlg.proposalSettings().minIslandFraction, 0.1);
+        }
         dlg.applyShortcuts();
         QCOMPARE(next.shortcut(), QKeySequence(Qt::Key_J));
         // A clash is refused with a message, and the dialog stays open.
