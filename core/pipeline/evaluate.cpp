@@ -34,9 +34,15 @@ EvalReport evaluate(model::SamEngine& engine, const std::vector<LabelledPair>& p
             cv::Mat mf = res.found ? maskTensorToMat(res.mask) : empty;
             row.pass0 = segMetrics(m0, lp.mask);
             row.samsp = segMetrics(mf, lp.mask);
-            const auto& last = res.trace.back();
+            const auto& last = res.trace[static_cast<size_t>(res.found ? res.finalPass : int(res.trace.size()) - 1)];
             row.predictedIou = last.predictedIou;
             row.passDisagreement = 1.0 - segMetrics(m0, mf).iou;
+            {
+                cv::Mat gt = lp.mask > 0;
+                if (!gt.isContinuous()) gt = gt.clone();
+                auto seed = model::seedLogitsFromMask(gt.data, gt.cols, gt.rows, emb.frame);
+                row.gridCeilingIou = segMetrics(maskTensorToMat(engine.upsampleLogits(seed, emb.frame).squeeze(0).gt(0)), lp.mask).iou;
+            }
             {
                 auto pr = torch::sigmoid(last.lowResLogits.to(torch::kFloat)).clamp(1e-6, 1 - 1e-6);
                 auto h = -(pr * torch::log2(pr) + (1 - pr) * torch::log2(1 - pr));
@@ -51,10 +57,13 @@ EvalReport evaluate(model::SamEngine& engine, const std::vector<LabelledPair>& p
     for (const auto& row : r.rows) {
         r.meanPass0.dice += row.pass0.dice, r.meanPass0.iou += row.pass0.iou, r.meanPass0.hd95 += row.pass0.hd95;
         r.meanSamsp.dice += row.samsp.dice, r.meanSamsp.iou += row.samsp.iou, r.meanSamsp.hd95 += row.samsp.hd95;
+        r.meanGridCeilingIou += row.gridCeilingIou;
+        r.gridCeilingBelow90 += row.gridCeilingIou < 0.90;
     }
     if (!r.rows.empty()) {
         const double n = double(r.rows.size());
         for (SegMetrics* m : {&r.meanPass0, &r.meanSamsp}) m->dice /= n, m->iou /= n, m->hd95 /= n;
+        r.meanGridCeilingIou /= n;
     }
     {
         std::vector<double> err, u1, u2, u3;
@@ -78,13 +87,15 @@ std::string evalReportJson(const EvalReport& r, int indent)
     for (const auto& row : r.rows)
         rows.push_back({{"name", row.name}, {"pass0", metricsJson(row.pass0)}, {"samsp", metricsJson(row.samsp)},
                         {"passes", row.passes}, {"found", row.found}, {"predicted_iou", row.predictedIou},
-                        {"pass_disagreement", row.passDisagreement}, {"entropy", row.entropy}});
+                        {"pass_disagreement", row.passDisagreement}, {"entropy", row.entropy},
+                        {"grid_ceiling_iou", row.gridCeilingIou}});
     nlohmann::json j{{"images", r.rows.size()}, {"pass0", metricsJson(r.meanPass0)}, {"samsp", metricsJson(r.meanSamsp)},
                      {"rows", rows},          {"errors", r.errors},                  {"seconds", r.seconds}};
     j["uncertainty_vs_error"] = {{"spearman", {{"predicted_iou", r.uncertainty.predictedIou},
                                                {"pass_disagreement", r.uncertainty.passDisagreement},
                                                {"entropy", r.uncertainty.entropy}}},
                                  {"best", r.uncertainty.best}};
+    j["grid_ceiling"] = {{"mean_iou", r.meanGridCeilingIou}, {"below_iou_0_90", r.gridCeilingBelow90}};
     return j.dump(indent);
 }
 
@@ -105,6 +116,9 @@ std::string evalReportTable(const EvalReport& r)
     o << buf;
     std::snprintf(buf, sizeof buf, "uncertainty vs error (Spearman): predicted IoU %.3f, pass disagreement %.3f, entropy %.3f; best: %s\n",
                   r.uncertainty.predictedIou, r.uncertainty.passDisagreement, r.uncertainty.entropy, r.uncertainty.best.c_str());
+    o << buf;
+    std::snprintf(buf, sizeof buf, "mask-grid ceiling (ground truth through the model's low-res grid): mean IoU %.4f, %d image(s) below 0.90\n",
+                  r.meanGridCeilingIou, r.gridCeilingBelow90);
     o << buf;
     for (const auto& e : r.errors) o << "error: " << e << "\n";
     return o.str();

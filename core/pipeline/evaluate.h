@@ -25,6 +25,10 @@ struct EvalRow
     double predictedIou = 0;      // the IoU head's output for the final pass (raw)
     double passDisagreement = 0;  // 1 - IoU(pass 0's mask, the final mask)
     double entropy = 0;           // mean binary entropy (bits) of the final pass's probabilities
+    // The best IoU any answer of this model can reach on this image: the ground truth
+    // itself passed through the model's low-res mask grid (area-averaged onto its cells,
+    // then upsampled as every predicted mask is). Below 0.90, NoC@90 is out of reach.
+    double gridCeilingIou = 0;
 };
 
 // Spearman correlation of each uncertainty (1 - predicted IoU, disagreement,
@@ -41,6 +45,8 @@ struct EvalReport
     std::vector<std::string> errors; // "<file>: <why>" for pairs that could not be read
     SegMetrics meanPass0, meanSamsp;
     UncertaintyCheck uncertainty;
+    double meanGridCeilingIou = 0; // mean of the rows' gridCeilingIou
+    int gridCeilingBelow90 = 0;    // images whose ceiling is under IoU 0.90
     double seconds = 0;
 };
 

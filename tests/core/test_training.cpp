@@ -371,6 +371,27 @@ private slots:
         for (const char* k : {"pass0", "samsp"})
             for (const char* m : {"dice", "iou", "hd95"}) QVERIFY(j[k].contains(m));
         QCOMPARE(int(j["rows"].size()), 8);
+        QVERIFY(j["grid_ceiling"].contains("mean_iou"));
+
+        // The mask-grid ceiling: a large square on the cells' edges survives the model's low-res grid almost
+        // whole; a line one pixel wide falls between its cells and cannot be reached at all.
+        const std::string hand = m_dir.path().toStdString() + "/ceiling";
+        std::filesystem::create_directories(hand + "/images");
+        std::filesystem::create_directories(hand + "/masks");
+        cv::Mat img(256, 256, CV_8UC3, cv::Scalar(60, 90, 120)), square = cv::Mat::zeros(256, 256, CV_8UC1), line = square.clone();
+        cv::rectangle(square, cv::Rect(32, 32, 192, 192), cv::Scalar(255), cv::FILLED);
+        cv::line(line, cv::Point(10, 131), cv::Point(245, 131), cv::Scalar(255), 1);
+        for (const auto& [name, m] : {std::pair<std::string, cv::Mat>{"square.png", square}, {"line.png", line}}) {
+            QVERIFY(cv::imwrite(hand + "/images/" + name, img));
+            QVERIFY(cv::imwrite(hand + "/masks/" + name, m));
+        }
+        const auto hr = pipeline::evaluate(*eng, pipeline::findLabelledPairs(hand).pairs, {});
+        QCOMPARE(int(hr.rows.size()), 2);
+        for (const auto& row : hr.rows) {
+            if (row.name.rfind("square", 0) == 0) QVERIFY2(row.gridCeilingIou > 0.95, qPrintable(QString::number(row.gridCeilingIou)));
+            else QVERIFY2(row.gridCeilingIou < 0.5, qPrintable(QString::number(row.gridCeilingIou)));
+        }
+        QCOMPARE(hr.gridCeilingBelow90, 1);
     }
 
     void badDataFolderIsAClearError()
