@@ -432,6 +432,11 @@ int main(int argc, char** argv)
                       "(anywhere in it)")
         ->check(CLI::IsMember({"interior", "uniform"}))
         ->capture_default_str();
+    train->add_option("--mask-noise", job.settings.maskNoise,
+                      "Share of images whose pass-1 prompt comes from pass 0 dilated or eroded by 1-3 cells, so pass 1 "
+                      "learns to correct rather than copy; 0: off")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
     train->add_option("--iou-weight", job.settings.iouWeight, "Weight of the IoU head's loss (predicted vs true IoU); 0: off")
         ->check(CLI::Range(0.0, 100.0))
         ->capture_default_str();

@@ -124,6 +124,24 @@ double SamSpTrainer::currentLr() const
     return m_s.lr * std::pow(1.0 - frac, m_s.polyPower);
 }
 
+torch::Tensor perturbMaskLogits(const torch::Tensor& logits, double share, std::mt19937_64& rng, std::vector<int>* radii)
+{
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    std::uniform_int_distribution<int> radius(1, 3);
+    auto out = logits.clone();
+    if (radii) radii->assign(static_cast<size_t>(logits.size(0)), 0);
+    for (int64_t i = 0; i < logits.size(0); ++i) {
+        if (u(rng) >= share) continue;
+        const int r = radius(rng);
+        const bool grow = u(rng) < 0.5;
+        auto x = logits.slice(0, i, i + 1);
+        auto opts = F::MaxPool2dFuncOptions(2 * r + 1).stride(1).padding(r);
+        out.slice(0, i, i + 1).copy_(grow ? F::max_pool2d(x, opts) : -F::max_pool2d(-x, opts));
+        if (radii) (*radii)[static_cast<size_t>(i)] = grow ? r : -r;
+    }
+    return out;
+}
+
 torch::Tensor SamSpTrainer::promptBoxes(const torch::Tensor& logits0, bool jitter)
 {
     // Box of L0 > 0 per image, in input pixels; empty -> the whole image.
@@ -177,13 +195,14 @@ TwoPassOutput SamSpTrainer::forward(const torch::Tensor& images, bool train, con
     const auto& p = m_s.prompts;
     std::optional<torch::Tensor> box, mask;
     std::optional<std::pair<torch::Tensor, torch::Tensor>> pts;
-    out.boxes = promptBoxes(out.logits0, train);
+    const torch::Tensor prompt0 = train && m_s.maskNoise > 0 ? perturbMaskLogits(out.logits0.detach(), m_s.maskNoise, m_rng) : out.logits0.detach();
+    out.boxes = promptBoxes(prompt0, train);
     if (p.useBox) box = out.boxes;
-    if (p.useMask) mask = out.logits0.detach();
+    if (p.useMask) mask = prompt0;
     if (p.usePoint) {
         const auto& cfg = sam->config();
         const double cell = double(cfg.imageSize) / double(cfg.lowResSize());
-        auto pos = out.logits0.detach().gt(0).squeeze(1).to(torch::kCPU, torch::kUInt8).contiguous();
+        auto pos = prompt0.gt(0).squeeze(1).to(torch::kCPU, torch::kUInt8).contiguous();
         auto coords = torch::zeros({N, 1, 2}), labels = torch::ones({N, 1}, torch::kLong);
         for (int64_t i = 0; i < N; ++i) {
             GridMask g{cfg.lowResSize(), cfg.lowResSize(), {}};

@@ -34,6 +34,11 @@ struct TrainSettings
     double beta = 1.0;         // self-distillation weight; 0 turns it off (ablation)
     double temperature = 1.0;
     double boxJitter = 0.1;    // fraction of the box size
+    // Share of training images whose pass-1 prompt (box and mask) comes from a perturbed
+    // pass 0: its logits dilated or eroded by 1-3 low-res cells. Pass 0 fits the training
+    // images better than it will fit new ones, so unperturbed pass 1 mostly learns to copy
+    // its mask input; this shows it the errors it has to correct. 0 turns it off.
+    double maskNoise = 0;
     bool lossAtFullRes = false;// upsample logits to y instead of downsampling y
     EncoderTraining encoder = EncoderTraining::LoraOnly;
     SelfPromptSettings prompts; // which prompts pass 1 gets (box / point / mask)
@@ -79,6 +84,13 @@ struct TwoPassOutput
     torch::Tensor iou0, iou1;       // N x 1 predicted IoUs of passes 0 and 1
     std::vector<torch::Tensor> clickLogits, clickIou; // interactive passes (with targets given)
 };
+
+// TrainSettings::maskNoise: each of the N x 1 x L x L logit maps, with probability
+// `share`, grey-dilated (max pool) or grey-eroded (min pool) by a radius of 1-3 cells,
+// which grows or shrinks the mask it thresholds to; `radii` (when given) receives the
+// signed radius per image (+ grown, - shrunk, 0 untouched).
+torch::Tensor perturbMaskLogits(const torch::Tensor& logits, double share, std::mt19937_64& rng,
+                                std::vector<int>* radii = nullptr);
 
 // The interactive-prompt sampler: one click per image (N x L x L bool target and
 // prediction, CPU) in the error region (target XOR prediction), labelled 1 where the

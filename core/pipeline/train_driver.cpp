@@ -47,7 +47,7 @@ nlohmann::json settingsJson(const TrainJob& job, bool bf16Autocast)
             {"epochs", job.epochs}, {"minutes", job.minutes}, {"augment", job.augment}, {"bf16_autocast", bf16Autocast},
             {"interactive_passes", s.interactivePasses},
             {"click_sampling", s.clickSampling == model::ClickSampling::Interior ? "interior" : "uniform"},
-            {"iou_weight", s.iouWeight},
+            {"iou_weight", s.iouWeight}, {"mask_noise", s.maskNoise},
             {"prompts", {{"passes", s.prompts.passes}, {"box", s.prompts.useBox}, {"point", s.prompts.usePoint},
                          {"mask", s.prompts.useMask}, {"largest_component", s.prompts.largestComponent},
                          {"min_island_fraction", s.prompts.minIslandFraction},

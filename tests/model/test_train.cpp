@@ -283,6 +283,55 @@ TEST_CASE("pass_one_is_prompted_by_pass_zero")
     }
 }
 
+TEST_CASE("mask_noise_grows_or_shrinks_the_prompt_by_whole_cells")
+{
+    // Squares of logits +5 inside, -5 outside (10 x 10 cells at (11, 11) on a 32 x 32 grid).
+    const int64_t N = 64, L = 32;
+    auto logits = torch::full({N, 1, L, L}, -5.0f);
+    logits.slice(2, 11, 21).slice(3, 11, 21).fill_(5.0f);
+    std::mt19937_64 rng(7);
+    std::vector<int> radii;
+    auto out = perturbMaskLogits(logits, 0.5, rng, &radii);
+    int grown = 0, shrunk = 0, kept = 0;
+    for (int64_t i = 0; i < N; ++i) {
+        const int r = radii[size_t(i)];
+        REQUIRE((std::abs(r) <= 3));
+        // The thresholded mask is the square grown or shrunk by |r| cells on every side.
+        auto expect = torch::zeros({L, L}, torch::kBool);
+        expect.slice(0, 11 - r, 21 + r).slice(1, 11 - r, 21 + r).fill_(true);
+        REQUIRE((torch::equal(out[i][0].gt(0), expect)));
+        grown += r > 0, shrunk += r < 0, kept += r == 0;
+    }
+    // About half untouched, the rest split between growing and shrinking (binomial, generous bounds).
+    REQUIRE((kept > 16 && kept < 48));
+    REQUIRE((grown > 4 && shrunk > 4));
+    // Share 0 touches nothing; share 1 every image.
+    REQUIRE((torch::equal(perturbMaskLogits(logits, 0.0, rng), logits)));
+    perturbMaskLogits(logits, 1.0, rng, &radii);
+    for (int r : radii) REQUIRE((r != 0));
+}
+
+TEST_CASE("mask_noise_only_touches_training_forward_passes")
+{
+    // Two trainers with the same weights, one with mask noise on every image: pass 1
+    // (prompted by pass 0's continuous logits) differs in training and not otherwise.
+    TrainSettings s;
+    s.boxJitter = 0;
+    torch::manual_seed(2);
+    SamSpTrainer plain(Sam(smallConfig()), s, c10::kCPU);
+    s.maskNoise = 1;
+    torch::manual_seed(2);
+    SamSpTrainer noisy(Sam(smallConfig()), s, c10::kCPU);
+    auto b = discs(3, 64, 4);
+    torch::NoGradGuard ng;
+    auto p0 = plain.forward(b.images, false), n0 = noisy.forward(b.images, false);
+    REQUIRE((torch::equal(p0.logits0, n0.logits0)));
+    REQUIRE((torch::equal(p0.logits1, n0.logits1)));
+    auto p1 = plain.forward(b.images, true), n1 = noisy.forward(b.images, true);
+    REQUIRE((torch::equal(p1.logits0, n1.logits0)));
+    REQUIRE((!torch::allclose(p1.logits1, n1.logits1)));
+}
+
 TEST_CASE("a_short_training_run_lowers_the_loss")
 {
     torch::manual_seed(5);
