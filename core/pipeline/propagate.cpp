@@ -12,9 +12,16 @@
 
 namespace samsp::pipeline {
 
+namespace {
+model::Embedding encodeRgb(model::SamEngine& engine, const cv::Mat& rgb)
+{
+    return engine.encode(model::ImageU8{rgb.data, rgb.cols, rgb.rows, static_cast<int64_t>(rgb.step)});
+}
+} // namespace
+
 PropagationResult propagateMask(model::SamEngine& engine, int sliceCount, const std::function<imaging::ModelView(int)>& viewOf,
                                 cv::Size full, int start, const cv::Mat& startMask, const PropagateOptions& opts,
-                                const std::function<bool(int)>& progress)
+                                const std::function<bool(int)>& progress, std::map<int, model::Embedding>* embeddings)
 {
     PropagationResult r;
     int done = 0;
@@ -49,7 +56,17 @@ PropagationResult propagateMask(model::SamEngine& engine, int sliceCount, const 
             }
             const imaging::ModelView view = viewOf(k);
             cv::Mat rgb = view.rgb.isContinuous() ? view.rgb : view.rgb.clone();
-            const model::Embedding emb = engine.encode(model::ImageU8{rgb.data, rgb.cols, rgb.rows, static_cast<int64_t>(rgb.step)});
+            model::Embedding own;
+            const model::Embedding* cached = nullptr;
+            if (embeddings) {
+                auto it = embeddings->find(k);
+                if (it == embeddings->end())
+                    it = embeddings->emplace(k, encodeRgb(engine, rgb)).first;
+                cached = &it->second;
+            } else {
+                own = encodeRgb(engine, rgb);
+            }
+            const model::Embedding& emb = cached ? *cached : own;
             // The neighbour's mask in this slice's view (the view may be downscaled).
             cv::Mat seedMask;
             cv::resize(previous, seedMask, rgb.size(), 0, 0, cv::INTER_AREA);
@@ -158,7 +175,10 @@ PropagationBench benchPropagation(model::SamEngine& engine, const LesionPhantom&
     b.objectFirst = n, b.objectLast = -1;
     for (int k = 0; k < n; ++k)
         if (cv::countNonZero(ph.truth[static_cast<size_t>(k)]) > 0) b.objectFirst = std::min(b.objectFirst, k), b.objectLast = k;
-    b.propagation = propagateMask(engine, n, view, ph.slices.front().size(), ph.centreSlice, ph.truth[static_cast<size_t>(ph.centreSlice)], opts);
+    // Each slice is encoded once: propagation keeps its embeddings for the independent runs below.
+    std::map<int, model::Embedding> embeddings;
+    b.propagation = propagateMask(engine, n, view, ph.slices.front().size(), ph.centreSlice, ph.truth[static_cast<size_t>(ph.centreSlice)],
+                                  opts, {}, &embeddings);
     std::map<int, const PropagatedSlice*> made;
     b.propagatedFirst = b.propagatedLast = ph.centreSlice;
     for (const auto& s : b.propagation.slices) {
@@ -177,9 +197,13 @@ PropagationBench benchPropagation(model::SamEngine& engine, const LesionPhantom&
         auto it = made.find(k);
         row.propagated = it != made.end();
         row.dicePropagated = segMetrics(row.propagated ? it->second->mask : empty, truth).dice;
-        const imaging::ModelView v = view(k);
-        cv::Mat rgb = v.rgb.isContinuous() ? v.rgb : v.rgb.clone();
-        const auto emb = engine.encode(model::ImageU8{rgb.data, rgb.cols, rgb.rows, static_cast<int64_t>(rgb.step)});
+        auto e = embeddings.find(k);
+        if (e == embeddings.end()) {
+            const imaging::ModelView v = view(k);
+            cv::Mat rgb = v.rgb.isContinuous() ? v.rgb : v.rgb.clone();
+            e = embeddings.emplace(k, encodeRgb(engine, rgb)).first;
+        }
+        const model::Embedding& emb = e->second;
         const auto res = model::runSelfPrompt(engine, emb, opts.selfPrompt, true);
         row.diceIndependent = segMetrics(res.found ? imaging::maskToFullResolution(maskTensorToMat(res.mask), truth.size()) : empty, truth).dice;
         if (row.inObject) {

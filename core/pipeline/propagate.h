@@ -14,6 +14,7 @@
 #include <opencv2/core.hpp>
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -52,9 +53,12 @@ struct PropagationResult
 
 // `viewOf(k)`: slice k as the model sees it (imaging::Document::modelView); `full`: the
 // slices' full size. `progress(done)` returning false stops (what was made is kept).
+// `embeddings` (optional): the slices' embeddings, by slice index; one found there is
+// used instead of encoding the slice, and every slice encoded here is added to it.
 PropagationResult propagateMask(model::SamEngine& engine, int sliceCount, const std::function<imaging::ModelView(int)>& viewOf,
                                 cv::Size full, int start, const cv::Mat& startMask, const PropagateOptions& opts,
-                                const std::function<bool(int)>& progress = {});
+                                const std::function<bool(int)>& progress = {},
+                                std::map<int, model::Embedding>* embeddings = nullptr);
 
 // A 3-D phantom with known truth: an ellipsoid lesion (centre, radii in pixels and
 // slices) with its own texture (smoothed noise, seeded) and softened edges, painted

@@ -183,6 +183,31 @@ private Q_SLOTS:
         QVERIFY(!b.propagation.stoppedUp.empty() && !b.propagation.stoppedDown.empty());
         qInfo("propagated %d-%d, mean Dice %.3f (independent %.3f); up: %s; down: %s", b.propagatedFirst, b.propagatedLast,
               b.meanDicePropagated, b.meanDiceIndependent, b.propagation.stoppedUp.c_str(), b.propagation.stoppedDown.c_str());
+
+        // Embeddings handed in are used, and every slice encoded is handed back: the same
+        // propagation with a map returns the same masks and fills the map with exactly the
+        // slices it visited; a wrong embedding placed there changes what it makes.
+        auto view = [&](int k) { return imaging::makeModelView(ph.slices[size_t(k)], imaging::Window{127.5, 255}, false); };
+        std::map<int, model::Embedding> kept;
+        const auto again = pipeline::propagateMask(*engine, 21, view, ph.slices.front().size(), 10, ph.truth[10], opts, {}, &kept);
+        QCOMPARE(again.slices.size(), b.propagation.slices.size());
+        for (size_t i = 0; i < again.slices.size(); ++i) {
+            QCOMPARE(again.slices[i].slice, b.propagation.slices[i].slice);
+            QCOMPARE(cv::countNonZero(again.slices[i].mask != b.propagation.slices[i].mask), 0);
+            QVERIFY(kept.count(again.slices[i].slice) == 1);
+        }
+        QVERIFY(kept.size() >= again.slices.size() && kept.size() <= again.slices.size() + 2); // + where each direction stopped
+        std::map<int, model::Embedding> wrong;
+        cv::Mat flat(128, 128, CV_8UC3, cv::Scalar(90, 90, 90));
+        wrong.emplace(11, engine->encode(model::ImageU8{flat.data, 128, 128, 128 * 3}));
+        const auto off = pipeline::propagateMask(*engine, 21, view, ph.slices.front().size(), 10, ph.truth[10], opts, {}, &wrong);
+        const auto at11 = [](const pipeline::PropagationResult& r) -> const pipeline::PropagatedSlice* {
+            for (const auto& s : r.slices)
+                if (s.slice == 11) return &s;
+            return nullptr;
+        };
+        QVERIFY(at11(again));
+        QVERIFY(!at11(off) || cv::countNonZero(at11(off)->mask != at11(again)->mask) > 0);
     }
 
     void theLoopBenchmarkTrainsBetweenBlocks()
