@@ -1839,6 +1839,22 @@ Trotzdem schließen?</translation>
         <source>CPU: %1</source>
         <translation>CPU: %1</translation>
     </message>
+    <message>
+        <source>The last pass</source>
+        <translation>Den letzten Durchlauf</translation>
+    </message>
+    <message>
+        <source>The pass with the highest predicted IoU</source>
+        <translation>Den Durchlauf mit der höchsten vorhergesagten IoU</translation>
+    </message>
+    <message>
+        <source>Which self-prompting pass becomes the proposal. The method keeps the last one; the model's IoU head can pick instead (it predicts each pass's IoU).</source>
+        <translation>Welcher Durchlauf des Selbst-Promptings zum Vorschlag wird. Die Methode behält den letzten; stattdessen kann der IoU-Kopf des Modells wählen (er sagt die IoU jedes Durchlaufs vorher).</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>Behalten:</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::SliceStrip</name>

@@ -1839,6 +1839,22 @@ Close anyway?</translation>
         <source>%1 is used by both "%2" and "%3".</source>
         <translation>%1 is used by both "%2" and "%3".</translation>
     </message>
+    <message>
+        <source>The last pass</source>
+        <translation>The last pass</translation>
+    </message>
+    <message>
+        <source>The pass with the highest predicted IoU</source>
+        <translation>The pass with the highest predicted IoU</translation>
+    </message>
+    <message>
+        <source>Which self-prompting pass becomes the proposal. The method keeps the last one; the model's IoU head can pick instead (it predicts each pass's IoU).</source>
+        <translation>Which self-prompting pass becomes the proposal. The method keeps the last one; the model's IoU head can pick instead (it predicts each pass's IoU).</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>Keep:</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::SliceStrip</name>

@@ -1839,6 +1839,22 @@ Close anyway?</source>
         <source>CPU: %1</source>
         <translation>CPU: %1</translation>
     </message>
+    <message>
+        <source>The last pass</source>
+        <translation>最後のパス</translation>
+    </message>
+    <message>
+        <source>The pass with the highest predicted IoU</source>
+        <translation>予測 IoU が最も高いパス</translation>
+    </message>
+    <message>
+        <source>Which self-prompting pass becomes the proposal. The method keeps the last one; the model's IoU head can pick instead (it predicts each pass's IoU).</source>
+        <translation>どの自己プロンプトのパスを提案にするか。手法は最後のパスを採用します。代わりにモデルの IoU ヘッドが選ぶこともできます (各パスの IoU を予測します)。</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>採用:</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::SliceStrip</name>

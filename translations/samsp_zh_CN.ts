@@ -1839,6 +1839,22 @@ Close anyway?</source>
         <source>CPU: %1</source>
         <translation>CPU: %1</translation>
     </message>
+    <message>
+        <source>The last pass</source>
+        <translation>最后一遍</translation>
+    </message>
+    <message>
+        <source>The pass with the highest predicted IoU</source>
+        <translation>预测 IoU 最高的一遍</translation>
+    </message>
+    <message>
+        <source>Which self-prompting pass becomes the proposal. The method keeps the last one; the model's IoU head can pick instead (it predicts each pass's IoU).</source>
+        <translation>哪一遍自提示的结果作为建议。方法保留最后一遍；也可以由模型的 IoU 头来选（它预测每一遍的 IoU）。</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>保留:</translation>
+    </message>
 </context>
 <context>
     <name>samsp::ui::SliceStrip</name>

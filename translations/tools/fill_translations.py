@@ -281,6 +281,14 @@ T = {
  "Slices": ("Schichten", "スライス", "切片"),
  "Smaller Brush": ("Kleinerer Pinsel", "ブラシを小さく", "减小画笔"),
  "Stop early at IoU:": ("Vorzeitig stoppen bei IoU:", "早期終了の IoU:", "提前停止的 IoU:"),
+ "Keep:": ("Behalten:", "採用:", "保留:"),
+ "The last pass": ("Den letzten Durchlauf", "最後のパス", "最后一遍"),
+ "The pass with the highest predicted IoU": ("Den Durchlauf mit der höchsten vorhergesagten IoU",
+     "予測 IoU が最も高いパス", "预测 IoU 最高的一遍"),
+ "Which self-prompting pass becomes the proposal. The method keeps the last one; the model's IoU head can pick instead (it predicts each pass's IoU).": (
+     "Welcher Durchlauf des Selbst-Promptings zum Vorschlag wird. Die Methode behält den letzten; stattdessen kann der IoU-Kopf des Modells wählen (er sagt die IoU jedes Durchlaufs vorher).",
+     "どの自己プロンプトのパスを提案にするか。手法は最後のパスを採用します。代わりにモデルの IoU ヘッドが選ぶこともできます (各パスの IoU を予測します)。",
+     "哪一遍自提示的结果作为建议。方法保留最后一遍；也可以由模型的 IoU 头来选（它预测每一遍的 IoU）。"),
  "Stop when two passes agree this well (above 1: never stop early).": (
     "Stoppen, wenn zwei Durchläufe so gut übereinstimmen (über 1: nie vorzeitig).",
     "2 つのパスがこの程度一致したら終了します (1 より大きい値: 早期終了しない)。",
