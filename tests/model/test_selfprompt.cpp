@@ -34,6 +34,14 @@ SamEngine& tinyEngine()
     return *e;
 }
 
+// A 64 x 48 patterned image on which the reference weights find something.
+Embedding patternedEmbedding(SamEngine& eng)
+{
+    std::vector<uint8_t> img(64 * 48 * 3);
+    for (size_t i = 0; i < img.size(); ++i) img[i] = static_cast<uint8_t>((i * 37) % 251);
+    return eng.encode(ImageU8{img.data(), 64, 48, 64 * 3});
+}
+
 } // namespace
 
 TEST_CASE("image_frame_maps_coordinates_both_ways")
@@ -178,9 +186,7 @@ TEST_CASE("mask_iou")
 TEST_CASE("trace_has_k_plus_one_passes_with_the_method_prompts")
 {
     auto& eng = tinyEngine();
-    std::vector<uint8_t> img(64 * 48 * 3);
-    for (size_t i = 0; i < img.size(); ++i) img[i] = static_cast<uint8_t>((i * 37) % 251);
-    Embedding emb = eng.encode(ImageU8{img.data(), 64, 48, 64 * 3});
+    Embedding emb = patternedEmbedding(eng);
     SelfPromptSettings s;
     s.passes = 3;
     s.usePoint = true;
@@ -216,9 +222,7 @@ TEST_CASE("trace_has_k_plus_one_passes_with_the_method_prompts")
 TEST_CASE("keep_best_iou_returns_the_pass_the_iou_head_rates_highest")
 {
     auto& eng = tinyEngine();
-    std::vector<uint8_t> img(64 * 48 * 3);
-    for (size_t i = 0; i < img.size(); ++i) img[i] = static_cast<uint8_t>((i * 37) % 251);
-    Embedding emb = eng.encode(ImageU8{img.data(), 64, 48, 64 * 3});
+    Embedding emb = patternedEmbedding(eng);
     SelfPromptSettings s;
     s.passes = 3;
     s.earlyStopIou = 2.0;
@@ -245,9 +249,7 @@ TEST_CASE("keep_best_iou_never_returns_a_propagation_seed")
 {
     // A seed is recorded as pass 0 with predicted IoU 1; it is not a prediction and must not win.
     auto& eng = tinyEngine();
-    std::vector<uint8_t> img(64 * 48 * 3);
-    for (size_t i = 0; i < img.size(); ++i) img[i] = static_cast<uint8_t>((i * 37) % 251);
-    Embedding emb = eng.encode(ImageU8{img.data(), 64, 48, 64 * 3});
+    Embedding emb = patternedEmbedding(eng);
     std::vector<uint8_t> seedMask(64 * 48, 0);
     for (int y = 10; y < 30; ++y)
         for (int x = 15; x < 45; ++x) seedMask[size_t(y * 64 + x)] = 255;
