@@ -34,17 +34,16 @@ EvalReport evaluate(model::SamEngine& engine, const std::vector<LabelledPair>& p
             cv::Mat mf = res.found ? maskTensorToMat(res.mask) : empty;
             row.pass0 = segMetrics(m0, lp.mask);
             row.samsp = segMetrics(mf, lp.mask);
-            const auto& last = res.trace[static_cast<size_t>(res.found ? res.finalPass : int(res.trace.size()) - 1)];
-            row.predictedIou = last.predictedIou;
+            const auto& kept = res.trace[static_cast<size_t>(res.finalPass)]; // the result's pass (the empty one when nothing was found)
+            row.predictedIou = kept.predictedIou;
             row.passDisagreement = 1.0 - segMetrics(m0, mf).iou;
             {
-                cv::Mat gt = lp.mask > 0;
-                if (!gt.isContinuous()) gt = gt.clone();
+                const cv::Mat gt = lp.mask > 0; // a new, continuous matrix
                 auto seed = model::seedLogitsFromMask(gt.data, gt.cols, gt.rows, emb.frame);
                 row.gridCeilingIou = segMetrics(maskTensorToMat(engine.upsampleLogits(seed, emb.frame).squeeze(0).gt(0)), lp.mask).iou;
             }
             {
-                auto pr = torch::sigmoid(last.lowResLogits.to(torch::kFloat)).clamp(1e-6, 1 - 1e-6);
+                auto pr = torch::sigmoid(kept.lowResLogits.to(torch::kFloat)).clamp(1e-6, 1 - 1e-6);
                 auto h = -(pr * torch::log2(pr) + (1 - pr) * torch::log2(1 - pr));
                 row.entropy = h.mean().item<double>();
             }

@@ -25,9 +25,9 @@ struct EvalRow
     double predictedIou = 0;      // the IoU head's output for the final pass (raw)
     double passDisagreement = 0;  // 1 - IoU(pass 0's mask, the final mask)
     double entropy = 0;           // mean binary entropy (bits) of the final pass's probabilities
-    // The best IoU any answer of this model can reach on this image: the ground truth
+    // About the best IoU this model's masks can reach on this image: the ground truth
     // itself passed through the model's low-res mask grid (area-averaged onto its cells,
-    // then upsampled as every predicted mask is). Below 0.90, NoC@90 is out of reach.
+    // then upsampled as every predicted mask is). Well below 0.90, NoC@90 is out of reach.
     double gridCeilingIou = 0;
 };
 

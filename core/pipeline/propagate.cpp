@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <map>
+#include <optional>
 
 #include <opencv2/imgproc.hpp>
 
@@ -13,9 +14,19 @@
 namespace samsp::pipeline {
 
 namespace {
-model::Embedding encodeRgb(model::SamEngine& engine, const cv::Mat& rgb)
+// Slice k's embedding: taken from `cache` when it holds it, else encoded from `rgb` and
+// added to `cache` (or, without one, kept in `own`).
+const model::Embedding& sliceEmbedding(model::SamEngine& engine, std::map<int, model::Embedding>* cache, int k, const cv::Mat& rgb,
+                                       std::optional<model::Embedding>& own)
 {
-    return engine.encode(model::ImageU8{rgb.data, rgb.cols, rgb.rows, static_cast<int64_t>(rgb.step)});
+    auto encode = [&] {
+        const cv::Mat c = rgb.isContinuous() ? rgb : rgb.clone();
+        return engine.encode(model::ImageU8{c.data, c.cols, c.rows, static_cast<int64_t>(c.step)});
+    };
+    if (!cache) return own.emplace(encode());
+    auto it = cache->find(k);
+    if (it == cache->end()) it = cache->emplace(k, encode()).first;
+    return it->second;
 }
 } // namespace
 
@@ -55,18 +66,9 @@ PropagationResult propagateMask(model::SamEngine& engine, int sliceCount, const 
                 return r;
             }
             const imaging::ModelView view = viewOf(k);
-            cv::Mat rgb = view.rgb.isContinuous() ? view.rgb : view.rgb.clone();
-            model::Embedding own;
-            const model::Embedding* cached = nullptr;
-            if (embeddings) {
-                auto it = embeddings->find(k);
-                if (it == embeddings->end())
-                    it = embeddings->emplace(k, encodeRgb(engine, rgb)).first;
-                cached = &it->second;
-            } else {
-                own = encodeRgb(engine, rgb);
-            }
-            const model::Embedding& emb = cached ? *cached : own;
+            const cv::Mat& rgb = view.rgb;
+            std::optional<model::Embedding> own;
+            const model::Embedding& emb = sliceEmbedding(engine, embeddings, k, rgb, own);
             // The neighbour's mask in this slice's view (the view may be downscaled).
             cv::Mat seedMask;
             cv::resize(previous, seedMask, rgb.size(), 0, 0, cv::INTER_AREA);
@@ -197,13 +199,8 @@ PropagationBench benchPropagation(model::SamEngine& engine, const LesionPhantom&
         auto it = made.find(k);
         row.propagated = it != made.end();
         row.dicePropagated = segMetrics(row.propagated ? it->second->mask : empty, truth).dice;
-        auto e = embeddings.find(k);
-        if (e == embeddings.end()) {
-            const imaging::ModelView v = view(k);
-            cv::Mat rgb = v.rgb.isContinuous() ? v.rgb : v.rgb.clone();
-            e = embeddings.emplace(k, encodeRgb(engine, rgb)).first;
-        }
-        const model::Embedding& emb = e->second;
+        std::optional<model::Embedding> unused; // the map always holds it
+        const model::Embedding& emb = sliceEmbedding(engine, &embeddings, k, view(k).rgb, unused);
         const auto res = model::runSelfPrompt(engine, emb, opts.selfPrompt, true);
         row.diceIndependent = segMetrics(res.found ? imaging::maskToFullResolution(maskTensorToMat(res.mask), truth.size()) : empty, truth).dice;
         if (row.inObject) {
