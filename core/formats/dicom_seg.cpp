@@ -21,6 +21,8 @@
 
 #include <zlib.h>
 
+#include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -307,6 +309,50 @@ DcmItem* functionalGroup(DcmItem* perFrame, DcmItem* shared, const DcmTagKey& se
     if (shared && shared->findAndGetSequenceItem(seq, g, 0).good() && g) return g;
     return nullptr;
 }
+
+// A LABELMAP's Palette Color Lookup Table (PS3.3 C.7.6.3.1.5-6), as one colour per
+// stored value: the colour of segment `number` is entry `number - first mapped`. Tables
+// of 8- or 16-bit entries; the data may hold one byte or one 16-bit word an entry (both
+// are written for 8-bit tables). Empty when the dataset has no (plain) table; segmented
+// tables (0028,1221-1223) are not read, and those segments keep their default colour.
+std::map<int, std::array<uint8_t, 3>> paletteColours(DcmItem* ds)
+{
+    std::map<int, std::array<uint8_t, 3>> out;
+    const DcmTagKey desc[3] = {DCM_RedPaletteColorLookupTableDescriptor, DCM_GreenPaletteColorLookupTableDescriptor,
+                               DCM_BluePaletteColorLookupTableDescriptor};
+    const DcmTagKey data[3] = {DCM_RedPaletteColorLookupTableData, DCM_GreenPaletteColorLookupTableData,
+                               DCM_BluePaletteColorLookupTableData};
+    std::vector<uint8_t> channel[3];
+    long first = 0;
+    for (int c = 0; c < 3; ++c) {
+        Uint16 entries = 0, firstMapped = 0, bits = 0;
+        if (ds->findAndGetUint16(desc[c], entries, 0).bad() || ds->findAndGetUint16(desc[c], firstMapped, 1).bad() ||
+            ds->findAndGetUint16(desc[c], bits, 2).bad())
+            return {};
+        const size_t n = entries == 0 ? 65536u : entries;
+        if (c == 0) first = firstMapped;
+        else if (firstMapped != first) return {};
+        DcmElement* el = nullptr;
+        Uint16* words = nullptr; // OW, in host order
+        if (ds->findAndGetElement(data[c], el).bad() || !el || el->getUint16Array(words).bad() || !words) return {};
+        const size_t len = el->getLength();
+        channel[c].resize(n);
+        if (len >= n && len < 2 * n) // one byte an entry, packed into little-endian words (padded to even)
+            for (size_t k = 0; k < n; ++k) channel[c][k] = static_cast<uint8_t>(words[k / 2] >> (8 * (k % 2)));
+        else if (len >= 2 * n) {
+            // One word an entry. 8-bit tables put the value in the low byte, though some
+            // writers use the high byte: a table with any word above 255 is read from there.
+            const bool highByte = std::any_of(words, words + n, [](Uint16 w) { return w > 255; });
+            const int shift = bits > 8 ? bits - 8 : (highByte ? 8 : 0);
+            for (size_t k = 0; k < n; ++k) channel[c][k] = static_cast<uint8_t>(std::min<unsigned>(words[k] >> shift, 255u));
+        } else
+            return {};
+    }
+    const size_t n = std::min({channel[0].size(), channel[1].size(), channel[2].size()});
+    for (size_t k = 0; k < n; ++k)
+        out[static_cast<int>(first + static_cast<long>(k))] = {channel[0][k], channel[1][k], channel[2][k]};
+    return out;
+}
 } // namespace
 
 DicomSegObject readDicomSeg(const std::filesystem::path& p, double fractionalThreshold)
@@ -392,6 +438,12 @@ DicomSegObject readDicomSeg(const std::filesystem::path& p, double fractionalThr
         }
         numbers.insert(d.number);
         out.segments.push_back(std::move(d));
+    }
+    // A LABELMAP shown through a palette: its colours, for segments without a CIELab value.
+    if (labelmap && itemString(ds, DCM_PhotometricInterpretation) == "PALETTE COLOR") {
+        const auto palette = paletteColours(ds);
+        for (auto& s : out.segments)
+            if (auto it = palette.find(s.number); !s.color && it != palette.end()) s.color = it->second;
     }
 
     const size_t px = static_cast<size_t>(r) * cl;

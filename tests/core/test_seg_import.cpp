@@ -27,7 +27,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <array>
 #include <filesystem>
+#include <optional>
 
 using namespace samsp;
 namespace fs = std::filesystem;
@@ -243,6 +245,70 @@ private Q_SLOTS:
             if (s.label == "GREEN") QVERIFY2(c[1] > c[0] && c[1] > c[2], s.label.c_str());
             if (s.label == "DARK_BLUE") QVERIFY2(c[2] > c[0] && c[2] > c[1], s.label.c_str());
         }
+    }
+
+    void labelmapPaletteColours()
+    {
+        // dcmqi's LABELMAP rewritten as PALETTE COLOR without CIELab values: segment 1
+        // takes its colour from the palette (entry 1 - first mapped), as 16-bit entries,
+        // as 8-bit entries one a word, and as 8-bit entries packed two a word. The
+        // palette is not read for MONOCHROME2, and a segment's CIELab value wins.
+        QTemporaryDir tmp;
+        const auto write = [&](const char* name, const char* photometric, bool keepLab, Uint16 first, Uint16 bits,
+                               const std::vector<std::array<Uint16, 3>>& table, bool packed) {
+            DcmFileFormat ff;
+            if (!ff.loadFile((segDir() / "dcmqi/sparse-labelmap-ppv5.dcm").c_str()).good()) return fs::path();
+            DcmDataset* ds = ff.getDataset();
+            DcmSequenceOfItems* segs = nullptr;
+            ds->findAndGetSequence(DCM_SegmentSequence, segs);
+            for (unsigned long k = 0; !keepLab && segs && k < segs->card(); ++k)
+                segs->getItem(k)->findAndDeleteElement(DCM_RecommendedDisplayCIELabValue);
+            ds->putAndInsertString(DCM_PhotometricInterpretation, photometric);
+            const DcmTagKey desc[3] = {DCM_RedPaletteColorLookupTableDescriptor, DCM_GreenPaletteColorLookupTableDescriptor,
+                                       DCM_BluePaletteColorLookupTableDescriptor};
+            const DcmTagKey data[3] = {DCM_RedPaletteColorLookupTableData, DCM_GreenPaletteColorLookupTableData,
+                                       DCM_BluePaletteColorLookupTableData};
+            for (int c = 0; c < 3; ++c) {
+                const Uint16 d[3] = {static_cast<Uint16>(table.size()), first, bits};
+                ds->putAndInsertUint16Array(desc[c], d, 3);
+                std::vector<Uint16> words;
+                if (packed) {
+                    words.assign((table.size() + 1) / 2, 0);
+                    for (size_t k = 0; k < table.size(); ++k) words[k / 2] |= static_cast<Uint16>(table[k][c] << (8 * (k % 2)));
+                } else
+                    for (const auto& e : table) words.push_back(e[c]);
+                ds->putAndInsertUint16Array(data[c], words.data(), static_cast<unsigned long>(words.size()));
+            }
+            const fs::path out = fs::path(tmp.path().toStdString()) / name;
+            return ff.saveFile(out.c_str(), EXS_LittleEndianExplicit).good() ? out : fs::path();
+        };
+        const auto colourOf = [](const fs::path& f, int number) {
+            for (const auto& s : formats::readDicomSeg(f).segments)
+                if (s.number == number) return s.color;
+            return std::optional<std::array<uint8_t, 3>>();
+        };
+        using C = std::array<uint8_t, 3>;
+        const std::vector<std::array<Uint16, 3>> t16 = {{0, 0, 0}, {10 << 8, 200 << 8, 30 << 8}, {1 << 8, 2 << 8, 3 << 8}};
+        const std::vector<std::array<Uint16, 3>> t8 = {{0, 0, 0}, {10, 200, 30}, {1, 2, 3}};
+        const std::vector<std::array<Uint16, 3>> t8first1 = {{10, 200, 30}, {1, 2, 3}, {7, 7, 7}};
+        const fs::path p16 = write("p16.dcm", "PALETTE COLOR", false, 0, 16, t16, false);
+        const fs::path p8 = write("p8.dcm", "PALETTE COLOR", false, 0, 8, t8, false);
+        const fs::path packed = write("packed.dcm", "PALETTE COLOR", false, 1, 8, t8first1, true);
+        const fs::path mono = write("mono.dcm", "MONOCHROME2", false, 0, 16, t16, false);
+        const fs::path lab = write("lab.dcm", "PALETTE COLOR", true, 0, 16, t16, false);
+        for (const auto& f : {p16, p8, packed, mono, lab}) QVERIFY(!f.empty());
+        QCOMPARE(colourOf(p16, 1), std::optional<C>(C{10, 200, 30}));
+        QCOMPARE(colourOf(p8, 1), std::optional<C>(C{10, 200, 30}));
+        QCOMPARE(colourOf(packed, 1), std::optional<C>(C{10, 200, 30}));
+        QVERIFY(!colourOf(mono, 1).has_value());
+        const auto labColour = colourOf(lab, 1);
+        QVERIFY(labColour.has_value());
+        QVERIFY(*labColour != (C{10, 200, 30}));
+        QCOMPARE(colourOf(lab, 1), colourOf(segDir() / "dcmqi/sparse-labelmap-ppv5.dcm", 1));
+        // The masks do not change with the palette.
+        const auto a = formats::readDicomSeg(p16), b = formats::readDicomSeg(segDir() / "dcmqi/sparse-labelmap-ppv5.dcm");
+        QCOMPARE(a.frames.size(), b.frames.size());
+        for (size_t k = 0; k < a.frames.size(); ++k) QCOMPARE(cv::countNonZero(a.frames[k].mask != b.frames[k].mask), 0);
     }
 
     void importEditExportImportRoundTrip()
