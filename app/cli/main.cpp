@@ -390,7 +390,8 @@ int main(int argc, char** argv)
     train->add_option("--init", job.init, "Start from this checkpoint (.pth or .safetensors)");
     train->add_option("--config", job.config, "Random start: variant (tiny, vit_b, vit_t = MobileSAM's TinyViT, ...) or JSON config "
                       "(ViT: embed_dim/depth/...; TinyViT: \"encoder\": \"tiny_vit\", embed_dims/depths/num_heads/window_sizes)")->capture_default_str();
-    train->add_option("--image-size", job.imageSize, "Model input size")->capture_default_str();
+    train->add_option("--image-size", job.imageSize, "Model input size (default: the --init checkpoint's, 256 from a random start)")
+        ->check(CLI::Range(0, 4096));
     train->add_option("--lora-rank", job.loraRank, "LoRA rank on the encoder's q and v")->capture_default_str();
     auto* epochsOpt = train->add_option("--epochs", job.epochs, "Epochs (0: write the initial weights untouched)")->check(CLI::Range(0, 100000))->capture_default_str();
     train->add_option("--minutes", job.minutes,

@@ -31,7 +31,7 @@ model::SamConfig configFor(const TrainJob& job)
     } else {
         cfg = model::samConfigForVariant(job.config);
     }
-    cfg.imageSize = job.imageSize;
+    cfg.imageSize = job.imageSize > 0 ? job.imageSize : 256;
     if (!cfg.isTinyViT()) cfg.loraRank = job.loraRank; // TinyViT trains fully (no LoRA)
     return cfg;
 }
@@ -84,7 +84,7 @@ TrainSummary runTraining(const TrainJob& job, const std::function<bool(const Tra
         model::Checkpoint ck = model::loadCheckpoint(src);
         cfg = model::inferConfig(ck);
         if (!resuming) {
-            cfg.imageSize = job.imageSize;
+            if (job.imageSize > 0) cfg.imageSize = job.imageSize; // else the checkpoint's own
             if (cfg.loraRank == 0 && !cfg.isTinyViT()) cfg.loraRank = job.loraRank;
         }
         sam = model::Sam(cfg);

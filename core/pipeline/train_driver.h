@@ -22,7 +22,7 @@ struct TrainJob
     std::filesystem::path out;         // the .safetensors to write (optimizer state beside it: <out>.optim)
     std::filesystem::path init;        // checkpoint to start from; empty: random weights of `config`
     std::string config = "tiny";       // variant name or JSON config file (random start)
-    int64_t imageSize = 256;
+    int64_t imageSize = 0;             // model input size; 0: the start checkpoint's, 256 from a random start
     int64_t loraRank = 4;
     int epochs = 10;
     // Wall-clock budget in minutes (0: none). With a budget, training stops when it is

@@ -139,6 +139,33 @@ private slots:
         QCOMPARE(slurp(out), before);
     }
 
+    void inputSizeDefaultsToTheStartCheckpoints()
+    {
+        // No --image-size: a fine-tune keeps its start checkpoint's input size (the bundled
+        // model's is not 256); a random start takes 256; an explicit size always wins.
+        const std::string dir = m_dir.path().toStdString();
+        const auto sizeOf = [](const std::string& f) {
+            return nlohmann::json::parse(model::loadCheckpoint(f).metadata.at("samsp.config"))["image_size"].get<int>();
+        };
+        auto start = job(dir + "/size96.safetensors", 0);
+        start.imageSize = 96;
+        pipeline::runTraining(start);
+        QCOMPARE(sizeOf(dir + "/size96.safetensors"), 96);
+        auto fine = job(dir + "/size_kept.safetensors", 0);
+        fine.init = dir + "/size96.safetensors";
+        fine.imageSize = 0;
+        pipeline::runTraining(fine);
+        QCOMPARE(sizeOf(dir + "/size_kept.safetensors"), 96);
+        fine.out = dir + "/size_set.safetensors";
+        fine.imageSize = 64;
+        pipeline::runTraining(fine);
+        QCOMPARE(sizeOf(dir + "/size_set.safetensors"), 64);
+        auto fresh = job(dir + "/size_fresh.safetensors", 0);
+        fresh.imageSize = 0;
+        pipeline::runTraining(fresh);
+        QCOMPARE(sizeOf(dir + "/size_fresh.safetensors"), 256);
+    }
+
     void validationLeavesBatchNormStatisticsAlone()
     {
         // TinyViT has BatchNorm. Its running statistics are training's: each step adds one
