@@ -35,7 +35,6 @@ bool LoopRunner::start(const QString& projectFile, const QString& startModel, do
             o.updateProject = false;
             o.repropose = false;
             o.cancel = cancel.get();
-            o.training.imageSize = 0;
             o.training.epochs = 100000;
             o.training.minutes = minutes;
             o.training.batchSize = 4;

@@ -494,7 +494,6 @@ int main(int argc, char** argv)
     samsp::pipeline::LoopOptions loopOpts;
     std::string loopModel, loopDevice = "auto", loopDtype = "auto";
     bool loopJson = false, loopNoRepropose = false;
-    loopOpts.training.imageSize = 0;
     loopOpts.training.epochs = 100000;
     loopOpts.training.minutes = 10;
     loopOpts.training.batchSize = 8;
@@ -1058,7 +1057,6 @@ int main(int argc, char** argv)
             lbo.training.device = deviceOf(lbDevice);
             lbo.training.precision = samsp::model::parsePrecision(lbDtype);
             lbo.training.settings.encoder = samsp::model::EncoderTraining::LoraOnly; // as `samsp loop`
-            lbo.training.imageSize = 0;
             std::vector<std::pair<samsp::pipeline::LoopBenchMode, int>> runs;
             std::stringstream ms(lbModes);
             for (std::string m; std::getline(ms, m, ',');) {

@@ -130,10 +130,10 @@ LoopRound runLoopRound(const LoopOptions& opts, const std::function<bool(const L
     job.init = start;
     job.resume = false;
     {
-        // The start model's identity, as the new one's below (same precision), and its input size.
+        // The start model's identity, as the new one's below (same precision). Its input size
+        // carries over by itself (TrainJob::imageSize 0 keeps the --init checkpoint's).
         const auto previous = model::SamEngine::fromCheckpoint(start, model::EngineOptions{job.device, job.precision, job.threads});
         round.previousModelId = previous->modelId();
-        if (job.imageSize <= 0) job.imageSize = previous->config().imageSize;
     }
     round.training = runTraining(job, [&](const TrainProgress& p) {
         return progress({"train", static_cast<int>(p.step), static_cast<int>(p.stepsPerEpoch), &p});

@@ -115,7 +115,6 @@ LoopBenchRun runLoopBench(const LoopBenchOptions& opts, const std::function<bool
         job.init = currentModel;
         job.out = opts.work / ("round-" + std::to_string(round + 1) + ".safetensors");
         job.resume = false;
-        if (job.imageSize <= 0) job.imageSize = engine->config().imageSize; // the current model's own
         const TrainSummary sum = runTraining(job);
         LoopBenchRound r;
         r.round = ++round;
