@@ -393,6 +393,9 @@ int main(int argc, char** argv)
     train->add_option("--image-size", job.imageSize, "Model input size (default: the --init checkpoint's, 256 from a random start)")
         ->check(CLI::Range(0, 4096));
     train->add_option("--lora-rank", job.loraRank, "LoRA rank on the encoder's q and v")->capture_default_str();
+    train->add_flag("--detail-fusion", job.detailFusion,
+                    "TinyViT only: the mask decoder also reads the encoder's stride-4 features (a 1x1 projection, zero at "
+                    "first, so an --init model starts from what it computed)");
     auto* epochsOpt = train->add_option("--epochs", job.epochs, "Epochs (0: write the initial weights untouched)")->check(CLI::Range(0, 100000))->capture_default_str();
     train->add_option("--minutes", job.minutes,
                       "Wall-clock budget: train until it is spent (validation included), the learning rate decaying "

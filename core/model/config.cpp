@@ -38,6 +38,7 @@ void SamConfig::validate() const
         if (adapter) bad("SAM-Med2D adapters are ViT-only");
         return;
     }
+    if (detailFusion) bad("detail_fusion needs a TinyViT encoder (its first stage gives the stride-4 features)");
     if (encoder != "vit") bad("unknown encoder '" + encoder + "' (vit or tiny_vit)");
     if (embedDim <= 0 || depth <= 0 || numHeads <= 0) bad("embed_dim, depth and num_heads must be positive");
     if (embedDim % numHeads != 0) bad("embed_dim " + std::to_string(embedDim) + " is not divisible by num_heads");
@@ -100,6 +101,7 @@ SamConfig samConfigFromJson(const std::string& text)
             list("num_heads", c.tvNumHeads);
             list("window_sizes", c.tvWindowSizes);
             intField("lora_rank", c.loraRank, false);
+            if (const Json* f = jsonFind(v, "detail_fusion")) c.detailFusion = f->get<bool>();
             c.validate();
             return c;
         }
@@ -137,6 +139,7 @@ std::string samConfigToJson(const SamConfig& c)
         o["out_chans"] = c.outChans;
         o["mlp_ratio"] = c.mlpRatio;
         o["lora_rank"] = c.loraRank;
+        if (c.detailFusion) o["detail_fusion"] = true; // absent: older readers see the same file as before
         return o.dump(-1, ' ', false, Json::error_handler_t::replace);
     }
     o["embed_dim"] = c.embedDim;

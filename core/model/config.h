@@ -37,6 +37,13 @@ struct SamConfig
     std::vector<int64_t> tvNumHeads{2, 4, 5, 10};
     std::vector<int64_t> tvWindowSizes{7, 7, 14, 7};
 
+    // Detail fusion (TinyViT only): the mask decoder adds the encoder's stride-4
+    // features (the first stage, S/4 x S/4), projected by a zero-initialised 1x1 conv
+    // to outChans/8 channels, to its upscaled embedding before the last GELU, so the
+    // mask's own S/4 grid sees image detail finer than the S/16 tokens (as SAM-HQ
+    // fuses early ViT features). Off: SAM's decoder, unchanged. "detail_fusion" in JSON.
+    bool detailFusion = false;
+
     bool isTinyViT() const { return encoder == "tiny_vit"; }
 
     // The embedding grid: S / 16 for both encoders (patchSize is TinyViT's total stride).

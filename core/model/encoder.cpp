@@ -94,6 +94,7 @@ bool detectTinyVit(const Checkpoint& ck, SamConfig& c)
     if (c.tvDepths.empty()) throw CheckpointError("TinyViT checkpoint holds no stages");
     c.loraRank = 0;
     c.adapter = false;
+    c.detailFusion = ck.find("mask_decoder.detail_proj.weight") != nullptr;
     return true;
 }
 

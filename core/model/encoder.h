@@ -26,6 +26,14 @@ class ImageEncoderBaseImpl : public torch::nn::Module
 public:
     ~ImageEncoderBaseImpl() override = default;
     virtual torch::Tensor forward(const torch::Tensor& x) = 0;
+    // The embedding, and in `detail` the encoder's stride-4 features (N x C0 x S/4 x S/4)
+    // for the decoder's detail fusion (config.h). An encoder without such a stage leaves
+    // `detail` undefined (the default).
+    virtual torch::Tensor forwardWithDetail(const torch::Tensor& x, torch::Tensor& detail)
+    {
+        detail = torch::Tensor();
+        return forward(x);
+    }
 
     // LoRA (SAM-SP's parameter-efficient fine-tuning) where the encoder has it.
     virtual bool supportsLora() const { return false; }

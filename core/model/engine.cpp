@@ -290,11 +290,18 @@ Prediction SamEngine::decodeInteractive(const Embedding& emb, const Prompts& pro
     return out;
 }
 
-at::Tensor SamEngine::encodeTensor(const at::Tensor& input)
+at::Tensor SamEngine::encodeTensor(const at::Tensor& input, at::Tensor* detail)
 {
     c10::InferenceMode im;
     auto& enc = m_sam->image_encoder;
-    return enc->forward(input.to(m_device, enc->dtype())).to(torch::kFloat);
+    if (!m_sam->mask_decoder->hasDetailFusion()) {
+        if (detail) *detail = at::Tensor();
+        return enc->forward(input.to(m_device, enc->dtype())).to(torch::kFloat);
+    }
+    at::Tensor early;
+    auto features = enc->forwardWithDetail(input.to(m_device, enc->dtype()), early).to(torch::kFloat);
+    if (detail) *detail = m_sam->mask_decoder->projectDetail(early).to(torch::kFloat).contiguous();
+    return features;
 }
 
 Embedding SamEngine::encode(const ImageU8& image)
@@ -308,7 +315,7 @@ Embedding SamEngine::encodeImpl(const ImageU8& image)
     c10::InferenceMode im;
     Embedding e;
     auto x = preprocess(image, &e.frame);
-    e.features = encodeTensor(x);
+    e.features = encodeTensor(x, &e.detail);
     e.modelId = m_modelId;
     e.encodeMs = msSince(t0);
     return e;
@@ -327,10 +334,12 @@ std::vector<Embedding> SamEngine::encodeBatchImpl(const std::vector<ImageU8>& im
     std::vector<at::Tensor> inputs;
     for (size_t i = 0; i < images.size(); ++i) inputs.push_back(preprocess(images[i], &out[i].frame));
     if (inputs.empty()) return out;
-    auto feats = encodeTensor(torch::cat(inputs, 0));
+    at::Tensor detail;
+    auto feats = encodeTensor(torch::cat(inputs, 0), &detail);
     const double each = msSince(t0) / double(images.size());
     for (size_t i = 0; i < images.size(); ++i) {
         out[i].features = feats.slice(0, static_cast<int64_t>(i), static_cast<int64_t>(i) + 1);
+        if (detail.defined()) out[i].detail = detail.slice(0, static_cast<int64_t>(i), static_cast<int64_t>(i) + 1);
         out[i].modelId = m_modelId;
         out[i].encodeMs = each;
     }
@@ -363,6 +372,9 @@ Prediction SamEngine::decodeImpl(const Embedding& emb, const std::vector<PromptP
     if (!emb.valid()) throw ModelError("decode: the embedding is empty (encode the image first)");
     if (emb.features.size(1) != m_cfg.outChans || emb.features.size(2) != m_cfg.embeddingSize())
         throw ModelError("decode: the embedding does not come from this model (shape mismatch)");
+    if (m_sam->mask_decoder->hasDetailFusion() && !emb.detail.defined())
+        throw ModelError("decode: this model fuses the encoder's detail features, and the embedding has none "
+                         "(it was encoded by another model or read from an older cache)");
     auto t0 = std::chrono::steady_clock::now();
     c10::InferenceMode im;
     auto fopts = torch::TensorOptions().dtype(torch::kFloat).device(m_device);
@@ -389,7 +401,8 @@ Prediction SamEngine::decodeImpl(const Embedding& emb, const std::vector<PromptP
     }
     auto [sparse, dense] = m_sam->prompt_encoder->forward(pts, boxT, maskT);
     auto ddtype = m_sam->mask_decoder->iou_token->weight.scalar_type();
-    auto out = m_sam->mask_decoder->forward(emb.features.to(ddtype), m_densePe.to(ddtype), sparse, dense, multimask);
+    auto out = m_sam->mask_decoder->forward(emb.features.to(ddtype), m_densePe.to(ddtype), sparse, dense, multimask,
+                                            emb.detail.defined() ? emb.detail.to(m_device, ddtype) : at::Tensor());
 
     Prediction p;
     p.lowResLogits = out.lowResLogits.squeeze(0).to(torch::kCPU, torch::kFloat);

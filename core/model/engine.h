@@ -53,6 +53,9 @@ struct ImageU8
 struct Embedding
 {
     at::Tensor features; // 1 x C x E x E, fp32, on the engine's device
+    // Detail fusion models only (config.h): the decoder's projection of the encoder's
+    // stride-4 features, 1 x C/8 x 4E x 4E fp32; undefined for other models.
+    at::Tensor detail;
     ImageFrame frame;
     std::string modelId;
     double encodeMs = 0;
@@ -124,8 +127,9 @@ public:
     at::Tensor preprocess(const ImageU8& image, ImageFrame* frame = nullptr) const;
     Embedding encode(const ImageU8& image);
     std::vector<Embedding> encodeBatch(const std::vector<ImageU8>& images);
-    // Encoder on an already preprocessed N x 3 x S x S tensor -> N x C x E x E fp32.
-    at::Tensor encodeTensor(const at::Tensor& input);
+    // Encoder on an already preprocessed N x 3 x S x S tensor -> N x C x E x E fp32;
+    // with `detail`, also Embedding::detail's N x C/8 x 4E x 4E (undefined without fusion).
+    at::Tensor encodeTensor(const at::Tensor& input, at::Tensor* detail = nullptr);
 
     Prediction decode(const Embedding& emb, const Prompts& prompts, bool multimask, bool withMasks = true);
     // Same with prompts already in the model's input frame (used by SAM-SP's loop).

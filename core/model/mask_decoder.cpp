@@ -37,10 +37,26 @@ MaskDecoderImpl::MaskDecoderImpl(const SamConfig& cfg)
     output_hypernetworks_mlps = register_module("output_hypernetworks_mlps", torch::nn::ModuleList());
     for (int64_t i = 0; i < m_numMaskTokens; ++i) output_hypernetworks_mlps->push_back(MLP(d, d, d / 8, 3));
     iou_prediction_head = register_module("iou_prediction_head", MLP(d, 256, m_numMaskTokens, 3));
+    if (cfg.detailFusion) {
+        // Zero-initialised: a decoder that gains detail fusion computes what it did without
+        // it until training moves these weights.
+        detail_proj = register_module("detail_proj", torch::nn::Conv2d(torch::nn::Conv2dOptions(cfg.tvEmbedDims[0], d / 8, 1)));
+        torch::NoGradGuard ng;
+        detail_proj->weight.zero_();
+        detail_proj->bias.zero_();
+    }
+}
+
+torch::Tensor MaskDecoderImpl::projectDetail(const torch::Tensor& encoderDetail)
+{
+    if (!hasDetailFusion()) return {};
+    TORCH_CHECK(encoderDetail.defined() && encoderDetail.dim() == 4, "detail fusion needs the encoder's stride-4 features");
+    return detail_proj->forward(encoderDetail.to(detail_proj->weight.scalar_type()));
 }
 
 DecoderOutput MaskDecoderImpl::forward(const torch::Tensor& imageEmbeddings, const torch::Tensor& imagePe,
-                                       const torch::Tensor& sparse, const torch::Tensor& dense, bool multimask)
+                                       const torch::Tensor& sparse, const torch::Tensor& dense, bool multimask,
+                                       const torch::Tensor& detail)
 {
     const int64_t B = sparse.size(0);
     auto outputTokens = torch::cat({iou_token->weight, mask_tokens->weight}, 0).unsqueeze(0).expand({B, -1, -1});
@@ -63,8 +79,17 @@ DecoderOutput MaskDecoderImpl::forward(const torch::Tensor& imageEmbeddings, con
     const auto& up3 = *output_upscaling[3]->as<torch::nn::ConvTranspose2dImpl>();
     auto rows = convTranspose2x2Rows(keys.reshape({B * h * w, c}), up0);
     rows = samsp::model::gelu(ln.forwardChannelsLast(rows));
-    rows = samsp::model::gelu(convTranspose2x2Rows(rows, up3));
+    rows = convTranspose2x2Rows(rows, up3);
     const int64_t uc = rows.size(1);
+    if (hasDetailFusion()) {
+        TORCH_CHECK(detail.defined() && detail.dim() == 4 && detail.size(1) == uc && detail.size(2) == 4 * h &&
+                        detail.size(3) == 4 * w && (detail.size(0) == 1 || detail.size(0) == B),
+                    "detail fusion: the detail features must be 1 or ", B, " x ", uc, " x ", 4 * h, " x ", 4 * w);
+        // NCHW pixel (4i+2u1+u2, 4j+2v1+v2) into the rows' order (b, i, j, u1, v1, u2, v2).
+        auto dr = detail.to(rows.scalar_type()).view({detail.size(0), uc, h, 2, 2, w, 2, 2}).permute({0, 2, 5, 3, 6, 4, 7, 1});
+        rows = (rows.view({B, h * w * 16, uc}) + dr.reshape({detail.size(0), h * w * 16, uc})).view({-1, uc});
+    }
+    rows = samsp::model::gelu(rows);
 
     // Only the mask tokens that are returned (token 0 single-mask, 1..3 multimask): the
     // same numbers as computing all four and slicing, less work, and it avoids a

@@ -34,6 +34,10 @@ std::string shapeStr(at::IntArrayRef s)
 
 bool isLora(const std::string& name) { return name.find(".lora_") != std::string::npos; }
 
+// Tensors a checkpoint may lack because the model adds them fresh: LoRA, and the detail
+// fusion's projection (zero-initialised, so the model computes what the file's did).
+bool mayStartFresh(const std::string& name) { return isLora(name) || name.rfind("mask_decoder.detail_proj.", 0) == 0; }
+
 // pos_embed 1 x E x E x C from another grid size (bilinear, as SAM-Med2D adapts to 256).
 torch::Tensor resizePosEmbed(const torch::Tensor& src, int64_t e)
 {
@@ -91,7 +95,7 @@ void SamImpl::loadStateDict(const NamedTensors& tensors, const std::string& labe
         dst.copy_(value.to(dst.dtype()));
     }
     for (const auto& [name, t] : own)
-        if (!seen.count(name) && !isLora(name)) missing.push_back(name + " " + shapeStr(t.sizes()));
+        if (!seen.count(name) && !mayStartFresh(name)) missing.push_back(name + " " + shapeStr(t.sizes()));
 
     if (missing.empty() && unexpected.empty() && mismatched.empty()) return;
     std::ostringstream msg;

@@ -18,7 +18,8 @@ public:
     explicit SamImpl(const SamConfig& cfg);
 
     // Copies `tensors` into the model. Missing, unexpected and wrongly shaped tensors
-    // are all listed in one CheckpointError. LoRA tensors may be absent (fresh LoRA).
+    // are all listed in one CheckpointError. LoRA and detail-fusion tensors may be absent
+    // (fresh LoRA; a zero detail projection, as a model gaining detail fusion starts).
     // pos_embed and global-attention rel-pos tables of another image size are interpolated.
     void loadStateDict(const NamedTensors& tensors, const std::string& label);
     NamedTensors stateDict() const;

@@ -180,12 +180,14 @@ class StageImpl : public torch::nn::Module
 {
 public:
     StageImpl() { blocks = register_module("blocks", torch::nn::ModuleList()); }
-    torch::Tensor forward(torch::Tensor x)
+    // `beforeMerging`, when given, receives the blocks' output (the stage's own resolution).
+    torch::Tensor forward(torch::Tensor x, torch::Tensor* beforeMerging = nullptr)
     {
         for (const auto& b : *blocks) {
             if (auto* mb = b->as<MBConvImpl>()) x = mb->forward(x);
             else x = b->as<TinyViTBlockImpl>()->forward(x);
         }
+        if (beforeMerging) *beforeMerging = x;
         return downsample ? downsample->forward(x) : x;
     }
     torch::nn::ModuleList blocks{nullptr};
@@ -229,13 +231,23 @@ TinyViTImpl::TinyViTImpl(const SamConfig& cfg) : m_cfg(cfg)
 
 torch::Tensor TinyViTImpl::forward(const torch::Tensor& x)
 {
+    return forwardImpl(x, nullptr);
+}
+
+torch::Tensor TinyViTImpl::forwardWithDetail(const torch::Tensor& x, torch::Tensor& detail)
+{
+    return forwardImpl(x, &detail);
+}
+
+torch::Tensor TinyViTImpl::forwardImpl(const torch::Tensor& x, torch::Tensor* detail)
+{
     // Channels-last: oneDNN's convolutions run 2-4x faster on it than on NCHW here
     // (1x1 256->64 at 256 x 256: 37 -> 9 ms; depthwise 3x3: 67 -> 26 ms, 2 threads),
     // and the token layout of the later stages already is channels-last in memory.
     auto seq = patchSeq->children();
     auto h = seq[0]->as<ConvBnImpl>()->forward(x.contiguous(at::MemoryFormat::ChannelsLast));
     h = seq[2]->as<ConvBnImpl>()->forward(geluOwned(h));
-    for (const auto& l : *layers) h = l->as<StageImpl>()->forward(h);
+    for (size_t i = 0; i < layers->size(); ++i) h = layers[i]->as<StageImpl>()->forward(h, i == 0 ? detail : nullptr);
     const int64_t B = h.size(0), C = h.size(2), E = m_cfg.embeddingSize();
     h = h.view({B, E, E, C}).permute({0, 3, 1, 2});
     return neck->forward(h);

@@ -124,6 +124,8 @@ class TinyViTImpl : public ImageEncoderBaseImpl
 public:
     explicit TinyViTImpl(const SamConfig& cfg);
     torch::Tensor forward(const torch::Tensor& x) override;
+    // `detail`: the first (convolutional) stage's output before its patch merging, S/4.
+    torch::Tensor forwardWithDetail(const torch::Tensor& x, torch::Tensor& detail) override;
     void setFrozenExceptLora(bool frozen) override;
     void train(bool on = true) override;
 
@@ -134,6 +136,7 @@ public:
     torch::nn::Sequential neck{nullptr};
 
 private:
+    torch::Tensor forwardImpl(const torch::Tensor& x, torch::Tensor* detail);
     SamConfig m_cfg;
     bool m_frozen = false;
 };

@@ -179,7 +179,10 @@ torch::Tensor SamSpTrainer::promptBoxes(const torch::Tensor& logits0, bool jitte
 TwoPassOutput SamSpTrainer::forward(const torch::Tensor& images, bool train, const torch::Tensor& masks)
 {
     auto& sam = m_model;
-    auto emb = sam->image_encoder->forward(images.to(m_device));
+    torch::Tensor early;
+    auto emb = sam->mask_decoder->hasDetailFusion() ? sam->image_encoder->forwardWithDetail(images.to(m_device), early)
+                                                    : sam->image_encoder->forward(images.to(m_device));
+    const torch::Tensor detail = sam->mask_decoder->projectDetail(early); // undefined without detail fusion
     auto pe = sam->prompt_encoder->getDensePe();
     const int64_t N = emb.size(0);
     TwoPassOutput out;
@@ -187,7 +190,7 @@ TwoPassOutput SamSpTrainer::forward(const torch::Tensor& images, bool train, con
     auto sparse0 = s0.expand({N, -1, -1});
     auto dense0 = d0.expand({N, -1, -1, -1});
     {
-        auto d = sam->mask_decoder->forward(emb, pe, sparse0, dense0, false);
+        auto d = sam->mask_decoder->forward(emb, pe, sparse0, dense0, false, detail);
         out.logits0 = d.lowResLogits;
         out.iou0 = d.iouPredictions;
     }
@@ -218,7 +221,7 @@ TwoPassOutput SamSpTrainer::forward(const torch::Tensor& images, bool train, con
     }
     auto [s1, d1] = sam->prompt_encoder->forward(pts, box, mask);
     {
-        auto d = sam->mask_decoder->forward(emb, pe, s1, d1, false);
+        auto d = sam->mask_decoder->forward(emb, pe, s1, d1, false, detail);
         out.logits1 = d.lowResLogits;
         out.iou1 = d.iouPredictions;
     }
@@ -236,7 +239,7 @@ TwoPassOutput SamSpTrainer::forward(const torch::Tensor& images, bool train, con
     auto decodeClicks = [&](const torch::Tensor& coords, const torch::Tensor& labels, std::optional<torch::Tensor> maskIn) {
         std::optional<std::pair<torch::Tensor, torch::Tensor>> p = std::make_pair(toInput(coords), labels.to(m_device));
         auto [sp, dn] = sam->prompt_encoder->forward(p, std::nullopt, maskIn);
-        auto d = sam->mask_decoder->forward(emb, pe, sp, dn, false);
+        auto d = sam->mask_decoder->forward(emb, pe, sp, dn, false, detail);
         out.clickLogits.push_back(d.lowResLogits);
         out.clickIou.push_back(d.iouPredictions);
         return d.lowResLogits;

@@ -12,14 +12,30 @@
 namespace samsp::pipeline {
 
 namespace {
-constexpr char kMagic[8] = {'S', 'A', 'M', 'S', 'P', 'E', 'M', '1'};
+// Version 2 adds the detail-fusion features (Embedding::detail) after the embedding;
+// their dims are all 0 for a model without. Version-1 files (no detail) are misses now.
+constexpr char kMagic[8] = {'S', 'A', 'M', 'S', 'P', 'E', 'M', '2'};
 struct Header
 {
     char magic[8];
     int64_t origW, origH, inputSize, lowRes;
     int64_t dims[4];
     uint64_t modelHash;
+    int64_t detailDims[4];
 };
+
+// A float tensor of `dims` read from `in`; undefined on bad dims or a short file.
+at::Tensor readFloats(std::ifstream& in, const int64_t (&dims)[4])
+{
+    int64_t n = 1;
+    for (int64_t d : dims) {
+        if (d <= 0 || d > 1 << 16) return {};
+        n *= d;
+    }
+    at::Tensor f = torch::empty({dims[0], dims[1], dims[2], dims[3]}, torch::kFloat);
+    if (!in.read(reinterpret_cast<char*>(f.data_ptr<float>()), static_cast<std::streamsize>(n * 4))) return {};
+    return f;
+}
 } // namespace
 
 EmbeddingDiskCache::EmbeddingDiskCache(std::filesystem::path dir) : m_dir(std::move(dir)) { formats::ensureFolder(m_dir); }
@@ -40,15 +56,15 @@ std::optional<model::Embedding> EmbeddingDiskCache::load(const std::string& key,
     Header h{};
     if (!in.read(reinterpret_cast<char*>(&h), sizeof h) || std::memcmp(h.magic, kMagic, 8) != 0) return std::nullopt;
     if (h.modelHash != fnv1a(engine.modelId().data(), engine.modelId().size())) return std::nullopt;
-    int64_t n = 1;
-    for (int64_t d : h.dims) {
-        if (d <= 0 || d > 1 << 16) return std::nullopt;
-        n *= d;
-    }
-    at::Tensor f = torch::empty({h.dims[0], h.dims[1], h.dims[2], h.dims[3]}, torch::kFloat);
-    if (!in.read(reinterpret_cast<char*>(f.data_ptr<float>()), static_cast<std::streamsize>(n * 4))) return std::nullopt;
+    const at::Tensor f = readFloats(in, h.dims);
+    if (!f.defined()) return std::nullopt;
     model::Embedding e;
     e.features = f.to(engine.device());
+    if (h.detailDims[0] != 0) {
+        const at::Tensor d = readFloats(in, h.detailDims);
+        if (!d.defined()) return std::nullopt;
+        e.detail = d.to(engine.device());
+    }
     e.frame = model::ImageFrame(h.origW, h.origH, h.inputSize, h.lowRes);
     e.modelId = engine.modelId();
     e.encodeMs = 0;
@@ -67,9 +83,16 @@ void EmbeddingDiskCache::store(const std::string& key, const model::Embedding& e
     h.lowRes = e.frame.lowResSize();
     for (int i = 0; i < 4; ++i) h.dims[i] = f.size(i);
     h.modelHash = fnv1a(e.modelId.data(), e.modelId.size());
-    std::string bytes(sizeof h + static_cast<size_t>(f.numel()) * 4, '\0');
+    at::Tensor d;
+    if (e.detail.defined() && e.detail.dim() == 4) {
+        d = e.detail.to(torch::kCPU).to(torch::kFloat).contiguous();
+        for (int i = 0; i < 4; ++i) h.detailDims[i] = d.size(i);
+    }
+    const size_t fBytes = static_cast<size_t>(f.numel()) * 4, dBytes = d.defined() ? static_cast<size_t>(d.numel()) * 4 : 0;
+    std::string bytes(sizeof h + fBytes + dBytes, '\0');
     std::memcpy(bytes.data(), &h, sizeof h);
-    std::memcpy(bytes.data() + sizeof h, f.data_ptr<float>(), static_cast<size_t>(f.numel()) * 4);
+    std::memcpy(bytes.data() + sizeof h, f.data_ptr<float>(), fBytes);
+    if (dBytes) std::memcpy(bytes.data() + sizeof h + fBytes, d.data_ptr<float>(), dBytes);
     formats::writeFileAtomically(pathFor(key, e.modelId), bytes);
 }
 

@@ -33,6 +33,7 @@ model::SamConfig configFor(const TrainJob& job)
     }
     cfg.imageSize = job.imageSize > 0 ? job.imageSize : 256;
     if (!cfg.isTinyViT()) cfg.loraRank = job.loraRank; // TinyViT trains fully (no LoRA)
+    cfg.detailFusion = job.detailFusion;
     return cfg;
 }
 
@@ -86,6 +87,7 @@ TrainSummary runTraining(const TrainJob& job, const std::function<bool(const Tra
         if (!resuming) {
             if (job.imageSize > 0) cfg.imageSize = job.imageSize; // else the checkpoint's own
             if (cfg.loraRank == 0 && !cfg.isTinyViT()) cfg.loraRank = job.loraRank;
+            if (job.detailFusion) cfg.detailFusion = true; // validated by Sam's constructor (TinyViT only)
         }
         sam = model::Sam(cfg);
         sam->loadStateDict(ck.tensors, src.string());

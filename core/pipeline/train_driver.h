@@ -24,6 +24,9 @@ struct TrainJob
     std::string config = "tiny";       // variant name or JSON config file (random start)
     int64_t imageSize = 0;             // model input size; 0: the start checkpoint's, 256 from a random start
     int64_t loraRank = 4;
+    // Give a TinyViT model the decoder's detail fusion (model/config.h); a start checkpoint
+    // without it gains a zero projection, so training starts from what it computed.
+    bool detailFusion = false;
     int epochs = 10;
     // Wall-clock budget in minutes (0: none). With a budget, training stops when it is
     // spent (the last, possibly partial, epoch is validated and saved), `epochs` is only

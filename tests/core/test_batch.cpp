@@ -9,6 +9,7 @@
 #include "imaging/document.h"
 #include "imaging/image_io.h"
 #include "model/engine.h"
+#include "model/sam.h"
 #include "pipeline/batch.h"
 #include "pipeline/format_registry.h"
 #include "pipeline/dataset.h"
@@ -395,6 +396,50 @@ private Q_SLOTS:
         const BatchReport third = runBatch(*m_engine, o);
         QCOMPARE(third.embeddingsFromCache, 0);
         QCOMPARE(third.processed, 5);
+    }
+
+    void detailFeaturesSurviveTheDiskCache()
+    {
+        // A model with detail fusion (a small TinyViT, its projection made non-zero so the
+        // detail features change the masks): embeddings read back from the cache carry
+        // their detail features, and the run from the cache equals one without it.
+        model::SamConfig c = model::samConfigForVariant("vit_t");
+        c.variant = "custom", c.imageSize = 64, c.outChans = 32, c.detailFusion = true;
+        c.tvEmbedDims = {16, 32, 48, 320}, c.tvDepths = {1, 1, 1, 1}, c.tvNumHeads = {1, 2, 2, 4};
+        torch::manual_seed(5);
+        model::Sam sam(c);
+        {
+            torch::NoGradGuard ng;
+            sam->mask_decoder->detail_proj->weight.normal_(0, 0.5);
+        }
+        sam->eval();
+        model::SamEngine engine(sam, model::EngineOptions{model::DeviceChoice::Cpu, model::Precision::Fp32});
+        QTemporaryDir tmp;
+        const fs::path root(tmp.path().toStdString());
+        makeInputs(root / "in", 3, 17);
+        BatchOptions o;
+        o.inputs = {root / "in"};
+        o.out = root / "a";
+        o.formats = {"coco"};
+        o.embeddingCache = root / "cache";
+        QCOMPARE(runBatch(engine, o).embeddingsFromCache, 0);
+        o.selfPrompt.passes = 1; // redo every item
+        o.out = root / "b";
+        const BatchReport cached = runBatch(engine, o);
+        QCOMPARE(cached.embeddingsFromCache, 3);
+        QCOMPARE(cached.processed, 3);
+        o.embeddingCache.clear();
+        o.out = root / "c";
+        runBatch(engine, o);
+        QCOMPARE(formats::readFileBytes(root / "b" / "annotations.json"), formats::readFileBytes(root / "c" / "annotations.json"));
+        // A cache file cut inside its detail features is a miss.
+        for (const auto& e : fs::directory_iterator(root / "cache")) {
+            const std::string bytes = formats::readFileBytes(e.path());
+            std::ofstream(e.path(), std::ios::binary | std::ios::trunc) << bytes.substr(0, bytes.size() - 100);
+        }
+        o.embeddingCache = root / "cache";
+        o.out = root / "d";
+        QCOMPARE(runBatch(engine, o).embeddingsFromCache, 0);
     }
 
     void projectRoundTripAndBadFiles()

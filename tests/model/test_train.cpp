@@ -7,6 +7,7 @@
 
 #include "model/checkpoint.h"
 #include "model/engine.h"
+#include "model/errors.h"
 #include "model/train.h"
 
 #include <ATen/autocast_mode.h>
@@ -495,3 +496,109 @@ TEST_CASE("trained_checkpoint_round_trip_reproduces_outputs")
     std::filesystem::remove(path);
 }
 
+
+TEST_CASE("detail_fusion_starts_as_the_model_without_it")
+{
+    // A model gaining detail fusion loads the plain model's weights (its projection
+    // starts at zero) and decodes exactly what the plain model decodes.
+    torch::manual_seed(31);
+    Sam plain(smallTinyVitConfig());
+    SamConfig fc = smallTinyVitConfig();
+    fc.detailFusion = true;
+    Sam fused(fc);
+    REQUIRE_NOTHROW(fused->loadStateDict(plain->stateDict(), "plain"));
+    plain->eval(), fused->eval();
+    SamEngine ep(plain, EngineOptions{DeviceChoice::Cpu, Precision::Fp32});
+    SamEngine ef(fused, EngineOptions{DeviceChoice::Cpu, Precision::Fp32});
+    auto x = discs(1, 64, 32).images;
+    at::Tensor dp, df;
+    Embedding a, b;
+    a.features = ep.encodeTensor(x, &dp);
+    b.features = ef.encodeTensor(x, &df);
+    REQUIRE((!dp.defined()));
+    REQUIRE((df.defined() && df.sizes() == at::IntArrayRef({1, fc.outChans / 8, 16, 16})));
+    b.detail = df;
+    a.frame = b.frame = ImageFrame(64, 64, 64, 16);
+    const BoxF box{10, 12, 40, 44};
+    auto pa = ep.decodeInputFrame(a, {}, box, {}, false, false), pb = ef.decodeInputFrame(b, {}, box, {}, false, false);
+    const double d = (pa.lowResLogits - pb.lowResLogits).abs().max().item<double>();
+    REQUIRE_MESSAGE((d == 0.0), "a fresh detail projection changed the logits by " << d);
+    // The fused model refuses an embedding without its detail features, with a clear error.
+    b.detail = at::Tensor();
+    REQUIRE_THROWS_WITH_AS(ef.decodeInputFrame(b, {}, box, {}, false, false), doctest::Contains("detail features"), ModelError);
+}
+
+TEST_CASE("detail_fusion_puts_each_detail_pixel_on_its_own_mask_pixel")
+{
+    // The decoder's upscaled rows are ordered (i, j, u1, v1, u2, v2); the detail map is a
+    // plain NCHW image. Changing one detail pixel must change that one logit pixel only.
+    torch::manual_seed(33);
+    SamConfig fc = smallTinyVitConfig();
+    fc.detailFusion = true;
+    Sam sam(fc);
+    sam->eval();
+    torch::NoGradGuard ng;
+    auto& dec = sam->mask_decoder;
+    dec->detail_proj->weight.normal_(0, 1.0);
+    const int64_t E = fc.embeddingSize(), uc = fc.outChans / 8;
+    auto emb = torch::randn({1, fc.outChans, E, E});
+    auto pe = sam->prompt_encoder->getDensePe();
+    auto [sp, dn] = sam->prompt_encoder->forward(std::nullopt, std::nullopt, std::nullopt);
+    auto detail = dec->projectDetail(torch::randn({1, fc.tvEmbedDims[0], 4 * E, 4 * E}));
+    REQUIRE((detail.sizes() == at::IntArrayRef({1, uc, 4 * E, 4 * E})));
+    auto base = dec->forward(emb, pe, sp, dn, false, detail).lowResLogits;
+    for (auto [y, x] : {std::pair<int64_t, int64_t>{5, 9}, {0, 15}, {14, 3}}) {
+        auto moved = detail.clone();
+        moved.select(2, y).select(2, x).add_(5.0);
+        auto out = dec->forward(emb, pe, sp, dn, false, moved).lowResLogits;
+        auto changed = (out - base).abs().gt(1e-6).squeeze();
+        REQUIRE((changed[y][x].item<bool>()));
+        REQUIRE_MESSAGE((changed.sum().item<int64_t>() == 1), "moving detail pixel (" << y << ", " << x << ") changed "
+                                                                 << changed.sum().item<int64_t>() << " logits");
+    }
+    // Without the detail features the fused decoder refuses to run.
+    REQUIRE_THROWS(dec->forward(emb, pe, sp, dn, false));
+}
+
+TEST_CASE("detail_fusion_is_trained_and_round_trips_through_checkpoints")
+{
+    torch::manual_seed(35);
+    SamConfig fc = smallTinyVitConfig();
+    fc.detailFusion = true;
+    Sam sam(fc);
+    REQUIRE((sam->mask_decoder->detail_proj->weight.abs().max().item<double>() == 0.0));
+    TrainSettings s;
+    s.totalSteps = 3;
+    s.warmupSteps = 0;
+    SamSpTrainer tr(sam, s, c10::kCPU);
+    auto b = discs(2, 64, 36);
+    for (int i = 0; i < 3; ++i) tr.step(b);
+    REQUIRE((sam->mask_decoder->detail_proj->weight.abs().max().item<double>() > 0.0));
+    sam->eval();
+
+    // The configuration says so in its metadata; without metadata the tensors say so.
+    auto path = std::filesystem::temp_directory_path() / ("samsp_detail_" + std::to_string(::getpid()) + ".safetensors");
+    saveSafetensors(path, sam->stateDict(), {{"samsp.config", samConfigToJson(sam->config())}});
+    auto loaded = SamEngine::fromCheckpoint(path, EngineOptions{DeviceChoice::Cpu, Precision::Fp32});
+    REQUIRE((loaded->config().detailFusion));
+    saveSafetensors(path, sam->stateDict(), {});
+    REQUIRE((inferConfig(loadCheckpoint(path)).detailFusion));
+    std::filesystem::remove(path);
+    REQUIRE((!inferConfig(Checkpoint{Sam(smallTinyVitConfig())->stateDict(), {}}).detailFusion));
+
+    // The loaded model decodes as the trained one.
+    SamEngine live(sam, EngineOptions{DeviceChoice::Cpu, Precision::Fp32});
+    auto x = b.images.slice(0, 0, 1);
+    Embedding e1, e2;
+    e1.features = live.encodeTensor(x, &e1.detail);
+    e2.features = loaded->encodeTensor(x, &e2.detail);
+    e1.frame = e2.frame = ImageFrame(64, 64, 64, 16);
+    auto p1 = live.decodeInputFrame(e1, {}, std::nullopt, {}, false, false);
+    auto p2 = loaded->decodeInputFrame(e2, {}, std::nullopt, {}, false, false);
+    REQUIRE(((p1.lowResLogits - p2.lowResLogits).abs().max().item<double>() < 1e-4));
+
+    // Only TinyViT has the stride-4 stage.
+    SamConfig vit = smallConfig();
+    vit.detailFusion = true;
+    REQUIRE_THROWS_WITH_AS(vit.validate(), doctest::Contains("TinyViT"), ModelError);
+}
