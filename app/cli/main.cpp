@@ -252,7 +252,7 @@ int runInfo(const std::vector<std::string>& paths, bool json, bool slices)
                 out.push_back(j);
                 if (!json)
                     std::cout << p << ": SAM checkpoint (" << ck.format << "), " << cfg.variant << ", " << cfg.encoder
-                              << " encoder, input " << cfg.imageSize << " px, " << ck.tensors.size() << " tensors, " << params
+                              << " encoder" << (cfg.detailFusion ? " with detail fusion" : "") << ", input " << cfg.imageSize << " px, " << ck.tensors.size() << " tensors, " << params
                               << " values, weights " << digest << "\n  trained on: " << samsp::model::describeTraining(p) << "\n";
                 continue;
             }
