@@ -57,6 +57,31 @@ std::map<std::string, std::string> filesUnder(const fs::path& dir)
         if (e.is_regular_file()) out[fs::relative(e.path(), dir).generic_string()] = formats::readFileBytes(e.path());
     return out;
 }
+// `count` generated images through the batch with an embedding cache in root/cache (one file
+// each), then again with other SAM-SP settings: every item is redone, every embedding comes
+// from disk, and the result equals a run without the cache. `o` ends as the cached run's options.
+void cachedRunsMatchUncached(model::SamEngine& engine, const fs::path& root, int count, int seed, BatchOptions& o)
+{
+    makeInputs(root / "in", count, seed);
+    o.inputs = {root / "in"};
+    o.out = root / "a";
+    o.formats = {"coco"};
+    o.embeddingCache = root / "cache";
+    QCOMPARE(runBatch(engine, o).embeddingsFromCache, 0);
+    int files = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(root / "cache")) ++files;
+    QCOMPARE(files, count);
+    o.selfPrompt.passes = 1;
+    o.out = root / "b";
+    const BatchReport cached = runBatch(engine, o);
+    QCOMPARE(cached.processed, count);
+    QCOMPARE(cached.embeddingsFromCache, count);
+    o.embeddingCache.clear();
+    o.out = root / "c";
+    runBatch(engine, o);
+    QCOMPARE(formats::readFileBytes(root / "b" / "annotations.json"), formats::readFileBytes(root / "c" / "annotations.json"));
+    o.embeddingCache = root / "cache";
+}
 } // namespace
 
 class TestBatch : public QObject
@@ -367,31 +392,11 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         const fs::path root(tmp.path().toStdString());
-        makeInputs(root / "in", 5, 13);
         BatchOptions o;
-        o.inputs = {root / "in"};
-        o.out = root / "a";
-        o.formats = {"coco"};
-        o.embeddingCache = root / "cache";
-        const BatchReport first = runBatch(*m_engine, o);
-        QCOMPARE(first.embeddingsFromCache, 0);
-        int files = 0;
-        for ([[maybe_unused]] const auto& e : fs::directory_iterator(root / "cache")) ++files;
-        QCOMPARE(files, 5);
-        // Other SAM-SP settings: every item is redone, every embedding comes from disk,
-        // and the result equals a run without the cache.
-        o.selfPrompt.passes = 1;
-        o.out = root / "b";
-        const BatchReport second = runBatch(*m_engine, o);
-        QCOMPARE(second.processed, 5);
-        QCOMPARE(second.embeddingsFromCache, 5);
-        o.embeddingCache.clear();
-        o.out = root / "c";
-        runBatch(*m_engine, o);
-        QCOMPARE(formats::readFileBytes(root / "b" / "annotations.json"), formats::readFileBytes(root / "c" / "annotations.json"));
+        cachedRunsMatchUncached(*m_engine, root, 5, 13, o);
+        if (QTest::currentTestFailed()) return;
         // A damaged cache file is a miss, not an error.
         for (const auto& e : fs::directory_iterator(root / "cache")) std::ofstream(e.path(), std::ios::binary) << "junk";
-        o.embeddingCache = root / "cache";
         o.out = root / "d";
         const BatchReport third = runBatch(*m_engine, o);
         QCOMPARE(third.embeddingsFromCache, 0);
@@ -416,28 +421,14 @@ private Q_SLOTS:
         model::SamEngine engine(sam, model::EngineOptions{model::DeviceChoice::Cpu, model::Precision::Fp32});
         QTemporaryDir tmp;
         const fs::path root(tmp.path().toStdString());
-        makeInputs(root / "in", 3, 17);
         BatchOptions o;
-        o.inputs = {root / "in"};
-        o.out = root / "a";
-        o.formats = {"coco"};
-        o.embeddingCache = root / "cache";
-        QCOMPARE(runBatch(engine, o).embeddingsFromCache, 0);
-        o.selfPrompt.passes = 1; // redo every item
-        o.out = root / "b";
-        const BatchReport cached = runBatch(engine, o);
-        QCOMPARE(cached.embeddingsFromCache, 3);
-        QCOMPARE(cached.processed, 3);
-        o.embeddingCache.clear();
-        o.out = root / "c";
-        runBatch(engine, o);
-        QCOMPARE(formats::readFileBytes(root / "b" / "annotations.json"), formats::readFileBytes(root / "c" / "annotations.json"));
+        cachedRunsMatchUncached(engine, root, 3, 17, o);
+        if (QTest::currentTestFailed()) return;
         // A cache file cut inside its detail features is a miss.
         for (const auto& e : fs::directory_iterator(root / "cache")) {
             const std::string bytes = formats::readFileBytes(e.path());
             std::ofstream(e.path(), std::ios::binary | std::ios::trunc) << bytes.substr(0, bytes.size() - 100);
         }
-        o.embeddingCache = root / "cache";
         o.out = root / "d";
         QCOMPARE(runBatch(engine, o).embeddingsFromCache, 0);
     }
