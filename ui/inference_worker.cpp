@@ -14,9 +14,7 @@
 
 #include <QCoreApplication>
 
-#include <QDir>
-#include <QFileInfo>
-
+#include <algorithm>
 #include <chrono>
 
 namespace samsp::ui {
@@ -97,12 +95,11 @@ void InferenceWorker::runPropagation(const PropagationJob& job)
     Q_EMIT propagationFinished(out);
 }
 
-void InferenceWorker::setDiskCache(const QString& dir, int maxFiles)
+void InferenceWorker::setDiskCache(const QString& dir, qint64 maxBytes)
 {
     try {
         m_disk = std::make_shared<pipeline::EmbeddingDiskCache>(dir.toStdString());
-        m_diskDir = dir;
-        m_diskMax = maxFiles;
+        m_diskMaxBytes = maxBytes;
     } catch (const std::exception& e) {
         m_disk.reset();
         samsp::log::get("ui")->warn("no embedding cache on disk: {}", e.what());
@@ -146,10 +143,7 @@ std::shared_ptr<model::Embedding> InferenceWorker::embeddingFor(const QString& k
         if (disk) {
             try {
                 disk->store(diskKey, *e);
-                // Keep the folder bounded: drop the oldest files.
-                QDir d(m_diskDir);
-                const QFileInfoList files = d.entryInfoList({QStringLiteral("*.emb")}, QDir::Files, QDir::Time);
-                for (int i = m_diskMax; i < files.size(); ++i) QFile::remove(files[i].filePath());
+                disk->prune(static_cast<std::uintmax_t>(std::max<qint64>(m_diskMaxBytes, 0))); // bounded in bytes
             } catch (const std::exception& ex) {
                 samsp::log::get("ui")->warn("embedding cache: {}", ex.what());
             }

@@ -149,8 +149,9 @@ public:
     ~InferenceWorker() override;
 
     // Embeddings also kept on disk in `dir` (keys must name the content, e.g. path + mtime
-    // + size + window); at most `maxFiles`, the oldest removed first.
-    void setDiskCache(const QString& dir, int maxFiles = 400);
+    // + size + window); at most `maxBytes` of them (an embedding of the 384 model with detail
+    // fusion is 1.8 MB), the least recently written removed first.
+    void setDiskCache(const QString& dir, qint64 maxBytes = qint64(512) << 20);
     // The window's newest generation: requests older than it are skipped unseen.
     void setLatestGeneration(std::shared_ptr<std::atomic<quint64>> latest) { m_latest = std::move(latest); }
 
@@ -195,8 +196,7 @@ private:
     std::list<std::pair<QString, std::shared_ptr<model::Embedding>>> m_cache;
     size_t m_cacheCapacity = 6;
     std::shared_ptr<void> m_disk; // pipeline::EmbeddingDiskCache (no torch in this header)
-    QString m_diskDir;
-    int m_diskMax = 400;
+    qint64 m_diskMaxBytes = qint64(512) << 20;
     // The current image: its embedding and SAM-SP's final low-res logits.
     quint64 m_currentGeneration = 0;
     std::shared_ptr<model::Embedding> m_current;

@@ -8,6 +8,9 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <algorithm>
+#include <system_error>
+#include <vector>
 
 namespace samsp::pipeline {
 
@@ -94,6 +97,32 @@ void EmbeddingDiskCache::store(const std::string& key, const model::Embedding& e
     std::memcpy(bytes.data() + sizeof h, f.data_ptr<float>(), fBytes);
     if (dBytes) std::memcpy(bytes.data() + sizeof h + fBytes, d.data_ptr<float>(), dBytes);
     formats::writeFileAtomically(pathFor(key, e.modelId), bytes);
+}
+
+int EmbeddingDiskCache::prune(std::uintmax_t maxBytes) const
+{
+    struct Entry
+    {
+        std::filesystem::path path;
+        std::filesystem::file_time_type written;
+        std::uintmax_t bytes;
+    };
+    std::vector<Entry> files;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(m_dir, ec)) {
+        if (!e.is_regular_file(ec) || e.path().extension() != ".emb") continue;
+        const auto t = e.last_write_time(ec);
+        const auto n = e.file_size(ec);
+        if (!ec) files.push_back({e.path(), t, n});
+    }
+    std::sort(files.begin(), files.end(), [](const Entry& a, const Entry& b) { return a.written > b.written; });
+    std::uintmax_t kept = 0;
+    int removed = 0;
+    for (size_t i = 0; i < files.size(); ++i) {
+        kept += files[i].bytes;
+        if (i > 0 && kept > maxBytes && std::filesystem::remove(files[i].path, ec)) ++removed;
+    }
+    return removed;
 }
 
 } // namespace samsp::pipeline

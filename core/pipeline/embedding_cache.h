@@ -5,6 +5,7 @@
 
 #include "model/engine.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -20,6 +21,9 @@ public:
     std::optional<model::Embedding> load(const std::string& key, const model::SamEngine& engine) const;
     void store(const std::string& key, const model::Embedding& e) const;
     std::filesystem::path pathFor(const std::string& key, const std::string& modelId) const;
+    // Keeps the folder's cache files within `maxBytes`, removing the least recently written
+    // first (the newest always stays). Returns how many files it removed.
+    int prune(std::uintmax_t maxBytes) const;
 
 private:
     std::filesystem::path m_dir;

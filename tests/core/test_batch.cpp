@@ -11,6 +11,7 @@
 #include "model/engine.h"
 #include "model/sam.h"
 #include "pipeline/batch.h"
+#include "pipeline/embedding_cache.h"
 #include "pipeline/format_registry.h"
 #include "pipeline/dataset.h"
 #include "pipeline/dataset_export.h"
@@ -431,6 +432,32 @@ private Q_SLOTS:
         }
         o.out = root / "d";
         QCOMPARE(runBatch(engine, o).embeddingsFromCache, 0);
+    }
+
+    void diskCachePrunesTheOldestFilesToItsByteBudget()
+    {
+        QTemporaryDir tmp;
+        const fs::path dir = fs::path(tmp.path().toStdString()) / "cache";
+        EmbeddingDiskCache cache(dir);
+        model::Embedding e;
+        e.features = torch::ones({1, 8, 4, 4});
+        e.frame = model::ImageFrame(64, 64, 64, 16);
+        e.modelId = "m";
+        const auto now = fs::file_time_type::clock::now();
+        for (int i = 0; i < 4; ++i) {
+            cache.store("k" + std::to_string(i), e);
+            fs::last_write_time(cache.pathFor("k" + std::to_string(i), "m"), now - std::chrono::minutes(10 - i)); // k3 newest
+        }
+        const auto one = fs::file_size(cache.pathFor("k0", "m"));
+        QCOMPARE(cache.prune(4 * one), 0);          // within budget: nothing goes
+        QCOMPARE(cache.prune(2 * one + one / 2), 2); // room for two: the two oldest go
+        QVERIFY(!fs::exists(cache.pathFor("k0", "m")) && !fs::exists(cache.pathFor("k1", "m")));
+        QVERIFY(fs::exists(cache.pathFor("k2", "m")) && fs::exists(cache.pathFor("k3", "m")));
+        QCOMPARE(cache.prune(0), 1); // the newest always stays
+        QVERIFY(fs::exists(cache.pathFor("k3", "m")));
+        std::ofstream(dir / "notes.txt") << "not a cache file";
+        QCOMPARE(cache.prune(0), 0);
+        QVERIFY(fs::exists(dir / "notes.txt"));
     }
 
     void projectRoundTripAndBadFiles()
