@@ -294,13 +294,12 @@ at::Tensor SamEngine::encodeTensor(const at::Tensor& input, at::Tensor* detail)
 {
     c10::InferenceMode im;
     auto& enc = m_sam->image_encoder;
-    if (!m_sam->mask_decoder->hasDetailFusion()) {
-        if (detail) *detail = at::Tensor();
-        return enc->forward(input.to(m_device, enc->dtype())).to(torch::kFloat);
-    }
     at::Tensor early;
     auto features = enc->forwardWithDetail(input.to(m_device, enc->dtype()), early).to(torch::kFloat);
-    if (detail) *detail = m_sam->mask_decoder->projectDetail(early).to(torch::kFloat).contiguous();
+    if (detail) {
+        *detail = m_sam->mask_decoder->projectDetail(early); // undefined without detail fusion
+        if (detail->defined()) *detail = detail->to(torch::kFloat).contiguous();
+    }
     return features;
 }
 

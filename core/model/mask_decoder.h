@@ -30,7 +30,7 @@ public:
     DecoderOutput forward(const torch::Tensor& imageEmbeddings, const torch::Tensor& imagePe, const torch::Tensor& sparse,
                           const torch::Tensor& dense, bool multimask, const torch::Tensor& detail = {});
     // The encoder's stride-4 features (N x C0 x 4E x 4E) through detail_proj; undefined
-    // when the decoder has no detail fusion. Per image, so it can be computed once and
+    // when the decoder has no detail fusion (whatever `encoderDetail` is). Per image, so it can be computed once and
     // cached beside the embedding.
     torch::Tensor projectDetail(const torch::Tensor& encoderDetail);
     bool hasDetailFusion() const { return !detail_proj.is_empty(); }

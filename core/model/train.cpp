@@ -180,8 +180,7 @@ TwoPassOutput SamSpTrainer::forward(const torch::Tensor& images, bool train, con
 {
     auto& sam = m_model;
     torch::Tensor early;
-    auto emb = sam->mask_decoder->hasDetailFusion() ? sam->image_encoder->forwardWithDetail(images.to(m_device), early)
-                                                    : sam->image_encoder->forward(images.to(m_device));
+    auto emb = sam->image_encoder->forwardWithDetail(images.to(m_device), early);
     const torch::Tensor detail = sam->mask_decoder->projectDetail(early); // undefined without detail fusion
     auto pe = sam->prompt_encoder->getDensePe();
     const int64_t N = emb.size(0);

@@ -5,10 +5,10 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <algorithm>
 #include <system_error>
 #include <vector>
 
@@ -112,6 +112,7 @@ int EmbeddingDiskCache::prune(std::uintmax_t maxBytes) const
     for (const auto& e : std::filesystem::directory_iterator(m_dir, ec)) {
         if (!e.is_regular_file(ec) || e.path().extension() != ".emb") continue;
         const auto t = e.last_write_time(ec);
+        if (ec) continue;
         const auto n = e.file_size(ec);
         if (!ec) files.push_back({e.path(), t, n});
     }
