@@ -430,6 +430,11 @@ int main(int argc, char** argv)
                       "answers clicks; 0: off")
         ->check(CLI::Range(0, 8))
         ->capture_default_str();
+    train->add_option("--click-warmup", job.settings.clickWarmup,
+                      "Up to N clicks (drawn per step) placed without gradient before the click passes, so the model "
+                      "also answers an annotator's later clicks; 0: off")
+        ->check(CLI::Range(0, 24))
+        ->capture_default_str();
     std::string clickSampling = "interior";
     train->add_option("--click-sampling", clickSampling,
                       "Where training clicks land: interior (the middle of the error, as an annotator clicks) or uniform "

@@ -235,21 +235,38 @@ TwoPassOutput SamSpTrainer::forward(const torch::Tensor& images, bool train, con
                       .squeeze(1)
                       .to(torch::kCPU);
     auto toInput = [&](const torch::Tensor& c) { return ((c + 0.5) * cell - 0.5).to(m_device); };
-    auto decodeClicks = [&](const torch::Tensor& coords, const torch::Tensor& labels, std::optional<torch::Tensor> maskIn) {
+    auto decodeClicks = [&](const torch::Tensor& coords, const torch::Tensor& labels, std::optional<torch::Tensor> maskIn,
+                            bool graded = true) {
         std::optional<std::pair<torch::Tensor, torch::Tensor>> p = std::make_pair(toInput(coords), labels.to(m_device));
         auto [sp, dn] = sam->prompt_encoder->forward(p, std::nullopt, maskIn);
         auto d = sam->mask_decoder->forward(emb, pe, sp, dn, false, detail);
-        out.clickLogits.push_back(d.lowResLogits);
-        out.clickIou.push_back(d.iouPredictions);
+        if (graded) {
+            out.clickLogits.push_back(d.lowResLogits);
+            out.clickIou.push_back(d.iouPredictions);
+        }
         return d.lowResLogits;
     };
     auto [c0, l0] = sampleClicks(target, torch::zeros_like(target), m_rng, m_s.clickSampling);
     (void)decodeClicks(c0, l0, std::nullopt);
     torch::Tensor coords, labels, prev = out.logits1;
-    for (int k = 0; k < m_s.interactivePasses; ++k) {
+    auto addClick = [&] {
         auto [c, l] = sampleClicks(target, prev.detach().gt(0).squeeze(1).to(torch::kCPU), m_rng, m_s.clickSampling);
         coords = coords.defined() ? torch::cat({coords, c}, 1) : c;
         labels = labels.defined() ? torch::cat({labels, l}, 1) : l;
+    };
+    const int warm = train && m_s.clickWarmup > 0 ? std::uniform_int_distribution<int>(0, m_s.clickWarmup)(m_rng) : 0;
+    out.warmupClicks = warm;
+    if (warm > 0) {
+        // Clicks placed as an annotator would have placed them, without gradient: the
+        // graded passes below then start from the click count and the mask they led to.
+        torch::NoGradGuard noGrad;
+        for (int k = 0; k < warm; ++k) {
+            addClick();
+            prev = decodeClicks(coords, labels, prev.detach(), false).detach();
+        }
+    }
+    for (int k = 0; k < m_s.interactivePasses; ++k) {
+        addClick();
         prev = decodeClicks(coords, labels, prev.detach());
     }
     return out;

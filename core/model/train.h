@@ -51,6 +51,12 @@ struct TrainSettings
     // Four rather than one (session 9): the models then answer later clicks too
     // (Kvasir NoC@90 from the proposal 15.4 -> 10.2) at 1.6x the cost of a step.
     int interactivePasses = 4;
+    // Before those graded passes, up to this many clicks (a number drawn per step,
+    // uniform in 0..clickWarmup) are placed the same way without gradient, each decoded
+    // from the previous logits (RITM's iterative training). Without them the model never
+    // sees more than 1 + interactivePasses clicks, while an annotator (and `samsp eval
+    // --interactive`) goes on to 20. 0 turns it off.
+    int clickWarmup = 0;
     // Where those clicks land: Interior (default) draws them from the middle of the
     // error, as an annotator clicks (and as `samsp eval --interactive` simulates),
     // Uniform anywhere in it, boundary pixels included (SAM's training).
@@ -83,6 +89,7 @@ struct TwoPassOutput
     torch::Tensor boxes;            // N x 4 prompt boxes (input frame) used for pass 1
     torch::Tensor iou0, iou1;       // N x 1 predicted IoUs of passes 0 and 1
     std::vector<torch::Tensor> clickLogits, clickIou; // interactive passes (with targets given)
+    int warmupClicks = 0;                             // clicks placed without gradient before them
 };
 
 // TrainSettings::maskNoise: each of the N x 1 x L x L logit maps, with probability

@@ -46,7 +46,7 @@ nlohmann::json settingsJson(const TrainJob& job, bool bf16Autocast)
             {"beta", s.beta}, {"temperature", s.temperature}, {"box_jitter", s.boxJitter},
             {"loss_at_full_res", s.lossAtFullRes}, {"encoder", enc}, {"seed", s.seed}, {"batch_size", job.batchSize},
             {"epochs", job.epochs}, {"minutes", job.minutes}, {"augment", job.augment}, {"bf16_autocast", bf16Autocast},
-            {"interactive_passes", s.interactivePasses},
+            {"interactive_passes", s.interactivePasses}, {"click_warmup", s.clickWarmup},
             {"click_sampling", s.clickSampling == model::ClickSampling::Interior ? "interior" : "uniform"},
             {"iou_weight", s.iouWeight}, {"mask_noise", s.maskNoise},
             {"prompts", {{"passes", s.prompts.passes}, {"box", s.prompts.useBox}, {"point", s.prompts.usePoint},

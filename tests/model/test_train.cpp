@@ -215,6 +215,42 @@ TEST_CASE("interactive_passes_train_the_click_embeddings")
                                                                                                         << ", negative " << negOn << ")");
 }
 
+TEST_CASE("click_warmup_places_ungraded_clicks_before_the_graded_passes")
+{
+    // The warm-up draws 0..clickWarmup clicks per training forward pass (every count
+    // turns up), none in evaluation, and adds no graded output: the click passes the
+    // loss sees are still the lone click plus interactivePasses corrections.
+    torch::manual_seed(5);
+    TrainSettings s;
+    s.encoder = EncoderTraining::Full;
+    s.interactivePasses = 2;
+    s.clickWarmup = 3;
+    SamSpTrainer tr(Sam(smallConfig()), s, c10::kCPU);
+    auto b = twoDiscs(2, 64, 7);
+    std::vector<int> seen(5, 0);
+    for (int i = 0; i < 40; ++i) {
+        auto out = tr.forward(b.images, true, b.masks);
+        REQUIRE((out.warmupClicks >= 0 && out.warmupClicks <= 3));
+        ++seen[static_cast<size_t>(out.warmupClicks)];
+        REQUIRE((out.clickLogits.size() == 3 && out.clickIou.size() == 3));
+        for (const auto& c : out.clickLogits) REQUIRE(c.requires_grad());
+    }
+    for (int k = 0; k <= 3; ++k) REQUIRE_MESSAGE(seen[static_cast<size_t>(k)] > 0, "no forward pass drew " << k << " warm-up clicks");
+    REQUIRE((seen[4] == 0));
+    {
+        torch::NoGradGuard ng;
+        for (int i = 0; i < 5; ++i) REQUIRE((tr.forward(b.images, false, b.masks).warmupClicks == 0));
+    }
+    // A step with the warm-up trains (finite loss, the model's output moves).
+    auto before = tr.forward(b.images, false).logits0.detach().clone();
+    const auto l = tr.step(b);
+    REQUIRE((std::isfinite(l.total) && l.interactive > 0));
+    REQUIRE((!torch::equal(before, tr.forward(b.images, false).logits0)));
+    s.clickWarmup = 0;
+    SamSpTrainer off(Sam(smallConfig()), s, c10::kCPU);
+    for (int i = 0; i < 5; ++i) REQUIRE((off.forward(b.images, true, b.masks).warmupClicks == 0));
+}
+
 TEST_CASE("distillation_sends_no_gradient_to_the_teacher")
 {
     torch::manual_seed(1);
