@@ -255,7 +255,6 @@ TwoPassOutput SamSpTrainer::forward(const torch::Tensor& images, bool train, con
         labels = labels.defined() ? torch::cat({labels, l}, 1) : l;
     };
     const int warm = train && m_s.clickWarmup > 0 ? std::uniform_int_distribution<int>(0, m_s.clickWarmup)(m_rng) : 0;
-    out.warmupClicks = warm;
     if (warm > 0) {
         // Clicks placed as an annotator would have placed them, without gradient: the
         // graded passes below then start from the click count and the mask they led to.
@@ -265,6 +264,7 @@ TwoPassOutput SamSpTrainer::forward(const torch::Tensor& images, bool train, con
             prev = decodeClicks(coords, labels, prev.detach(), false).detach();
         }
     }
+    out.warmupClicks = coords.defined() ? static_cast<int>(coords.size(1)) : 0; // counted where placed, not the draw
     for (int k = 0; k < m_s.interactivePasses; ++k) {
         addClick();
         prev = decodeClicks(coords, labels, prev.detach());

@@ -227,7 +227,7 @@ TEST_CASE("click_warmup_places_ungraded_clicks_before_the_graded_passes")
     s.clickWarmup = 3;
     SamSpTrainer tr(Sam(smallConfig()), s, c10::kCPU);
     auto b = twoDiscs(2, 64, 7);
-    std::vector<int> seen(5, 0);
+    std::vector<int> seen(4, 0);
     for (int i = 0; i < 40; ++i) {
         auto out = tr.forward(b.images, true, b.masks);
         REQUIRE((out.warmupClicks >= 0 && out.warmupClicks <= 3));
@@ -236,7 +236,6 @@ TEST_CASE("click_warmup_places_ungraded_clicks_before_the_graded_passes")
         for (const auto& c : out.clickLogits) REQUIRE(c.requires_grad());
     }
     for (int k = 0; k <= 3; ++k) REQUIRE_MESSAGE(seen[static_cast<size_t>(k)] > 0, "no forward pass drew " << k << " warm-up clicks");
-    REQUIRE((seen[4] == 0));
     {
         torch::NoGradGuard ng;
         for (int i = 0; i < 5; ++i) REQUIRE((tr.forward(b.images, false, b.masks).warmupClicks == 0));
