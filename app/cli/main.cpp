@@ -320,6 +320,22 @@ void addKeepOption(CLI::App* cmd, samsp::model::SelfPromptSettings& s)
         ->default_str("last");
 }
 
+// What goes with the simulated annotator's clicks (the studio's flow by default).
+void addClickFlowOptions(CLI::App* cmd, samsp::pipeline::ClickFlow& f)
+{
+    cmd->add_option_function<std::string>(
+           "--click-mask", [&f](const std::string& v) { f.chainLogits = v == "previous"; },
+           "Mask input with each click: previous (the last decode's logits) or start (always the proposal's; none from "
+           "nothing)")
+        ->check(CLI::IsMember({"previous", "start"}))
+        ->default_str(f.chainLogits ? "previous" : "start");
+    cmd->add_option_function<std::string>(
+           "--click-box", [&f](const std::string& v) { f.keepStartBox = v == "start"; },
+           "Box with each click from the proposal: start (the box SAM-SP's final pass was prompted with) or none")
+        ->check(CLI::IsMember({"start", "none"}))
+        ->default_str(f.keepStartBox ? "start" : "none");
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -592,6 +608,7 @@ int main(int argc, char** argv)
     lb->add_option("--batch", lbo.training.batchSize, "Images per training step")->check(CLI::Range(1, 4096))->capture_default_str();
     lb->add_option("--lr", lbo.training.settings.lr, "Peak learning rate of a round")->capture_default_str();
     lb->add_option("--max-clicks", lbo.annotator.maxClicks, "Clicks before the brush at the latest")->check(CLI::Range(1, 100))->capture_default_str();
+    addClickFlowOptions(lb, lbo.clickFlow);
     lb->add_option("--target", lbo.annotator.target, "IoU at which the annotator accepts")->check(CLI::Range(0.5, 1.0))->capture_default_str();
     lb->add_option("--seconds-per-click", lbo.secondsPerClick, "A person's time per click or brush dab")->capture_default_str();
     lb->add_option("--seconds-per-image", lbo.secondsPerImage, "A person's time to look at and accept an image")->capture_default_str();
@@ -643,6 +660,8 @@ int main(int argc, char** argv)
                  "Also run the simulated annotator (clicks at the worst error's interior, up to --max-clicks): NoC@85/90, "
                  "mIoU after 1/3/5 clicks, failure rate, from nothing and from the SAM-SP proposal");
     ev->add_option("--max-clicks", evMaxClicks, "Clicks per image for --interactive")->check(CLI::Range(1, 100))->capture_default_str();
+    samsp::pipeline::ClickFlow evFlow;
+    addClickFlowOptions(ev, evFlow);
     ev->add_option("--device", evDevice, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
     ev->add_option("--dtype", evDtype, "auto, fp32 or bf16 (bf16 is refused where the hardware lacks it)")
         ->check(CLI::IsMember({"auto", "fp32", "bf16"}))
@@ -1127,7 +1146,7 @@ int main(int argc, char** argv)
             if (evInteractive) {
                 ProgressBar ibar("clicks");
                 inter = samsp::pipeline::evaluateInteractive(*engine, scan.pairs, evS, evMaxClicks,
-                                                             [&](int d, int t) { ibar.update(d, t); });
+                                                             [&](int d, int t) { ibar.update(d, t); }, evFlow);
             }
             if (evJson) {
                 auto j = nlohmann::json::parse(samsp::pipeline::evalReportJson(rep));

@@ -100,6 +100,28 @@ std::optional<Click> nextClick(const cv::Mat& truth, const cv::Mat& pred)
     return Click{fpAt.x, fpAt.y, false, fpMax};
 }
 
+ClickPrompter::ClickPrompter(ClickFlow flow, std::optional<model::BoxF> startBox, at::Tensor startLogits)
+    : m_flow(flow), m_box(flow.keepStartBox ? startBox : std::nullopt), m_start(std::move(startLogits)), m_previous(m_start)
+{
+}
+
+model::Prompts ClickPrompter::prompts(const std::vector<model::PromptPoint>& points) const
+{
+    model::Prompts p;
+    p.points = points;
+    p.box = m_box;
+    p.maskLogits = m_flow.chainLogits ? m_previous : m_start;
+    return p;
+}
+
+void ClickPrompter::decoded(const at::Tensor& lowResLogits) { m_previous = lowResLogits; }
+
+std::optional<model::BoxF> startBoxOf(const model::SelfPromptResult& sp)
+{
+    if (!sp.found || sp.finalPass < 0 || static_cast<size_t>(sp.finalPass) >= sp.trace.size()) return std::nullopt;
+    return sp.trace[static_cast<size_t>(sp.finalPass)].box;
+}
+
 int clicksToReach(const std::vector<double>& ious, double threshold, int maxClicks)
 {
     for (size_t k = 0; k < ious.size() && static_cast<int>(k) <= maxClicks; ++k)
@@ -108,13 +130,14 @@ int clicksToReach(const std::vector<double>& ious, double threshold, int maxClic
 }
 
 ClickSession simulateClicks(model::SamEngine& engine, const model::Embedding& emb, const cv::Mat& truth,
-                            const cv::Mat& start, const at::Tensor& startLogits, int maxClicks, double stopAt)
+                            const cv::Mat& start, const at::Tensor& startLogits, int maxClicks, double stopAt,
+                            const ClickFlow& flow, const std::optional<model::BoxF>& startBox)
 {
     ClickSession s;
     const cv::Mat gt = binary(truth);
     cv::Mat current = binary(start);
-    at::Tensor logits = startLogits;
-    model::Prompts prompts;
+    ClickPrompter prompter(flow, startBox, startLogits);
+    std::vector<model::PromptPoint> points;
     s.ious.push_back(iouOf(current, gt));
     for (int k = 0; k < maxClicks && s.ious.back() < stopAt; ++k) {
         const auto click = nextClick(gt, current);
@@ -123,10 +146,9 @@ ClickSession simulateClicks(model::SamEngine& engine, const model::Embedding& em
             continue;
         }
         s.clicks.push_back(*click);
-        prompts.points.push_back({double(click->x), double(click->y), click->positive ? 1 : 0});
-        prompts.maskLogits = logits;
-        const model::Prediction p = engine.decodeInteractive(emb, prompts, true);
-        logits = p.lowResLogits;
+        points.push_back({double(click->x), double(click->y), click->positive ? 1 : 0});
+        const model::Prediction p = engine.decodeInteractive(emb, prompter.prompts(points), true);
+        prompter.decoded(p.lowResLogits);
         current = maskTensorToMat(p.masks[0]);
         s.ious.push_back(iouOf(current, gt));
     }
@@ -136,24 +158,24 @@ ClickSession simulateClicks(model::SamEngine& engine, const model::Embedding& em
 double maskIou(const cv::Mat& a, const cv::Mat& b) { return iouOf(binary(a), binary(b)); }
 
 AnnotatorSession annotateLikeAPerson(model::SamEngine& engine, const model::Embedding& emb, const cv::Mat& truth,
-                                     const cv::Mat& start, const at::Tensor& startLogits, const AnnotatorRules& rules)
+                                     const cv::Mat& start, const at::Tensor& startLogits, const AnnotatorRules& rules,
+                                     const ClickFlow& flow, const std::optional<model::BoxF>& startBox)
 {
     AnnotatorSession s;
     const cv::Mat gt = binary(truth);
     s.mask = binary(start);
     s.startIou = s.finalIou = iouOf(s.mask, gt);
-    at::Tensor logits = startLogits;
-    model::Prompts prompts;
+    ClickPrompter prompter(flow, startBox, startLogits);
+    std::vector<model::PromptPoint> points;
     double best = s.finalIou;
     int sinceGain = 0;
     while (s.finalIou < rules.target && s.clicks < rules.maxClicks && sinceGain < rules.stallClicks) {
         const auto click = nextClick(gt, s.mask);
         if (!click) break;
         ++s.clicks;
-        prompts.points.push_back({double(click->x), double(click->y), click->positive ? 1 : 0});
-        prompts.maskLogits = logits;
-        const model::Prediction p = engine.decodeInteractive(emb, prompts, true);
-        logits = p.lowResLogits;
+        points.push_back({double(click->x), double(click->y), click->positive ? 1 : 0});
+        const model::Prediction p = engine.decodeInteractive(emb, prompter.prompts(points), true);
+        prompter.decoded(p.lowResLogits);
         const cv::Mat next = binary(maskTensorToMat(p.masks[0]));
         const double iou = iouOf(next, gt);
         // A person keeps the better of before / after a click that made things worse
@@ -188,11 +210,12 @@ AnnotatorSession annotateLikeAPerson(model::SamEngine& engine, const model::Embe
 
 InteractiveReport evaluateInteractive(model::SamEngine& engine, const std::vector<LabelledPair>& pairs,
                                       const model::SelfPromptSettings& settings, int maxClicks,
-                                      const std::function<void(int, int)>& progress)
+                                      const std::function<void(int, int)>& progress, const ClickFlow& flow)
 {
     const auto t0 = std::chrono::steady_clock::now();
     InteractiveReport r;
     r.maxClicks = maxClicks;
+    r.flow = flow;
     std::vector<InteractiveRow> nothing, proposal;
     int done = 0;
     for (const auto& p : pairs) {
@@ -201,12 +224,14 @@ InteractiveReport evaluateInteractive(model::SamEngine& engine, const std::vecto
             model::ImageU8 view{lp.rgb.data, lp.rgb.cols, lp.rgb.rows, static_cast<int64_t>(lp.rgb.step)};
             const auto emb = engine.encode(view);
             const cv::Mat empty = cv::Mat::zeros(lp.mask.size(), CV_8UC1);
-            nothing.push_back(rowFor(p.name, simulateClicks(engine, emb, lp.mask, empty, {}, maxClicks), maxClicks));
+            nothing.push_back(rowFor(p.name, simulateClicks(engine, emb, lp.mask, empty, {}, maxClicks, 1.01, flow), maxClicks));
             const auto sp = model::runSelfPrompt(engine, emb, settings, true);
             const cv::Mat start = sp.found ? maskTensorToMat(sp.mask) : empty;
             const at::Tensor startLogits =
                 sp.found ? sp.trace[static_cast<size_t>(sp.finalPass)].lowResLogits : at::Tensor();
-            proposal.push_back(rowFor(p.name, simulateClicks(engine, emb, lp.mask, start, startLogits, maxClicks), maxClicks));
+            proposal.push_back(rowFor(p.name, simulateClicks(engine, emb, lp.mask, start, startLogits, maxClicks, 1.01, flow,
+                                                                     startBoxOf(sp)),
+                                      maxClicks));
         } catch (const std::exception& e) {
             r.errors.push_back(e.what());
         }
@@ -224,6 +249,7 @@ std::string interactiveReportJson(const InteractiveReport& r)
                      {"from_proposal", summaryJson(r.fromProposal)},
                      {"clicks_saved", r.clicksSaved()},
                      {"max_clicks", r.maxClicks},
+                     {"click_flow", {{"chain_logits", r.flow.chainLogits}, {"keep_start_box", r.flow.keepStartBox}}},
                      {"errors", r.errors},
                      {"seconds", r.seconds}};
     return j.dump();

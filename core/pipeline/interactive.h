@@ -9,8 +9,10 @@
 // Two starting points: from nothing (clicks only, as classic SAM) and from the
 // SAM-SP proposal (the product's flow: the proposal is there, clicks correct it).
 // Clicks are decoded by SamEngine::decodeInteractive on the cached embedding (the
-// studio's path), each with all clicks so far and the previous low-res logits as
-// mask input (for the first click from the proposal: SAM-SP's final logits).
+// studio's path), each with all clicks so far; ClickFlow says what else goes with
+// them (by default the previous low-res logits as mask input, for the first click
+// from the proposal SAM-SP's final logits). The studio builds its prompts with the
+// same ClickPrompter, so the benchmark measures what the annotator gets.
 //
 // NoC@t: clicks needed to reach IoU >= t (0 when the proposal already does;
 // maxClicks when never). Failure: NoC@90 == maxClicks without reaching 0.90.
@@ -44,6 +46,37 @@ std::optional<Click> nextClick(const cv::Mat& truth, const cv::Mat& pred);
 // (ious[0]: before any click). `maxClicks` when never reached.
 int clicksToReach(const std::vector<double>& ious, double threshold, int maxClicks);
 
+// What goes with the clicks into each decode.
+struct ClickFlow
+{
+    // Mask input: the previous decode's logits (the start's for the first click), or
+    // always the start's (none from nothing).
+    bool chainLogits = true;
+    // With every click, the box the start was prompted with (SAM-SP's final pass);
+    // from nothing there is none.
+    bool keepStartBox = false;
+};
+
+// The prompts of one correction, click after click: a pure function of the clicks so
+// far and the logits each earlier decode gave (`decoded`).
+class ClickPrompter
+{
+public:
+    ClickPrompter(ClickFlow flow, std::optional<model::BoxF> startBox, at::Tensor startLogits);
+    // The prompts for a decode with `points` (all clicks so far, in order).
+    model::Prompts prompts(const std::vector<model::PromptPoint>& points) const;
+    // The low-res logits the last decode gave: the next click's mask input when chaining.
+    void decoded(const at::Tensor& lowResLogits);
+
+private:
+    ClickFlow m_flow;
+    std::optional<model::BoxF> m_box;
+    at::Tensor m_start, m_previous;
+};
+
+// The box a SAM-SP result's final pass was prompted with (none for pass 0 or no result).
+std::optional<model::BoxF> startBoxOf(const model::SelfPromptResult& sp);
+
 struct ClickSession
 {
     std::vector<double> ious;  // after 0, 1, ..., n clicks (ious[0]: the start)
@@ -52,8 +85,10 @@ struct ClickSession
 
 // One image: starts from `start` (empty mask from nothing) and its low-res logits
 // (undefined from nothing), clicks until IoU >= stopAt or maxClicks.
+// `startBox`: the box the start was prompted with (kept with the clicks when flow.keepStartBox).
 ClickSession simulateClicks(model::SamEngine& engine, const model::Embedding& emb, const cv::Mat& truth,
-                            const cv::Mat& start, const at::Tensor& startLogits, int maxClicks, double stopAt = 1.01);
+                            const cv::Mat& start, const at::Tensor& startLogits, int maxClicks, double stopAt = 1.01,
+                            const ClickFlow& flow = {}, const std::optional<model::BoxF>& startBox = std::nullopt);
 
 // The simulated annotator of the labelling benchmark: clicks as above until the mask
 // reaches `target`; when clicks stall (`stallClicks` clicks in a row without raising the
@@ -81,7 +116,8 @@ struct AnnotatorSession
 };
 
 AnnotatorSession annotateLikeAPerson(model::SamEngine& engine, const model::Embedding& emb, const cv::Mat& truth,
-                                     const cv::Mat& start, const at::Tensor& startLogits, const AnnotatorRules& rules);
+                                     const cv::Mat& start, const at::Tensor& startLogits, const AnnotatorRules& rules,
+                                     const ClickFlow& flow = {}, const std::optional<model::BoxF>& startBox = std::nullopt);
 double maskIou(const cv::Mat& a, const cv::Mat& b); // non-zero = inside; 1 when both are empty
 
 struct InteractiveRow
@@ -102,6 +138,7 @@ struct InteractiveReport
 {
     InteractiveSummary fromNothing, fromProposal;
     int maxClicks = 20;
+    ClickFlow flow;
     std::vector<std::string> errors;
     double seconds = 0;
     // The product's headline: NoC@90 from nothing minus NoC@90 from the proposal.
@@ -110,7 +147,7 @@ struct InteractiveReport
 
 InteractiveReport evaluateInteractive(model::SamEngine& engine, const std::vector<LabelledPair>& pairs,
                                       const model::SelfPromptSettings& s, int maxClicks = 20,
-                                      const std::function<void(int, int)>& progress = {});
+                                      const std::function<void(int, int)>& progress = {}, const ClickFlow& flow = {});
 // {"from_nothing": {...}, "from_proposal": {...}, "clicks_saved": ..., "max_clicks": ...}
 std::string interactiveReportJson(const InteractiveReport& r);
 std::string interactiveReportTable(const InteractiveReport& r);

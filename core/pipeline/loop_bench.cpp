@@ -74,15 +74,18 @@ LoopBenchRun runLoopBench(const LoopBenchOptions& opts, const std::function<bool
             const model::Embedding emb = engine->encode(view);
             cv::Mat start = cv::Mat::zeros(lp.mask.size(), CV_8UC1);
             at::Tensor startLogits;
+            std::optional<model::BoxF> startBox;
             if (opts.mode != LoopBenchMode::FromNothing) {
                 const model::SelfPromptResult sp = model::runSelfPrompt(*engine, emb, opts.selfPrompt, true);
                 if (sp.found) {
                     start = maskTensorToMat(sp.mask);
                     startLogits = sp.trace[static_cast<size_t>(sp.finalPass)].lowResLogits;
+                    startBox = startBoxOf(sp);
                 }
                 img.proposalDice = segMetrics(start, lp.mask).dice;
             }
-            const AnnotatorSession s = annotateLikeAPerson(*engine, emb, lp.mask, start, startLogits, opts.annotator);
+            const AnnotatorSession s = annotateLikeAPerson(*engine, emb, lp.mask, start, startLogits, opts.annotator,
+                                                           opts.clickFlow, startBox);
             img.modelSeconds = secondsSince(t0);
             img.clicks = s.clicks;
             img.dabs = s.dabs;

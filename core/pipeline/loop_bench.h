@@ -52,6 +52,7 @@ struct LoopBenchOptions
     TrainJob training;                   // data / out / init filled in per round
     model::SelfPromptSettings selfPrompt;
     AnnotatorRules annotator;
+    ClickFlow clickFlow;                 // what goes with the clicks (the studio's flow)
     model::EngineOptions engine;
     double secondsPerClick = 2.0, secondsPerImage = 3.0;
 };

@@ -86,6 +86,39 @@ private Q_SLOTS:
         QCOMPARE(pipeline::clicksToReach(late, 0.90, 20), 20); // a 21st click does not count
     }
 
+    void clickPrompterFollowsTheFlow()
+    {
+        const model::BoxF box{10, 20, 50, 60};
+        const at::Tensor start = at::full({1, 8, 8}, 3.0f), after = at::full({1, 8, 8}, -2.0f);
+        const std::vector<model::PromptPoint> one{{12, 25, 1}}, two{{12, 25, 1}, {40, 40, 0}};
+        // The default: the previous decode's logits, no box.
+        pipeline::ClickPrompter chained(pipeline::ClickFlow{}, box, start);
+        auto p = chained.prompts(one);
+        QVERIFY(!p.box);
+        QCOMPARE(p.points.size(), size_t(1));
+        QVERIFY(p.maskLogits.defined() && p.maskLogits.equal(start));
+        chained.decoded(after);
+        p = chained.prompts(two);
+        QCOMPARE(p.points.size(), size_t(2));
+        QCOMPARE(p.points[1].label, 0);
+        QVERIFY(p.maskLogits.equal(after));
+        // The start's logits every time, with the start's box.
+        pipeline::ClickPrompter fixed(pipeline::ClickFlow{false, true}, box, start);
+        fixed.decoded(after);
+        p = fixed.prompts(two);
+        QVERIFY(p.box && (*p.box)[0] == 10 && (*p.box)[3] == 60);
+        QVERIFY(p.maskLogits.equal(start));
+        // From nothing: no mask input until a decode gave one (chained), never (fixed).
+        pipeline::ClickPrompter fromNothing(pipeline::ClickFlow{true, true}, std::nullopt, at::Tensor());
+        QVERIFY(!fromNothing.prompts(one).maskLogits.defined());
+        QVERIFY(!fromNothing.prompts(one).box);
+        fromNothing.decoded(after);
+        QVERIFY(fromNothing.prompts(two).maskLogits.equal(after));
+        pipeline::ClickPrompter fixedNothing(pipeline::ClickFlow{false, false}, std::nullopt, at::Tensor());
+        fixedNothing.decoded(after);
+        QVERIFY(!fixedNothing.prompts(two).maskLogits.defined());
+    }
+
     void sessionsThroughTheRealDecoder()
     {
         // The bundled model on synthetic pairs: every session has 1 + maxClicks IoUs,
@@ -116,6 +149,8 @@ private Q_SLOTS:
             QVERIFY2(j["from_proposal"].contains(k), k);
         }
         QCOMPARE(j["clicks_saved"].get<double>(), rep.fromNothing.noc90 - rep.fromProposal.noc90);
+        QCOMPARE(j["click_flow"]["chain_logits"].get<bool>(), rep.flow.chainLogits);
+        QCOMPARE(j["click_flow"]["keep_start_box"].get<bool>(), rep.flow.keepStartBox);
     }
 
     void theBrushFinishesWhatClicksCannot()
