@@ -11,6 +11,7 @@
 #include "common/log.h"
 #include "pipeline/batch.h"
 #include "pipeline/embedding_cache.h"
+#include "pipeline/interactive.h"
 
 #include <QCoreApplication>
 
@@ -18,6 +19,29 @@
 #include <chrono>
 
 namespace samsp::ui {
+
+namespace {
+
+// What the last decode started from and the clicks it decoded, with the low-res logits
+// after each prefix of them (logits[k]: after clicks 0..k).
+struct ClickChain
+{
+    quint64 generation = 0;
+    bool fromProposal = false;
+    std::optional<model::BoxF> startBox, userBox;
+    std::vector<model::PromptPoint> points;
+    std::vector<at::Tensor> logits;
+};
+
+std::optional<model::BoxF> boxF(const std::optional<QRectF>& r)
+{
+    if (!r) return std::nullopt;
+    return model::BoxF{r->left(), r->top(), r->right(), r->bottom()};
+}
+
+bool samePoint(const model::PromptPoint& a, const model::PromptPoint& b) { return a.x == b.x && a.y == b.y && a.label == b.label; }
+
+} // namespace
 
 InferenceWorker::InferenceWorker()
 {
@@ -170,13 +194,42 @@ void InferenceWorker::decode(const DecodeRequest& r)
     if (!m_engine || !m_current || r.generation != m_currentGeneration) return; // stale or no image
     if (m_latest && r.generation < m_latest->load()) return;
     try {
-        model::Prompts pr;
+        // The same prompts, click after click, as the simulated annotator of `samsp eval
+        // --interactive` (pipeline::ClickPrompter with the product's ClickFlow).
+        ClickChain want;
+        want.generation = r.generation;
+        want.fromProposal = r.useProposalMask && m_finalLogits;
+        want.startBox = want.fromProposal ? boxF(r.startBox) : std::nullopt;
+        want.userBox = boxF(r.box);
         for (int i = 0; i < r.points.size(); ++i)
-            pr.points.push_back({r.points[i].x(), r.points[i].y(), i < r.labels.size() ? r.labels[i] : 1});
-        if (r.box) pr.box = model::BoxF{float(r.box->left()), float(r.box->top()), float(r.box->right()), float(r.box->bottom())};
-        if (r.useProposalMask && m_finalLogits) pr.maskLogits = *std::static_pointer_cast<at::Tensor>(m_finalLogits);
-        // The same decode as the simulated annotator of `samsp eval --interactive`.
-        auto p = m_engine->decodeInteractive(*m_current, pr, true);
+            want.points.push_back({r.points[i].x(), r.points[i].y(), i < r.labels.size() ? r.labels[i] : 1});
+        const at::Tensor start = want.fromProposal ? *std::static_pointer_cast<at::Tensor>(m_finalLogits) : at::Tensor();
+        auto chain = std::static_pointer_cast<ClickChain>(m_chain);
+        size_t reuse = 0; // decodes of the last chain that hold for this request
+        if (chain && chain->generation == want.generation && chain->fromProposal == want.fromProposal &&
+            chain->startBox == want.startBox && chain->userBox == want.userBox)
+            while (reuse < chain->logits.size() && reuse < chain->points.size() && reuse < want.points.size() &&
+                   samePoint(chain->points[reuse], want.points[reuse]))
+                ++reuse;
+        if (reuse == want.points.size() && reuse > 0) --reuse; // the same clicks again: decode the last once more for its mask
+        pipeline::ClickPrompter prompter(pipeline::ClickFlow{}, want.startBox, start);
+        if (reuse > 0) {
+            prompter.decoded(chain->logits[reuse - 1]);
+            want.logits.assign(chain->logits.begin(), chain->logits.begin() + static_cast<std::ptrdiff_t>(reuse));
+        }
+        model::Prediction p;
+        double ms = 0;
+        const size_t last = std::max<size_t>(want.points.size(), 1); // a box alone is one decode
+        for (size_t k = reuse; k < last; ++k) {
+            model::Prompts pr = prompter.prompts({want.points.begin(), want.points.begin() + static_cast<std::ptrdiff_t>(std::min(k + 1, want.points.size()))});
+            if (want.userBox) pr.box = want.userBox; // the user's box replaces the proposal's
+            p = m_engine->decodeInteractive(*m_current, pr, k + 1 == last);
+            prompter.decoded(p.lowResLogits);
+            want.logits.push_back(p.lowResLogits);
+            ms += p.decodeMs;
+        }
+        if (want.points.empty()) want.logits.clear(); // a box alone starts no chain of clicks
+        m_chain = std::make_shared<ClickChain>(std::move(want));
         DecodeResult out;
         out.generation = r.generation;
         out.mask = maskImage(p.masks[0]);
@@ -191,7 +244,7 @@ void InferenceWorker::decode(const DecodeRequest& r)
             }
         }
         out.predictedIou = m_engine->calibratedIou(p.iou.front());
-        out.ms = p.decodeMs;
+        out.ms = ms;
         Q_EMIT decodeReady(out);
     } catch (const std::exception& e) {
         Q_EMIT proposalFailed(r.generation, errorText(e));

@@ -68,8 +68,9 @@ struct DecodeRequest
     quint64 generation = 0;
     QVector<QPointF> points;
     QVector<int> labels;           // 1 positive, 0 negative
-    std::optional<QRectF> box;
+    std::optional<QRectF> box;     // the user's own box
     bool useProposalMask = true;   // start from SAM-SP's final logits
+    std::optional<QRectF> startBox; // the box SAM-SP's pass was prompted with (used as pipeline::ClickFlow says)
     bool clipToBox = false;        // the user drew `box`: nothing outside it belongs to the result
 };
 
@@ -201,6 +202,9 @@ private:
     quint64 m_currentGeneration = 0;
     std::shared_ptr<model::Embedding> m_current;
     std::shared_ptr<void> m_finalLogits; // at::Tensor, type-erased to keep torch out of this header
+    // The clicks decoded last and the logits each prefix gave (ClickChain in the .cpp): a
+    // new click decodes once; an undone or moved one replays from where the lists differ.
+    std::shared_ptr<void> m_chain;
     bool m_batchRunning = false;
     std::optional<std::array<QString, 3>> m_pendingModel; // path, device, precision asked for during a batch
 };

@@ -438,11 +438,12 @@ void MainWindow::requestRefinement()
     r.points = pr.points;
     r.labels = pr.labels;
     r.box = pr.box;
-    // Without a box of their own, the user's points refine SAM-SP's result (its box and
-    // logits) when the proposal's instance is the one being edited; a new instance starts clean.
+    // Without a box of their own, the user's points refine SAM-SP's result (its logits, and
+    // its prompt box where pipeline::ClickFlow keeps it) when the proposal's instance is the
+    // one being edited; a new instance starts clean.
     const bool onProposal = m_doc->active() >= 0 && !m_doc->instance(m_doc->active()).traceId.empty();
     const int used = m_doc->usedPass();
-    if (onProposal && !pr.box && used >= 0 && used < prop.passes.size()) r.box = prop.passes[used].box;
+    if (onProposal && !pr.box && used >= 0 && used < prop.passes.size()) r.startBox = prop.passes[used].box;
     r.useProposalMask = onProposal && !pr.box && prop.found;
     r.clipToBox = pr.box.has_value();
     Q_EMIT requestDecode(r);

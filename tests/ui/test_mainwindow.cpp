@@ -17,7 +17,9 @@
 #include "model/engine.h"
 #include "model/errors.h"
 #include "model/precision.h"
+#include "pipeline/interactive.h"
 #include "pipeline/project.h"
+#include "model/selfprompt.h"
 
 #include <cerrno>
 
@@ -63,6 +65,7 @@
 #include "imaging/dicom.h"
 #include "imaging/image.h"
 #include <QSettings>
+#include <QScopeGuard>
 #include <QWheelEvent>
 
 using namespace samsp::ui;
@@ -622,6 +625,100 @@ private Q_SLOTS:
 
     // Undo belongs to the image: kept when going to another image and back, and it
     // covers deleting an instance and accepting, not only mask edits.
+    void studioClicksAreTheBenchmarksClicks()
+    {
+        // The Points tool on the proposal decodes exactly what `samsp eval --interactive`
+        // measures: samsp::pipeline::ClickPrompter with the default ClickFlow (each click with the
+        // previous decode's logits as mask input). Computed here a second time with the
+        // engine alone, on the same model input, and compared pixel by pixel.
+        QTemporaryDir folder;
+        QVERIFY(QFile::copy(m_samples + QStringLiteral("/synth_7_00001.png"), folder.path() + QStringLiteral("/a.png")));
+        const QString modelPath = QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors");
+        // fp32 in both, so the two computations can agree to the pixel.
+        QSettings().setValue(QStringLiteral("model/precision"), QStringLiteral("fp32"));
+        const auto restore = qScopeGuard([] { QSettings().remove(QStringLiteral("model/precision")); });
+        MainWindow w;
+        ProposalSettings s;
+        w.setProposalSettings(s);
+        QSignalSpy ready(&w, &MainWindow::modelReady);
+        QSignalSpy shown(&w, &MainWindow::proposalShown);
+        w.setModel(modelPath, "cpu");
+        QVERIFY(ready.wait(30000));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(openAndWait(w, folder.path()));
+        QVERIFY(shown.wait(30000));
+        QVERIFY(w.proposal().found);
+        const cv::Mat proposed = w.document()->activeMask().clone();
+
+        // The same start, computed apart from the studio.
+        auto engine = samsp::model::SamEngine::fromCheckpoint(modelPath.toStdString(), samsp::model::EngineOptions{samsp::model::DeviceChoice::Cpu, samsp::model::parsePrecision("fp32")});
+        const QImage rgb = w.document()->modelInput().convertToFormat(QImage::Format_RGB888);
+        const auto emb = engine->encode(samsp::model::ImageU8{rgb.constBits(), rgb.width(), rgb.height(), rgb.bytesPerLine()});
+        const auto sp = samsp::model::runSelfPrompt(*engine, emb, s, true);
+        QVERIFY(sp.found);
+        QCOMPARE(cv::countNonZero(samsp::pipeline::maskTensorToMat(sp.mask) != proposed), 0);
+
+        // Two clicks: a negative one deep inside the proposal, a positive one off its edge.
+        cv::Mat dist;
+        cv::Mat padded;
+        cv::copyMakeBorder(proposed, padded, 1, 1, 1, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
+        cv::distanceTransform(padded, dist, cv::DIST_L2, 3);
+        cv::Point deep;
+        cv::minMaxLoc(dist, nullptr, nullptr, nullptr, &deep);
+        deep -= cv::Point(1, 1);
+        const cv::Rect bb = cv::boundingRect(proposed);
+        const cv::Point outside(std::min(proposed.cols - 3, bb.x + bb.width + 6), deep.y);
+        const at::Tensor startLogits = sp.trace[static_cast<size_t>(sp.finalPass)].lowResLogits;
+
+        w.activateWindow();
+        QTest::keyClick(&w, Qt::Key_T);
+        QSignalSpy refined(&w, &MainWindow::maskRefined);
+        auto click = [&](const cv::Point& at, Qt::MouseButton b) {
+            refined.clear();
+            QTest::mouseClick(w.canvas()->viewport(), b, {}, w.canvas()->mapFromImage(QPointF(at.x, at.y)));
+            return refined.wait(10000);
+        };
+        // The clicks where the studio put them (a canvas click lands on a screen pixel).
+        auto placed = [&] {
+            std::vector<samsp::model::PromptPoint> v;
+            const auto& pr = w.document()->prompts();
+            for (int i = 0; i < pr.points.size(); ++i) v.push_back({pr.points[i].x(), pr.points[i].y(), pr.labels[i]});
+            return v;
+        };
+        // The benchmark's decode of the same clicks, one after the other.
+        auto benchmark = [&](const std::vector<samsp::model::PromptPoint>& clicks, samsp::pipeline::ClickFlow flow) {
+            samsp::pipeline::ClickPrompter prompter(flow, samsp::pipeline::startBoxOf(sp), startLogits);
+            cv::Mat m;
+            for (size_t k = 1; k <= clicks.size(); ++k) {
+                const auto p = engine->decodeInteractive(emb, prompter.prompts({clicks.begin(), clicks.begin() + static_cast<std::ptrdiff_t>(k)}), true);
+                prompter.decoded(p.lowResLogits);
+                m = samsp::pipeline::maskTensorToMat(p.masks[0]);
+            }
+            return m;
+        };
+        QVERIFY(click(deep, Qt::RightButton));
+        const auto first = placed();
+        QCOMPARE(first.size(), size_t(1));
+        const cv::Mat one = benchmark(first, {});
+        QCOMPARE(cv::countNonZero(w.document()->activeMask() != one), 0);
+        QVERIFY(click(outside, Qt::LeftButton));
+        const auto both = placed();
+        QCOMPARE(both.size(), size_t(2));
+        const cv::Mat two = benchmark(both, {});
+        QCOMPARE(cv::countNonZero(w.document()->activeMask() != two), 0);
+        // The chain matters here: the second click decoded with the start's logits (not the
+        // first click's) and the start's box, the studio's flow before, gives another mask.
+        QVERIFY2(cv::countNonZero(benchmark(both, samsp::pipeline::ClickFlow{false, true}) != two) > 0,
+                 "the two flows agree on this image");
+        // Clear the prompts (C) and click the first point again: the one-click mask, not one
+        // decoded from the chain of the clicks that were cleared.
+        QTest::keyClick(&w, Qt::Key_C);
+        QCOMPARE(w.canvas()->promptPointCount(), 0);
+        QVERIFY(click(deep, Qt::RightButton));
+        QCOMPARE(cv::countNonZero(w.document()->activeMask() != benchmark(placed(), {})), 0);
+    }
+
     void undoHistoryStaysWithItsImage()
     {
         QTemporaryDir folder;
