@@ -487,6 +487,12 @@ int main(int argc, char** argv)
         ->capture_default_str();
     annotate->add_flag("--no-resume", annNoResume, "Redo every item even when an earlier run finished it");
     annotate->add_option("--embedding-cache", bopt.embeddingCache, "Keep image embeddings in this folder and reuse them (e.g. for a re-run with other SAM-SP settings)");
+    annotate
+        ->add_option_function<std::uintmax_t>(
+            "--embedding-cache-max-mb", [&bopt](std::uintmax_t mb) { bopt.embeddingCacheMaxBytes = mb << 20; },
+            "Bound of the embedding cache folder in MiB; the least recently used embeddings go first (0: no bound)")
+        ->check(CLI::Range(std::uintmax_t(0), std::uintmax_t(1) << 30))
+        ->default_str(std::to_string(bopt.embeddingCacheMaxBytes >> 20));
     annotate->add_flag("--json", annJson, "Print the report as JSON");
 
     // merge

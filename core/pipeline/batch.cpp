@@ -318,7 +318,7 @@ json batchReportJson(const BatchReport& r)
     json f = json::array();
     for (const auto& x : r.failures) f.push_back({{"key", x.key}, {"file", x.file}, {"reason", x.reason}});
     return {{"total", r.total},         {"processed", r.processed},   {"resumed", r.resumed},
-            {"embeddings_from_cache", r.embeddingsFromCache},
+            {"embeddings_from_cache", r.embeddingsFromCache}, {"embeddings_pruned", r.embeddingsPruned},
             {"no_object", r.noObject},  {"failed", f},                 {"cancelled", r.cancelled},
             {"seconds", r.seconds},     {"images_per_s", r.imagesPerS}, {"engine_images_per_s", r.engineImagesPerS},
             {"outputs", r.outputs},     {"summary", r.summary()}};
@@ -344,7 +344,19 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
         json{{"model", engine.modelId()}, {"selfprompt", opts.selfPrompt}, {"label", opts.label}}.dump();
     BatchLog log(opts.out / ".samsp" / "batch-log.jsonl", signature, opts.resume);
     std::optional<EmbeddingDiskCache> diskCache;
-    if (!opts.embeddingCache.empty()) diskCache.emplace(opts.embeddingCache);
+    // The cache folder stays within its bound: pruned now (an earlier run may have left more)
+    // and, when the files written since push it over, down to 90 % of it, so that a folder
+    // of thousands of files is not listed after every image.
+    std::uintmax_t cacheBytes = 0;
+    int cachePruned = 0;
+    auto pruneCache = [&] {
+        if (diskCache && opts.embeddingCacheMaxBytes > 0)
+            cachePruned += diskCache->prune(opts.embeddingCacheMaxBytes / 10 * 9, &cacheBytes);
+    };
+    if (!opts.embeddingCache.empty()) {
+        diskCache.emplace(opts.embeddingCache);
+        if (opts.embeddingCacheMaxBytes > 0) cachePruned += diskCache->prune(opts.embeddingCacheMaxBytes, &cacheBytes);
+    }
 
     std::vector<std::string> problems;
     std::vector<BatchItem> all = enumerateBatchItems(opts.inputs, &problems);
@@ -457,8 +469,13 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
                 const model::Embedding emb = cached ? std::move(*cached) : engine.encode(view);
                 if (cached)
                     ++report.embeddingsFromCache;
-                else if (diskCache)
+                else if (diskCache) {
                     diskCache->store(cacheKey, emb);
+                    std::error_code ec;
+                    const auto written = std::filesystem::file_size(diskCache->pathFor(cacheKey, emb.modelId), ec);
+                    cacheBytes += ec ? 0 : written;
+                    if (opts.embeddingCacheMaxBytes > 0 && cacheBytes > opts.embeddingCacheMaxBytes) pruneCache();
+                }
                 const model::SelfPromptResult res = model::runSelfPrompt(engine, emb, opts.selfPrompt, true);
                 modelSeconds += std::chrono::duration<double>(Clock::now() - tm).count();
                 pi.annotation = {};
@@ -522,6 +539,7 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
     }
     project.sortItems();
     writeAggregates(opts.out, opts.formats, project, report.outputs, report.failures);
+    report.embeddingsPruned = cachePruned;
 
     report.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     const double loopSeconds = std::chrono::duration<double>(Clock::now() - tStart).count();

@@ -41,6 +41,8 @@ struct BatchOptions
     bool resume = true;
     int prefetch = 3; // items decoded ahead of the model
     std::filesystem::path embeddingCache; // when set: embeddings kept on disk and reused
+    // The cache folder's bound: the least recently used files go first (0: no bound).
+    std::uintmax_t embeddingCacheMaxBytes = std::uintmax_t(2048) << 20;
 };
 
 
@@ -62,6 +64,7 @@ struct BatchReport
 {
     int total = 0, processed = 0, resumed = 0, noObject = 0;
     int embeddingsFromCache = 0;
+    int embeddingsPruned = 0; // cache files removed to keep the folder within its bound
     std::vector<BatchFailure> failures;
     bool cancelled = false;
     double seconds = 0;

@@ -71,6 +71,8 @@ std::optional<model::Embedding> EmbeddingDiskCache::load(const std::string& key,
     e.frame = model::ImageFrame(h.origW, h.origH, h.inputSize, h.lowRes);
     e.modelId = engine.modelId();
     e.encodeMs = 0;
+    std::error_code ec; // a read-only cache still serves hits; it only ages them wrongly
+    std::filesystem::last_write_time(p, std::filesystem::file_time_type::clock::now(), ec);
     return e;
 }
 
@@ -99,7 +101,7 @@ void EmbeddingDiskCache::store(const std::string& key, const model::Embedding& e
     formats::writeFileAtomically(pathFor(key, e.modelId), bytes);
 }
 
-int EmbeddingDiskCache::prune(std::uintmax_t maxBytes) const
+int EmbeddingDiskCache::prune(std::uintmax_t maxBytes, std::uintmax_t* keptBytes) const
 {
     struct Entry
     {
@@ -117,12 +119,16 @@ int EmbeddingDiskCache::prune(std::uintmax_t maxBytes) const
         if (!ec) files.push_back({e.path(), t, n});
     }
     std::sort(files.begin(), files.end(), [](const Entry& a, const Entry& b) { return a.written > b.written; });
-    std::uintmax_t kept = 0;
+    std::uintmax_t kept = 0, staying = 0;
     int removed = 0;
     for (size_t i = 0; i < files.size(); ++i) {
         kept += files[i].bytes;
-        if (i > 0 && kept > maxBytes && std::filesystem::remove(files[i].path, ec)) ++removed;
+        if (i > 0 && kept > maxBytes && std::filesystem::remove(files[i].path, ec))
+            ++removed;
+        else
+            staying += files[i].bytes;
     }
+    if (keptBytes) *keptBytes = staying;
     return removed;
 }
 

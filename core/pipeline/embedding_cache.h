@@ -18,12 +18,14 @@ public:
     explicit EmbeddingDiskCache(std::filesystem::path dir);
 
     // `key`: what identifies the encoder input (content hash, frame, window, view size).
+    // A hit marks the file as just used, so prune() drops the least recently used first.
     std::optional<model::Embedding> load(const std::string& key, const model::SamEngine& engine) const;
     void store(const std::string& key, const model::Embedding& e) const;
     std::filesystem::path pathFor(const std::string& key, const std::string& modelId) const;
     // Keeps the folder's cache files within `maxBytes`, removing the least recently written
-    // first (the newest always stays). Returns how many files it removed.
-    int prune(std::uintmax_t maxBytes) const;
+    // or loaded first (the newest always stays). Returns how many files it removed;
+    // `keptBytes`, when given, receives the size of the files that stay.
+    int prune(std::uintmax_t maxBytes, std::uintmax_t* keptBytes = nullptr) const;
 
 private:
     std::filesystem::path m_dir;

@@ -460,6 +460,70 @@ private Q_SLOTS:
         QVERIFY(fs::exists(dir / "notes.txt"));
     }
 
+    void aLoadedEmbeddingCountsAsRecentlyUsed()
+    {
+        QTemporaryDir tmp;
+        const fs::path dir = fs::path(tmp.path().toStdString()) / "cache";
+        EmbeddingDiskCache cache(dir);
+        model::Embedding e;
+        e.features = torch::ones({1, 8, 4, 4});
+        e.frame = model::ImageFrame(64, 64, 64, 16);
+        e.modelId = m_engine->modelId();
+        const auto now = fs::file_time_type::clock::now();
+        for (int i = 0; i < 4; ++i) {
+            cache.store("k" + std::to_string(i), e);
+            fs::last_write_time(cache.pathFor("k" + std::to_string(i), e.modelId), now - std::chrono::minutes(10 - i));
+        }
+        QVERIFY(cache.load("k0", *m_engine)); // the oldest written, used just now
+        const auto one = fs::file_size(cache.pathFor("k0", e.modelId));
+        std::uintmax_t kept = 0;
+        QCOMPARE(cache.prune(2 * one + one / 2, &kept), 2);
+        QCOMPARE(kept, 2 * one);
+        QVERIFY(fs::exists(cache.pathFor("k0", e.modelId)) && fs::exists(cache.pathFor("k3", e.modelId)));
+        QVERIFY(!fs::exists(cache.pathFor("k1", e.modelId)) && !fs::exists(cache.pathFor("k2", e.modelId)));
+    }
+
+    void theBatchKeepsItsEmbeddingCacheWithinItsBound()
+    {
+        QTemporaryDir tmp;
+        const fs::path root(tmp.path().toStdString());
+        makeInputs(root / "in", 5, 23);
+        makeInputs(root / "one", 1, 24);
+        BatchOptions o;
+        o.formats = {"coco"};
+        o.embeddingCache = root / "cache";
+        // One embedding's size, from a run of one other image (its file stays in the folder).
+        o.inputs = {root / "one"};
+        o.out = root / "probe";
+        QCOMPARE(runBatch(*m_engine, o).processed, 1);
+        std::uintmax_t one = 0;
+        for (const auto& f : fs::directory_iterator(o.embeddingCache)) one = f.file_size();
+        QVERIFY(one > 0);
+        o.inputs = {root / "in"};
+        // Room for two and a half: five are written, the folder never holds more than the bound.
+        o.embeddingCacheMaxBytes = 2 * one + one / 2;
+        o.out = root / "a";
+        const BatchReport r = runBatch(*m_engine, o);
+        QCOMPARE(r.processed, 5);
+        std::uintmax_t bytes = 0;
+        int files = 0;
+        for (const auto& f : fs::directory_iterator(o.embeddingCache)) bytes += f.file_size(), ++files;
+        QVERIFY2(bytes <= o.embeddingCacheMaxBytes, qPrintable(QString::number(bytes)));
+        QCOMPARE(files, 2);
+        QCOMPARE(r.embeddingsFromCache, 0);
+        QCOMPARE(r.embeddingsPruned, 5 + 1 - files); // five written and the probe's, two stay
+        QCOMPARE(nlohmann::json::parse(formats::readFileBytes(o.out / "report.json"))["embeddings_pruned"].get<int>(), r.embeddingsPruned);
+        // No bound: nothing goes.
+        o.embeddingCacheMaxBytes = 0;
+        o.out = root / "b";
+        o.selfPrompt.passes = 1;
+        const BatchReport u = runBatch(*m_engine, o);
+        QCOMPARE(u.embeddingsPruned, 0);
+        files = 0;
+        for ([[maybe_unused]] const auto& f : fs::directory_iterator(o.embeddingCache)) ++files;
+        QCOMPARE(files, 5);
+    }
+
     void projectRoundTripAndBadFiles()
     {
         QTemporaryDir tmp;
