@@ -73,7 +73,7 @@ void AnnotationDocument::releasePixels()
     for (auto& f : m_frames) f->encode();
     m_pixels.reset();
     m_proposal = Proposal();
-    m_prompts = Prompts();
+    m_prompts = m_promptsAnswered = Prompts();
 }
 
 QSize AnnotationDocument::frameSize() const
@@ -127,7 +127,7 @@ void AnnotationDocument::setFrame(int k)
     }
     m_frame = k;
     frameData(k);
-    m_prompts = Prompts();
+    m_prompts = m_promptsAnswered = Prompts();
     m_proposal = Proposal();
     m_usedPass = active() >= 0 ? instance(active()).pass : -1;
 }
@@ -152,7 +152,7 @@ void AnnotationDocument::setActive(int k)
     auto& f = frameData(m_frame);
     if (k < 0 || k >= static_cast<int>(f.instances.size()) || k == f.active) return;
     f.active = k;
-    m_prompts = Prompts();
+    m_prompts = m_promptsAnswered = Prompts();
     m_usedPass = f.instances[static_cast<size_t>(k)].pass;
     Q_EMIT instancesChanged();
     Q_EMIT maskChanged({});
@@ -190,7 +190,7 @@ void AnnotationDocument::addInstance(int labelId)
     in.score = 1.0;
     in.mask = annotation::rleEncode(cv::Mat::zeros(size.height(), size.width(), CV_8UC1));
     m_lastLabel = labelId;
-    m_prompts = Prompts();
+    m_prompts = m_promptsAnswered = Prompts();
     m_undo.push(new InstanceCommand(this, m_frame, static_cast<int>(f.instances.size()), std::move(in), true, tr("New instance")));
 }
 
@@ -198,7 +198,7 @@ void AnnotationDocument::deleteInstance(int k)
 {
     auto& f = frameData(m_frame);
     if (k < 0 || k >= static_cast<int>(f.instances.size())) return;
-    m_prompts = Prompts();
+    m_prompts = m_promptsAnswered = Prompts();
     m_undo.push(new InstanceCommand(this, m_frame, k, f.instances[static_cast<size_t>(k)], false, tr("Delete instance")));
 }
 
@@ -214,6 +214,11 @@ void AnnotationDocument::setLabel(int k, int labelId)
 
 void AnnotationDocument::setMask(const cv::Mat& next, const QString& text, int labelId)
 {
+    pushMaskEdit(next, text, labelId, false);
+}
+
+void AnnotationDocument::pushMaskEdit(const cv::Mat& next, const QString& text, int labelId, bool withPrompts)
+{
     if (labelId > 0) m_lastLabel = labelId;
     ensureActive(m_lastLabel);
     const int a = active();
@@ -225,7 +230,15 @@ void AnnotationDocument::setMask(const cv::Mat& next, const QString& text, int l
     cv::bitwise_xor(cur, n, x);
     const cv::Rect r = cv::boundingRect(x);
     if (r.area() == 0) return;
+    if (!withPrompts) {
+        m_undo.push(new MaskPatchCommand(this, m_frame, instance(a).id, r, x(r), 0, text));
+        return;
+    }
+    m_undo.beginMacro(text);
+    m_undo.push(new PromptsCommand(this, m_frame, m_promptsAnswered, m_prompts, text));
     m_undo.push(new MaskPatchCommand(this, m_frame, instance(a).id, r, x(r), 0, text));
+    m_undo.endMacro();
+    m_promptsAnswered = m_prompts;
 }
 
 void AnnotationDocument::beginStroke(const QString& text, int labelId)
@@ -303,7 +316,7 @@ void AnnotationDocument::proposeAgain(int k)
     FrameSnapshot after;
     after.state = pipeline::ItemState::New;
     if (k == m_frame) {
-        m_prompts = Prompts();
+        m_prompts = m_promptsAnswered = Prompts();
         m_proposal = Proposal();
         m_usedPass = -1;
     }
@@ -433,7 +446,19 @@ bool AnnotationDocument::takeProposal(const Proposal& p, int labelId, const std:
     return true;
 }
 
-void AnnotationDocument::clearPrompts() { m_prompts = Prompts(); }
+void AnnotationDocument::clearPrompts() { m_prompts = m_promptsAnswered = Prompts(); }
+
+void AnnotationDocument::restorePrompts(int k, const Prompts& p)
+{
+    if (k != m_frame) return;
+    m_prompts = m_promptsAnswered = p;
+    Q_EMIT maskChanged({}); // the overlay draws the prompts
+}
+
+void AnnotationDocument::setRefinedMask(const cv::Mat& next, const QString& text, int labelId)
+{
+    pushMaskEdit(next, text, labelId, true);
+}
 
 bool AnnotationDocument::commit(int k)
 {
@@ -517,7 +542,7 @@ void AnnotationDocument::reload(const std::string& key)
         m_frames[k]->active = -1;
         if (static_cast<int>(k) == m_frame) {
             m_proposal = Proposal();
-            m_prompts = Prompts();
+            m_prompts = m_promptsAnswered = Prompts();
             m_usedPass = -1;
             frameData(m_frame);
             Q_EMIT instancesChanged();

@@ -124,6 +124,10 @@ public:
     Prompts& prompts() { return m_prompts; }
     const Prompts& prompts() const { return m_prompts; }
     void clearPrompts();
+    // The model's answer to the prompts on screen becomes the active instance's mask, in
+    // one undo step with the prompts placed since the last answer: undoing it takes the
+    // mask and those clicks back. Nothing happens (the clicks stay) when the mask is the same.
+    void setRefinedMask(const cv::Mat& next, const QString& text, int labelId);
 
     // Writes frame `k`'s (default: the one on screen) instances into its project item;
     // a new item with a mask becomes "proposed". True when the item changed.
@@ -141,6 +145,7 @@ public:
     Frame& frameData(int k);
     void showFrameFor(int k); // an undo on another frame: that frame is shown first
     void notifyMask(int k, const QRect& region);
+    void restorePrompts(int k, const Prompts& p); // frame k's prompts (only the frame on screen has any)
     void notifyInstances(int k);
     void notifyState(int k);
 
@@ -156,6 +161,7 @@ Q_SIGNALS:
 
 private:
     void ensureActive(int labelId);
+    void pushMaskEdit(const cv::Mat& next, const QString& text, int labelId, bool withPrompts);
     void load(int k);
 
     QString m_title;
@@ -165,6 +171,7 @@ private:
     std::vector<std::unique_ptr<Frame>> m_frames;
     int m_frame = 0;
     Prompts m_prompts;
+    Prompts m_promptsAnswered; // the prompts of the last refinement in the undo history
     Proposal m_proposal;
     int m_usedPass = -1;
     QUndoStack m_undo;

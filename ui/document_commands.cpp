@@ -178,4 +178,25 @@ void ReplaceFrameCommand::set(const FrameSnapshot& s)
     m_doc->notifyState(m_frame);
 }
 
+PromptsCommand::PromptsCommand(AnnotationDocument* doc, int frame, Prompts before, Prompts after, const QString& text)
+    : QUndoCommand(text), m_doc(doc), m_frame(frame), m_before(std::move(before)), m_after(std::move(after))
+{
+}
+
+void PromptsCommand::redo()
+{
+    if (m_first) { // pushed after the fact: the prompts are already these
+        m_first = false;
+        return;
+    }
+    m_doc->showFrameFor(m_frame);
+    m_doc->restorePrompts(m_frame, m_after);
+}
+
+void PromptsCommand::undo()
+{
+    m_doc->showFrameFor(m_frame);
+    m_doc->restorePrompts(m_frame, m_before);
+}
+
 } // namespace samsp::ui

@@ -12,8 +12,11 @@
 //  - StateCommand: accept / reject (the project item's review state).
 //  - ReplaceFrameCommand: the frame's instances and state before and after
 //    (propose again, use this pass).
+//  - PromptsCommand: the points and box on screen before and after a refinement, so
+//    that undoing a click's mask also takes the click away (its decode is gone too).
 
 #include "annotation/annotation.h"
+#include "annotation_document.h"
 #include "pipeline/project.h"
 
 #include <QUndoCommand>
@@ -117,6 +120,20 @@ private:
     pipeline::Project* m_project;
     int m_frame;
     FrameSnapshot m_before, m_after;
+};
+
+class PromptsCommand : public QUndoCommand
+{
+public:
+    PromptsCommand(AnnotationDocument* doc, int frame, Prompts before, Prompts after, const QString& text);
+    void redo() override;
+    void undo() override;
+
+private:
+    AnnotationDocument* m_doc;
+    int m_frame;
+    Prompts m_before, m_after;
+    bool m_first = true;
 };
 
 } // namespace samsp::ui

@@ -452,7 +452,7 @@ void MainWindow::requestRefinement()
 void MainWindow::onDecoded(const DecodeResult& r)
 {
     if (r.generation != m_generation || !m_doc) return;
-    m_doc->setMask(qimageToMask(r.mask), tr("Refine with prompts"), m_currentLabel);
+    m_doc->setRefinedMask(qimageToMask(r.mask), tr("Refine with prompts"), m_currentLabel);
     m_statusTimes->setText(tr("decode %1 ms, predicted IoU %2")
                                .arg(r.ms, 0, 'f', 0)
                                .arg(r.predictedIou ? QString::number(*r.predictedIou, 'f', 3) : tr("not calibrated")));

@@ -711,6 +711,20 @@ private Q_SLOTS:
         // first click's) and the start's box, the studio's flow before, gives another mask.
         QVERIFY2(cv::countNonZero(benchmark(both, samsp::pipeline::ClickFlow{false, true}) != two) > 0,
                  "the two flows agree on this image");
+        // Undo takes the second click away with its mask; redo brings both back. A new click
+        // after the undo decodes from the first click's logits, as if the undone one never was.
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(w.canvas()->promptPointCount(), 1);
+        QCOMPARE(cv::countNonZero(w.document()->activeMask() != one), 0);
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(w.canvas()->promptPointCount(), 2);
+        QCOMPARE(cv::countNonZero(w.document()->activeMask() != two), 0);
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(click(cv::Point(std::max(2, bb.x - 6), deep.y), Qt::LeftButton));
+        const auto other = placed();
+        QCOMPARE(other.size(), size_t(2));
+        QCOMPARE(other[0].x, first[0].x);
+        QCOMPARE(cv::countNonZero(w.document()->activeMask() != benchmark(other, {})), 0);
         // Clear the prompts (C) and click the first point again: the one-click mask, not one
         // decoded from the chain of the clicks that were cleared.
         QTest::keyClick(&w, Qt::Key_C);
