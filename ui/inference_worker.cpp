@@ -28,6 +28,7 @@ struct ClickChain
 {
     quint64 generation = 0;
     bool fromProposal = false;
+    int startPass = -1;
     std::optional<model::BoxF> startBox, userBox;
     std::vector<model::PromptPoint> points;
     std::vector<at::Tensor> logits;
@@ -198,15 +199,18 @@ void InferenceWorker::decode(const DecodeRequest& r)
         // --interactive` (pipeline::ClickPrompter with the product's ClickFlow).
         ClickChain want;
         want.generation = r.generation;
-        want.fromProposal = r.useProposalMask && m_finalLogits;
+        const auto passes = std::static_pointer_cast<std::vector<at::Tensor>>(m_passLogits);
+        const int startPass = r.startPass >= 0 ? r.startPass : m_finalPass;
+        want.fromProposal = r.useProposalMask && passes && startPass >= 0 && startPass < static_cast<int>(passes->size());
+        want.startPass = want.fromProposal ? startPass : -1;
         want.startBox = want.fromProposal ? boxF(r.startBox) : std::nullopt;
         want.userBox = boxF(r.box);
         for (int i = 0; i < r.points.size(); ++i)
             want.points.push_back({r.points[i].x(), r.points[i].y(), i < r.labels.size() ? r.labels[i] : 1});
-        const at::Tensor start = want.fromProposal ? *std::static_pointer_cast<at::Tensor>(m_finalLogits) : at::Tensor();
+        const at::Tensor start = want.fromProposal ? (*passes)[static_cast<size_t>(startPass)] : at::Tensor();
         auto chain = std::static_pointer_cast<ClickChain>(m_chain);
         size_t reuse = 0; // decodes of the last chain that hold for this request
-        if (chain && chain->generation == want.generation && chain->fromProposal == want.fromProposal &&
+        if (chain && chain->generation == want.generation && chain->startPass == want.startPass &&
             chain->startBox == want.startBox && chain->userBox == want.userBox)
             while (reuse < chain->logits.size() && reuse < chain->points.size() && reuse < want.points.size() &&
                    samePoint(chain->points[reuse], want.points[reuse]))
@@ -290,7 +294,8 @@ void InferenceWorker::propose(quint64 generation, const QString& path, const QSt
         const model::Embedding& emb = *embPtr;
         m_current = embPtr;
         m_currentGeneration = generation;
-        m_finalLogits.reset();
+        m_passLogits.reset();
+        m_finalPass = -1;
         auto r = model::runSelfPrompt(*m_engine, emb, s, false);
         Proposal p;
         p.generation = generation;
@@ -301,7 +306,12 @@ void InferenceWorker::propose(quint64 generation, const QString& path, const QSt
         p.finalPass = r.finalPass;
         p.encodeMs = cached ? 0.0 : emb.encodeMs;
         p.embeddingCached = cached;
-        if (r.found) m_finalLogits = std::make_shared<at::Tensor>(r.trace[static_cast<size_t>(r.finalPass)].lowResLogits);
+        if (r.found) {
+            auto logits = std::make_shared<std::vector<at::Tensor>>();
+            for (const auto& t : r.trace) logits->push_back(t.lowResLogits);
+            m_passLogits = logits;
+            m_finalPass = r.finalPass;
+        }
         p.decodeMs = r.totalMs;
         for (const auto& t : r.trace) {
             PassView v;

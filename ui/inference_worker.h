@@ -69,8 +69,9 @@ struct DecodeRequest
     QVector<QPointF> points;
     QVector<int> labels;           // 1 positive, 0 negative
     std::optional<QRectF> box;     // the user's own box
-    bool useProposalMask = true;   // start from SAM-SP's final logits
-    std::optional<QRectF> startBox; // the box SAM-SP's pass was prompted with (used as pipeline::ClickFlow says)
+    bool useProposalMask = true;   // start from the logits of SAM-SP's pass `startPass`
+    int startPass = -1;            // the pass in use (-1: SAM-SP's result)
+    std::optional<QRectF> startBox; // the box that pass was prompted with (used as pipeline::ClickFlow says)
     bool clipToBox = false;        // the user drew `box`: nothing outside it belongs to the result
 };
 
@@ -201,7 +202,10 @@ private:
     // The current image: its embedding and SAM-SP's final low-res logits.
     quint64 m_currentGeneration = 0;
     std::shared_ptr<model::Embedding> m_current;
-    std::shared_ptr<void> m_finalLogits; // at::Tensor, type-erased to keep torch out of this header
+    // Every pass's low-res logits (std::vector<at::Tensor>, type-erased to keep torch out of
+    // this header) and the pass SAM-SP kept.
+    std::shared_ptr<void> m_passLogits;
+    int m_finalPass = -1;
     // The clicks decoded last and the logits each prefix gave (ClickChain in the .cpp): a
     // new click decodes once; an undone or moved one replays from where the lists differ.
     std::shared_ptr<void> m_chain;

@@ -443,7 +443,7 @@ void MainWindow::requestRefinement()
     // one being edited; a new instance starts clean.
     const bool onProposal = m_doc->active() >= 0 && !m_doc->instance(m_doc->active()).traceId.empty();
     const int used = m_doc->usedPass();
-    if (onProposal && !pr.box && used >= 0 && used < prop.passes.size()) r.startBox = prop.passes[used].box;
+    if (onProposal && !pr.box && used >= 0 && used < prop.passes.size()) r.startBox = prop.passes[used].box, r.startPass = used;
     r.useProposalMask = onProposal && !pr.box && prop.found;
     r.clipToBox = pr.box.has_value();
     Q_EMIT requestDecode(r);

@@ -731,6 +731,18 @@ private Q_SLOTS:
         QCOMPARE(w.canvas()->promptPointCount(), 0);
         QVERIFY(click(deep, Qt::RightButton));
         QCOMPARE(cv::countNonZero(w.document()->activeMask() != benchmark(placed(), {})), 0);
+        // "Use this pass" (U) on pass 0: clicks then correct pass 0, from its logits.
+        QVERIFY(sp.finalPass > 0);
+        QTest::keyClick(&w, Qt::Key_C);
+        for (int i = 0; i < w.passViewer()->passCount(); ++i) QTest::keyClick(&w, Qt::Key_BracketLeft);
+        QTest::keyClick(&w, Qt::Key_U);
+        QCOMPARE(w.document()->usedPass(), 0);
+        QVERIFY(click(deep, Qt::RightButton));
+        const auto onPass0 = placed();
+        samsp::pipeline::ClickPrompter fromPass0(samsp::pipeline::ClickFlow{}, sp.trace[0].box, sp.trace[0].lowResLogits);
+        const cv::Mat pass0Click = samsp::pipeline::maskTensorToMat(engine->decodeInteractive(emb, fromPass0.prompts(onPass0), true).masks[0]);
+        QVERIFY2(cv::countNonZero(pass0Click != benchmark(onPass0, {})) > 0, "pass 0 and the final pass give the same click");
+        QCOMPARE(cv::countNonZero(w.document()->activeMask() != pass0Click), 0);
     }
 
     void undoHistoryStaysWithItsImage()
