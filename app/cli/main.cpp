@@ -334,6 +334,12 @@ void addClickFlowOptions(CLI::App* cmd, samsp::pipeline::ClickFlow& f)
            "Box with each click from the proposal: start (the box SAM-SP's final pass was prompted with) or none")
         ->check(CLI::IsMember({"start", "none"}))
         ->default_str(f.keepStartBox ? "start" : "none");
+    cmd->add_option_function<std::string>(
+           "--click-start", [&f](const std::string& v) { f.startFromMask = v == "mask"; },
+           "The proposal as the first click's mask input: logits (SAM-SP's) or mask (its binary mask, as for a mask "
+           "edited by hand)")
+        ->check(CLI::IsMember({"logits", "mask"}))
+        ->default_str(f.startFromMask ? "mask" : "logits");
 }
 
 } // namespace

@@ -227,8 +227,11 @@ InteractiveReport evaluateInteractive(model::SamEngine& engine, const std::vecto
             nothing.push_back(rowFor(p.name, simulateClicks(engine, emb, lp.mask, empty, {}, maxClicks, 1.01, flow), maxClicks));
             const auto sp = model::runSelfPrompt(engine, emb, settings, true);
             const cv::Mat start = sp.found ? maskTensorToMat(sp.mask) : empty;
-            const at::Tensor startLogits =
-                sp.found ? sp.trace[static_cast<size_t>(sp.finalPass)].lowResLogits : at::Tensor();
+            at::Tensor startLogits = sp.found ? sp.trace[static_cast<size_t>(sp.finalPass)].lowResLogits : at::Tensor();
+            if (sp.found && flow.startFromMask) {
+                const cv::Mat m = (start > 0) / 255; // 0 / 1, continuous
+                startLogits = model::seedLogitsFromMask(m.data, m.cols, m.rows, emb.frame);
+            }
             proposal.push_back(rowFor(p.name, simulateClicks(engine, emb, lp.mask, start, startLogits, maxClicks, 1.01, flow,
                                                                      startBoxOf(sp)),
                                       maxClicks));
@@ -249,7 +252,10 @@ std::string interactiveReportJson(const InteractiveReport& r)
                      {"from_proposal", summaryJson(r.fromProposal)},
                      {"clicks_saved", r.clicksSaved()},
                      {"max_clicks", r.maxClicks},
-                     {"click_flow", {{"chain_logits", r.flow.chainLogits}, {"keep_start_box", r.flow.keepStartBox}}},
+                     {"click_flow",
+                      {{"chain_logits", r.flow.chainLogits},
+                       {"keep_start_box", r.flow.keepStartBox},
+                       {"start_from_mask", r.flow.startFromMask}}},
                      {"errors", r.errors},
                      {"seconds", r.seconds}};
     return j.dump();

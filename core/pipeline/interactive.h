@@ -55,6 +55,9 @@ struct ClickFlow
     // With every click, the box the start was prompted with (SAM-SP's final pass);
     // from nothing there is none.
     bool keepStartBox = false;
+    // The start's mask input as its binary mask (+-10 logits, model::seedLogitsFromMask)
+    // instead of the logits SAM-SP gave: what the studio has for a mask edited by hand.
+    bool startFromMask = false;
 };
 
 // The prompts of one correction, click after click: a pure function of the clicks so
