@@ -40,6 +40,12 @@ struct Prompts
     QVector<QPointF> points;
     QVector<int> labels; // 1 positive, 0 negative
     std::optional<QRectF> box;
+    // What the clicks correct, fixed at the first click: SAM-SP's pass `startPass` when
+    // its own output is on screen, else the mask on screen (`startMask`, edited by hand or
+    // read from a file; null when there is none: clicks from nothing).
+    bool startDecided = false;
+    int startPass = -1;
+    QImage startMask;
     bool empty() const { return points.isEmpty() && !box; }
 };
 

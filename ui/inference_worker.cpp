@@ -27,8 +27,8 @@ namespace {
 struct ClickChain
 {
     quint64 generation = 0;
-    bool fromProposal = false;
     int startPass = -1;
+    qint64 startMaskKey = 0;
     std::optional<model::BoxF> startBox, userBox;
     std::vector<model::PromptPoint> points;
     std::vector<at::Tensor> logits;
@@ -200,18 +200,27 @@ void InferenceWorker::decode(const DecodeRequest& r)
         ClickChain want;
         want.generation = r.generation;
         const auto passes = std::static_pointer_cast<std::vector<at::Tensor>>(m_passLogits);
-        const int startPass = r.startPass >= 0 ? r.startPass : m_finalPass;
-        want.fromProposal = r.useProposalMask && passes && startPass >= 0 && startPass < static_cast<int>(passes->size());
-        want.startPass = want.fromProposal ? startPass : -1;
-        want.startBox = want.fromProposal ? boxF(r.startBox) : std::nullopt;
+        at::Tensor start;
+        if (passes && r.startPass >= 0 && r.startPass < static_cast<int>(passes->size())) {
+            want.startPass = r.startPass;
+            want.startBox = boxF(r.startBox);
+            start = (*passes)[static_cast<size_t>(r.startPass)];
+        } else if (!r.startMask.isNull()) {
+            // A mask SAM-SP did not give (edited, or from a file): its binary mask as logits
+            // (on val as good a start as SAM-SP's logits: docs/ablation.md, session 18).
+            const QImage m = r.startMask.convertToFormat(QImage::Format_Grayscale8);
+            cv::Mat bytes(m.height(), m.width(), CV_8UC1);
+            for (int y = 0; y < m.height(); ++y) std::memcpy(bytes.ptr(y), m.constScanLine(y), static_cast<size_t>(m.width()));
+            want.startMaskKey = r.startMask.cacheKey();
+            start = model::seedLogitsFromMask(bytes.data, bytes.cols, bytes.rows, m_current->frame);
+        }
         want.userBox = boxF(r.box);
         for (int i = 0; i < r.points.size(); ++i)
             want.points.push_back({r.points[i].x(), r.points[i].y(), i < r.labels.size() ? r.labels[i] : 1});
-        const at::Tensor start = want.fromProposal ? (*passes)[static_cast<size_t>(startPass)] : at::Tensor();
         auto chain = std::static_pointer_cast<ClickChain>(m_chain);
         size_t reuse = 0; // decodes of the last chain that hold for this request
         if (chain && chain->generation == want.generation && chain->startPass == want.startPass &&
-            chain->startBox == want.startBox && chain->userBox == want.userBox)
+            chain->startMaskKey == want.startMaskKey && chain->startBox == want.startBox && chain->userBox == want.userBox)
             while (reuse < chain->logits.size() && reuse < chain->points.size() && reuse < want.points.size() &&
                    samePoint(chain->points[reuse], want.points[reuse]))
                 ++reuse;

@@ -69,9 +69,11 @@ struct DecodeRequest
     QVector<QPointF> points;
     QVector<int> labels;           // 1 positive, 0 negative
     std::optional<QRectF> box;     // the user's own box
-    bool useProposalMask = true;   // start from the logits of SAM-SP's pass `startPass`
-    int startPass = -1;            // the pass in use (-1: SAM-SP's result)
+    // What the clicks correct: SAM-SP's pass `startPass` (its logits), else `startMask`
+    // (Grayscale8, image size; its binary mask as logits), else nothing.
+    int startPass = -1;
     std::optional<QRectF> startBox; // the box that pass was prompted with (used as pipeline::ClickFlow says)
+    QImage startMask;
     bool clipToBox = false;        // the user drew `box`: nothing outside it belongs to the result
 };
 

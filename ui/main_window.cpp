@@ -432,20 +432,37 @@ void MainWindow::requestRefinement()
         return;
     }
     if (m_doc->active() < 0) m_doc->addInstance(m_currentLabel);
-    const Prompts& pr = m_doc->prompts();
+    Prompts& pr = m_doc->prompts();
+    if (!pr.startDecided) {
+        // The first click fixes what the clicks correct: the mask on screen, as it is now.
+        // SAM-SP's pass, when the proposal's instance still shows that pass's own output
+        // (its logits, as `samsp eval --interactive` measures); else any mask on screen
+        // (edited by hand, or read from a file: its binary mask); else nothing (a new
+        // instance starts clean).
+        pr.startDecided = true;
+        const bool onProposal = m_doc->active() >= 0 && !m_doc->instance(m_doc->active()).traceId.empty();
+        const int used = m_doc->usedPass();
+        const cv::Mat& shown = m_doc->activeMask();
+        const auto sameAs = [&](const QImage& q) {
+            const cv::Mat m = qimageToMask(q);
+            return m.size() == shown.size() && cv::countNonZero(shown != m) == 0;
+        };
+        if (onProposal && prop.found && used >= 0 && used < prop.passes.size() && sameAs(prop.passes[used].mask))
+            pr.startPass = used;
+        else if (!shown.empty() && cv::countNonZero(shown) > 0)
+            pr.startMask = maskToQImage(shown);
+    }
     DecodeRequest r;
     r.generation = m_generation;
     r.points = pr.points;
     r.labels = pr.labels;
     r.box = pr.box;
-    // Without a box of their own, the user's points refine SAM-SP's result (its logits, and
-    // its prompt box where pipeline::ClickFlow keeps it) when the proposal's instance is the
-    // one being edited; a new instance starts clean.
-    const bool onProposal = m_doc->active() >= 0 && !m_doc->instance(m_doc->active()).traceId.empty();
-    const int used = m_doc->usedPass();
-    if (onProposal && !pr.box && used >= 0 && used < prop.passes.size()) r.startBox = prop.passes[used].box, r.startPass = used;
-    r.useProposalMask = onProposal && !pr.box && prop.found;
     r.clipToBox = pr.box.has_value();
+    if (!pr.box) { // a box of the user's own starts afresh: the box and the points alone
+        r.startPass = pr.startPass;
+        if (pr.startPass >= 0) r.startBox = prop.passes[pr.startPass].box;
+        r.startMask = pr.startMask;
+    }
     Q_EMIT requestDecode(r);
 }
 

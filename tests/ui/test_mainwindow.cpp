@@ -725,12 +725,20 @@ private Q_SLOTS:
         QCOMPARE(other.size(), size_t(2));
         QCOMPARE(other[0].x, first[0].x);
         QCOMPARE(cv::countNonZero(w.document()->activeMask() != benchmark(other, {})), 0);
-        // Clear the prompts (C) and click the first point again: the one-click mask, not one
-        // decoded from the chain of the clicks that were cleared.
+        // The clicks on a mask SAM-SP did not give as it stands: from its binary mask.
+        auto fromMask = [&](const cv::Mat& shown, const std::vector<samsp::model::PromptPoint>& clicks) {
+            const cv::Mat bytes = shown / 255;
+            samsp::pipeline::ClickPrompter prompter(samsp::pipeline::ClickFlow{}, std::nullopt,
+                                                    samsp::model::seedLogitsFromMask(bytes.data, bytes.cols, bytes.rows, emb.frame));
+            return samsp::pipeline::maskTensorToMat(engine->decodeInteractive(emb, prompter.prompts(clicks), true).masks[0]);
+        };
+        // Clear the prompts (C) and click the first point again: the click corrects the mask
+        // on screen (the two clicks' answer), with nothing of the cleared clicks' chain.
         QTest::keyClick(&w, Qt::Key_C);
         QCOMPARE(w.canvas()->promptPointCount(), 0);
+        const cv::Mat answered = w.document()->activeMask().clone();
         QVERIFY(click(deep, Qt::RightButton));
-        QCOMPARE(cv::countNonZero(w.document()->activeMask() != benchmark(placed(), {})), 0);
+        QCOMPARE(cv::countNonZero(w.document()->activeMask() != fromMask(answered, placed())), 0);
         // "Use this pass" (U) on pass 0: clicks then correct pass 0, from its logits.
         QVERIFY(sp.finalPass > 0);
         QTest::keyClick(&w, Qt::Key_C);
@@ -743,6 +751,19 @@ private Q_SLOTS:
         const cv::Mat pass0Click = samsp::pipeline::maskTensorToMat(engine->decodeInteractive(emb, fromPass0.prompts(onPass0), true).masks[0]);
         QVERIFY2(cv::countNonZero(pass0Click != benchmark(onPass0, {})) > 0, "pass 0 and the final pass give the same click");
         QCOMPARE(cv::countNonZero(w.document()->activeMask() != pass0Click), 0);
+        // A mask edited by hand (a brush stroke): the clicks correct the mask on screen, from
+        // its binary mask, not the pass it came from.
+        QTest::keyClick(&w, Qt::Key_C);
+        QTest::keyClick(&w, Qt::Key_D);
+        dragOnCanvas(w.canvas(), QPointF(bb.x + 2, bb.y + 2), QPointF(bb.x + bb.width / 2, bb.y + 4));
+        QTest::keyClick(&w, Qt::Key_E);
+        dragOnCanvas(w.canvas(), QPointF(bb.x + bb.width / 2, bb.y + bb.height - 6), QPointF(bb.x + bb.width - 4, bb.y + bb.height - 6));
+        const cv::Mat edited = w.document()->activeMask().clone();
+        QTest::keyClick(&w, Qt::Key_T);
+        QVERIFY(click(deep, Qt::RightButton));
+        const cv::Mat editedClick = fromMask(edited, placed());
+        QVERIFY2(cv::countNonZero(editedClick != pass0Click) > 0, "the edit does not change the click's answer");
+        QCOMPARE(cv::countNonZero(w.document()->activeMask() != editedClick), 0);
     }
 
     void undoHistoryStaysWithItsImage()
