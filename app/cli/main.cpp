@@ -320,26 +320,26 @@ void addKeepOption(CLI::App* cmd, samsp::model::SelfPromptSettings& s)
         ->default_str("last");
 }
 
+// A flag of two named values: `on` sets it, `off` clears it.
+void addTwoWayOption(CLI::App* cmd, const std::string& name, bool& flag, const std::string& on, const std::string& off,
+                     const std::string& help)
+{
+    cmd->add_option_function<std::string>(name, [&flag, on](const std::string& v) { flag = v == on; }, help)
+        ->check(CLI::IsMember({on, off}))
+        ->default_str(flag ? on : off);
+}
+
 // What goes with the simulated annotator's clicks (the studio's flow by default).
 void addClickFlowOptions(CLI::App* cmd, samsp::pipeline::ClickFlow& f)
 {
-    cmd->add_option_function<std::string>(
-           "--click-mask", [&f](const std::string& v) { f.chainLogits = v == "previous"; },
-           "Mask input with each click: previous (the last decode's logits) or start (always the proposal's; none from "
-           "nothing)")
-        ->check(CLI::IsMember({"previous", "start"}))
-        ->default_str(f.chainLogits ? "previous" : "start");
-    cmd->add_option_function<std::string>(
-           "--click-box", [&f](const std::string& v) { f.keepStartBox = v == "start"; },
-           "Box with each click from the proposal: start (the box SAM-SP's final pass was prompted with) or none")
-        ->check(CLI::IsMember({"start", "none"}))
-        ->default_str(f.keepStartBox ? "start" : "none");
-    cmd->add_option_function<std::string>(
-           "--click-start", [&f](const std::string& v) { f.startFromMask = v == "mask"; },
-           "The proposal as the first click's mask input: logits (SAM-SP's) or mask (its binary mask, as for a mask "
-           "edited by hand)")
-        ->check(CLI::IsMember({"logits", "mask"}))
-        ->default_str(f.startFromMask ? "mask" : "logits");
+    addTwoWayOption(cmd, "--click-mask", f.chainLogits, "previous", "start",
+                    "Mask input with each click: previous (the last decode's logits) or start (always the proposal's; "
+                    "none from nothing)");
+    addTwoWayOption(cmd, "--click-box", f.keepStartBox, "start", "none",
+                    "Box with each click from the proposal: start (the box SAM-SP's final pass was prompted with) or none");
+    addTwoWayOption(cmd, "--click-start", f.startFromMask, "mask", "logits",
+                    "The proposal as the first click's mask input: logits (SAM-SP's) or mask (its binary mask, as for a "
+                    "mask edited by hand)");
 }
 
 } // namespace

@@ -83,6 +83,19 @@ void cachedRunsMatchUncached(model::SamEngine& engine, const fs::path& root, int
     QCOMPARE(formats::readFileBytes(root / "b" / "annotations.json"), formats::readFileBytes(root / "c" / "annotations.json"));
     o.embeddingCache = root / "cache";
 }
+// Four small embeddings k0..k3 of model `modelId`, written 10, 9, 8 and 7 minutes ago (k3 newest).
+void storeAgedEmbeddings(const EmbeddingDiskCache& cache, const std::string& modelId)
+{
+    model::Embedding e;
+    e.features = torch::ones({1, 8, 4, 4});
+    e.frame = model::ImageFrame(64, 64, 64, 16);
+    e.modelId = modelId;
+    const auto now = fs::file_time_type::clock::now();
+    for (int i = 0; i < 4; ++i) {
+        cache.store("k" + std::to_string(i), e);
+        fs::last_write_time(cache.pathFor("k" + std::to_string(i), modelId), now - std::chrono::minutes(10 - i));
+    }
+}
 } // namespace
 
 class TestBatch : public QObject
@@ -439,15 +452,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const fs::path dir = fs::path(tmp.path().toStdString()) / "cache";
         EmbeddingDiskCache cache(dir);
-        model::Embedding e;
-        e.features = torch::ones({1, 8, 4, 4});
-        e.frame = model::ImageFrame(64, 64, 64, 16);
-        e.modelId = "m";
-        const auto now = fs::file_time_type::clock::now();
-        for (int i = 0; i < 4; ++i) {
-            cache.store("k" + std::to_string(i), e);
-            fs::last_write_time(cache.pathFor("k" + std::to_string(i), "m"), now - std::chrono::minutes(10 - i)); // k3 newest
-        }
+        storeAgedEmbeddings(cache, "m");
         const auto one = fs::file_size(cache.pathFor("k0", "m"));
         QCOMPARE(cache.prune(4 * one), 0);          // within budget: nothing goes
         QCOMPARE(cache.prune(2 * one + one / 2), 2); // room for two: the two oldest go
@@ -466,14 +471,8 @@ private Q_SLOTS:
         const fs::path dir = fs::path(tmp.path().toStdString()) / "cache";
         EmbeddingDiskCache cache(dir);
         model::Embedding e;
-        e.features = torch::ones({1, 8, 4, 4});
-        e.frame = model::ImageFrame(64, 64, 64, 16);
         e.modelId = m_engine->modelId();
-        const auto now = fs::file_time_type::clock::now();
-        for (int i = 0; i < 4; ++i) {
-            cache.store("k" + std::to_string(i), e);
-            fs::last_write_time(cache.pathFor("k" + std::to_string(i), e.modelId), now - std::chrono::minutes(10 - i));
-        }
+        storeAgedEmbeddings(cache, e.modelId);
         QVERIFY(cache.load("k0", *m_engine)); // the oldest written, used just now
         const auto one = fs::file_size(cache.pathFor("k0", e.modelId));
         std::uintmax_t kept = 0;
