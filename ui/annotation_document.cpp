@@ -235,7 +235,7 @@ void AnnotationDocument::pushMaskEdit(const cv::Mat& next, const QString& text, 
         return;
     }
     m_undo.beginMacro(text);
-    m_undo.push(new PromptsCommand(this, m_frame, m_promptsAnswered, m_prompts, text));
+    m_undo.push(new PromptsCommand(this, m_frame, instance(a).id, m_promptsAnswered, m_prompts, text));
     m_undo.push(new MaskPatchCommand(this, m_frame, instance(a).id, r, x(r), 0, text));
     m_undo.endMacro();
     m_promptsAnswered = m_prompts;
@@ -448,9 +448,9 @@ bool AnnotationDocument::takeProposal(const Proposal& p, int labelId, const std:
 
 void AnnotationDocument::clearPrompts() { m_prompts = m_promptsAnswered = Prompts(); }
 
-void AnnotationDocument::restorePrompts(int k, const Prompts& p)
+void AnnotationDocument::restorePrompts(int k, int instanceId, const Prompts& p)
 {
-    if (k != m_frame) return;
+    if (k != m_frame || active() < 0 || instance(active()).id != instanceId) return;
     m_prompts = m_promptsAnswered = p;
     Q_EMIT maskChanged({}); // the overlay draws the prompts
 }

@@ -151,7 +151,9 @@ public:
     Frame& frameData(int k);
     void showFrameFor(int k); // an undo on another frame: that frame is shown first
     void notifyMask(int k, const QRect& region);
-    void restorePrompts(int k, const Prompts& p); // frame k's prompts (only the frame on screen has any)
+    // The prompts of instance `instanceId` of frame k: set only while that frame is on
+    // screen and that instance is active (the prompts on screen belong to them then).
+    void restorePrompts(int k, int instanceId, const Prompts& p);
     void notifyInstances(int k);
     void notifyState(int k);
 

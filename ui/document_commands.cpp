@@ -178,8 +178,9 @@ void ReplaceFrameCommand::set(const FrameSnapshot& s)
     m_doc->notifyState(m_frame);
 }
 
-PromptsCommand::PromptsCommand(AnnotationDocument* doc, int frame, Prompts before, Prompts after, const QString& text)
-    : QUndoCommand(text), m_doc(doc), m_frame(frame), m_before(std::move(before)), m_after(std::move(after))
+PromptsCommand::PromptsCommand(AnnotationDocument* doc, int frame, int instanceId, Prompts before, Prompts after,
+                               const QString& text)
+    : QUndoCommand(text), m_doc(doc), m_frame(frame), m_instance(instanceId), m_before(std::move(before)), m_after(std::move(after))
 {
 }
 
@@ -190,13 +191,13 @@ void PromptsCommand::redo()
         return;
     }
     m_doc->showFrameFor(m_frame);
-    m_doc->restorePrompts(m_frame, m_after);
+    m_doc->restorePrompts(m_frame, m_instance, m_after);
 }
 
 void PromptsCommand::undo()
 {
     m_doc->showFrameFor(m_frame);
-    m_doc->restorePrompts(m_frame, m_before);
+    m_doc->restorePrompts(m_frame, m_instance, m_before);
 }
 
 } // namespace samsp::ui

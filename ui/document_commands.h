@@ -125,13 +125,14 @@ private:
 class PromptsCommand : public QUndoCommand
 {
 public:
-    PromptsCommand(AnnotationDocument* doc, int frame, Prompts before, Prompts after, const QString& text);
+    // `instanceId`: the instance the prompts refine; they come back only while it is active.
+    PromptsCommand(AnnotationDocument* doc, int frame, int instanceId, Prompts before, Prompts after, const QString& text);
     void redo() override;
     void undo() override;
 
 private:
     AnnotationDocument* m_doc;
-    int m_frame;
+    int m_frame, m_instance;
     Prompts m_before, m_after;
     bool m_first = true;
 };

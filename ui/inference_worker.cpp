@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 
 namespace samsp::ui {
 
@@ -304,7 +305,6 @@ void InferenceWorker::propose(quint64 generation, const QString& path, const QSt
         m_current = embPtr;
         m_currentGeneration = generation;
         m_passLogits.reset();
-        m_finalPass = -1;
         auto r = model::runSelfPrompt(*m_engine, emb, s, false);
         Proposal p;
         p.generation = generation;
@@ -319,7 +319,6 @@ void InferenceWorker::propose(quint64 generation, const QString& path, const QSt
             auto logits = std::make_shared<std::vector<at::Tensor>>();
             for (const auto& t : r.trace) logits->push_back(t.lowResLogits);
             m_passLogits = logits;
-            m_finalPass = r.finalPass;
         }
         p.decodeMs = r.totalMs;
         for (const auto& t : r.trace) {

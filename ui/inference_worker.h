@@ -205,9 +205,8 @@ private:
     quint64 m_currentGeneration = 0;
     std::shared_ptr<model::Embedding> m_current;
     // Every pass's low-res logits (std::vector<at::Tensor>, type-erased to keep torch out of
-    // this header) and the pass SAM-SP kept.
+    // this header): a click's start is the pass in use.
     std::shared_ptr<void> m_passLogits;
-    int m_finalPass = -1;
     // The clicks decoded last and the logits each prefix gave (ClickChain in the .cpp): a
     // new click decodes once; an undone or moved one replays from where the lists differ.
     std::shared_ptr<void> m_chain;

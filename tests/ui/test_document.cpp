@@ -101,6 +101,46 @@ private Q_SLOTS:
         QCOMPARE(f.doc->activeMask().at<uchar>(30, 50), uchar(255));
     }
 
+    void undoingARefinementTakesItsClicksBackOnlyForItsInstance()
+    {
+        Fixture f;
+        seed(f.project, "s0", disc({20, 20}, 8), pipeline::ItemState::Proposed);
+        f.doc->setFrame(0);
+        // Two clicks answered one at a time: each answer is one undo step with its click.
+        f.doc->prompts().points = {QPointF(20, 20)};
+        f.doc->prompts().labels = {0};
+        f.doc->setRefinedMask(disc({20, 20}, 5), QStringLiteral("Refine"), 1);
+        f.doc->prompts().points.push_back(QPointF(40, 20));
+        f.doc->prompts().labels.push_back(1);
+        f.doc->setRefinedMask(disc({30, 20}, 9), QStringLiteral("Refine"), 1);
+        QCOMPARE(f.doc->undoStack()->count(), 2);
+        f.doc->undoStack()->undo();
+        QCOMPARE(f.doc->prompts().points.size(), 1);
+        QCOMPARE(cv::countNonZero(f.doc->activeMask() != disc({20, 20}, 5)), 0);
+        f.doc->undoStack()->redo();
+        QCOMPARE(f.doc->prompts().points.size(), 2);
+        // An answer that changes nothing is no step, and its click stays.
+        f.doc->prompts().points.push_back(QPointF(5, 5));
+        f.doc->prompts().labels.push_back(0);
+        f.doc->setRefinedMask(disc({30, 20}, 9), QStringLiteral("Refine"), 1);
+        QCOMPARE(f.doc->undoStack()->count(), 2);
+        QCOMPARE(f.doc->prompts().points.size(), 3);
+        // Another instance active: undoing the first one's refinement leaves its prompts alone.
+        f.doc->addInstance(1);
+        f.doc->setActive(0);
+        f.doc->prompts().points = {QPointF(12, 12)};
+        f.doc->prompts().labels = {1};
+        f.doc->setRefinedMask(disc({14, 14}, 6), QStringLiteral("Refine"), 1);
+        f.doc->setActive(1);
+        f.doc->prompts().points = {QPointF(52, 40)};
+        f.doc->prompts().labels = {1};
+        f.doc->undoStack()->undo();
+        QCOMPARE(f.doc->active(), 1);
+        QCOMPARE(f.doc->prompts().points.size(), 1);
+        QCOMPARE(f.doc->prompts().points[0], QPointF(52, 40));
+        QCOMPARE(cv::countNonZero(f.doc->mask(0) != disc({30, 20}, 9)), 0);
+    }
+
     void deleteLabelAcceptAndProposeAgainAreUndoable()
     {
         Fixture f;
