@@ -8,6 +8,7 @@
 #include "pipeline/propagate.h"
 #include "pipeline/synth.h"
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -117,6 +118,44 @@ private Q_SLOTS:
         pipeline::ClickPrompter fixedNothing(pipeline::ClickFlow{false, false}, std::nullopt, at::Tensor());
         fixedNothing.decoded(after);
         QVERIFY(!fixedNothing.prompts(two).maskLogits.defined());
+    }
+
+    void evalFlagsChooseTheClickFlow()
+    {
+        // `samsp eval --interactive` names the flow it measured; each flag sets its own part,
+        // and a value it does not know is refused with the flag's name.
+        QTemporaryDir dir;
+        pipeline::SynthOptions so;
+        so.seed = 4, so.count = 2, so.width = so.height = 96;
+        pipeline::writeSynthDataset(dir.path().toStdString(), so);
+        auto run = [&](const QStringList& extra, int* rc = nullptr, QString* err = nullptr) {
+            QProcess p;
+            p.start(SAMSP_CLI, QStringList{"eval", "--model", SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors",
+                                           "--data", dir.path(), "--interactive", "--max-clicks", "2", "--dtype", "fp32", "--json"} +
+                                   extra);
+            p.waitForFinished(120000);
+            if (rc) *rc = p.exitCode();
+            if (err) *err = QString::fromUtf8(p.readAllStandardError());
+            const QByteArray out = p.readAllStandardOutput();
+            return out.isEmpty() ? nlohmann::json() : nlohmann::json::parse(out.toStdString())["interactive"]["click_flow"];
+        };
+        const auto plain = run({});
+        QCOMPARE(plain["chain_logits"].get<bool>(), true);
+        QCOMPARE(plain["keep_start_box"].get<bool>(), false);
+        QCOMPARE(plain["start_from_mask"].get<bool>(), false);
+        const auto all = run({"--click-mask", "start", "--click-box", "start", "--click-start", "mask"});
+        QCOMPARE(all["chain_logits"].get<bool>(), false);
+        QCOMPARE(all["keep_start_box"].get<bool>(), true);
+        QCOMPARE(all["start_from_mask"].get<bool>(), true);
+        const auto one = run({"--click-box", "start"});
+        QCOMPARE(one["chain_logits"].get<bool>(), true);
+        QCOMPARE(one["keep_start_box"].get<bool>(), true);
+        QCOMPARE(one["start_from_mask"].get<bool>(), false);
+        int rc = 0;
+        QString err;
+        run({"--click-box", "sideways"}, &rc, &err);
+        QVERIFY(rc != 0);
+        QVERIFY2(err.contains(QStringLiteral("--click-box")), qPrintable(err));
     }
 
     void sessionsThroughTheRealDecoder()
