@@ -122,6 +122,15 @@ std::optional<model::BoxF> startBoxOf(const model::SelfPromptResult& sp)
     return sp.trace[static_cast<size_t>(sp.finalPass)].box;
 }
 
+at::Tensor startLogitsOf(const model::SelfPromptResult& sp, const cv::Mat& startMask, const model::ImageFrame& frame,
+                         const ClickFlow& flow)
+{
+    if (!sp.found || sp.finalPass < 0 || static_cast<size_t>(sp.finalPass) >= sp.trace.size()) return {};
+    if (!flow.startFromMask) return sp.trace[static_cast<size_t>(sp.finalPass)].lowResLogits;
+    const cv::Mat m = binary(startMask); // 0 / 255, continuous
+    return model::seedLogitsFromMask(m.data, m.cols, m.rows, frame);
+}
+
 int clicksToReach(const std::vector<double>& ious, double threshold, int maxClicks)
 {
     for (size_t k = 0; k < ious.size() && static_cast<int>(k) <= maxClicks; ++k)
@@ -227,11 +236,7 @@ InteractiveReport evaluateInteractive(model::SamEngine& engine, const std::vecto
             nothing.push_back(rowFor(p.name, simulateClicks(engine, emb, lp.mask, empty, {}, maxClicks, 1.01, flow), maxClicks));
             const auto sp = model::runSelfPrompt(engine, emb, settings, true);
             const cv::Mat start = sp.found ? maskTensorToMat(sp.mask) : empty;
-            at::Tensor startLogits = sp.found ? sp.trace[static_cast<size_t>(sp.finalPass)].lowResLogits : at::Tensor();
-            if (sp.found && flow.startFromMask) {
-                const cv::Mat m = (start > 0) / 255; // 0 / 1, continuous
-                startLogits = model::seedLogitsFromMask(m.data, m.cols, m.rows, emb.frame);
-            }
+            const at::Tensor startLogits = startLogitsOf(sp, start, emb.frame, flow);
             proposal.push_back(rowFor(p.name, simulateClicks(engine, emb, lp.mask, start, startLogits, maxClicks, 1.01, flow,
                                                                      startBoxOf(sp)),
                                       maxClicks));

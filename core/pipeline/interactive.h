@@ -79,6 +79,11 @@ private:
 
 // The box a SAM-SP result's final pass was prompted with (none for pass 0 or no result).
 std::optional<model::BoxF> startBoxOf(const model::SelfPromptResult& sp);
+// The first click's mask input on a SAM-SP result whose mask is `startMask` (CV_8UC1,
+// non-zero inside): its final pass's logits, or with flow.startFromMask the mask as
+// +-10 logits in `frame`'s grid; undefined when nothing was found.
+at::Tensor startLogitsOf(const model::SelfPromptResult& sp, const cv::Mat& startMask, const model::ImageFrame& frame,
+                         const ClickFlow& flow);
 
 struct ClickSession
 {

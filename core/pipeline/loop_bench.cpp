@@ -79,7 +79,7 @@ LoopBenchRun runLoopBench(const LoopBenchOptions& opts, const std::function<bool
                 const model::SelfPromptResult sp = model::runSelfPrompt(*engine, emb, opts.selfPrompt, true);
                 if (sp.found) {
                     start = maskTensorToMat(sp.mask);
-                    startLogits = sp.trace[static_cast<size_t>(sp.finalPass)].lowResLogits;
+                    startLogits = startLogitsOf(sp, start, emb.frame, opts.clickFlow);
                     startBox = startBoxOf(sp);
                 }
                 img.proposalDice = segMetrics(start, lp.mask).dice;

@@ -120,6 +120,27 @@ private Q_SLOTS:
         QVERIFY(!fixedNothing.prompts(two).maskLogits.defined());
     }
 
+    void theStartIsTheProposalsLogitsOrItsMask()
+    {
+        model::SelfPromptResult sp;
+        const at::Tensor logits = at::full({1, 16, 16}, 0.5f);
+        model::PassTrace t;
+        t.lowResLogits = logits;
+        sp.trace = {t};
+        const model::ImageFrame frame(64, 64, 64, 16);
+        cv::Mat mask = cv::Mat::zeros(64, 64, CV_8UC1);
+        mask(cv::Rect(0, 0, 32, 64)).setTo(255); // the left half
+        QVERIFY(!pipeline::startLogitsOf(sp, mask, frame, {}).defined()); // nothing found
+        sp.found = true, sp.finalPass = 0;
+        QVERIFY(pipeline::startLogitsOf(sp, mask, frame, {}).equal(logits));
+        pipeline::ClickFlow fromMask;
+        fromMask.startFromMask = true;
+        const at::Tensor seeded = pipeline::startLogitsOf(sp, mask, frame, fromMask);
+        QCOMPARE(seeded.size(-1), int64_t(16));
+        QCOMPARE(seeded[0][5][3].item<float>(), 10.0f);   // inside
+        QCOMPARE(seeded[0][5][12].item<float>(), -10.0f); // outside
+    }
+
     void evalFlagsChooseTheClickFlow()
     {
         // `samsp eval --interactive` names the flow it measured; each flag sets its own part,
