@@ -123,6 +123,16 @@ void copyFiles(const QString& src, const QString& dst)
     for (const QString& f : QDir(src).entryList(QDir::Files)) QFile::copy(src + QLatin1Char('/') + f, dst + QLatin1Char('/') + f);
 }
 
+// Loads the bundled model into `w` on the CPU and shows the window; false when either fails.
+bool loadModelAndShow(MainWindow& w)
+{
+    QSignalSpy ready(&w, &MainWindow::modelReady);
+    w.setModel(QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors"), "cpu");
+    if (!ready.wait(30000)) return false;
+    w.show();
+    return QTest::qWaitForWindowExposed(&w);
+}
+
 bool openAndWait(MainWindow& w, const QString& folder)
 {
     QSignalSpy opened(&w, &MainWindow::folderOpened);
@@ -232,14 +242,9 @@ private Q_SLOTS:
         QTemporaryDir d;
         QVERIFY(QFile::copy(m_samples + QStringLiteral("/synth_7_00000.png"), d.path() + QStringLiteral("/a_good.png")));
         std::ofstream((d.path() + "/b_broken.png").toStdString()) << "not really a png";
-        const QString model = QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors");
         MainWindow w;
         w.setProjectStore(m_store.path());
-        QSignalSpy ready(&w, &MainWindow::modelReady);
-        w.setModel(model, "cpu");
-        QVERIFY(ready.wait(30000));
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(loadModelAndShow(w));
         QSignalSpy proposed(&w, &MainWindow::proposalShown);
         QSignalSpy failed(&w, &MainWindow::imageFailed);
         QVERIFY(openAndWait(w, d.path()));
@@ -389,12 +394,8 @@ private Q_SLOTS:
         s.passes = 2;
         s.earlyStopIou = 2.0; // always run K = 2 prompted passes: K + 1 rows
         w.setProposalSettings(s);
-        QSignalSpy ready(&w, &MainWindow::modelReady);
         QSignalSpy proposed(&w, &MainWindow::proposalShown);
-        w.setModel(model, "cpu");
-        QVERIFY(ready.wait(30000));
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(loadModelAndShow(w));
         QVERIFY(openAndWait(w, m_samples));
         QVERIFY(proposed.wait(30000));
         const Proposal& p = w.proposal();
@@ -452,7 +453,6 @@ private Q_SLOTS:
         QTemporaryDir folder;
         for (const QString& f : QDir(m_samples).entryList({QStringLiteral("*.png")}))
             QVERIFY(QFile::copy(m_samples + QLatin1Char('/') + f, folder.path() + QLatin1Char('/') + f));
-        const QString model = QStringLiteral(SAMSP_SOURCE_DIR "/resources/models/samsp-default.safetensors");
         cv::Mat proposed, refined, brushed, second;
         QString firstKey;
         {
@@ -461,12 +461,8 @@ private Q_SLOTS:
             s.passes = 2;
             s.earlyStopIou = 2.0;
             w.setProposalSettings(s);
-            QSignalSpy ready(&w, &MainWindow::modelReady);
             QSignalSpy shown(&w, &MainWindow::proposalShown);
-            w.setModel(model, "cpu");
-            QVERIFY(ready.wait(30000));
-            w.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QVERIFY(loadModelAndShow(w));
             QVERIFY(openAndWait(w, folder.path()));
             QCOMPARE(w.projectPath(), folder.path() + QStringLiteral("/project.samsp.json"));
             // 1. The proposal arrives without a click; K + 1 passes are listed.
@@ -640,12 +636,8 @@ private Q_SLOTS:
         MainWindow w;
         ProposalSettings s;
         w.setProposalSettings(s);
-        QSignalSpy ready(&w, &MainWindow::modelReady);
         QSignalSpy shown(&w, &MainWindow::proposalShown);
-        w.setModel(modelPath, "cpu");
-        QVERIFY(ready.wait(30000));
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(loadModelAndShow(w));
         QVERIFY(openAndWait(w, folder.path()));
         QVERIFY(shown.wait(30000));
         QVERIFY(w.proposal().found);
