@@ -17,7 +17,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstring>
 
 namespace samsp::ui {
 
@@ -209,9 +208,7 @@ void InferenceWorker::decode(const DecodeRequest& r)
         } else if (!r.startMask.isNull()) {
             // A mask SAM-SP did not give (edited, or from a file): its binary mask as logits
             // (on val as good a start as SAM-SP's logits: docs/ablation.md, session 18).
-            const QImage m = r.startMask.convertToFormat(QImage::Format_Grayscale8);
-            cv::Mat bytes(m.height(), m.width(), CV_8UC1);
-            for (int y = 0; y < m.height(); ++y) std::memcpy(bytes.ptr(y), m.constScanLine(y), static_cast<size_t>(m.width()));
+            const cv::Mat bytes = qimageToMask(r.startMask);
             want.startMaskKey = r.startMask.cacheKey();
             start = model::seedLogitsFromMask(bytes.data, bytes.cols, bytes.rows, m_current->frame);
         }

@@ -460,7 +460,7 @@ void MainWindow::requestRefinement()
     r.clipToBox = pr.box.has_value();
     if (!pr.box) { // a box of the user's own starts afresh: the box and the points alone
         r.startPass = pr.startPass;
-        if (pr.startPass >= 0) r.startBox = prop.passes[pr.startPass].box;
+        if (pr.startPass >= 0 && pr.startPass < prop.passes.size()) r.startBox = prop.passes[pr.startPass].box;
         r.startMask = pr.startMask;
     }
     Q_EMIT requestDecode(r);

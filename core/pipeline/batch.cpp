@@ -343,21 +343,6 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
     const std::string signature =
         json{{"model", engine.modelId()}, {"selfprompt", opts.selfPrompt}, {"label", opts.label}}.dump();
     BatchLog log(opts.out / ".samsp" / "batch-log.jsonl", signature, opts.resume);
-    std::optional<EmbeddingDiskCache> diskCache;
-    // The cache folder stays within its bound: pruned now (an earlier run may have left more)
-    // and, when the files written since push it over, down to 90 % of it, so that a folder
-    // of thousands of files is not listed after every image.
-    std::uintmax_t cacheBytes = 0;
-    int cachePruned = 0;
-    auto pruneCache = [&] {
-        if (diskCache && opts.embeddingCacheMaxBytes > 0)
-            cachePruned += diskCache->prune(opts.embeddingCacheMaxBytes / 10 * 9, &cacheBytes);
-    };
-    if (!opts.embeddingCache.empty()) {
-        diskCache.emplace(opts.embeddingCache);
-        if (opts.embeddingCacheMaxBytes > 0) cachePruned += diskCache->prune(opts.embeddingCacheMaxBytes, &cacheBytes);
-    }
-
     std::vector<std::string> problems;
     std::vector<BatchItem> all = enumerateBatchItems(opts.inputs, &problems);
     std::vector<BatchItem> items;
@@ -367,6 +352,15 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
     BatchReport report;
     report.total = static_cast<int>(items.size());
     for (const auto& p : problems) report.failures.push_back({p, "", "input does not exist"});
+    std::optional<EmbeddingDiskCache> diskCache;
+    // The cache folder stays within its bound: pruned now (an earlier run may have left more)
+    // and, when the files written since push it over, down to 90 % of it, so that a folder
+    // of thousands of files is not listed after every image.
+    std::uintmax_t cacheBytes = 0;
+    if (!opts.embeddingCache.empty()) {
+        diskCache.emplace(opts.embeddingCache);
+        if (opts.embeddingCacheMaxBytes > 0) report.embeddingsPruned += diskCache->prune(opts.embeddingCacheMaxBytes, &cacheBytes);
+    }
     std::vector<ProjectItem> results(items.size());
 
     // Loader: hash, then decode and window unless the item is unchanged since a finished run.
@@ -470,11 +464,9 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
                 if (cached)
                     ++report.embeddingsFromCache;
                 else if (diskCache) {
-                    diskCache->store(cacheKey, emb);
-                    std::error_code ec;
-                    const auto written = std::filesystem::file_size(diskCache->pathFor(cacheKey, emb.modelId), ec);
-                    cacheBytes += ec ? 0 : written;
-                    if (opts.embeddingCacheMaxBytes > 0 && cacheBytes > opts.embeddingCacheMaxBytes) pruneCache();
+                    cacheBytes += diskCache->store(cacheKey, emb);
+                    if (opts.embeddingCacheMaxBytes > 0 && cacheBytes > opts.embeddingCacheMaxBytes)
+                        report.embeddingsPruned += diskCache->prune(opts.embeddingCacheMaxBytes / 10 * 9, &cacheBytes);
                 }
                 const model::SelfPromptResult res = model::runSelfPrompt(engine, emb, opts.selfPrompt, true);
                 modelSeconds += std::chrono::duration<double>(Clock::now() - tm).count();
@@ -539,7 +531,6 @@ BatchReport runBatch(model::SamEngine& engine, const BatchOptions& opts,
     }
     project.sortItems();
     writeAggregates(opts.out, opts.formats, project, report.outputs, report.failures);
-    report.embeddingsPruned = cachePruned;
 
     report.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     const double loopSeconds = std::chrono::duration<double>(Clock::now() - tStart).count();

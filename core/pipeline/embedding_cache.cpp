@@ -76,9 +76,9 @@ std::optional<model::Embedding> EmbeddingDiskCache::load(const std::string& key,
     return e;
 }
 
-void EmbeddingDiskCache::store(const std::string& key, const model::Embedding& e) const
+std::uintmax_t EmbeddingDiskCache::store(const std::string& key, const model::Embedding& e) const
 {
-    if (!e.valid() || e.features.dim() != 4) return;
+    if (!e.valid() || e.features.dim() != 4) return 0;
     const at::Tensor f = e.features.to(torch::kCPU).to(torch::kFloat).contiguous();
     Header h{};
     std::memcpy(h.magic, kMagic, 8);
@@ -99,6 +99,7 @@ void EmbeddingDiskCache::store(const std::string& key, const model::Embedding& e
     std::memcpy(bytes.data() + sizeof h, f.data_ptr<float>(), fBytes);
     if (dBytes) std::memcpy(bytes.data() + sizeof h + fBytes, d.data_ptr<float>(), dBytes);
     formats::writeFileAtomically(pathFor(key, e.modelId), bytes);
+    return bytes.size();
 }
 
 int EmbeddingDiskCache::prune(std::uintmax_t maxBytes, std::uintmax_t* keptBytes) const

@@ -20,7 +20,8 @@ public:
     // `key`: what identifies the encoder input (content hash, frame, window, view size).
     // A hit marks the file as just used, so prune() drops the least recently used first.
     std::optional<model::Embedding> load(const std::string& key, const model::SamEngine& engine) const;
-    void store(const std::string& key, const model::Embedding& e) const;
+    // Returns the bytes written (0 when there was nothing to store).
+    std::uintmax_t store(const std::string& key, const model::Embedding& e) const;
     std::filesystem::path pathFor(const std::string& key, const std::string& modelId) const;
     // Keeps the folder's cache files within `maxBytes`, removing the least recently written
     // or loaded first (the newest always stays). Returns how many files it removed;

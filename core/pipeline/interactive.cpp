@@ -116,17 +116,27 @@ model::Prompts ClickPrompter::prompts(const std::vector<model::PromptPoint>& poi
 
 void ClickPrompter::decoded(const at::Tensor& lowResLogits) { m_previous = lowResLogits; }
 
+namespace {
+// The pass a SAM-SP result is, or null when nothing was found.
+const model::PassTrace* resultPass(const model::SelfPromptResult& sp)
+{
+    if (!sp.found || sp.finalPass < 0 || static_cast<size_t>(sp.finalPass) >= sp.trace.size()) return nullptr;
+    return &sp.trace[static_cast<size_t>(sp.finalPass)];
+}
+} // namespace
+
 std::optional<model::BoxF> startBoxOf(const model::SelfPromptResult& sp)
 {
-    if (!sp.found || sp.finalPass < 0 || static_cast<size_t>(sp.finalPass) >= sp.trace.size()) return std::nullopt;
-    return sp.trace[static_cast<size_t>(sp.finalPass)].box;
+    const auto* t = resultPass(sp);
+    return t ? t->box : std::nullopt;
 }
 
 at::Tensor startLogitsOf(const model::SelfPromptResult& sp, const cv::Mat& startMask, const model::ImageFrame& frame,
                          const ClickFlow& flow)
 {
-    if (!sp.found || sp.finalPass < 0 || static_cast<size_t>(sp.finalPass) >= sp.trace.size()) return {};
-    if (!flow.startFromMask) return sp.trace[static_cast<size_t>(sp.finalPass)].lowResLogits;
+    const auto* t = resultPass(sp);
+    if (!t) return {};
+    if (!flow.startFromMask) return t->lowResLogits;
     const cv::Mat m = binary(startMask); // 0 / 255, continuous
     return model::seedLogitsFromMask(m.data, m.cols, m.rows, frame);
 }
